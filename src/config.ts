@@ -1,0 +1,157 @@
+import { z } from 'zod';
+
+/**
+ * The whole environment, validated once at start-up. Every problem is reported together, by variable
+ * name, so an operator fixes a bad deployment in one go instead of one restart per variable.
+ */
+
+const emptyToUndefined = (value: unknown): unknown =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
+const flag = (fallback: boolean) =>
+  z.preprocess(
+    emptyToUndefined,
+    z.stringbool({ truthy: ['1', 'true', 'yes', 'on'], falsy: ['0', 'false', 'no', 'off'] }).default(fallback),
+  );
+const port = (fallback: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(fallback));
+const idList = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean)),
+);
+const slackChannelId = z.preprocess(
+  emptyToUndefined,
+  z.string().regex(/^[CGD][A-Z0-9]{6,}$/, 'a Slack channel id such as C0123456789').optional(),
+);
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
+    LOG_LEVEL: z.preprocess(
+      emptyToUndefined,
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ),
+    HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
+    PORT: port(3000),
+    DEFAULT_LOCALE: z.preprocess(emptyToUndefined, z.enum(['id', 'en']).default('id')),
+
+    MONGODB_URI: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^mongodb(\+srv)?:\/\/.+/, 'a connection string starting with mongodb:// or mongodb+srv://')
+        .optional(),
+    ),
+    MONGODB_DB: z.preprocess(
+      emptyToUndefined,
+      z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, 'a database name of letters, digits, _ or -').default('lapis'),
+    ),
+    MONGODB_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).max(60000).default(5000)),
+    LAPIS_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('.data')),
+
+    KB_DIR: z.preprocess(emptyToUndefined, z.string().default('kb')),
+    KB_ANSWER_THRESHOLD: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(1).optional()),
+
+    SLACK_BOT_TOKEN: z.preprocess(
+      emptyToUndefined,
+      z.string().regex(/^xoxb-/, 'a bot token starting with xoxb-').optional(),
+    ),
+    SLACK_SIGNING_SECRET: optionalString,
+    SLACK_APP_TOKEN: z.preprocess(
+      emptyToUndefined,
+      z.string().regex(/^xapp-/, 'an app-level token starting with xapp-').optional(),
+    ),
+    SLACK_SOCKET_MODE: flag(false),
+    SLACK_API_URL: z.preprocess(emptyToUndefined, z.url().default('https://slack.com/api/')),
+    SLACK_L1_CHANNEL_ID: slackChannelId,
+    SLACK_L2_CHANNEL_ID: slackChannelId,
+    SLACK_L3_CHANNEL_ID: slackChannelId,
+    SLACK_L2_PING: optionalString,
+    SLACK_L3_PING: optionalString,
+
+    TEAMS_APP_ID: z.preprocess(emptyToUndefined, z.uuid('a GUID (the Azure Bot app id)').optional()),
+    TEAMS_APP_PASSWORD: optionalString,
+    TEAMS_APP_TENANT_ID: z.preprocess(emptyToUndefined, z.string().min(1).optional()),
+    TEAMS_APP_TYPE: z.preprocess(
+      emptyToUndefined,
+      z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
+    ),
+    TEAMS_L1_CHANNEL_ID: optionalString,
+    TEAMS_L2_CHANNEL_ID: optionalString,
+    TEAMS_L3_CHANNEL_ID: optionalString,
+
+    L1_AGENT_IDS: idList,
+    L2_AGENT_IDS: idList,
+    L3_AGENT_IDS: idList,
+  })
+  .superRefine((env, ctx) => {
+    const need = (name: keyof typeof env, why: string) =>
+      ctx.addIssue({ code: 'custom', path: [name], message: `required ${why}` });
+    if (env.SLACK_BOT_TOKEN) {
+      if (env.SLACK_SOCKET_MODE && !env.SLACK_APP_TOKEN) need('SLACK_APP_TOKEN', 'when SLACK_SOCKET_MODE is on');
+      if (!env.SLACK_SOCKET_MODE && !env.SLACK_SIGNING_SECRET)
+        need('SLACK_SIGNING_SECRET', 'when SLACK_BOT_TOKEN is set (HTTP mode verifies every request)');
+      if (!env.SLACK_L1_CHANNEL_ID) need('SLACK_L1_CHANNEL_ID', 'when SLACK_BOT_TOKEN is set (where L1 tickets go)');
+    } else {
+      for (const name of ['SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_L1_CHANNEL_ID'] as const) {
+        if (env[name]) need('SLACK_BOT_TOKEN', `because ${name} is set`);
+      }
+    }
+    if (env.TEAMS_APP_ID) {
+      if (env.TEAMS_APP_TYPE !== 'UserAssignedMSI' && !env.TEAMS_APP_PASSWORD)
+        need('TEAMS_APP_PASSWORD', 'when TEAMS_APP_ID is set (unless TEAMS_APP_TYPE=UserAssignedMSI)');
+      if (env.TEAMS_APP_TYPE !== 'MultiTenant' && !env.TEAMS_APP_TENANT_ID)
+        need('TEAMS_APP_TENANT_ID', `when TEAMS_APP_TYPE=${env.TEAMS_APP_TYPE}`);
+    } else if (env.TEAMS_APP_PASSWORD) {
+      need('TEAMS_APP_ID', 'because TEAMS_APP_PASSWORD is set');
+    }
+  });
+
+export type Env = z.output<typeof envSchema>;
+
+export interface Config extends Env {
+  /** Which chat platforms have credentials; the local console serves when neither does. */
+  readonly slackEnabled: boolean;
+  readonly teamsEnabled: boolean;
+}
+
+export interface ConfigProblem {
+  readonly variable: string;
+  readonly message: string;
+}
+
+export class ConfigError extends Error {
+  readonly code = 'invalid_config';
+  constructor(readonly problems: readonly ConfigProblem[]) {
+    super(
+      `Invalid configuration (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
+        problems.map((p) => `  - ${p.variable}: ${p.message}`).join('\n') +
+        '\nSee .env.example for every variable and its meaning.',
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment, throwing a ConfigError that lists every problem at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => ({
+      variable: issue.path.map(String).join('.') || '(environment)',
+      message: describeIssue(issue),
+    }));
+    throw new ConfigError(problems);
+  }
+  const data = parsed.data;
+  return { ...data, slackEnabled: Boolean(data.SLACK_BOT_TOKEN), teamsEnabled: Boolean(data.TEAMS_APP_ID) };
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_value') return `expected one of ${issue.values.map(String).join(', ')}`;
+  if (issue.code === 'too_small' || issue.code === 'too_big') return `out of range: ${issue.message}`;
+  if (issue.code === 'invalid_type') return `expected ${issue.expected}`;
+  return issue.message;
+}

@@ -1,0 +1,40 @@
+import type { Locale } from '../locale';
+
+/** What the search decided about a message before looking for an article. */
+export type QueryIntent = 'question' | 'greeting' | 'thanks' | 'ack' | 'farewell' | 'chitchat' | 'off_topic' | 'empty';
+
+export interface KbMatch {
+  readonly id: string;
+  readonly title: string;
+  /** Confidence in [0, 1], higher is better. */
+  readonly score: number;
+}
+
+export interface KbSearchResult {
+  readonly query: string;
+  readonly intent: QueryIntent;
+  /** The article the bot presents as its L0 answer, or null when it should offer a ticket instead. */
+  readonly answer: { readonly id: string; readonly score: number } | null;
+  readonly results: readonly KbMatch[];
+  /** Language the query seems to be written in, when the text says so clearly. */
+  readonly detectedLocale: Locale | undefined;
+}
+
+/** One language variant of an article, ready to show in chat. */
+export interface KbArticleView {
+  readonly id: string;
+  readonly lang: Locale;
+  readonly title: string;
+  readonly summary: string;
+  /** The rest of the body (Markdown): the steps. */
+  readonly details: string;
+  readonly category: string | undefined;
+}
+
+/** The port the workflow uses for L0; implemented by src/kb. */
+export interface KnowledgeBase {
+  search(query: string, options?: { readonly limit?: number }): KbSearchResult;
+  /** The variant in the wanted language, else the other one. */
+  article(id: string, locale: Locale): KbArticleView | undefined;
+  readonly size: number;
+}

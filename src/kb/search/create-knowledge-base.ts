@@ -1,0 +1,142 @@
+import type { Locale } from '../../core/locale';
+import type { KbArticleView, KbSearchResult, KnowledgeBase, QueryIntent } from '../../core/ports/knowledge-base';
+import type { Article } from '../article';
+import { createAnalyzer, type Analysis } from '../text/analyzer';
+import { compileLexicon, type Lexicon } from '../text/lexicon';
+import { createTypoCorrector } from '../text/typo-corrector';
+import { calibrate, confidenceFeatures, DEFAULT_ANSWER_THRESHOLD, type ConfidenceFeatures } from './calibrate';
+import { prepareFuzzyMatching, rankCandidates, type Candidate, type WeightedTerm } from './rank-candidates';
+import { buildSearchIndex, type SearchIndex } from './search-index';
+
+export interface KnowledgeBaseOptions {
+  /** Minimum confidence to present an article as the answer; below it the bot offers a ticket. */
+  readonly answerThreshold?: number;
+  readonly lexicon?: Lexicon;
+}
+
+export interface SearchableKnowledgeBase extends KnowledgeBase {
+  /** The analysis and features behind a result, for the CLI's --explain and for tuning. */
+  explain(query: string): {
+    analysis: Analysis;
+    query: readonly WeightedTerm[];
+    ranked: readonly Candidate[];
+    features: ConfidenceFeatures | undefined;
+    result: KbSearchResult;
+  };
+}
+
+/**
+ * Terms no article uses still weigh in: an IT concept the KB never mentions ("forgot" against a KB
+ * without a password article) fully, since it is a sign of a question we cannot answer; other words,
+ * often just context, at a discount.
+ */
+const UNKNOWN_WORD_FACTOR = 0.35;
+/** A word only article bodies use ("airport", "client") says little about which article is meant. */
+const BODY_ONLY_FACTOR = 0.3;
+/** Words outside the IT vocabulary are weaker evidence than its concepts. */
+const PLAIN_WORD_FACTOR = 0.7;
+const LONG_MESSAGE_TERMS = 8;
+
+export function createKnowledgeBase(
+  articles: readonly Article[],
+  options: KnowledgeBaseOptions = {},
+): SearchableKnowledgeBase {
+  const lexicon = options.lexicon ?? compileLexicon();
+  const threshold = options.answerThreshold ?? DEFAULT_ANSWER_THRESHOLD;
+  const index: SearchIndex = buildSearchIndex(articles, createAnalyzer({ lexicon }));
+  prepareFuzzyMatching(index);
+  const frequency = new Map(index.surfaceFrequency);
+  for (const w of lexicon.words) frequency.set(w, (frequency.get(w) ?? 0) + 1);
+  const analyze = createAnalyzer({ lexicon, vocabulary: index.vocabulary, corrector: createTypoCorrector(frequency) });
+  const byId = new Map<string, Article[]>();
+  for (const a of articles) byId.set(a.id, [...(byId.get(a.id) ?? []), a]);
+
+  const weigh = (analysis: Analysis): WeightedTerm[] => {
+    const weights = new Map<string, number>();
+    const roles = new Map<string, WeightedTerm['role']>();
+    for (const t of analysis.terms) {
+      const kind = t.conceptKind;
+      roles.set(t.term, kind === 'action' || kind === 'problem' ? 'task' : kind === 'it' ? 'object' : 'other');
+    }
+    // In a long message most plain words are context ("back from two weeks", "at the airport"), so
+    // their weight shrinks with length; IT concepts keep theirs.
+    const plainFactor = PLAIN_WORD_FACTOR * Math.min(1, LONG_MESSAGE_TERMS / Math.max(1, analysis.terms.length));
+    for (const t of analysis.terms) {
+      const idf = index.idf.get(t.term);
+      const weight =
+        idf === undefined
+          ? index.unknownIdf * (t.conceptKind ? 1 : UNKNOWN_WORD_FACTOR)
+          : idf * (index.topicTerms.has(t.term) ? 1 : BODY_ONLY_FACTOR) * (t.conceptKind ? 1 : plainFactor);
+      weights.set(t.term, Math.max(weights.get(t.term) ?? 0, weight));
+    }
+    return [...weights].map(([term, weight]) => ({ term, weight, role: roles.get(term) ?? 'other' }));
+  };
+
+  const run = (text: string, limit: number) => {
+    const analysis = analyze(text);
+    const query = weigh(analysis);
+    const ranked = rankCandidates(index, query);
+    const top = ranked[0];
+    const intent = classify(analysis, (term) => top?.doc.terms.has(term) ?? false);
+    const known = (term: string) => index.idf.has(term);
+    const features = top ? confidenceFeatures(ranked, 0, query, known) : undefined;
+    // Only the best candidate's confidence decides; the others get at most the one above them so the
+    // list reads in order.
+    let ceiling = 1;
+    const scored = ranked.map((c, i) => {
+      const confidence = Math.min(ceiling, calibrate(i === 0 && features ? features : confidenceFeatures(ranked, i, query, known)));
+      ceiling = confidence;
+      return { c, confidence };
+    });
+    const titleFor = (doc: { titles: ReadonlyMap<string, string> }) =>
+      doc.titles.get(analysis.locale ?? 'en') ?? doc.titles.get('en') ?? [...doc.titles.values()][0] ?? '';
+    const best = scored[0];
+    const result: KbSearchResult = {
+      query: text,
+      intent,
+      detectedLocale: analysis.locale,
+      answer:
+        intent === 'question' && best && best.confidence >= threshold
+          ? { id: best.c.doc.id, score: round(best.confidence) }
+          : null,
+      results: scored
+        .slice(0, limit)
+        .map(({ c, confidence }) => ({ id: c.doc.id, title: titleFor(c.doc), score: round(confidence) })),
+    };
+    return { analysis, query, ranked, features, result };
+  };
+
+  return {
+    size: index.docs.length,
+    search: (text, opts) => run(text, opts?.limit ?? 5).result,
+    explain: (text) => run(text, 10),
+    article(id: string, locale: Locale): KbArticleView | undefined {
+      const variants = byId.get(id);
+      const a = variants?.find((v) => v.lang === locale) ?? variants?.[0];
+      return a && { id: a.id, lang: a.lang, title: a.title, summary: a.summary, details: a.details, category: a.category };
+    },
+  };
+}
+
+/**
+ * What kind of message this is, before any article is considered:
+ * - nothing but greetings, thanks or acks (or those plus a word or two and no IT object: "thanks,
+ *   that fixed it") is small talk;
+ * - a service-desk-foreign subject (salary, leave, parking...) is off topic when the message names no
+ *   IT object and the best article does not deal with that subject either.
+ */
+function classify(analysis: Analysis, topArticleHas: (term: string) => boolean): QueryIntent {
+  const { terms, smallTalk } = analysis;
+  const hasItObject = terms.some((t) => t.conceptKind === 'it');
+  if (terms.length === 0) return smallTalk[0] ?? 'empty';
+  if (smallTalk.length > 0 && !hasItObject && terms.length <= 2) return smallTalk[0] ?? 'empty';
+  // With an IT object named, a foreign word is usually context ("music on YouTube", "expense app"):
+  // the confidence decides. Without one, the subject is simply not ours.
+  const foreign = terms.filter((t) => t.conceptKind === 'offtopic');
+  if (foreign.length && !hasItObject && foreign.some((t) => !topArticleHas(t.term))) return 'off_topic';
+  return 'question';
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}

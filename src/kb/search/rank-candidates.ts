@@ -1,0 +1,151 @@
+import Fuse from 'fuse.js';
+import type { SearchDoc, SearchIndex } from './search-index';
+
+export interface WeightedTerm {
+  readonly term: string;
+  readonly weight: number;
+  /** 'task' for what is wanted or wrong (install, slow), 'object' for IT things, else 'other'. */
+  readonly role: 'task' | 'object' | 'other';
+}
+
+export interface Candidate {
+  readonly doc: SearchDoc;
+  /** BM25F evidence as a share of the query's total weight, in [0, 1). */
+  readonly lexical: number;
+  /** Best weighted overlap with the title or one question, in [0, 1]. */
+  readonly phrasing: number;
+  /** fuse.js token-search similarity over the candidates, in [0, 1]. */
+  readonly fuzzy: number;
+  readonly score: number;
+}
+
+const CANDIDATES = 24;
+/** fuse.js costs ~0.15 ms an article, so it reorders only the head of the shortlist. */
+const FUSE_CANDIDATES = 4;
+/** The rarest terms carry the meaning; fuse.js runs one Bitap scan per term, so long messages are capped. */
+const FUSE_TERMS = 8;
+const WEIGHTS = { lexical: 0.5, phrasing: 0.35, fuzzy: 0.15 };
+
+/**
+ * Two stages: the inverted index sums precomputed BM25F weights over the query's terms (a few
+ * postings lists, so it stays fast at 10,000 articles) and keeps the best few dozen; fuse.js then
+ * scores that short list, and the features are blended into one ranking score.
+ */
+export function rankCandidates(index: SearchIndex, query: readonly WeightedTerm[]): Candidate[] {
+  const total = query.reduce((sum, q) => sum + q.weight, 0);
+  if (total === 0) return [];
+  const sums = new Float64Array(index.docs.length);
+  const touched: number[] = [];
+  for (const { term, weight } of query) {
+    const postings = index.postings.get(term);
+    if (!postings) continue;
+    const { docs, weights } = postings;
+    for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i] as number;
+      const before = sums[doc] as number;
+      if (before === 0) touched.push(doc);
+      sums[doc] = before + weight * (weights[i] as number) + Number.EPSILON;
+    }
+  }
+  const shortlist = topK(touched, sums, CANDIDATES).map((doc) => ({
+    doc: index.docs[doc] as SearchDoc,
+    lexical: (sums[doc] as number) / total,
+  }));
+  if (shortlist.length === 0) return [];
+
+  const fuzzy = fuseSimilarity(
+    shortlist.slice(0, FUSE_CANDIDATES).map((c) => c.doc),
+    [...query].sort((a, b) => b.weight - a.weight).slice(0, FUSE_TERMS),
+  );
+  return shortlist
+    .map((c) => {
+      const phrasing = bestPhrasing(c.doc, query, total);
+      const fz = fuzzy.get(c.doc.id) ?? 0;
+      const score = WEIGHTS.lexical * c.lexical + WEIGHTS.phrasing * phrasing + WEIGHTS.fuzzy * fz;
+      return { ...c, phrasing, fuzzy: fz, score };
+    })
+    .sort((a, b) => b.score - a.score);
+}
+
+/** The k best documents by score, without sorting every touched one (a bounded insertion list). */
+function topK(touched: readonly number[], scores: Float64Array, k: number): number[] {
+  const best: number[] = [];
+  for (const doc of touched) {
+    const score = scores[doc] as number;
+    if (best.length === k && score <= (scores[best[k - 1] as number] as number)) continue;
+    let i = best.length < k ? best.length : k - 1;
+    while (i > 0 && (scores[best[i - 1] as number] as number) < score) {
+      best[i] = best[i - 1] as number;
+      i--;
+    }
+    best[i] = doc;
+  }
+  return best;
+}
+
+/** Weighted Dice overlap between the query and the closest of the article's phrasings. */
+function bestPhrasing(doc: SearchDoc, query: readonly WeightedTerm[], total: number): number {
+  let best = 0;
+  for (const phrasing of doc.phrasings) {
+    let shared = 0;
+    let own = 0;
+    for (const q of query) if (phrasing.has(q.term)) shared += q.weight;
+    for (const t of phrasing) own += query.find((q) => q.term === t)?.weight ?? 0.5;
+    const dice = (2 * shared) / (total + own);
+    if (dice > best) best = dice;
+  }
+  return best;
+}
+
+interface FuseRecord {
+  readonly title: string;
+  readonly questions: string;
+  readonly tags: string;
+}
+
+const FUSE_OPTIONS = {
+  keys: [
+    { name: 'title', weight: 3 },
+    { name: 'questions', weight: 3 },
+    { name: 'tags', weight: 2 },
+  ],
+  useTokenSearch: true,
+  includeScore: true,
+  ignoreLocation: true,
+  threshold: 0.3,
+};
+
+/** fuse.js text of canonical terms ("~" is not a word character for its tokenizer). */
+function fuseText(terms: readonly string[]): string {
+  return terms.join(' ').replace(/~/g, 'x_');
+}
+
+// One prebuilt fuse.js instance per article: per-query construction would cost more than the whole
+// rest of the search.
+const fuseByDoc = new WeakMap<SearchDoc, Fuse<FuseRecord>>();
+
+/** Builds every article's fuse.js instance up front, so no query pays for it. */
+export function prepareFuzzyMatching(index: SearchIndex): void {
+  for (const doc of index.docs) fuseFor(doc);
+}
+
+function fuseFor(doc: SearchDoc): Fuse<FuseRecord> {
+  let fuse = fuseByDoc.get(doc);
+  if (!fuse) {
+    const record = { title: fuseText(doc.fields.title), questions: fuseText(doc.fields.questions), tags: fuseText(doc.fields.tags) };
+    fuse = new Fuse([record], FUSE_OPTIONS);
+    fuseByDoc.set(doc, fuse);
+  }
+  return fuse;
+}
+
+/** fuse.js token search (per-term fuzzy Bitap) of the query against each shortlisted article. */
+function fuseSimilarity(docs: readonly SearchDoc[], query: readonly WeightedTerm[]): Map<string, number> {
+  const pattern = fuseText(query.map((q) => q.term));
+  const out = new Map<string, number>();
+  for (const doc of docs) {
+    const hit = fuseFor(doc).search(pattern)[0];
+    if (hit) out.set(doc.id, 1 - (hit.score ?? 1));
+  }
+  return out;
+}

@@ -1,0 +1,121 @@
+import type { Locale } from '../../core/locale';
+import { type Concept, type ConceptKind, type Lexicon, type SmallTalkIntent } from './lexicon';
+import { normalizeText, tokenize } from './normalize';
+import { indonesianRootCandidates, stemEnglish } from './stem';
+import type { TypoCorrector } from './typo-corrector';
+
+/** One meaningful unit of a text: a concept shared across languages, or a (stemmed) word. */
+export interface Term {
+  readonly term: string;
+  readonly surface: string;
+  readonly conceptKind: ConceptKind | undefined;
+  readonly corrected: boolean;
+}
+
+export interface Analysis {
+  readonly terms: readonly Term[];
+  readonly smallTalk: readonly SmallTalkIntent[];
+  readonly tokenCount: number;
+  readonly locale: Locale | undefined;
+}
+
+export interface AnalyzerOptions {
+  readonly lexicon: Lexicon;
+  /** Words the articles use (canonical form -> count): known words are never "corrected". */
+  readonly vocabulary?: ReadonlySet<string>;
+  readonly corrector?: TypoCorrector;
+}
+
+// Function words that say which language a message is in (not topic words).
+const ID_MARKERS = new Set(
+  'yang dan di ke dari saya aku tidak tak bisa cara gimana bagaimana tolong mau ada apa kenapa sudah belum ini itu dengan untuk nya buat gak ga nggak enggak kok dong sih nih kalau kalo jadi lagi juga atau minta mohon bantu baru lupa masuk'.split(
+    ' ',
+  ),
+);
+const EN_MARKERS = new Set(
+  'the my i is are can cannot how to do does what not with for it and please why won t doesn an a of on in this that me need help when where get keeps new forgot'.split(
+    ' ',
+  ),
+);
+
+/** Turns text into terms: slang, phrases, concepts, stems, and (for queries) typo correction. */
+export function createAnalyzer(options: AnalyzerOptions) {
+  const { lexicon, vocabulary, corrector } = options;
+
+  const conceptOf = (word: string): Concept | undefined =>
+    lexicon.bySurface.get(word) ?? lexicon.byStem.get(stemEnglish(word));
+
+  /** Concept or known word for a token, trying Indonesian roots; undefined when unrecognised. */
+  const recognise = (word: string): { concept?: Concept; word?: string } | undefined => {
+    const direct = conceptOf(word);
+    if (direct) return { concept: direct };
+    const stem = stemEnglish(word);
+    if (vocabulary?.has(stem)) return { word: stem };
+    for (const root of indonesianRootCandidates(word)) {
+      const concept = lexicon.bySurface.get(root) ?? lexicon.byStem.get(root);
+      if (concept) return { concept };
+      if (vocabulary?.has(root)) return { word: root };
+    }
+    return undefined;
+  };
+
+  return function analyze(text: string): Analysis {
+    const raw = tokenize(normalizeText(text)).flatMap((t) => lexicon.slang.get(t) ?? [t]);
+    const terms: Term[] = [];
+    const smallTalk: SmallTalkIntent[] = [];
+    let idVotes = 0;
+    let enVotes = 0;
+    for (let i = 0; i < raw.length; ) {
+      const token = raw[i] as string;
+      if (ID_MARKERS.has(token)) idVotes++;
+      if (EN_MARKERS.has(token)) enVotes++;
+      const phrase = lexicon.phrases
+        .get(token)
+        ?.find((p) => p.tokens.every((t, k) => raw[i + k] === t));
+      if (phrase) {
+        if (phrase.concept) terms.push(term(phrase.concept.term, phrase.tokens.join(' '), phrase.concept.kind));
+        else if (phrase.smallTalk) smallTalk.push(phrase.smallTalk);
+        i += phrase.tokens.length;
+        continue;
+      }
+      i++;
+      const exact = lexicon.bySurface.get(token);
+      if (exact) {
+        terms.push(term(exact.term, token, exact.kind));
+        continue;
+      }
+      if (lexicon.stopwords.has(token) || token.length < 2) continue;
+      const chat = lexicon.smallTalk.get(token);
+      if (chat) {
+        smallTalk.push(chat);
+        continue;
+      }
+      if (/^\d+$/.test(token)) {
+        terms.push(term(token, token, undefined));
+        continue;
+      }
+      const known = recognise(token);
+      if (known?.concept) {
+        terms.push(term(known.concept.term, token, known.concept.kind));
+        continue;
+      }
+      if (known?.word) {
+        terms.push(term(known.word, token, undefined));
+        continue;
+      }
+      const fixed = corrector?.correct(token);
+      const again = fixed ? recognise(fixed) : undefined;
+      if (fixed && again?.concept) terms.push(term(again.concept.term, token, again.concept.kind, true));
+      else if (fixed && again?.word) terms.push(term(again.word, token, undefined, true));
+      else terms.push(term(stemEnglish(token), token, undefined));
+    }
+    const locale = idVotes > enVotes ? 'id' : enVotes > idVotes ? 'en' : undefined;
+    return { terms, smallTalk, tokenCount: raw.length, locale };
+  };
+}
+
+function term(value: string, surface: string, kind: ConceptKind | undefined, corrected = false): Term {
+  return { term: value, surface, conceptKind: kind, corrected };
+}
+
+export type Analyze = ReturnType<typeof createAnalyzer>;

@@ -1,0 +1,22 @@
+/**
+ * Surface normalisation shared by articles and queries: lower case, no diacritics, no markup, chat
+ * mentions or addresses, letters stretched for emphasis ("tolonggg") folded, and Indonesian
+ * reduplication written with a 2 ("file2") reduced to the word.
+ */
+export function normalizeText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/<[@#!][^>]*>/g, ' ') // Slack mentions and channel links
+    .replace(/\bhttps?:\/\/\S+/g, ' ')
+    .replace(/\b[\w.+-]+@[\w-]+\.[\w.-]+\b/g, ' ')
+    .replace(/\\\\[\w.$\\-]+/g, ' ') // UNC paths
+    .replace(/(\p{L})\1{2,}/gu, '$1')
+    .replace(/(\p{L}{3,})2\b/gu, '$1');
+}
+
+/** Word tokens: runs of letters and digits (hyphens and punctuation split words). */
+export function tokenize(normalized: string): string[] {
+  return normalized.match(/[\p{L}\p{N}]+/gu) ?? [];
+}

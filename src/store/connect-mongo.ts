@@ -1,0 +1,34 @@
+import { MongoClient, type Db } from 'mongodb';
+
+export interface MongoConnection {
+  readonly client: MongoClient;
+  readonly db: Db;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  readonly uri: string;
+  readonly dbName: string;
+  /** Server selection and connect timeout: short, so a down database is reported within seconds. */
+  readonly timeoutMs: number;
+}
+
+/**
+ * Connects with explicit, short timeouts and an explicit write concern: `majority` with journaling, so
+ * an acknowledged ticket change survives a primary failover (a single FerretDB treats it as w:1).
+ */
+export async function connectMongo(options: ConnectOptions): Promise<MongoConnection> {
+  const client = new MongoClient(options.uri, {
+    serverSelectionTimeoutMS: options.timeoutMs,
+    connectTimeoutMS: options.timeoutMs,
+    socketTimeoutMS: Math.max(options.timeoutMs * 6, 30000),
+    writeConcern: { w: 'majority', journal: true, wtimeoutMS: options.timeoutMs * 2 },
+    readConcern: { level: 'local' },
+    retryWrites: true,
+    appName: 'lapis',
+  });
+  await client.connect();
+  const db = client.db(options.dbName);
+  await db.command({ ping: 1 });
+  return { client, db, close: () => client.close() };
+}

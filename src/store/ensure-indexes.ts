@@ -1,0 +1,44 @@
+import { MongoNetworkError, type Db, type IndexDescription } from 'mongodb';
+import { COLLECTIONS } from './collections';
+
+/**
+ * Every index the store relies on, with fixed names so `createIndexes` is idempotent across restarts
+ * and across several instances starting at once. Kept to what MongoDB 5.0 and FerretDB 1.24 both do
+ * (no TTL or text indexes).
+ */
+export const INDEXES: Readonly<Record<string, readonly IndexDescription[]>> = {
+  [COLLECTIONS.tickets]: [
+    { key: { key: 1 }, name: 'key_unique', unique: true },
+    { key: { status: 1, level: 1, updatedAt: -1 }, name: 'queue' },
+    { key: { 'requester.platform': 1, 'requester.userId': 1, status: 1 }, name: 'by_requester' },
+    { key: { 'sla.nextCheckAt': 1 }, name: 'sla_due' },
+  ],
+  [COLLECTIONS.sessions]: [{ key: { platform: 1, userId: 1, updatedAt: -1 }, name: 'by_user' }],
+  [COLLECTIONS.deliveries]: [{ key: { deliveryId: 1 }, name: 'delivery_unique', unique: true }],
+  [COLLECTIONS.conversations]: [
+    { key: { platform: 1, kind: 1, ownerId: 1 }, name: 'owner_unique', unique: true },
+  ],
+};
+
+/**
+ * Creates the indexes that are missing. Existing ones are left alone, so a restart issues no
+ * createIndexes at all (FerretDB 1.24 can drop connections when two clients create indexes at once,
+ * hence also the retry on a dropped connection for the very first start of several instances).
+ */
+export async function ensureIndexes(db: Db): Promise<void> {
+  for (const [collection, indexes] of Object.entries(INDEXES)) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const existing = new Set(
+          (await db.collection(collection).listIndexes().toArray().catch(() => [])).map((i: { name?: string }) => i.name),
+        );
+        const missing = indexes.filter((i) => !existing.has(i.name));
+        if (missing.length) await db.collection(collection).createIndexes([...missing]);
+        break;
+      } catch (error) {
+        if (!(error instanceof MongoNetworkError) || attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      }
+    }
+  }
+}

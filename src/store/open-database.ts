@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { connectMongo, type MongoConnection } from './connect-mongo';
+import type { EmbeddedDatabase } from './embedded/embedded-database';
+import { startEmbeddedDatabase } from './embedded/start-embedded-database';
+import { ensureIndexes } from './ensure-indexes';
+
+export interface OpenDatabaseOptions {
+  readonly uri: string | undefined;
+  readonly dbName: string;
+  readonly timeoutMs: number;
+  /** Where the embedded server keeps its files when no URI is given. */
+  readonly dataDir: string;
+  readonly log?: (msg: string) => void;
+}
+
+export interface OpenDatabase extends MongoConnection {
+  /** Where the data lives, for the start-up banner (never includes credentials). */
+  readonly description: string;
+}
+
+/** Connects to MONGODB_URI, or starts the embedded server first; then makes sure the indexes exist. */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDatabase> {
+  let embedded: EmbeddedDatabase | undefined;
+  let uri = options.uri;
+  if (!uri) {
+    embedded = await startEmbeddedDatabase(path.resolve(options.dataDir, 'db'), options.log);
+    uri = embedded.uri;
+  }
+  let connection: MongoConnection;
+  try {
+    connection = await connectMongo({ uri, dbName: options.dbName, timeoutMs: options.timeoutMs });
+    await ensureIndexes(connection.db);
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+  return {
+    ...connection,
+    description: embedded
+      ? `embedded ${embedded.kind} at ${embedded.uri} (data in ${path.resolve(options.dataDir, 'db')})`
+      : `${redact(uri)}, database ${options.dbName}`,
+    close: async () => {
+      await connection.close();
+      await embedded?.stop();
+    },
+  };
+}
+
+function redact(uri: string): string {
+  return uri.replace(/\/\/[^@/]*@/, '//***@');
+}

@@ -1,0 +1,90 @@
+import { ConfigError, loadConfig } from '../../../src/config';
+
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems.map((p) => `${p.variable}: ${p.message}`);
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('runs on embedded defaults with an empty environment', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      PORT: 3000,
+      HOST: '127.0.0.1',
+      DEFAULT_LOCALE: 'id',
+      MONGODB_DB: 'lapis',
+      KB_DIR: 'kb',
+      slackEnabled: false,
+      teamsEnabled: false,
+      L1_AGENT_IDS: [],
+    });
+    expect(config.MONGODB_URI).toBeUndefined();
+  });
+
+  it('treats empty strings as unset, as a copied .env.example leaves them', () => {
+    expect(loadConfig({ MONGODB_URI: '', SLACK_BOT_TOKEN: '  ', PORT: '' }).MONGODB_URI).toBeUndefined();
+  });
+
+  it('parses numbers, flags and id lists', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      SLACK_SOCKET_MODE: 'yes',
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_APP_TOKEN: 'xapp-1',
+      SLACK_L1_CHANNEL_ID: 'C0123456789',
+      L2_AGENT_IDS: 'U1, U2,,U3 ',
+      KB_ANSWER_THRESHOLD: '0.6',
+    });
+    expect(config.PORT).toBe(8080);
+    expect(config.SLACK_SOCKET_MODE).toBe(true);
+    expect(config.L2_AGENT_IDS).toEqual(['U1', 'U2', 'U3']);
+    expect(config.KB_ANSWER_THRESHOLD).toBe(0.6);
+    expect(config.slackEnabled).toBe(true);
+  });
+
+  it('reports every bad or missing variable at once, by name, with what was expected', () => {
+    const problems = problemsOf({
+      PORT: 'eighty',
+      DEFAULT_LOCALE: 'fr',
+      MONGODB_URI: 'localhost:27017',
+      SLACK_BOT_TOKEN: 'xoxp-user-token',
+      TEAMS_APP_ID: 'not-a-guid',
+      KB_ANSWER_THRESHOLD: '2',
+    });
+    const text = problems.join('\n');
+    expect(text).toMatch(/^PORT: expected number/m);
+    expect(text).toMatch(/^DEFAULT_LOCALE: expected one of id, en/m);
+    expect(text).toMatch(/^MONGODB_URI: .*mongodb:\/\//m);
+    expect(text).toMatch(/^SLACK_BOT_TOKEN: .*xoxb-/m);
+    expect(text).toMatch(/^TEAMS_APP_ID: .*GUID/m);
+    expect(text).toMatch(/^KB_ANSWER_THRESHOLD: out of range/m);
+    expect(problems.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('requires what a configured platform needs', () => {
+    const problems = problemsOf({ SLACK_BOT_TOKEN: 'xoxb-1', TEAMS_APP_ID: '6f1b2a34-5c6d-4e7f-8a9b-0c1d2e3f4a5b' });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^SLACK_SIGNING_SECRET: required/),
+        expect.stringMatching(/^SLACK_L1_CHANNEL_ID: required/),
+        expect.stringMatching(/^TEAMS_APP_PASSWORD: required/),
+        expect.stringMatching(/^TEAMS_APP_TENANT_ID: required/),
+      ]),
+    );
+  });
+
+  it('names the variable a lone secret belongs with', () => {
+    expect(problemsOf({ SLACK_SIGNING_SECRET: 's3cret' })).toEqual([
+      'SLACK_BOT_TOKEN: required because SLACK_SIGNING_SECRET is set',
+    ]);
+  });
+
+  it('says in its message where to look', () => {
+    expect(() => loadConfig({ PORT: '-1' })).toThrow(/Invalid configuration \(1 problem\):\n {2}- PORT: .*\nSee \.env\.example/);
+  });
+});
