@@ -4,15 +4,35 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
-const platformModules = ['@slack/*', 'botbuilder', 'botbuilder-*', 'botframework-*', 'mongodb', 'express', 'fuse.js'];
+const platformModules = [
+  '@slack/*',
+  'botbuilder',
+  'botbuilder-*',
+  'botframework-*',
+  'mongodb',
+  'express',
+  'fuse.js',
+];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.cache/', '.data/', 'coverage/', 'src/channels/console/public/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      '.cache/',
+      '.data/',
+      'coverage/',
+      'src/channels/console/public/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.mjs', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.mjs', '*.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -28,8 +48,15 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: platformModules, message: 'src/core must not depend on platform or database SDKs: declare a port in core and implement it outside.' },
-            { group: ['**/channels/**', '**/store/**', '**/kb/**'], message: 'src/core must not import adapters: they depend on core, never the reverse.' },
+            {
+              group: platformModules,
+              message:
+                'src/core must not depend on platform or database SDKs: declare a port in core and implement it outside.',
+            },
+            {
+              group: ['**/channels/**', '**/store/**', '**/kb/**'],
+              message: 'src/core must not import adapters: they depend on core, never the reverse.',
+            },
           ],
         },
       ],
@@ -38,7 +65,16 @@ export default tseslint.config(
   {
     files: ['**/*.mjs', '**/*.js'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        module: 'writable',
+        require: 'readonly',
+        __dirname: 'readonly',
+      },
+    },
   },
   prettier,
 );

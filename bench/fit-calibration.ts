@@ -34,11 +34,24 @@ function rows(kbDir: string, setFile: string): Row[] {
     const e = kb.explain(item.query);
     const top = e.ranked[0];
     if (!top || !e.features) return [];
-    return [{ x: e.features, y: top.doc.id === item.expect ? 1 : 0, expect: item.expect, top: top.doc.id, intentOk: e.result.intent === 'question' }];
+    return [
+      {
+        x: e.features,
+        y: top.doc.id === item.expect ? 1 : 0,
+        expect: item.expect,
+        top: top.doc.id,
+        intentOk: e.result.intent === 'question',
+      },
+    ];
   });
 }
 
-function fit(data: readonly Row[], lambda = Number(process.env.LAMBDA ?? 0.002), iterations = 100000, rate = 2): Model {
+function fit(
+  data: readonly Row[],
+  lambda = Number(process.env.LAMBDA ?? 0.002),
+  iterations = 100000,
+  rate = 2,
+): Model {
   const keys = Object.keys(data[0]?.x ?? {}) as (keyof ConfidenceFeatures)[];
   const model = Object.fromEntries([['bias', 0], ...keys.map((k) => [k, 0])]) as Model;
   for (let it = 0; it < iterations; it++) {
@@ -54,7 +67,13 @@ function fit(data: readonly Row[], lambda = Number(process.env.LAMBDA ?? 0.002),
   return model;
 }
 
-function report(name: string, data: readonly Row[], model: Model, totalInScope: number, totalOos: number) {
+function report(
+  name: string,
+  data: readonly Row[],
+  model: Model,
+  totalInScope: number,
+  totalOos: number,
+) {
   console.log(`\n${name}`);
   console.log('threshold  top-1   wrong   oos-answered');
   for (const t of [0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8]) {
@@ -67,7 +86,9 @@ function report(name: string, data: readonly Row[], model: Model, totalInScope: 
       else if (r.top === r.expect) correct++;
       else wrong++;
     }
-    console.log(`${t.toFixed(2).padStart(9)}  ${pct(correct / totalInScope)}  ${pct(wrong / totalInScope)}  ${pct(oos / totalOos)}`);
+    console.log(
+      `${t.toFixed(2).padStart(9)}  ${pct(correct / totalInScope)}  ${pct(wrong / totalInScope)}  ${pct(oos / totalOos)}`,
+    );
   }
 }
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
@@ -75,11 +96,21 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
 const dev = rows('kb', 'test/fixtures/kb-devset.jsonl');
 const held = rows('test/fixtures/kb-heldout', 'test/fixtures/kb-heldout-queries.jsonl');
 const model = fit(dev.filter((r) => r.intentOk));
-const rounded = Object.fromEntries(Object.entries(model).map(([k, v]) => [k, Math.round(v * 100) / 100]));
+const rounded = Object.fromEntries(
+  Object.entries(model).map(([k, v]) => [k, Math.round(v * 100) / 100]),
+);
 console.log('CALIBRATION =', JSON.stringify(rounded, null, 2));
 const count = (set: string) => {
   const items = readSet(set);
-  return [items.filter((i) => i.expect !== null).length, items.filter((i) => i.expect === null).length] as const;
+  return [
+    items.filter((i) => i.expect !== null).length,
+    items.filter((i) => i.expect === null).length,
+  ] as const;
 };
 report('development set (fitted on)', dev, model, ...count('test/fixtures/kb-devset.jsonl'));
-report('held-out set (never fitted on)', held, model, ...count('test/fixtures/kb-heldout-queries.jsonl'));
+report(
+  'held-out set (never fitted on)',
+  held,
+  model,
+  ...count('test/fixtures/kb-heldout-queries.jsonl'),
+);

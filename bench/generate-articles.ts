@@ -16,14 +16,23 @@ function random(seed: number): () => number {
  * Plausible filler articles for speed tests: every field is drawn from the real articles' own words
  * (so the vocabulary, postings lengths and fuse.js work look like a real, larger KB), in both languages.
  */
-export function generateArticles(templates: readonly Article[], count: number, seed: number): Article[] {
+export function generateArticles(
+  templates: readonly Article[],
+  count: number,
+  seed: number,
+): Article[] {
   const rand = random(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
   const wordsOf = (lang: string) =>
-    templates.filter((a) => a.lang === lang).flatMap((a) => `${a.title} ${a.questions.join(' ')} ${a.summary} ${a.details}`.split(/\s+/)).filter((w) => /^[\p{L}]{3,}$/u.test(w));
+    templates
+      .filter((a) => a.lang === lang)
+      .flatMap((a) => `${a.title} ${a.questions.join(' ')} ${a.summary} ${a.details}`.split(/\s+/))
+      .filter((w) => /^[\p{L}]{3,}$/u.test(w));
   const vocab = { en: wordsOf('en'), id: wordsOf('id') };
   const sentence = (lang: 'en' | 'id', min: number, max: number) =>
-    Array.from({ length: min + Math.floor(rand() * (max - min)) }, () => pick(vocab[lang])).join(' ');
+    Array.from({ length: min + Math.floor(rand() * (max - min)) }, () => pick(vocab[lang])).join(
+      ' ',
+    );
   const out: Article[] = [];
   for (let i = 0; i < Math.ceil(count); i++) {
     for (const lang of ['en', 'id'] as const) {
@@ -35,7 +44,9 @@ export function generateArticles(templates: readonly Article[], count: number, s
         tags: Array.from({ length: 4 }, () => pick(vocab[lang]).toLowerCase()),
         questions: Array.from({ length: 4 }, () => sentence(lang, 4, 10)),
         summary: sentence(lang, 15, 30),
-        details: Array.from({ length: 6 }, (_, k) => `${k + 1}. ${sentence(lang, 8, 18)}`).join('\n'),
+        details: Array.from({ length: 6 }, (_, k) => `${k + 1}. ${sentence(lang, 8, 18)}`).join(
+          '\n',
+        ),
         file: `generated/${i}.${lang}.md`,
       });
     }

@@ -73,7 +73,7 @@ function miniSearch(articles: readonly Article[]): System {
     storeFields: ['id'],
     extractField: (doc, field) => {
       const value = (doc as unknown as Record<string, unknown>)[field];
-      return Array.isArray(value) ? value.join(' ') : String(value ?? '');
+      return Array.isArray(value) ? value.join(' ') : typeof value === 'string' ? value : '';
     },
   });
   ms.addAll(articles.map((a) => ({ ...a, key: a.file })));
@@ -112,7 +112,9 @@ function evaluate(system: System, set: readonly Labelled[]) {
     if (out.answer === item.expect) correct++;
     else {
       if (out.answer !== null) wrong++;
-      misses.push(`  [${item.kind}] want ${item.expect}, got ${out.answer ?? 'none'} (${out.ranked.slice(0, 3).join(', ')}): ${item.query}`);
+      misses.push(
+        `  [${item.kind}] want ${item.expect}, got ${out.answer ?? 'none'} (${out.ranked.slice(0, 3).join(', ')}): ${item.query}`,
+      );
     }
     const rank = out.ranked.slice(0, 5).indexOf(item.expect);
     if (rank >= 0) rr += 1 / (rank + 1);
@@ -131,9 +133,16 @@ function evaluate(system: System, set: readonly Labelled[]) {
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const ms = (x: number) => x.toFixed(2);
 
-function qualityTable(title: string, articles: readonly Article[], set: readonly Labelled[], showMisses: boolean) {
+function qualityTable(
+  title: string,
+  articles: readonly Article[],
+  set: readonly Labelled[],
+  showMisses: boolean,
+) {
   const inScope = set.filter((x) => x.expect !== null).length;
-  console.log(`\n### ${title}: ${new Set(articles.map((a) => a.id)).size} articles, ${set.length} queries (${set.length - inScope} out of scope)\n`);
+  console.log(
+    `\n### ${title}: ${new Set(articles.map((a) => a.id)).size} articles, ${set.length} queries (${set.length - inScope} out of scope)\n`,
+  );
   console.log('| system | top-1 | wrong | out-of-scope answered | MRR@5 | p50 ms | p99 ms |');
   console.log('|---|---|---|---|---|---|---|');
   const systems: [string, System][] = [
@@ -143,17 +152,25 @@ function qualityTable(title: string, articles: readonly Article[], set: readonly
   ];
   for (const [name, system] of systems) {
     const r = evaluate(system, set);
-    console.log(`| ${name} | ${pct(r.top1)} | ${pct(r.wrong)} | ${pct(r.oos)} | ${r.mrr.toFixed(3)} | ${ms(r.p50)} | ${ms(r.p99)} |`);
-    if (showMisses && name === 'Lapis' && process.argv.includes('--misses')) console.error(`${title}\n${r.misses.join('\n')}`);
+    console.log(
+      `| ${name} | ${pct(r.top1)} | ${pct(r.wrong)} | ${pct(r.oos)} | ${r.mrr.toFixed(3)} | ${ms(r.p50)} | ${ms(r.p99)} |`,
+    );
+    if (showMisses && name === 'Lapis' && process.argv.includes('--misses'))
+      console.error(`${title}\n${r.misses.join('\n')}`);
   }
 }
 
 function scaleTable(articles: readonly Article[], set: readonly Labelled[]) {
   console.log('\n### Scale: the development set against kb/ plus generated articles\n');
-  console.log('| articles | build ms | p50 ms | p99 ms | top-1 | sample: Lapis top-1 / MRR@5 | sample: fuse.js alone top-1 / MRR@5 | fuse.js alone p50 ms |');
+  console.log(
+    '| articles | build ms | p50 ms | p99 ms | top-1 | sample: Lapis top-1 / MRR@5 | sample: fuse.js alone top-1 / MRR@5 | fuse.js alone p50 ms |',
+  );
   console.log('|---|---|---|---|---|---|---|---|');
   for (const size of quick ? [1000] : [1000, 10000]) {
-    const corpus = [...articles, ...generateArticles(articles, size - new Set(articles.map((a) => a.id)).size, 42)];
+    const corpus = [
+      ...articles,
+      ...generateArticles(articles, size - new Set(articles.map((a) => a.id)).size, 42),
+    ];
     const t = performance.now();
     const system = lapis(corpus);
     const build = performance.now() - t;
@@ -173,9 +190,21 @@ const dev = readSet('test/fixtures/kb-devset.jsonl');
 const heldKb = loadKnowledgeBase(path.join(root, 'test/fixtures/kb-heldout'));
 const held = readSet('test/fixtures/kb-heldout-queries.jsonl');
 
-console.log(`## Knowledge-base search (node ${process.version}, ${new Date().toISOString().slice(0, 10)})`);
+console.log(
+  `## Knowledge-base search (node ${process.version}, ${new Date().toISOString().slice(0, 10)})`,
+);
 qualityTable('Development set on kb/', kb, dev, true);
-qualityTable('Development set, English articles only (Indonesian queries must cross over)', kb.filter((a) => a.lang === 'en'), dev, false);
-qualityTable('Development set, Indonesian articles only', kb.filter((a) => a.lang === 'id'), dev, false);
+qualityTable(
+  'Development set, English articles only (Indonesian queries must cross over)',
+  kb.filter((a) => a.lang === 'en'),
+  dev,
+  false,
+);
+qualityTable(
+  'Development set, Indonesian articles only',
+  kb.filter((a) => a.lang === 'id'),
+  dev,
+  false,
+);
 qualityTable('Held-out KB and queries (never tuned on)', heldKb, held, true);
 scaleTable(kb, dev);

@@ -3,7 +3,9 @@ import { ensureFerretdbBinary, hasGo } from '../src/store/embedded/ferretdb-bina
 
 async function main(): Promise<void> {
   if (!(await hasGo())) {
-    console.log('setup:db: Go is not installed; the embedded database will fall back to mongodb-memory-server, or set MONGODB_URI.');
+    console.log(
+      'setup:db: Go is not installed; the embedded database will fall back to mongodb-memory-server, or set MONGODB_URI.',
+    );
     return;
   }
   const binary = await ensureFerretdbBinary((msg) => console.log(`setup:db: ${msg}`));

@@ -11,7 +11,9 @@ const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional
 const flag = (fallback: boolean) =>
   z.preprocess(
     emptyToUndefined,
-    z.stringbool({ truthy: ['1', 'true', 'yes', 'on'], falsy: ['0', 'false', 'no', 'off'] }).default(fallback),
+    z
+      .stringbool({ truthy: ['1', 'true', 'yes', 'on'], falsy: ['0', 'false', 'no', 'off'] })
+      .default(fallback),
   );
 const port = (fallback: number) =>
   z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(fallback));
@@ -20,16 +22,27 @@ const idList = z.preprocess(
   z
     .string()
     .optional()
-    .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean)),
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
 );
 const slackChannelId = z.preprocess(
   emptyToUndefined,
-  z.string().regex(/^[CGD][A-Z0-9]{6,}$/, 'a Slack channel id such as C0123456789').optional(),
+  z
+    .string()
+    .regex(/^[CGD][A-Z0-9]{6,}$/, 'a Slack channel id such as C0123456789')
+    .optional(),
 );
 
 const envSchema = z
   .object({
-    NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
+    NODE_ENV: z.preprocess(
+      emptyToUndefined,
+      z.enum(['development', 'production', 'test']).default('development'),
+    ),
     LOG_LEVEL: z.preprocess(
       emptyToUndefined,
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -42,14 +55,23 @@ const envSchema = z
       emptyToUndefined,
       z
         .string()
-        .regex(/^mongodb(\+srv)?:\/\/.+/, 'a connection string starting with mongodb:// or mongodb+srv://')
+        .regex(
+          /^mongodb(\+srv)?:\/\/.+/,
+          'a connection string starting with mongodb:// or mongodb+srv://',
+        )
         .optional(),
     ),
     MONGODB_DB: z.preprocess(
       emptyToUndefined,
-      z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, 'a database name of letters, digits, _ or -').default('lapis'),
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,63}$/, 'a database name of letters, digits, _ or -')
+        .default('lapis'),
     ),
-    MONGODB_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).max(60000).default(5000)),
+    MONGODB_TIMEOUT_MS: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number().int().min(100).max(60000).default(5000),
+    ),
     LAPIS_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('.data')),
 
     KB_DIR: z.preprocess(emptyToUndefined, z.string().default('kb')),
@@ -57,12 +79,18 @@ const envSchema = z
 
     SLACK_BOT_TOKEN: z.preprocess(
       emptyToUndefined,
-      z.string().regex(/^xoxb-/, 'a bot token starting with xoxb-').optional(),
+      z
+        .string()
+        .regex(/^xoxb-/, 'a bot token starting with xoxb-')
+        .optional(),
     ),
     SLACK_SIGNING_SECRET: optionalString,
     SLACK_APP_TOKEN: z.preprocess(
       emptyToUndefined,
-      z.string().regex(/^xapp-/, 'an app-level token starting with xapp-').optional(),
+      z
+        .string()
+        .regex(/^xapp-/, 'an app-level token starting with xapp-')
+        .optional(),
     ),
     SLACK_SOCKET_MODE: flag(false),
     SLACK_API_URL: z.preprocess(emptyToUndefined, z.url().default('https://slack.com/api/')),
@@ -72,7 +100,10 @@ const envSchema = z
     SLACK_L2_PING: optionalString,
     SLACK_L3_PING: optionalString,
 
-    TEAMS_APP_ID: z.preprocess(emptyToUndefined, z.uuid('a GUID (the Azure Bot app id)').optional()),
+    TEAMS_APP_ID: z.preprocess(
+      emptyToUndefined,
+      z.uuid('a GUID (the Azure Bot app id)').optional(),
+    ),
     TEAMS_APP_PASSWORD: optionalString,
     TEAMS_APP_TENANT_ID: z.preprocess(emptyToUndefined, z.string().min(1).optional()),
     TEAMS_APP_TYPE: z.preprocess(
@@ -91,18 +122,30 @@ const envSchema = z
     const need = (name: keyof typeof env, why: string) =>
       ctx.addIssue({ code: 'custom', path: [name], message: `required ${why}` });
     if (env.SLACK_BOT_TOKEN) {
-      if (env.SLACK_SOCKET_MODE && !env.SLACK_APP_TOKEN) need('SLACK_APP_TOKEN', 'when SLACK_SOCKET_MODE is on');
+      if (env.SLACK_SOCKET_MODE && !env.SLACK_APP_TOKEN)
+        need('SLACK_APP_TOKEN', 'when SLACK_SOCKET_MODE is on');
       if (!env.SLACK_SOCKET_MODE && !env.SLACK_SIGNING_SECRET)
-        need('SLACK_SIGNING_SECRET', 'when SLACK_BOT_TOKEN is set (HTTP mode verifies every request)');
-      if (!env.SLACK_L1_CHANNEL_ID) need('SLACK_L1_CHANNEL_ID', 'when SLACK_BOT_TOKEN is set (where L1 tickets go)');
+        need(
+          'SLACK_SIGNING_SECRET',
+          'when SLACK_BOT_TOKEN is set (HTTP mode verifies every request)',
+        );
+      if (!env.SLACK_L1_CHANNEL_ID)
+        need('SLACK_L1_CHANNEL_ID', 'when SLACK_BOT_TOKEN is set (where L1 tickets go)');
     } else {
-      for (const name of ['SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_L1_CHANNEL_ID'] as const) {
+      for (const name of [
+        'SLACK_SIGNING_SECRET',
+        'SLACK_APP_TOKEN',
+        'SLACK_L1_CHANNEL_ID',
+      ] as const) {
         if (env[name]) need('SLACK_BOT_TOKEN', `because ${name} is set`);
       }
     }
     if (env.TEAMS_APP_ID) {
       if (env.TEAMS_APP_TYPE !== 'UserAssignedMSI' && !env.TEAMS_APP_PASSWORD)
-        need('TEAMS_APP_PASSWORD', 'when TEAMS_APP_ID is set (unless TEAMS_APP_TYPE=UserAssignedMSI)');
+        need(
+          'TEAMS_APP_PASSWORD',
+          'when TEAMS_APP_ID is set (unless TEAMS_APP_TYPE=UserAssignedMSI)',
+        );
       if (env.TEAMS_APP_TYPE !== 'MultiTenant' && !env.TEAMS_APP_TENANT_ID)
         need('TEAMS_APP_TENANT_ID', `when TEAMS_APP_TYPE=${env.TEAMS_APP_TYPE}`);
     } else if (env.TEAMS_APP_PASSWORD) {
@@ -146,12 +189,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(problems);
   }
   const data = parsed.data;
-  return { ...data, slackEnabled: Boolean(data.SLACK_BOT_TOKEN), teamsEnabled: Boolean(data.TEAMS_APP_ID) };
+  return {
+    ...data,
+    slackEnabled: Boolean(data.SLACK_BOT_TOKEN),
+    teamsEnabled: Boolean(data.TEAMS_APP_ID),
+  };
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_value') return `expected one of ${issue.values.map(String).join(', ')}`;
-  if (issue.code === 'too_small' || issue.code === 'too_big') return `out of range: ${issue.message}`;
+  if (issue.code === 'invalid_value')
+    return `expected one of ${issue.values.map(String).join(', ')}`;
+  if (issue.code === 'too_small' || issue.code === 'too_big')
+    return `out of range: ${issue.message}`;
   if (issue.code === 'invalid_type') return `expected ${issue.expected}`;
   return issue.message;
 }

@@ -56,7 +56,9 @@ main().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof KbValidationError) {
     process.stderr.write(`${error.message}\n`);
   } else {
-    process.stderr.write(`Lapis failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `Lapis failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
   }
   process.exit(1);
 });

@@ -30,7 +30,13 @@ export async function ensureIndexes(db: Db): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
         const existing = new Set(
-          (await db.collection(collection).listIndexes().toArray().catch(() => [])).map((i: { name?: string }) => i.name),
+          (
+            await db
+              .collection(collection)
+              .listIndexes()
+              .toArray()
+              .catch(() => [])
+          ).map((i: { name?: string }) => i.name),
         );
         const missing = indexes.filter((i) => !existing.has(i.name));
         if (missing.length) await db.collection(collection).createIndexes([...missing]);

@@ -26,7 +26,9 @@ export async function nextSequence(db: Db, name: string, start = 1): Promise<num
       throw error;
     }
     // The hint may briefly go backwards under races; that only costs a few extra claims later.
-    await counters.updateOne({ _id: name }, { $max: { seq: n } }, { upsert: true }).catch(() => undefined);
+    await counters
+      .updateOne({ _id: name }, { $max: { seq: n } }, { upsert: true })
+      .catch(() => undefined);
     return n;
   }
   throw new Error(`sequence ${name}: no free number after 1000 tries from ${hint + 1}`);

@@ -13,7 +13,10 @@ export function writeTempKb(files: Record<string, string>): { dir: string; clean
 }
 
 /** A valid article file, with front-matter lines replaceable for error cases. */
-export function articleFile(fields: Record<string, string | undefined>, body = 'A summary.\n\n## Steps\n\n1. Do it.'): string {
+export function articleFile(
+  fields: Record<string, string | undefined>,
+  body = 'A summary.\n\n## Steps\n\n1. Do it.',
+): string {
   const defaults: Record<string, string> = { id: 'sample', lang: 'en', title: 'Sample article' };
   const merged = { ...defaults, ...fields };
   const lines = Object.entries(merged)

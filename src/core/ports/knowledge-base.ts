@@ -1,7 +1,8 @@
 import type { Locale } from '../locale';
 
 /** What the search decided about a message before looking for an article. */
-export type QueryIntent = 'question' | 'greeting' | 'thanks' | 'ack' | 'farewell' | 'chitchat' | 'off_topic' | 'empty';
+export type QueryIntent =
+  'question' | 'greeting' | 'thanks' | 'ack' | 'farewell' | 'chitchat' | 'off_topic' | 'empty';
 
 export interface KbMatch {
   readonly id: string;

@@ -38,6 +38,9 @@ const EN_MARKERS = new Set(
   ),
 );
 
+/** Distinct words remembered per analyzer; employees reuse the same few thousand. */
+const CACHE_LIMIT = 50_000;
+
 /** Turns text into terms: slang, phrases, concepts, stems, and (for queries) typo correction. */
 export function createAnalyzer(options: AnalyzerOptions) {
   const { lexicon, vocabulary, corrector } = options;
@@ -59,6 +62,25 @@ export function createAnalyzer(options: AnalyzerOptions) {
     return undefined;
   };
 
+  /** A single word's meaning: a term, small talk, or nothing (stopword); pure, so it is cached. */
+  const resolveWord = (token: string): Term | { smallTalk: SmallTalkIntent } | null => {
+    const exact = lexicon.bySurface.get(token);
+    if (exact) return term(exact.term, token, exact.kind);
+    if (lexicon.stopwords.has(token) || token.length < 2) return null;
+    const chat = lexicon.smallTalk.get(token);
+    if (chat) return { smallTalk: chat };
+    if (/^\d+$/.test(token)) return term(token, token, undefined);
+    const known = recognise(token);
+    if (known?.concept) return term(known.concept.term, token, known.concept.kind);
+    if (known?.word) return term(known.word, token, undefined);
+    const fixed = corrector?.correct(token);
+    const again = fixed ? recognise(fixed) : undefined;
+    if (fixed && again?.concept) return term(again.concept.term, token, again.concept.kind, true);
+    if (fixed && again?.word) return term(again.word, token, undefined, true);
+    return term(stemEnglish(token), token, undefined);
+  };
+  const cache = new Map<string, Term | { smallTalk: SmallTalkIntent } | null>();
+
   return function analyze(text: string): Analysis {
     const raw = tokenize(normalizeText(text)).flatMap((t) => lexicon.slang.get(t) ?? [t]);
     const terms: Term[] = [];
@@ -79,35 +101,15 @@ export function createAnalyzer(options: AnalyzerOptions) {
         continue;
       }
       i++;
-      const exact = lexicon.bySurface.get(token);
-      if (exact) {
-        terms.push(term(exact.term, token, exact.kind));
-        continue;
+      let resolved = cache.get(token);
+      if (resolved === undefined) {
+        resolved = resolveWord(token);
+        if (cache.size >= CACHE_LIMIT) cache.clear();
+        cache.set(token, resolved);
       }
-      if (lexicon.stopwords.has(token) || token.length < 2) continue;
-      const chat = lexicon.smallTalk.get(token);
-      if (chat) {
-        smallTalk.push(chat);
-        continue;
-      }
-      if (/^\d+$/.test(token)) {
-        terms.push(term(token, token, undefined));
-        continue;
-      }
-      const known = recognise(token);
-      if (known?.concept) {
-        terms.push(term(known.concept.term, token, known.concept.kind));
-        continue;
-      }
-      if (known?.word) {
-        terms.push(term(known.word, token, undefined));
-        continue;
-      }
-      const fixed = corrector?.correct(token);
-      const again = fixed ? recognise(fixed) : undefined;
-      if (fixed && again?.concept) terms.push(term(again.concept.term, token, again.concept.kind, true));
-      else if (fixed && again?.word) terms.push(term(again.word, token, undefined, true));
-      else terms.push(term(stemEnglish(token), token, undefined));
+      if (resolved === null) continue;
+      if ('smallTalk' in resolved) smallTalk.push(resolved.smallTalk);
+      else terms.push(resolved);
     }
     const locale = idVotes > enVotes ? 'id' : enVotes > idVotes ? 'en' : undefined;
     return { terms, smallTalk, tokenCount: raw.length, locale };

@@ -44,7 +44,8 @@ async function go(args: string[], cwd: string): Promise<string> {
     });
     return stdout;
   } catch (error) {
-    const detail = error instanceof Error && 'stderr' in error ? String(error.stderr) : String(error);
+    const detail =
+      error instanceof Error && 'stderr' in error ? String(error.stderr) : String(error);
     throw new Error(`go ${args.join(' ')} failed:\n${detail.trim()}`);
   }
 }
@@ -61,12 +62,16 @@ export async function ensureFerretdbBinary(log: (msg: string) => void = () => {}
   const binary = ferretdbBinaryPath();
   if (existsSync(binary)) return binary;
   mkdirSync(path.dirname(binary), { recursive: true });
-  log(`building FerretDB ${FERRETDB_VERSION} with Go into ${path.dirname(binary)} (first run only, about a minute)`);
+  log(
+    `building FerretDB ${FERRETDB_VERSION} with Go into ${path.dirname(binary)} (first run only, about a minute)`,
+  );
   const work = mkdtempSync(path.join(os.tmpdir(), 'lapis-ferretdb-src-'));
   try {
     const info = z
       .object({ Dir: z.string() })
-      .parse(JSON.parse(await go(['mod', 'download', '-json', `${MODULE}@${FERRETDB_VERSION}`], work)));
+      .parse(
+        JSON.parse(await go(['mod', 'download', '-json', `${MODULE}@${FERRETDB_VERSION}`], work)),
+      );
     const src = path.join(work, 'src');
     cpSync(info.Dir, src, { recursive: true });
     chmodRecursive(src);

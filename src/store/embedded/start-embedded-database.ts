@@ -38,7 +38,9 @@ export async function startEmbeddedDatabase(
     log('falling back to mongodb-memory-server');
     return await startMemoryServer(dataDir);
   } catch (error) {
-    reasons.push(`mongodb-memory-server: ${error instanceof Error ? error.message : String(error)}`);
+    reasons.push(
+      `mongodb-memory-server: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   throw new NoEmbeddedDatabaseError(reasons);
 }

@@ -66,7 +66,9 @@ export async function startFerretdb(options: StartFerretdbOptions): Promise<Embe
     await waitForPing(uri, options.startTimeoutMs ?? 20000, () => !exited);
   } catch (error) {
     await stop();
-    throw new Error(`FerretDB did not start (see ${path.join(dataDir, 'ferretdb.log')}): ${String(error)}`);
+    throw new Error(
+      `FerretDB did not start (see ${path.join(dataDir, 'ferretdb.log')}): ${String(error)}`,
+    );
   }
   return { uri, kind: 'ferretdb', stop };
 }

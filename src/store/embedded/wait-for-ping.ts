@@ -1,7 +1,11 @@
 import { MongoClient } from 'mongodb';
 
 /** Polls `ping` until the server answers or the deadline passes. */
-export async function waitForPing(uri: string, timeoutMs: number, isAlive: () => boolean): Promise<void> {
+export async function waitForPing(
+  uri: string,
+  timeoutMs: number,
+  isAlive: () => boolean,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {

@@ -21,7 +21,12 @@ describe('openDatabase without MONGODB_URI (embedded FerretDB)', () => {
     // The server is gone once close() resolves.
     await expect(connectMongo({ uri, dbName: 'lapis', timeoutMs: 500 })).rejects.toThrow();
 
-    const second = await openDatabase({ uri: undefined, dbName: 'lapis', timeoutMs: 3000, dataDir });
+    const second = await openDatabase({
+      uri: undefined,
+      dbName: 'lapis',
+      timeoutMs: 3000,
+      dataDir,
+    });
     try {
       expect(await second.db.collection('notes').findOne({}, { projection: { _id: 0 } })).toEqual({
         text: 'survives a restart',
@@ -35,7 +40,12 @@ describe('openDatabase without MONGODB_URI (embedded FerretDB)', () => {
     const port = await freePort();
     const started = Date.now();
     await expect(
-      openDatabase({ uri: `mongodb://127.0.0.1:${port}/`, dbName: 'lapis', timeoutMs: 800, dataDir }),
+      openDatabase({
+        uri: `mongodb://127.0.0.1:${port}/`,
+        dbName: 'lapis',
+        timeoutMs: 800,
+        dataDir,
+      }),
     ).rejects.toThrow(/ECONNREFUSED|Server selection timed out/);
     expect(Date.now() - started).toBeLessThan(5000);
   });

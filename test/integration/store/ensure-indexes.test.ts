@@ -22,16 +22,21 @@ describe('ensureIndexes on the real server', () => {
   it('refuses a second delivery with the same id (redelivered events are recognised)', async () => {
     const deliveries = conn.db.collection(COLLECTIONS.deliveries);
     await deliveries.insertOne({ deliveryId: 'slack:Ev123', at: new Date() });
-    await expect(deliveries.insertOne({ deliveryId: 'slack:Ev123', at: new Date() })).rejects.toMatchObject({
+    await expect(
+      deliveries.insertOne({ deliveryId: 'slack:Ev123', at: new Date() }),
+    ).rejects.toMatchObject({
       code: 11000,
     });
     expect(await deliveries.countDocuments({ deliveryId: 'slack:Ev123' })).toBe(1);
   });
 
   it('hands out ticket numbers from an atomic counter', async () => {
-    const results = await Promise.all(Array.from({ length: 10 }, () => nextSequence(conn.db, 'ticket', 1000)));
-    expect(results.sort((a, b) => a - b)).toEqual([1000, 1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009]);
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => nextSequence(conn.db, 'ticket', 1000)),
+    );
+    expect(results.sort((a, b) => a - b)).toEqual([
+      1000, 1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009,
+    ]);
     expect(await nextSequence(conn.db, 'ticket', 1000)).toBe(1010);
-    
   });
 });

@@ -4,7 +4,8 @@ function problemsOf(env: NodeJS.ProcessEnv): string[] {
   try {
     loadConfig(env);
   } catch (error) {
-    if (error instanceof ConfigError) return error.problems.map((p) => `${p.variable}: ${p.message}`);
+    if (error instanceof ConfigError)
+      return error.problems.map((p) => `${p.variable}: ${p.message}`);
     throw error;
   }
   throw new Error('expected a ConfigError');
@@ -27,7 +28,9 @@ describe('loadConfig', () => {
   });
 
   it('treats empty strings as unset, as a copied .env.example leaves them', () => {
-    expect(loadConfig({ MONGODB_URI: '', SLACK_BOT_TOKEN: '  ', PORT: '' }).MONGODB_URI).toBeUndefined();
+    expect(
+      loadConfig({ MONGODB_URI: '', SLACK_BOT_TOKEN: '  ', PORT: '' }).MONGODB_URI,
+    ).toBeUndefined();
   });
 
   it('parses numbers, flags and id lists', () => {
@@ -67,7 +70,10 @@ describe('loadConfig', () => {
   });
 
   it('requires what a configured platform needs', () => {
-    const problems = problemsOf({ SLACK_BOT_TOKEN: 'xoxb-1', TEAMS_APP_ID: '6f1b2a34-5c6d-4e7f-8a9b-0c1d2e3f4a5b' });
+    const problems = problemsOf({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      TEAMS_APP_ID: '6f1b2a34-5c6d-4e7f-8a9b-0c1d2e3f4a5b',
+    });
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^SLACK_SIGNING_SECRET: required/),
@@ -85,6 +91,8 @@ describe('loadConfig', () => {
   });
 
   it('says in its message where to look', () => {
-    expect(() => loadConfig({ PORT: '-1' })).toThrow(/Invalid configuration \(1 problem\):\n {2}- PORT: .*\nSee \.env\.example/);
+    expect(() => loadConfig({ PORT: '-1' })).toThrow(
+      /Invalid configuration \(1 problem\):\n {2}- PORT: .*\nSee \.env\.example/,
+    );
   });
 });
