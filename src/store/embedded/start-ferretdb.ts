@@ -36,7 +36,9 @@ export async function startFerretdb(options: StartFerretdbOptions): Promise<Embe
       '--debug-addr=-',
       '--log-level=warn',
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    // Own process group: a Ctrl-C in the terminal reaches Lapis, which then stops the server in order
+    // (closing its connections first) instead of both dying at once.
+    { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   child.stdout.pipe(logFile);
   child.stderr.pipe(logFile);
