@@ -83,7 +83,7 @@ export function createKnowledgeBase(
     // Only the best candidate's confidence decides; the others get at most the one above them so the
     // list reads in order.
     let ceiling = 1;
-    const scored = ranked.map((c, i) => {
+    const scored = ranked.slice(0, limit).map((c, i) => {
       const confidence = Math.min(ceiling, calibrate(i === 0 && features ? features : confidenceFeatures(ranked, i, query, known)));
       ceiling = confidence;
       return { c, confidence };
@@ -99,9 +99,7 @@ export function createKnowledgeBase(
         intent === 'question' && best && best.confidence >= threshold
           ? { id: best.c.doc.id, score: round(best.confidence) }
           : null,
-      results: scored
-        .slice(0, limit)
-        .map(({ c, confidence }) => ({ id: c.doc.id, title: titleFor(c.doc), score: round(confidence) })),
+      results: scored.map(({ c, confidence }) => ({ id: c.doc.id, title: titleFor(c.doc), score: round(confidence) })),
     };
     return { analysis, query, ranked, features, result };
   };

@@ -34,7 +34,7 @@ const WEIGHTS = { lexical: 0.5, phrasing: 0.35, fuzzy: 0.15 };
 export function rankCandidates(index: SearchIndex, query: readonly WeightedTerm[]): Candidate[] {
   const total = query.reduce((sum, q) => sum + q.weight, 0);
   if (total === 0) return [];
-  const sums = new Float64Array(index.docs.length);
+  const sums = scratchFor(index);
   const touched: number[] = [];
   for (const { term, weight } of query) {
     const postings = index.postings.get(term);
@@ -51,6 +51,7 @@ export function rankCandidates(index: SearchIndex, query: readonly WeightedTerm[
     doc: index.docs[doc] as SearchDoc,
     lexical: (sums[doc] as number) / total,
   }));
+  for (const doc of touched) sums[doc] = 0;
   if (shortlist.length === 0) return [];
 
   const fuzzy = fuseSimilarity(
@@ -65,6 +66,19 @@ export function rankCandidates(index: SearchIndex, query: readonly WeightedTerm[
       return { ...c, phrasing, fuzzy: fz, score };
     })
     .sort((a, b) => b.score - a.score);
+}
+
+// One score buffer per index, zeroed after each use: at 10,000 articles a fresh array per query
+// would be 80 KB of garbage, and young-generation collections show up in the p99.
+const scratch = new WeakMap<SearchIndex, Float64Array>();
+
+function scratchFor(index: SearchIndex): Float64Array {
+  let buffer = scratch.get(index);
+  if (!buffer) {
+    buffer = new Float64Array(index.docs.length);
+    scratch.set(index, buffer);
+  }
+  return buffer;
 }
 
 /** The k best documents by score, without sorting every touched one (a bounded insertion list). */
@@ -85,12 +99,19 @@ function topK(touched: readonly number[], scores: Float64Array, k: number): numb
 
 /** Weighted Dice overlap between the query and the closest of the article's phrasings. */
 function bestPhrasing(doc: SearchDoc, query: readonly WeightedTerm[], total: number): number {
+  const weightOf = new Map(query.map((q) => [q.term, q.weight]));
   let best = 0;
   for (const phrasing of doc.phrasings) {
     let shared = 0;
     let own = 0;
-    for (const q of query) if (phrasing.has(q.term)) shared += q.weight;
-    for (const t of phrasing) own += query.find((q) => q.term === t)?.weight ?? 0.5;
+    for (const t of phrasing) {
+      const weight = weightOf.get(t);
+      if (weight === undefined) own += 0.5;
+      else {
+        shared += weight;
+        own += weight;
+      }
+    }
     const dice = (2 * shared) / (total + own);
     if (dice > best) best = dice;
   }
@@ -132,7 +153,13 @@ export function prepareFuzzyMatching(index: SearchIndex): void {
 function fuseFor(doc: SearchDoc): Fuse<FuseRecord> {
   let fuse = fuseByDoc.get(doc);
   if (!fuse) {
-    const record = { title: fuseText(doc.fields.title), questions: fuseText(doc.fields.questions), tags: fuseText(doc.fields.tags) };
+    // Each distinct term once: Bitap's cost grows with the text, and repeats add nothing to a match.
+    const distinct = (terms: readonly string[]) => fuseText([...new Set(terms)]);
+    const record = {
+      title: distinct(doc.fields.title),
+      questions: distinct(doc.fields.questions),
+      tags: distinct(doc.fields.tags),
+    };
     fuse = new Fuse([record], FUSE_OPTIONS);
     fuseByDoc.set(doc, fuse);
   }

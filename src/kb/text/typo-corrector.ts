@@ -13,7 +13,7 @@ const MIN_LENGTH = 4;
 /** Edits allowed for a word of this length: short words are too easy to turn into another word. */
 function maxEdits(length: number): number {
   if (length < MIN_LENGTH) return 0;
-  return length <= 5 ? 1 : 2;
+  return length <= 7 ? 1 : 2;
 }
 
 function deletes(word: string, depth: number, out: Set<string>): void {
