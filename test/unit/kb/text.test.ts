@@ -32,9 +32,9 @@ describe('stemming', () => {
 });
 
 describe('typo correction', () => {
-  const corrector = createTypoCorrector(new Map([['password', 10], ['printer', 8], ['printers', 1], ['laptop', 5], ['monitor', 3]]));
+  const corrector = createTypoCorrector(new Map([['password', 10], ['printer', 8], ['printers', 1], ['laptop', 5], ['monitor', 3], ['keyboard', 2]]));
 
-  it('fixes one or two slips in longer words, including swapped letters', () => {
+  it('fixes one slip, or two in long words, including swapped letters', () => {
     expect(corrector.correct('pasword')).toBe('password');
     expect(corrector.correct('pritner')).toBe('printer');
     expect(corrector.correct('lpatop')).toBe('laptop');
@@ -45,8 +45,9 @@ describe('typo correction', () => {
     expect(corrector.correct('pin')).toBeUndefined();
     expect(corrector.correct('12345')).toBeUndefined();
     expect(corrector.correct('kucing')).toBeUndefined();
-    expect(corrector.correct('xasswodr')).toBeUndefined(); // two edits need the first letter right
-    expect(corrector.correct('paswodr')).toBe('password');
+    expect(corrector.correct('xeyboadr')).toBeUndefined(); // two edits need the first letter right
+    expect(corrector.correct('kyeboadr')).toBe('keyboard'); // two edits only from eight letters on
+    expect(corrector.correct('paswodr')).toBeUndefined();
   });
 
   it('measures optimal string alignment distance', () => {
