@@ -1,0 +1,226 @@
+/**
+ * Every text the bot sends, in Indonesian and English. `{name}` placeholders are filled by `t()`;
+ * values are plain text (channels escape user-supplied parts where they render them).
+ */
+export const CATALOG = {
+  greeting: {
+    en: 'Hi! I\'m Lapis, the IT help desk bot. Tell me what\'s wrong (for example "I forgot my password" or "VPN won\'t connect") and I\'ll help, or open a ticket for you.',
+    id: 'Halo! Saya Lapis, bot helpdesk IT. Ceritakan masalah Anda (misalnya "lupa password" atau "VPN tidak bisa konek"), saya bantu atau saya buatkan tiket.',
+  },
+  thanks: {
+    en: "You're welcome! Message me any time you need IT help.",
+    id: 'Sama-sama! Hubungi saya kapan saja kalau butuh bantuan IT.',
+  },
+  ack: {
+    en: 'Okay. Tell me if there is anything else IT can help with.',
+    id: 'Baik. Kabari saya kalau ada hal lain yang bisa IT bantu.',
+  },
+  off_topic: {
+    en: "That doesn't sound like an IT question, so I can't help with it here (HR, payroll, facilities and travel have their own desks). If it is an IT problem after all, describe it and I'll open a ticket.",
+    id: 'Sepertinya itu bukan pertanyaan IT, jadi saya tidak bisa membantu di sini (HR, penggajian, fasilitas, dan perjalanan dinas punya layanan sendiri). Kalau ternyata masalah IT, jelaskan saja dan saya buatkan tiket.',
+  },
+  help: {
+    en: 'Ask me an IT question in your own words. You can also write "my tickets", "status IT-1234" or "cancel IT-1234".',
+    id: 'Tanyakan masalah IT Anda dengan kata-kata sendiri. Anda juga bisa menulis "tiket saya", "status IT-1234", atau "batal IT-1234".',
+  },
+  answer_intro: { en: 'This article should help:', id: 'Artikel ini seharusnya membantu:' },
+  answer_question: { en: 'Did this solve it?', id: 'Apakah ini menyelesaikan masalah Anda?' },
+  answer_more: { en: 'Full article: {title}', id: 'Artikel lengkap: {title}' },
+  btn_solved: { en: 'Solved', id: 'Sudah beres' },
+  btn_need_help: { en: 'Still need help', id: 'Masih butuh bantuan' },
+  solved_reply: {
+    en: "Great, glad that helped! I'll be here if anything else comes up.",
+    id: 'Syukurlah, senang bisa membantu! Saya siap kalau ada masalah lain.',
+  },
+  no_answer: {
+    en: "I couldn't find an article that fits, so let's get a person on it. A few details help the agent:",
+    id: 'Saya belum menemukan artikel yang cocok, jadi saya hubungkan dengan petugas. Beberapa detail ini membantu petugas:',
+  },
+  need_help_reply: {
+    en: "Sorry that didn't solve it. A few details help the agent:",
+    id: 'Maaf belum berhasil. Beberapa detail ini membantu petugas:',
+  },
+  form_category: { en: 'What is it about?', id: 'Tentang apa?' },
+  form_impact: { en: 'Who is affected?', id: 'Siapa yang terdampak?' },
+  form_urgency: { en: 'How urgent is it?', id: 'Seberapa mendesak?' },
+  form_details: {
+    en: 'Anything else the agent should know (error messages, what you tried)?',
+    id: 'Ada info lain untuk petugas (pesan error, apa yang sudah dicoba)?',
+  },
+  btn_open_ticket: { en: 'Open ticket', id: 'Buat tiket' },
+  impact_me: { en: 'Just me', id: 'Hanya saya' },
+  impact_team: { en: 'My team', id: 'Tim saya' },
+  impact_many: { en: 'Many people / the whole office', id: 'Banyak orang / seluruh kantor' },
+  urgency_blocked: { en: "I can't work at all", id: 'Saya sama sekali tidak bisa bekerja' },
+  urgency_degraded: { en: 'I can work, but it is hard', id: 'Masih bisa bekerja, tapi terganggu' },
+  urgency_low: { en: 'It can wait', id: 'Bisa menunggu' },
+  category_account: { en: 'Account / password / MFA', id: 'Akun / password / MFA' },
+  category_email: { en: 'Email / calendar', id: 'Email / kalender' },
+  category_network: { en: 'Network / VPN / Wi-Fi', id: 'Jaringan / VPN / Wi-Fi' },
+  category_hardware: { en: 'Laptop / hardware', id: 'Laptop / perangkat keras' },
+  category_software: { en: 'Software / licences', id: 'Software / lisensi' },
+  category_printing: { en: 'Printing / scanning', id: 'Printer / scan' },
+  category_security: { en: 'Security / phishing', id: 'Keamanan / phishing' },
+  category_other: { en: 'Something else', id: 'Lainnya' },
+  ticket_opened: {
+    en: 'Ticket {key} is open ({priority}). An agent will reply right here; anything you write to me now goes to them.',
+    id: 'Tiket {key} sudah dibuat ({priority}). Petugas akan membalas di sini; semua yang Anda tulis sekarang akan diteruskan ke petugas.',
+  },
+  ticket_claimed: { en: '{agent} is now handling {key}.', id: '{agent} sekarang menangani {key}.' },
+  agent_says: { en: '{agent} (IT support):', id: '{agent} (dukungan IT):' },
+  relayed_marker: { en: 'Sent to {requester}', id: 'Terkirim ke {requester}' },
+  note_marker: {
+    en: 'Internal note: not sent to the requester',
+    id: 'Catatan internal: tidak dikirim ke pemohon',
+  },
+  requester_says: { en: '{requester} (requester):', id: '{requester} (pemohon):' },
+  waiting_on_you: {
+    en: '{agent} is waiting for your reply on {key}. The clock is paused until you answer here.',
+    id: '{agent} menunggu balasan Anda untuk {key}. Waktu layanan dihentikan sementara sampai Anda membalas di sini.',
+  },
+  escalated_requester: {
+    en: '{key} has been passed to our level {level} specialists. They will reply here.',
+    id: '{key} diteruskan ke spesialis level {level}. Mereka akan membalas di sini.',
+  },
+  escalated_thread: {
+    en: 'Escalated to L{level}: {reason}',
+    id: 'Dieskalasi ke L{level}: {reason}',
+  },
+  sent_back_thread: {
+    en: 'Sent back to L{level} by {agent}: {note}',
+    id: 'Dikembalikan ke L{level} oleh {agent}: {note}',
+  },
+  resolved_requester: {
+    en: '{key} was resolved by {agent}: {summary}\nIs it working for you?',
+    id: '{key} diselesaikan oleh {agent}: {summary}\nApakah sudah berfungsi?',
+  },
+  btn_confirm: { en: 'Yes, all good', id: 'Ya, sudah beres' },
+  btn_reopen: { en: 'Reopen', id: 'Buka lagi' },
+  csat_question: {
+    en: 'How happy are you with the help on {key}? (1 = poor, 5 = great)',
+    id: 'Seberapa puas Anda dengan bantuan untuk {key}? (1 = buruk, 5 = sangat baik)',
+  },
+  csat_thanks: { en: 'Thank you for your rating!', id: 'Terima kasih atas penilaian Anda!' },
+  closed_requester: { en: '{key} is closed. Thanks!', id: '{key} ditutup. Terima kasih!' },
+  reopened_requester: {
+    en: '{key} is open again; the agent will pick it up here.',
+    id: '{key} dibuka kembali; petugas akan melanjutkan di sini.',
+  },
+  reopened_thread: { en: 'Reopened by the requester.', id: 'Dibuka kembali oleh pemohon.' },
+  cancelled_requester: { en: '{key} is cancelled.', id: '{key} dibatalkan.' },
+  cancelled_thread: { en: 'Cancelled by the requester.', id: 'Dibatalkan oleh pemohon.' },
+  my_tickets_none: { en: 'You have no tickets.', id: 'Anda belum punya tiket.' },
+  my_tickets: { en: 'Your tickets:', id: 'Tiket Anda:' },
+  ticket_status: {
+    en: '{key}: {status}, level {level}, {assignee}',
+    id: '{key}: {status}, level {level}, {assignee}',
+  },
+  unassigned: { en: 'not yet assigned', id: 'belum ada petugas' },
+  assigned_to: { en: 'handled by {agent}', id: 'ditangani {agent}' },
+  status_open: { en: 'waiting for an agent', id: 'menunggu petugas' },
+  status_claimed: { en: 'in progress', id: 'sedang dikerjakan' },
+  status_waiting_on_requester: { en: 'waiting for your reply', id: 'menunggu balasan Anda' },
+  status_resolved: { en: 'resolved', id: 'selesai' },
+  status_closed: { en: 'closed', id: 'ditutup' },
+  status_cancelled: { en: 'cancelled', id: 'dibatalkan' },
+  ticket_not_found: {
+    en: "I can't find ticket {key} among yours.",
+    id: 'Saya tidak menemukan tiket {key} milik Anda.',
+  },
+  refused_not_agent: {
+    en: 'Only L{level} agents can do that on this ticket.',
+    id: 'Hanya petugas L{level} yang bisa melakukan itu pada tiket ini.',
+  },
+  refused_not_requester: {
+    en: 'Only the person who opened {key} can do that.',
+    id: 'Hanya pembuat {key} yang bisa melakukan itu.',
+  },
+  refused_stale: {
+    en: 'That button is out of date: {key} is now {status} at L{level}.',
+    id: 'Tombol itu sudah kedaluwarsa: {key} sekarang {status} di L{level}.',
+  },
+  refused_claimed: {
+    en: '{key} is already being handled by {agent}.',
+    id: '{key} sudah ditangani oleh {agent}.',
+  },
+  refused_top_level: {
+    en: 'L3 is the top level; {key} cannot go higher.',
+    id: 'L3 adalah level tertinggi; {key} tidak bisa dieskalasi lagi.',
+  },
+  refused_reopen_window: {
+    en: '{key} was resolved too long ago to reopen; please describe the problem again for a new ticket.',
+    id: '{key} sudah terlalu lama selesai untuk dibuka lagi; silakan jelaskan masalahnya lagi untuk tiket baru.',
+  },
+  refused_input: { en: 'Please fill in: {fields}.', id: 'Mohon isi: {fields}.' },
+  not_relayed_old_level: {
+    en: '{key} is now at L{level}; replies in this thread are not sent to the requester.',
+    id: '{key} sekarang di L{level}; balasan di utas ini tidak dikirim ke pemohon.',
+  },
+  not_relayed_not_agent: {
+    en: 'Only L{level} agents can reply to the requester; your message stays in this thread.',
+    id: 'Hanya petugas L{level} yang bisa membalas pemohon; pesan Anda tetap di utas ini.',
+  },
+  not_relayed_closed: {
+    en: '{key} is {status}; replies are not sent to the requester.',
+    id: '{key} berstatus {status}; balasan tidak dikirim ke pemohon.',
+  },
+  store_down: {
+    en: "Sorry, I can't reach my database right now, so I couldn't process that. Please try again in a few minutes; nothing you sent was recorded.",
+    id: 'Maaf, database saya sedang tidak bisa dihubungi sehingga pesan Anda belum diproses. Silakan coba lagi beberapa menit lagi; pesan Anda belum tercatat.',
+  },
+  sla_warning: {
+    en: 'SLA warning: {clock} for {key} is due {due}.',
+    id: 'Peringatan SLA: {clock} untuk {key} jatuh tempo {due}.',
+  },
+  sla_breach: {
+    en: 'SLA breached: {clock} for {key} was due {due}.',
+    id: 'SLA terlewati: {clock} untuk {key} jatuh tempo {due}.',
+  },
+  clock_first_response: { en: 'first response', id: 'respons pertama' },
+  clock_resolution: { en: 'resolution', id: 'penyelesaian' },
+  // Ticket card
+  card_title: { en: '{key} · {priority} · L{level}', id: '{key} · {priority} · L{level}' },
+  card_requester: { en: 'Requester', id: 'Pemohon' },
+  card_status: { en: 'Status', id: 'Status' },
+  card_owner: { en: 'Owner', id: 'Petugas' },
+  card_category: { en: 'Category', id: 'Kategori' },
+  card_sla: { en: 'SLA', id: 'SLA' },
+  card_sla_value: {
+    en: 'first response by {firstResponse}, resolution by {resolution}',
+    id: 'respons pertama {firstResponse}, selesai {resolution}',
+  },
+  card_sla_paused: { en: 'paused (waiting on requester)', id: 'dihentikan (menunggu pemohon)' },
+  card_question: { en: 'Question', id: 'Pertanyaan' },
+  card_l0: { en: 'L0 suggested', id: 'Saran L0' },
+  card_l0_none: { en: 'no article matched', id: 'tidak ada artikel yang cocok' },
+  card_l0_feedback_not_solved: {
+    en: 'requester said it did not solve it',
+    id: 'pemohon bilang tidak menyelesaikan masalah',
+  },
+  card_details: { en: 'Details', id: 'Detail' },
+  card_escalation: {
+    en: 'Escalated from L{from}: {reason}. Tried: {tried}',
+    id: 'Eskalasi dari L{from}: {reason}. Sudah dicoba: {tried}',
+  },
+  card_digest: { en: 'Conversation so far', id: 'Percakapan sejauh ini' },
+  card_resolution: { en: 'Resolution', id: 'Penyelesaian' },
+  card_hint: {
+    en: 'Reply in this thread to answer the requester. Start with // or note: for an internal note.',
+    id: 'Balas di utas ini untuk menjawab pemohon. Awali dengan // atau note: untuk catatan internal.',
+  },
+  btn_claim: { en: 'Claim', id: 'Ambil' },
+  btn_escalate: { en: 'Escalate', id: 'Eskalasi' },
+  btn_resolve: { en: 'Resolve', id: 'Selesaikan' },
+  btn_wait: { en: 'Waiting on requester', id: 'Menunggu pemohon' },
+  btn_send_back: { en: 'Send back', id: 'Kembalikan' },
+  btn_cancel: { en: 'Cancel ticket', id: 'Batalkan tiket' },
+  form_reason: { en: 'Why escalate?', id: 'Alasan eskalasi?' },
+  form_tried: { en: 'What was already tried?', id: 'Apa yang sudah dicoba?' },
+  form_summary: {
+    en: 'Resolution summary (sent to the requester)',
+    id: 'Ringkasan penyelesaian (dikirim ke pemohon)',
+  },
+  form_note: { en: 'Note for the lower level', id: 'Catatan untuk level sebelumnya' },
+} as const satisfies Record<string, { en: string; id: string }>;
+
+export type MessageKey = keyof typeof CATALOG;

@@ -1,0 +1,66 @@
+import type { Level } from './ticket';
+
+/**
+ * Platform-neutral messages: the core says what to show, each channel renders it (Block Kit, Adaptive
+ * Cards, the console's HTML). Text marked `user` came from a person and must be escaped by the channel
+ * so it cannot ping anyone or inject markup.
+ */
+export type Span = { readonly text: string; readonly user?: boolean; readonly bold?: boolean };
+
+export type Block =
+  | { readonly kind: 'header'; readonly text: string }
+  | { readonly kind: 'text'; readonly spans: readonly Span[] }
+  | {
+      readonly kind: 'fields';
+      readonly fields: readonly { readonly label: string; readonly value: Span }[];
+    }
+  | { readonly kind: 'actions'; readonly actions: readonly Action[] }
+  | { readonly kind: 'context'; readonly spans: readonly Span[] }
+  /** Who to notify on an escalation: a user group or on-call users of that level, rendered as a ping. */
+  | { readonly kind: 'ping'; readonly level: Level };
+
+export type ActionId =
+  | 'l0_solved'
+  | 'l0_need_help'
+  | 'ticket_form'
+  | 'claim'
+  | 'escalate'
+  | 'send_back'
+  | 'resolve'
+  | 'wait_requester'
+  | 'confirm_resolved'
+  | 'reopen'
+  | 'cancel'
+  | 'csat';
+
+/** A button. `form` names the fields a channel must collect (modal, card inputs) before sending it. */
+export interface Action {
+  readonly id: ActionId;
+  readonly label: string;
+  readonly style?: 'primary' | 'danger';
+  /** Opaque to channels: sent back verbatim with the press (ticket id, version, value). */
+  readonly payload: string;
+  readonly form?: readonly FormField[];
+}
+
+export interface FormField {
+  readonly name: string;
+  readonly label: string;
+  readonly type: 'text' | 'textarea' | 'select';
+  readonly options?: readonly { readonly value: string; readonly label: string }[];
+  readonly required: boolean;
+}
+
+export interface OutboundMessage {
+  /** Plain-text fallback (notifications, screen readers). */
+  readonly text: string;
+  readonly blocks: readonly Block[];
+}
+
+export function plain(text: string): Span {
+  return { text };
+}
+
+export function fromUser(text: string): Span {
+  return { text, user: true };
+}

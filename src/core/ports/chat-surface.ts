@@ -1,0 +1,23 @@
+import type { OutboundMessage } from '../messages';
+import type { ConversationRef, MessageRef, ThreadRef, UserRef } from '../people';
+import type { Level } from '../ticket';
+
+/** What the core needs from a chat platform; each channel implements it. */
+export interface ChatSurface {
+  /** Sends a message into an employee's direct conversation. */
+  sendDirect(dm: ConversationRef, message: OutboundMessage): Promise<MessageRef>;
+  /** Posts a ticket card into a level's channel; the card becomes the root of the ticket's thread. */
+  postCard(
+    level: Level,
+    message: OutboundMessage,
+  ): Promise<{ thread: ThreadRef; card: MessageRef }>;
+  replyInThread(thread: ThreadRef, message: OutboundMessage): Promise<MessageRef>;
+  /** Replaces a message the bot sent (a ticket card as the ticket changes). */
+  update(ref: MessageRef, message: OutboundMessage): Promise<void>;
+  /** A message only `user` sees, in a thread or their DM (refusals, confirmations). */
+  sendEphemeral(
+    user: UserRef,
+    where: { thread?: ThreadRef; dm?: ConversationRef },
+    message: OutboundMessage,
+  ): Promise<void>;
+}

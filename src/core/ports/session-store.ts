@@ -1,0 +1,26 @@
+import type { ConversationRef, UserRef } from '../people';
+import type { Category, L0Attempt, Priority } from '../ticket';
+
+/** Where an employee is in the self-help conversation before a ticket exists. */
+export interface L0Session {
+  readonly user: UserRef;
+  readonly dm: ConversationRef;
+  readonly state: 'idle' | 'awaiting_feedback' | 'collecting_details';
+  /** The question being worked on, with follow-up messages folded in. */
+  readonly question: string;
+  readonly attempts: readonly L0Attempt[];
+  readonly draft: {
+    readonly category?: Category;
+    readonly priority?: Priority;
+    readonly impact?: string;
+  };
+  readonly updatedAt: Date;
+  /** Bumped on every save; a save against a stale version is refused. */
+  readonly version: number;
+}
+
+export interface SessionStore {
+  get(user: UserRef): Promise<L0Session | undefined>;
+  /** Saves if the stored version is still `expectedVersion` (0 for a new session); false otherwise. */
+  save(session: L0Session, expectedVersion: number): Promise<boolean>;
+}

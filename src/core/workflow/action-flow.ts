@@ -1,0 +1,398 @@
+import { isLapisError, LapisError } from '../errors';
+import { t } from '../i18n/translate';
+import type { Inbound } from '../inbound';
+import type { Locale } from '../locale';
+import type { L0Session } from '../ports/session-store';
+import type { ConversationRef, UserRef } from '../people';
+import { displayName, sameUser } from '../people';
+import { CATEGORIES, type Category, type Level, type Priority, type Ticket } from '../ticket';
+import { startSla } from '../sla/sla-policy';
+import { decodePayload } from './payload';
+import { csatBlocks, resolvedMessage, say, ticketCard, ticketFormMessage } from './render';
+import type { Runtime } from './runtime';
+import * as transition from './ticket-transitions';
+
+type ActionEvent = Extract<Inbound, { kind: 'action' }>;
+
+const MAX_TEXT = 4000;
+
+/** Impact x urgency -> priority, the usual ITIL matrix. */
+export function priorityOf(impact: string, urgency: string): Priority {
+  const i = impact === 'many' ? 0 : impact === 'team' ? 1 : 2;
+  const u = urgency === 'blocked' ? 0 : urgency === 'degraded' ? 1 : 2;
+  return (['P1', 'P2', 'P3', 'P4'] as const)[Math.min(3, i + u)] as Priority;
+}
+
+function field(form: ActionEvent['form'], name: string): string {
+  return (form?.[name] ?? '').trim().slice(0, MAX_TEXT);
+}
+
+export function createActionFlow(rt: Runtime) {
+  const { deps } = rt;
+  const agentLocale = deps.config.defaultLocale;
+  const timeZone = deps.config.timeZone;
+
+  /** Says no politely to the presser and records the refusal in the ticket's audit trail. */
+  async function refuse(
+    e: ActionEvent,
+    ticket: Ticket | undefined,
+    where: { level?: Level },
+    text: string,
+    reason: string,
+  ) {
+    if (ticket) {
+      await rt
+        .mutate(ticket.id, (x) => transition.recordRefusal(x, rt.ctx(e.user), e.action, reason))
+        .catch((error: unknown) => rt.log.warn({ err: error }, 'could not record refusal'));
+    }
+    const thread = where.level && ticket ? ticket.threads[`L${where.level}`] : undefined;
+    await rt.whisper(e.user, thread ? { thread } : { dm: e.dm ?? ticket?.requesterDm }, say(text));
+  }
+
+  async function sessionFor(
+    e: ActionEvent,
+    version: number | undefined,
+  ): Promise<L0Session | undefined> {
+    const session = await deps.sessions.get(e.user);
+    return session && session.version === version ? session : undefined;
+  }
+
+  async function l0Feedback(e: ActionEvent, solved: boolean, locale: Locale) {
+    const payload = decodePayload(e.payload);
+    const session = await sessionFor(e, payload.session);
+    if (!session || session.state !== 'awaiting_feedback') {
+      return rt.whisper(
+        e.user,
+        { dm: e.dm },
+        say(t(locale, 'refused_stale', { key: '—', status: '—', level: '—' })),
+      );
+    }
+    const attempts = session.attempts.map((a, i) =>
+      i === session.attempts.length - 1
+        ? { ...a, feedback: solved ? ('solved' as const) : ('not_solved' as const) }
+        : a,
+    );
+    const next: L0Session = {
+      ...session,
+      attempts,
+      state: solved ? 'idle' : 'collecting_details',
+      updatedAt: deps.clock.now(),
+      version: session.version + 1,
+    };
+    if (!(await deps.sessions.save(next, session.version))) return;
+    const dm = e.dm ?? session.dm;
+    await rt
+      .surface(dm.platform)
+      .sendDirect(
+        dm,
+        solved
+          ? say(t(locale, 'solved_reply'))
+          : ticketFormMessage(locale, t(locale, 'need_help_reply'), next.version),
+      );
+  }
+
+  async function openTicket(e: ActionEvent, locale: Locale) {
+    const payload = decodePayload(e.payload);
+    const session = await sessionFor(e, payload.session);
+    if (!session || session.state !== 'collecting_details') return; // a double submit: the first one did it
+    const category = field(e.form, 'category');
+    const impact = field(e.form, 'impact');
+    const urgency = field(e.form, 'urgency');
+    const missing = [
+      ...(CATEGORIES.includes(category as Category) ? [] : [t(locale, 'form_category')]),
+      ...(['me', 'team', 'many'].includes(impact) ? [] : [t(locale, 'form_impact')]),
+      ...(['blocked', 'degraded', 'low'].includes(urgency) ? [] : [t(locale, 'form_urgency')]),
+    ];
+    if (missing.length)
+      return rt.whisper(
+        e.user,
+        { dm: e.dm ?? session.dm },
+        say(t(locale, 'refused_input', { fields: missing.join(', ') })),
+      );
+    // Claim the session first: of two concurrent submits only one gets to create the ticket.
+    if (
+      !(await deps.sessions.save(
+        { ...session, state: 'idle', updatedAt: deps.clock.now(), version: session.version + 1 },
+        session.version,
+      ))
+    )
+      return;
+
+    const now = deps.clock.now();
+    const priority = priorityOf(impact, urgency);
+    const details = field(e.form, 'details') || undefined;
+    const created = await deps.tickets.create({
+      requester: e.user,
+      requesterDm: e.dm ?? session.dm,
+      locale,
+      question: session.question,
+      category: category as Category,
+      priority,
+      impact,
+      details,
+      level: 1,
+      status: 'open',
+      assignee: undefined,
+      threads: {},
+      cards: {},
+      l0: session.attempts,
+      escalations: [],
+      transcript: [
+        {
+          at: now,
+          from: 'requester',
+          user: e.user,
+          text: session.question,
+          level: 1,
+          internal: false,
+        },
+      ],
+      resolution: undefined,
+      csat: undefined,
+      sla: startSla(now, priority, deps.config.sla),
+      createdAt: now,
+      updatedAt: now,
+      closedAt: undefined,
+      audit: [{ at: now, actor: e.user, action: 'created', detail: { priority, category } }],
+    });
+    await postToLevel(created, 1);
+    await rt.tellRequester(
+      created,
+      say(t(locale, 'ticket_opened', { key: created.key, priority })),
+    );
+  }
+
+  /** Posts the ticket card into a level's channel and remembers its thread. */
+  async function postToLevel(ticket: Ticket, level: Level): Promise<Ticket> {
+    const surface = rt.surface(ticket.requester.platform);
+    const { thread, card } = await surface.postCard(
+      level,
+      ticketCard(ticket, level, agentLocale, timeZone),
+    );
+    const { after } = await rt.mutate(ticket.id, (x) => ({
+      ...x,
+      threads: { ...x.threads, [`L${level}`]: thread },
+      cards: { ...x.cards, [`L${level}`]: card },
+    }));
+    await rt.refreshCards(after);
+    return after;
+  }
+
+  async function agentAction(e: ActionEvent) {
+    const payload = decodePayload(e.payload);
+    const ticket = payload.ticket ? await deps.tickets.get(payload.ticket) : undefined;
+    const level = payload.level;
+    if (!ticket || !level) throw new LapisError('invalid_input', 'button without ticket or level');
+    if (!(await deps.agents.isAgent(e.user, level))) {
+      return refuse(
+        e,
+        ticket,
+        { level },
+        t(agentLocale, 'refused_not_agent', { level }),
+        'not an agent of this level',
+      );
+    }
+    const ctx = rt.ctx(e.user);
+    const change = (x: Ticket): Ticket => {
+      switch (e.action) {
+        case 'claim':
+          return transition.claim(x, ctx, level, e.user);
+        case 'escalate':
+          return transition.escalate(x, ctx, level, {
+            reason: required(e, 'reason'),
+            tried: required(e, 'tried'),
+          });
+        case 'send_back':
+          return transition.sendBack(x, ctx, level, required(e, 'note'));
+        case 'resolve':
+          return transition.resolve(x, ctx, level, required(e, 'summary'));
+        case 'wait_requester':
+          return transition.waitOnRequester(x, ctx, level);
+        default:
+          throw new LapisError('invalid_input', `not an agent action: ${e.action}`);
+      }
+    };
+    let result;
+    try {
+      result = await rt.mutate(ticket.id, change);
+    } catch (error) {
+      if (!isLapisError(error)) throw error;
+      const fresh = (await deps.tickets.get(ticket.id)) ?? ticket;
+      return refuse(
+        e,
+        fresh,
+        { level },
+        refusalText(error.code, fresh, agentLocale),
+        error.message,
+      );
+    }
+    const { before, after, changed } = result;
+    if (!changed) return;
+    await afterAgentChange(e, before, after, level);
+  }
+
+  function required(e: ActionEvent, name: string): string {
+    const value = field(e.form, name);
+    if (!value) throw new LapisError('invalid_input', `${name} is required`);
+    return value;
+  }
+
+  function refusalText(code: string, ticket: Ticket, locale: Locale): string {
+    if (code === 'conflict' && ticket.assignee)
+      return t(locale, 'refused_claimed', { key: ticket.key, agent: displayName(ticket.assignee) });
+    if (code === 'invalid_input' && ticket.level === 3)
+      return t(locale, 'refused_top_level', { key: ticket.key });
+    if (code === 'invalid_input') return t(locale, 'refused_input', { fields: '…' });
+    return t(locale, 'refused_stale', {
+      key: ticket.key,
+      status: t(locale, `status_${ticket.status}`),
+      level: ticket.level,
+    });
+  }
+
+  async function afterAgentChange(e: ActionEvent, before: Ticket, after: Ticket, level: Level) {
+    const locale = after.locale;
+    const agent = displayName(e.user);
+    switch (e.action) {
+      case 'claim':
+        await rt.refreshCards(after);
+        return rt.tellRequester(after, say(t(locale, 'ticket_claimed', { agent, key: after.key })));
+      case 'escalate': {
+        const reason = after.escalations.at(-1)?.reason ?? '';
+        const posted = await postToLevel(after, after.level);
+        await rt.tellThread(
+          posted,
+          level,
+          say(t(agentLocale, 'escalated_thread', { level: after.level, reason })),
+        );
+        return rt.tellRequester(
+          posted,
+          say(t(locale, 'escalated_requester', { key: after.key, level: after.level })),
+        );
+      }
+      case 'send_back': {
+        await rt.refreshCards(after);
+        const note = field(e.form, 'note');
+        return rt.tellThread(
+          after,
+          after.level,
+          say(t(agentLocale, 'sent_back_thread', { level: after.level, agent, note })),
+        );
+      }
+      case 'resolve':
+        await rt.refreshCards(after);
+        return rt.tellRequester(after, resolvedMessage(after, locale));
+      case 'wait_requester':
+        await rt.refreshCards(after);
+        return rt.tellRequester(after, say(t(locale, 'waiting_on_you', { agent, key: after.key })));
+      default:
+        return void before;
+    }
+  }
+
+  async function requesterAction(e: ActionEvent) {
+    const payload = decodePayload(e.payload);
+    const ticket = payload.ticket ? await deps.tickets.get(payload.ticket) : undefined;
+    if (!ticket) throw new LapisError('invalid_input', 'button without ticket');
+    const locale = ticket.locale;
+    if (!sameUser(e.user, ticket.requester)) {
+      return refuse(
+        e,
+        ticket,
+        {},
+        t(e.locale ?? agentLocale, 'refused_not_requester', { key: ticket.key }),
+        'not the requester',
+      );
+    }
+    return changeAsRequester(e.user, e.dm, ticket, e.action, payload.score, locale, e);
+  }
+
+  async function changeAsRequester(
+    user: UserRef,
+    dm: ConversationRef | undefined,
+    ticket: Ticket,
+    action: ActionEvent['action'],
+    score: number | undefined,
+    locale: Locale,
+    event?: ActionEvent,
+  ) {
+    const ctx = rt.ctx(user);
+    let result;
+    try {
+      result = await rt.mutate(ticket.id, (x) => {
+        if (action === 'confirm_resolved') return transition.confirmResolved(x, ctx);
+        if (action === 'reopen') return transition.reopen(x, ctx, deps.config.reopenWindowHours);
+        if (action === 'cancel') return transition.cancel(x, ctx);
+        if (action === 'csat') return transition.rate(x, ctx, score ?? 0);
+        throw new LapisError('invalid_input', `not a requester action: ${action}`);
+      });
+    } catch (error) {
+      if (!isLapisError(error)) throw error;
+      const fresh = (await deps.tickets.get(ticket.id)) ?? ticket;
+      const text =
+        action === 'reopen' && error.code === 'invalid_input'
+          ? t(locale, 'refused_reopen_window', { key: fresh.key })
+          : t(locale, 'refused_stale', {
+              key: fresh.key,
+              status: t(locale, `status_${fresh.status}`),
+              level: fresh.level,
+            });
+      if (event) return refuse(event, fresh, {}, text, error.message);
+      return rt.whisper(user, { dm: dm ?? fresh.requesterDm }, say(text));
+    }
+    const { after } = result;
+    await rt.refreshCards(after);
+    if (action === 'confirm_resolved') {
+      await rt.tellRequester(
+        after,
+        after.csat
+          ? say(t(locale, 'closed_requester', { key: after.key }))
+          : {
+              text: t(locale, 'closed_requester', { key: after.key }),
+              blocks: [
+                {
+                  kind: 'text',
+                  spans: [{ text: t(locale, 'closed_requester', { key: after.key }) }],
+                },
+                ...csatBlocks(after, locale),
+              ],
+            },
+      );
+    } else if (action === 'reopen') {
+      await rt.tellThread(after, after.level, say(t(agentLocale, 'reopened_thread')));
+      await rt.tellRequester(after, say(t(locale, 'reopened_requester', { key: after.key })));
+    } else if (action === 'cancel') {
+      await rt.tellThread(after, after.level, say(t(agentLocale, 'cancelled_thread')));
+      await rt.tellRequester(after, say(t(locale, 'cancelled_requester', { key: after.key })));
+    } else if (action === 'csat') {
+      await rt.tellRequester(after, say(t(locale, 'csat_thanks')));
+    }
+  }
+
+  return {
+    postToLevel,
+    changeAsRequester,
+    async handle(e: ActionEvent): Promise<void> {
+      const locale = decodePayload(e.payload).lang ?? e.locale ?? agentLocale;
+      switch (e.action) {
+        case 'l0_solved':
+          return l0Feedback(e, true, locale);
+        case 'l0_need_help':
+          return l0Feedback(e, false, locale);
+        case 'ticket_form':
+          return openTicket(e, locale);
+        case 'claim':
+        case 'escalate':
+        case 'send_back':
+        case 'resolve':
+        case 'wait_requester':
+          return agentAction(e);
+        case 'confirm_resolved':
+        case 'reopen':
+        case 'cancel':
+        case 'csat':
+          return requesterAction(e);
+      }
+    },
+  };
+}

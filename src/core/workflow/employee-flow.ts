@@ -1,0 +1,179 @@
+import { t } from '../i18n/translate';
+import type { Inbound } from '../inbound';
+import type { Locale } from '../locale';
+import { fromUser, plain, type OutboundMessage } from '../messages';
+import type { L0Session } from '../ports/session-store';
+import { displayName, type ConversationRef, type UserRef } from '../people';
+import { ACTIVE_STATUSES, type L0Attempt, type Ticket } from '../ticket';
+import { answerMessage, say, ticketFormMessage } from './render';
+import type { Runtime } from './runtime';
+import { requesterReplied } from './ticket-transitions';
+
+type DirectMessage = Extract<Inbound, { kind: 'direct_message' }>;
+
+/** Commands an employee can type, in either language. */
+function parseCommand(
+  text: string,
+): { name: 'my_tickets' | 'status' | 'cancel' | 'help'; key?: string } | undefined {
+  const normalized = text.trim().toLowerCase();
+  const key = /\b(it-\d{1,9})\b/i.exec(text)?.[1]?.toUpperCase();
+  if (/^(my tickets|tiket saya|tiketku|daftar tiket)\b/.test(normalized))
+    return { name: 'my_tickets' };
+  if (/^(help|bantuan|menu)$/.test(normalized)) return { name: 'help' };
+  if (key && /^(cancel|batal|batalkan)\b/.test(normalized)) return { name: 'cancel', key };
+  if (key && (/^(status|cek|check)\b/.test(normalized) || normalized === key.toLowerCase()))
+    return { name: 'status', key };
+  return undefined;
+}
+
+/** What the employee flow borrows from the action flow: requester changes by typed command. */
+export interface RequesterChanges {
+  changeAsRequester(
+    user: UserRef,
+    dm: ConversationRef | undefined,
+    ticket: Ticket,
+    action: 'cancel',
+    score: undefined,
+    locale: Locale,
+  ): Promise<void>;
+}
+
+export function createEmployeeFlow(rt: Runtime, requester: RequesterChanges) {
+  const { deps } = rt;
+  const send = (e: DirectMessage, message: OutboundMessage) =>
+    rt.surface(e.dm.platform).sendDirect(e.dm, message);
+
+  function statusLine(ticket: Ticket, locale: Locale): string {
+    return t(locale, 'ticket_status', {
+      key: ticket.key,
+      status: t(locale, `status_${ticket.status}`),
+      level: ticket.level,
+      assignee: ticket.assignee
+        ? t(locale, 'assigned_to', { agent: displayName(ticket.assignee) })
+        : t(locale, 'unassigned'),
+    });
+  }
+
+  async function runCommand(
+    e: DirectMessage,
+    command: NonNullable<ReturnType<typeof parseCommand>>,
+    locale: Locale,
+  ) {
+    if (command.name === 'help') return void (await send(e, say(t(locale, 'help'))));
+    const mine = await deps.tickets.listByRequester(e.user);
+    if (command.name === 'my_tickets') {
+      const lines = mine.slice(0, 10).map((x) => `• ${statusLine(x, locale)}`);
+      return void (await send(
+        e,
+        say(
+          mine.length
+            ? `${t(locale, 'my_tickets')}\n${lines.join('\n')}`
+            : t(locale, 'my_tickets_none'),
+        ),
+      ));
+    }
+    const ticket = mine.find((x) => x.key === command.key);
+    if (!ticket)
+      return void (await send(e, say(t(locale, 'ticket_not_found', { key: command.key ?? '' }))));
+    if (command.name === 'status') return void (await send(e, say(statusLine(ticket, locale))));
+    // Cancelling by text goes through the same rules as the button.
+    await requester.changeAsRequester(e.user, e.dm, ticket, 'cancel', undefined, locale);
+  }
+
+  /** While a ticket is active, what the employee writes goes to its thread. */
+  async function relayToAgents(e: DirectMessage, ticket: Ticket) {
+    const entry = {
+      at: deps.clock.now(),
+      from: 'requester' as const,
+      user: e.user,
+      text: e.text,
+      level: ticket.level,
+      internal: false,
+    };
+    const { before, after } = await rt.mutate(ticket.id, (x) =>
+      requesterReplied(x, rt.ctx(e.user), entry),
+    );
+    await rt.tellThread(after, after.level, {
+      text: e.text,
+      blocks: [
+        {
+          kind: 'text',
+          spans: [
+            plain(
+              `${t(deps.config.defaultLocale, 'requester_says', { requester: displayName(e.user) })} `,
+            ),
+            fromUser(e.text),
+          ],
+        },
+      ],
+    });
+    if (before.status !== after.status) await rt.refreshCards(after);
+  }
+
+  async function selfHelp(e: DirectMessage, locale: Locale, session: L0Session | undefined) {
+    const now = deps.clock.now();
+    const recent =
+      session !== undefined &&
+      session.state !== 'idle' &&
+      now.getTime() - session.updatedAt.getTime() < deps.config.followUpSeconds * 1000;
+    const question = recent && session ? `${session.question}\n${e.text}` : e.text;
+    const result = deps.kb.search(question);
+    if (!recent && result.intent !== 'question' && result.intent !== 'off_topic') {
+      const key =
+        result.intent === 'thanks' || result.intent === 'ack' ? result.intent : 'greeting';
+      return void (await send(e, say(t(locale, key))));
+    }
+    if (!recent && result.intent === 'off_topic')
+      return void (await send(e, say(t(locale, 'off_topic'))));
+
+    const article = result.answer ? deps.kb.article(result.answer.id, locale) : undefined;
+    const attempt: L0Attempt = {
+      question,
+      articleId: article?.id,
+      articleTitle: article?.title,
+      score: result.answer?.score,
+      feedback: 'none',
+    };
+    const previous =
+      recent && session ? session.attempts.slice(0, -1) : (session?.attempts ?? []).slice(-4);
+    const version = session?.version ?? 0;
+    const next: L0Session = {
+      user: e.user,
+      dm: e.dm,
+      state: article ? 'awaiting_feedback' : 'collecting_details',
+      question,
+      attempts: [...previous, attempt],
+      draft: {},
+      updatedAt: now,
+      version: version + 1,
+    };
+    if (!(await deps.sessions.save(next, version))) {
+      // Another message of the same person won the race; fold this one in on top of it.
+      return selfHelp(e, locale, await deps.sessions.get(e.user));
+    }
+    await send(
+      e,
+      article
+        ? answerMessage(article, locale, next.version)
+        : ticketFormMessage(locale, t(locale, 'no_answer'), next.version),
+    );
+  }
+
+  return {
+    parseCommand,
+    async handle(e: DirectMessage): Promise<void> {
+      if (!e.text.trim()) return;
+      const session = await deps.sessions.get(e.user);
+      const active = (await deps.tickets.listByRequester(e.user, ACTIVE_STATUSES))[0];
+      const locale: Locale =
+        e.locale ??
+        active?.locale ??
+        deps.kb.search(e.text).detectedLocale ??
+        deps.config.defaultLocale;
+      const command = parseCommand(e.text);
+      if (command) return runCommand(e, command, locale);
+      if (active) return relayToAgents(e, active);
+      return selfHelp(e, locale, session);
+    },
+  };
+}

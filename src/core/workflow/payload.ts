@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { LapisError } from '../errors';
+
+/**
+ * What a button carries back: which ticket (and the level of the card it was on) or which L0 session
+ * version, and a CSAT score. Parsed with zod on the way in: a forged or mangled payload is refused.
+ */
+const payloadSchema = z.strictObject({
+  ticket: z
+    .string()
+    .regex(/^[\w-]{1,64}$/)
+    .optional(),
+  level: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+  session: z.number().int().nonnegative().optional(),
+  score: z.number().int().min(1).max(5).optional(),
+  /** The language the employee was answered in, so the follow-up speaks it too. */
+  lang: z.enum(['en', 'id']).optional(),
+});
+
+export type Payload = z.output<typeof payloadSchema>;
+
+export function encodePayload(payload: Payload): string {
+  return JSON.stringify(payload);
+}
+
+export function decodePayload(raw: string): Payload {
+  try {
+    return payloadSchema.parse(JSON.parse(raw));
+  } catch {
+    throw new LapisError('invalid_input', 'unreadable button payload');
+  }
+}

@@ -1,0 +1,140 @@
+import path from 'node:path';
+import { createBusinessCalendar } from '../../src/core/sla/business-calendar';
+import { createSlaPolicy } from '../../src/core/sla/sla-policy';
+import { createMemoryDeliveryLog } from '../../src/core/testing/memory-delivery-log';
+import { createMemorySessionStore } from '../../src/core/testing/memory-session-store';
+import { createMemoryTicketStore } from '../../src/core/testing/memory-ticket-store';
+import type { Inbound } from '../../src/core/inbound';
+import type { Action, ActionId, OutboundMessage } from '../../src/core/messages';
+import type { UserRef } from '../../src/core/people';
+import type { Level } from '../../src/core/ticket';
+import { createHelpdesk } from '../../src/core/workflow/create-helpdesk';
+import type { DeliveryLog } from '../../src/core/ports/delivery-log';
+import type { TicketStore } from '../../src/core/ports/ticket-store';
+import type { SessionStore } from '../../src/core/ports/session-store';
+import { loadKnowledgeBase } from '../../src/kb/load-kb';
+import { createKnowledgeBase } from '../../src/kb/search/create-knowledge-base';
+import { createRecordingSurface } from './recording-surface';
+
+export const people = {
+  budi: { platform: 'console', id: 'budi', name: 'Budi' },
+  sari: { platform: 'console', id: 'sari', name: 'Sari' },
+  ayu: { platform: 'console', id: 'ayu', name: 'Ayu' },
+  rudi: { platform: 'console', id: 'rudi', name: 'Rudi' },
+  dewi: { platform: 'console', id: 'dewi', name: 'Dewi' },
+  hendra: { platform: 'console', id: 'hendra', name: 'Hendra' },
+} as const satisfies Record<string, UserRef>;
+
+const agentsByLevel: Record<Level, string[]> = { 1: ['ayu', 'rudi'], 2: ['dewi'], 3: ['hendra'] };
+const kb = createKnowledgeBase(loadKnowledgeBase(path.join(__dirname, '../fixtures/kb-mini')));
+
+/** The core wired to in-memory ports, a recording surface and a clock the test moves. */
+export function createHarness(
+  options: {
+    stores?: { tickets: TicketStore; sessions: SessionStore; deliveries: DeliveryLog };
+    autoEscalate?: boolean;
+  } = {},
+) {
+  let now = new Date('2026-11-30T02:00:00Z'); // Monday 09:00 in Jakarta
+  const { surface, sent } = createRecordingSurface();
+  const stores = options.stores ?? {
+    tickets: createMemoryTicketStore(),
+    sessions: createMemorySessionStore(),
+    deliveries: createMemoryDeliveryLog(),
+  };
+  const sla = createSlaPolicy({
+    businessHours: createBusinessCalendar({
+      timeZone: 'Asia/Jakarta',
+      days: [1, 2, 3, 4, 5],
+      open: 8 * 60,
+      close: 17 * 60,
+      holidays: [],
+    }),
+    autoEscalate: options.autoEscalate ?? false,
+  });
+  const helpdesk = createHelpdesk({
+    ...stores,
+    kb,
+    surfaces: { console: surface },
+    agents: { isAgent: (user, level) => Promise.resolve(agentsByLevel[level].includes(user.id)) },
+    clock: { now: () => now },
+    config: {
+      defaultLocale: 'en',
+      timeZone: 'Asia/Jakarta',
+      reopenWindowHours: 72,
+      followUpSeconds: 30,
+      sla,
+    },
+  });
+  let delivery = 0;
+  const nextId = () => `d${++delivery}`;
+
+  const dm = (user: UserRef, text: string, deliveryId = nextId()) =>
+    helpdesk.handle({
+      kind: 'direct_message',
+      deliveryId,
+      user,
+      dm: { platform: 'console', id: `dm:${user.id}` },
+      text,
+    });
+  const reply = (
+    user: UserRef,
+    threadId: string,
+    channelId: string,
+    text: string,
+    deliveryId = nextId(),
+  ) =>
+    helpdesk.handle({
+      kind: 'thread_message',
+      deliveryId,
+      user,
+      thread: { platform: 'console', channelId, threadId },
+      text,
+    });
+  const press = (
+    user: UserRef,
+    action: Action,
+    form?: Record<string, string>,
+    deliveryId = nextId(),
+  ) =>
+    helpdesk.handle({
+      kind: 'action',
+      deliveryId,
+      user,
+      action: action.id,
+      payload: action.payload,
+      ...(form ? { form } : {}),
+      dm: { platform: 'console', id: `dm:${user.id}` },
+    } satisfies Inbound);
+
+  /** The last button with this id in what was sent (optionally only to one destination). */
+  function button(id: ActionId, to?: string): Action {
+    for (let i = sent.length - 1; i >= 0; i--) {
+      const entry = sent[i];
+      if (!entry || (to && !entry.to.startsWith(to))) continue;
+      for (const block of entry.message.blocks) {
+        if (block.kind !== 'actions') continue;
+        const found = block.actions.find((a) => a.id === id);
+        if (found) return found;
+      }
+    }
+    throw new Error(`no ${id} button sent${to ? ` to ${to}` : ''}`);
+  }
+  const last = (kind: string, to?: string): OutboundMessage | undefined =>
+    [...sent].reverse().find((s) => s.kind === kind && (!to || s.to.startsWith(to)))?.message;
+
+  return {
+    helpdesk,
+    sent,
+    stores,
+    dm,
+    reply,
+    press,
+    button,
+    last,
+    advance: (minutes: number) => {
+      now = new Date(now.getTime() + minutes * 60_000);
+    },
+    now: () => now,
+  };
+}

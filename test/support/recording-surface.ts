@@ -1,0 +1,85 @@
+import type { OutboundMessage } from '../../src/core/messages';
+import type { ChatSurface } from '../../src/core/ports/chat-surface';
+import type {
+  ConversationRef,
+  MessageRef,
+  Platform,
+  ThreadRef,
+  UserRef,
+} from '../../src/core/people';
+import type { Level } from '../../src/core/ticket';
+
+export interface Recorded {
+  readonly kind: 'direct' | 'card' | 'reply' | 'update' | 'ephemeral';
+  readonly to: string;
+  readonly message: OutboundMessage;
+  readonly ref?: string;
+}
+
+/** A ChatSurface that records what the core sent, for unit tests of the core. */
+export function createRecordingSurface(platform: Platform = 'console') {
+  const sent: Recorded[] = [];
+  let n = 0;
+  const id = () => `m${++n}`;
+  const surface: ChatSurface = {
+    sendDirect(dm: ConversationRef, message: OutboundMessage): Promise<MessageRef> {
+      const messageId = id();
+      sent.push({ kind: 'direct', to: dm.id, message, ref: messageId });
+      return Promise.resolve({ platform, channelId: dm.id, messageId });
+    },
+    postCard(level: Level, message: OutboundMessage) {
+      const messageId = id();
+      sent.push({ kind: 'card', to: `L${level}`, message, ref: messageId });
+      const thread: ThreadRef = { platform, channelId: `L${level}`, threadId: messageId };
+      return Promise.resolve({ thread, card: { platform, channelId: `L${level}`, messageId } });
+    },
+    replyInThread(thread: ThreadRef, message: OutboundMessage): Promise<MessageRef> {
+      const messageId = id();
+      sent.push({
+        kind: 'reply',
+        to: `${thread.channelId}/${thread.threadId}`,
+        message,
+        ref: messageId,
+      });
+      return Promise.resolve({ platform, channelId: thread.channelId, messageId });
+    },
+    update(ref: MessageRef, message: OutboundMessage): Promise<void> {
+      sent.push({ kind: 'update', to: ref.messageId, message });
+      return Promise.resolve();
+    },
+    sendEphemeral(
+      user: UserRef,
+      where: { thread?: ThreadRef; dm?: ConversationRef },
+      message: OutboundMessage,
+    ): Promise<void> {
+      sent.push({
+        kind: 'ephemeral',
+        to: `${user.id}@${where.thread?.threadId ?? where.dm?.id ?? '?'}`,
+        message,
+      });
+      return Promise.resolve();
+    },
+  };
+  return { surface, sent };
+}
+
+/** All text of a message (spans, fields, header), for assertions. */
+export function textOf(message: OutboundMessage): string {
+  return message.blocks
+    .map((b) => {
+      switch (b.kind) {
+        case 'header':
+          return b.text;
+        case 'text':
+        case 'context':
+          return b.spans.map((s) => s.text).join('');
+        case 'fields':
+          return b.fields.map((f) => `${f.label}: ${f.value.text}`).join('\n');
+        case 'actions':
+          return b.actions.map((a) => `[${a.label}]`).join(' ');
+        case 'ping':
+          return `@L${b.level}`;
+      }
+    })
+    .join('\n');
+}
