@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseBusinessHours, parseHolidays, parseSlaTargets, type Parsed } from './config-parsers';
 
 /**
  * The whole environment, validated once at start-up. Every problem is reported together, by variable
@@ -36,6 +37,23 @@ const slackChannelId = z.preprocess(
     .regex(/^[CGD][A-Z0-9]{6,}$/, 'a Slack channel id such as C0123456789')
     .optional(),
 );
+
+/** A string setting parsed by one of config-parsers, its message becoming the variable's error. */
+const parsed = <T>(parse: (text: string) => Parsed<T>, fallback: string) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default(fallback)
+      .transform((text, ctx) => {
+        const result = parse(text);
+        if (!result.ok) {
+          ctx.addIssue({ code: 'custom', message: result.message });
+          return z.NEVER;
+        }
+        return result.value;
+      }),
+  );
 
 const envSchema = z
   .object({
@@ -114,6 +132,56 @@ const envSchema = z
     TEAMS_L2_CHANNEL_ID: optionalString,
     TEAMS_L3_CHANNEL_ID: optionalString,
 
+    TIME_ZONE: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .default('Asia/Jakarta')
+        .refine((tz) => {
+          try {
+            new Intl.DateTimeFormat('en', { timeZone: tz });
+            return true;
+          } catch {
+            return false;
+          }
+        }, 'an IANA time zone such as Asia/Jakarta'),
+    ),
+    BUSINESS_HOURS: parsed(parseBusinessHours, 'Mon-Fri 08:00-17:00'),
+    HOLIDAYS: parsed(parseHolidays, ''),
+    SLA_TARGETS: parsed((text) => parseSlaTargets(text, 9 * 60), ''),
+    SLA_AROUND_THE_CLOCK: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .default('P1')
+        .transform((v) =>
+          v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        )
+        .pipe(
+          z.array(z.enum(['P1', 'P2', 'P3', 'P4'], { error: 'priorities among P1, P2, P3, P4' })),
+        ),
+    ),
+    SLA_AUTO_ESCALATE: flag(false),
+    SLA_SWEEP_SECONDS: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number().int().min(5).max(3600).default(60),
+    ),
+    REOPEN_WINDOW_HOURS: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number()
+        .min(0)
+        .max(24 * 90)
+        .default(72),
+    ),
+    FOLLOW_UP_SECONDS: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number().int().min(0).max(600).default(30),
+    ),
+
     L1_AGENT_IDS: idList,
     L2_AGENT_IDS: idList,
     L3_AGENT_IDS: idList,
@@ -183,7 +251,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => ({
-      variable: issue.path.map(String).join('.') || '(environment)',
+      // The variable itself: a list element's index would only confuse ("SLA_AROUND_THE_CLOCK.0").
+      variable: issue.path.length ? String(issue.path[0]) : '(environment)',
       message: describeIssue(issue),
     }));
     throw new ConfigError(problems);
