@@ -10,11 +10,18 @@ export const INDEXES: Readonly<Record<string, readonly IndexDescription[]>> = {
   [COLLECTIONS.tickets]: [
     { key: { key: 1 }, name: 'key_unique', unique: true },
     { key: { status: 1, level: 1, updatedAt: -1 }, name: 'queue' },
-    { key: { 'requester.platform': 1, 'requester.userId': 1, status: 1 }, name: 'by_requester' },
     { key: { 'sla.nextCheckAt': 1 }, name: 'sla_due' },
+    // `${platform}:${threadId}` of every thread of the ticket, maintained by the ticket store.
+    { key: { threadIds: 1 }, name: 'by_thread' },
+    { key: { 'requester.platform': 1, 'requester.id': 1, createdAt: -1 }, name: 'by_requester_id' },
+    { key: { level: 1, status: 1, createdAt: 1 }, name: 'by_level' },
   ],
   [COLLECTIONS.sessions]: [{ key: { platform: 1, userId: 1, updatedAt: -1 }, name: 'by_user' }],
-  [COLLECTIONS.deliveries]: [{ key: { deliveryId: 1 }, name: 'delivery_unique', unique: true }],
+  [COLLECTIONS.deliveries]: [
+    { key: { deliveryId: 1 }, name: 'delivery_unique', unique: true },
+    // No TTL indexes on FerretDB: the delivery log prunes old entries itself, by this index.
+    { key: { at: 1 }, name: 'delivery_age' },
+  ],
   [COLLECTIONS.conversations]: [
     { key: { platform: 1, kind: 1, ownerId: 1 }, name: 'owner_unique', unique: true },
   ],

@@ -1,0 +1,105 @@
+import { MongoServerError, type Db } from 'mongodb';
+import { z } from 'zod';
+import type { UserRef } from '../core/people';
+import type { L0Session, SessionStore } from '../core/ports/session-store';
+import { COLLECTIONS } from './collections';
+import { filterOneOf, filterString, filterVersion } from './filter-values';
+import {
+  categorySchema,
+  conversationRefSchema,
+  dateSchema,
+  l0AttemptSchema,
+  PLATFORMS,
+  prioritySchema,
+  userRefSchema,
+} from './ticket-document';
+import { createVersionGuard, isDuplicateKey } from './version-guard';
+
+/** The l0_sessions document: one per user, `_id` `${platform}:${userId}`. */
+const sessionDocumentSchema = z.object({
+  _id: z.string().min(1),
+  platform: z.enum(PLATFORMS),
+  userId: z.string(),
+  user: userRefSchema,
+  dm: conversationRefSchema,
+  state: z.enum(['idle', 'awaiting_feedback', 'collecting_details']),
+  question: z.string(),
+  attempts: z.array(l0AttemptSchema),
+  draft: z.object({
+    category: categorySchema.optional(),
+    priority: prioritySchema.optional(),
+    impact: z.string().optional(),
+  }),
+  updatedAt: dateSchema,
+  version: z.number().int().nonnegative(),
+});
+type SessionDocument = z.output<typeof sessionDocumentSchema>;
+
+/**
+ * L0 sessions in MongoDB (or FerretDB). The first save of a user's session is a unique insert; later
+ * saves go through the same version guard as tickets (version-guard.ts): on FerretDB a conditional
+ * replace alone let several concurrent saves of one version all succeed.
+ */
+export function createMongoSessionStore(db: Db): SessionStore {
+  const sessions = db.collection<SessionDocument>(COLLECTIONS.sessions, { ignoreUndefined: true });
+  const guard = createVersionGuard(db, COLLECTIONS.sessionVersions);
+  const idOf = (user: UserRef): string =>
+    `${filterOneOf(user.platform, PLATFORMS, 'user platform')}:${filterString(user.id, 'user id')}`;
+
+  return {
+    async get(user: UserRef): Promise<L0Session | undefined> {
+      const document = await sessions.findOne({ _id: idOf(user) });
+      if (!document) return undefined;
+      const result = sessionDocumentSchema.safeParse(document);
+      if (!result.success)
+        throw new Error(
+          `l0_sessions: malformed document ${String(document._id)}:\n${z.prettifyError(result.error)}`,
+        );
+      const { user: owner, dm, state, question, attempts, draft, updatedAt, version } = result.data;
+      return { user: owner, dm, state, question, attempts, draft, updatedAt, version };
+    },
+
+    async save(session: L0Session, expectedVersion: number): Promise<boolean> {
+      const _id = idOf(session.user);
+      const version = filterVersion(expectedVersion, 'expected version');
+      const candidate = {
+        ...session,
+        _id,
+        platform: session.user.platform,
+        userId: session.user.id,
+        version: version + 1,
+      };
+      const result = sessionDocumentSchema.safeParse(candidate);
+      if (!result.success)
+        throw new Error(`l0_sessions: invalid session ${_id}:\n${z.prettifyError(result.error)}`);
+      const document = result.data;
+
+      if (version === 0) {
+        try {
+          await sessions.insertOne(document);
+          return true;
+        } catch (error) {
+          if (isDuplicateKey(error)) return false;
+          throw error;
+        }
+      }
+
+      const claim = await guard.claim(
+        _id,
+        version,
+        async () =>
+          (await sessions.findOne({ _id }, { projection: { version: 1 } }))?.version === version,
+      );
+      if (!claim) return false;
+      let matched: boolean;
+      try {
+        matched = (await sessions.replaceOne({ _id, version }, document)).matchedCount > 0;
+      } catch (error) {
+        if (error instanceof MongoServerError) await claim.abandoned();
+        throw error;
+      }
+      await (matched ? claim.moved() : claim.abandoned());
+      return matched;
+    },
+  };
+}

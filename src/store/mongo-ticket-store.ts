@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import { MongoServerError, type Db, type Filter, type Sort } from 'mongodb';
+import type { UserRef } from '../core/people';
+import type { NewTicket, TicketStore } from '../core/ports/ticket-store';
+import {
+  ACTIVE_STATUSES,
+  LEVELS,
+  type Level,
+  type Ticket,
+  type TicketStatus,
+} from '../core/ticket';
+import { COLLECTIONS } from './collections';
+import { filterDate, filterOneOf, filterString, filterVersion } from './filter-values';
+import { nextSequence } from './next-sequence';
+import {
+  fromTicketDocument,
+  PLATFORMS,
+  TICKET_STATUSES,
+  toTicketDocument,
+  type TicketDocument,
+} from './ticket-document';
+import { createVersionGuard } from './version-guard';
+
+/**
+ * Tickets in MongoDB (or FerretDB): one document each, `_id` the ticket id (a UUID), key from the
+ * `ticket` sequence (IT-1001...). Every change goes through the version guard (see version-guard.ts),
+ * because a conditional replace alone is not atomic on FerretDB.
+ */
+export function createMongoTicketStore(db: Db): TicketStore {
+  // ignoreUndefined: an undefined optional field is left out of the document, never stored as null.
+  const tickets = db.collection<TicketDocument>(COLLECTIONS.tickets, { ignoreUndefined: true });
+  const guard = createVersionGuard(db, COLLECTIONS.ticketVersions);
+
+  const findOne = async (filter: Filter<TicketDocument>): Promise<Ticket | undefined> => {
+    const document = await tickets.findOne(filter);
+    return document ? fromTicketDocument(document) : undefined;
+  };
+  const findMany = async (
+    filter: Filter<TicketDocument>,
+    sort: Sort,
+    limit = 0,
+  ): Promise<Ticket[]> =>
+    (await tickets.find(filter).sort(sort).limit(limit).toArray()).map(fromTicketDocument);
+  const statusFilter = (statuses: readonly TicketStatus[]) => ({
+    $in: statuses.map((s) => filterOneOf(s, TICKET_STATUSES, 'status')),
+  });
+
+  return {
+    async create(input: NewTicket): Promise<Ticket> {
+      // Checked before a number is used up.
+      toTicketDocument({ ...input, id: 'new', key: 'new', version: 0 }, 'new ticket');
+      const key = `IT-${await nextSequence(db, 'ticket', 1001)}`;
+      const document = toTicketDocument({ ...input, id: randomUUID(), key, version: 0 });
+      await tickets.insertOne(document);
+      return fromTicketDocument(document);
+    },
+
+    async get(id: string): Promise<Ticket | undefined> {
+      return findOne({ _id: filterString(id, 'ticket id') });
+    },
+
+    async getByKey(key: string): Promise<Ticket | undefined> {
+      return findOne({ key: filterString(key, 'ticket key') });
+    },
+
+    async getByThread(platform: string, threadId: string): Promise<Ticket | undefined> {
+      const where = `${filterString(platform, 'platform')}:${filterString(threadId, 'thread id')}`;
+      return findOne({ threadIds: where });
+    },
+
+    async update(next: Ticket, expectedVersion: number): Promise<Ticket | undefined> {
+      const id = filterString(next.id, 'ticket id');
+      const version = filterVersion(expectedVersion, 'expected version');
+      // Validated before the claim, so a malformed ticket cannot leave a claim behind.
+      const document = toTicketDocument({ ...next, version: version + 1 });
+      const claim = await guard.claim(
+        id,
+        version,
+        async () =>
+          (await tickets.findOne({ _id: id }, { projection: { version: 1 } }))?.version === version,
+      );
+      if (!claim) return undefined;
+      let matched: boolean;
+      try {
+        matched = (await tickets.replaceOne({ _id: id, version }, document)).matchedCount > 0;
+      } catch (error) {
+        // A server's refusal means nothing was written; on a network error the write may still
+        // happen, so the claim stays (it goes stale in 30 s).
+        if (error instanceof MongoServerError) await claim.abandoned();
+        throw error;
+      }
+      if (!matched) {
+        await claim.abandoned();
+        return undefined;
+      }
+      await claim.moved();
+      return fromTicketDocument(document);
+    },
+
+    async listByRequester(
+      requester: UserRef,
+      statuses?: readonly TicketStatus[],
+    ): Promise<Ticket[]> {
+      const filter: Filter<TicketDocument> = {
+        'requester.platform': filterOneOf(requester.platform, PLATFORMS, 'requester platform'),
+        'requester.id': filterString(requester.id, 'requester id'),
+      };
+      if (statuses !== undefined) filter.status = statusFilter(statuses);
+      return findMany(filter, { createdAt: -1, _id: 1 });
+    },
+
+    async listByLevel(level: Level, statuses: readonly TicketStatus[]): Promise<Ticket[]> {
+      return findMany(
+        { level: filterOneOf(level, LEVELS, 'level'), status: statusFilter(statuses) },
+        { createdAt: 1, _id: 1 },
+      );
+    },
+
+    async listDueForSla(now: Date, limit: number): Promise<Ticket[]> {
+      // limit(0) means "no limit" to MongoDB: a limit below 1 returns nothing, Infinity everything.
+      if (!(limit >= 1)) return [];
+      const count = Number.isFinite(limit) ? Math.floor(limit) : 0;
+      return findMany(
+        {
+          'sla.nextCheckAt': { $lte: filterDate(now, 'now') },
+          status: statusFilter(ACTIVE_STATUSES),
+        },
+        { 'sla.nextCheckAt': 1, _id: 1 },
+        count,
+      );
+    },
+  };
+}

@@ -1,0 +1,213 @@
+import type { Db } from 'mongodb';
+import { COLLECTIONS } from '../../../src/store/collections';
+import { ensureIndexes } from '../../../src/store/ensure-indexes';
+import { createMongoDeliveryLog } from '../../../src/store/mongo-delivery-log';
+import { createMongoSessionStore } from '../../../src/store/mongo-session-store';
+import { createMongoTicketStore } from '../../../src/store/mongo-ticket-store';
+import { STALE_CLAIM_MS } from '../../../src/store/version-guard';
+import { describeDeliveryLogContract } from '../../contract/delivery-log.contract';
+import { describeSessionStoreContract } from '../../contract/session-store.contract';
+import { describeTicketStoreContract } from '../../contract/ticket-store.contract';
+import { openTestDatabase } from '../../support/test-database';
+import { at, buildFullNewTicket, buildNewTicket } from '../../support/ticket-factory';
+
+/** A fresh database with every index, and a store on it; dispose drops the database. */
+async function onFreshDatabase<S>(make: (db: Db) => S) {
+  const conn = await openTestDatabase();
+  await ensureIndexes(conn.db);
+  return { store: make(conn.db), db: conn.db, dispose: () => conn.dispose() };
+}
+
+describeTicketStoreContract('MongoDB', () => onFreshDatabase(createMongoTicketStore));
+describeSessionStoreContract('MongoDB', () => onFreshDatabase(createMongoSessionStore));
+describeDeliveryLogContract('MongoDB', () => onFreshDatabase((db) => createMongoDeliveryLog(db)));
+
+describe('MongoDB ticket store specifics', () => {
+  let subject: Awaited<
+    ReturnType<typeof onFreshDatabase<ReturnType<typeof createMongoTicketStore>>>
+  >;
+  beforeEach(async () => {
+    subject = await onFreshDatabase(createMongoTicketStore);
+  });
+  afterEach(() => subject.dispose());
+  const guards = () => subject.db.collection<{ _id: string; at: Date }>(COLLECTIONS.ticketVersions);
+  const raw = () => subject.db.collection(COLLECTIONS.tickets);
+
+  it('stores _id (not id), threadIds, and no nulls for unset fields', async () => {
+    const created = await subject.store.create(
+      buildNewTicket({
+        threads: {
+          L1: { platform: 'slack', channelId: 'C1', threadId: '1.1' },
+          L2: { platform: 'teams', channelId: 'C2', threadId: '19:abc@thread.tacv2;messageid=9' },
+        },
+      }),
+    );
+    const document = await raw().findOne({ _id: created.id as never });
+    expect(document?._id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(document).not.toHaveProperty('id');
+    expect(document?.threadIds).toEqual(['slack:1.1', 'teams:19:abc@thread.tacv2;messageid=9']);
+    expect(JSON.stringify(document)).not.toContain('null');
+    expect(await subject.store.getByThread('teams', '19:abc@thread.tacv2;messageid=9')).toEqual(
+      created,
+    );
+  });
+
+  it('reports a malformed document clearly, naming the field', async () => {
+    const created = await subject.store.create(buildFullNewTicket());
+    await raw().updateOne(
+      { _id: created.id as never },
+      { $set: { 'sla.firstResponseDue': '2025-03-03', level: 4 } },
+    );
+    const error = await subject.store.get(created.id).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    const message = (error as Error).message;
+    expect(message).toContain(`tickets: malformed document ${created.id}`);
+    expect(message).toMatch(/expected a valid Date, got string\s+→ at sla\.firstResponseDue/);
+    expect(message).toMatch(/expected a level: 1, 2, 3\s+→ at level/);
+  });
+
+  it('refuses a ticket that could not be stored, before using up a key', async () => {
+    await expect(
+      subject.store.create(
+        buildNewTicket({
+          audit: [{ at: at(), actor: 'system', action: 'x', detail: { 'a.b': 1 } }],
+        }),
+      ),
+    ).rejects.toThrow(/detail key must not contain/);
+    expect((await subject.store.create(buildNewTicket())).key).toBe('IT-1001');
+  });
+
+  it('treats filter arguments as values, never as query objects', async () => {
+    await subject.store.create(buildNewTicket());
+    const injection = { $ne: null } as unknown as string;
+    await expect(subject.store.get(injection)).rejects.toThrow(TypeError);
+    await expect(subject.store.getByKey(injection)).rejects.toThrow(TypeError);
+    await expect(
+      subject.store.listByRequester({ platform: 'slack', id: injection }),
+    ).rejects.toThrow(TypeError);
+    await expect(
+      subject.store.listByLevel(1, [{ $exists: true } as unknown as 'open']),
+    ).rejects.toThrow(TypeError);
+  });
+
+  it('leaves no version guards behind once updates are done', async () => {
+    const created = await subject.store.create(buildNewTicket());
+    await Promise.all(
+      Array.from({ length: 5 }, () => subject.store.update({ ...created, question: 'x' }, 0)),
+    );
+    await subject.store.update({ ...created, question: 'y' }, 0); // stale
+    await subject.store.update({ ...created, question: 'z' }, 9); // future
+    expect(await guards().countDocuments({})).toBe(0);
+  });
+
+  it('waits for a fresh guard but takes over a stale one left by a crashed writer', async () => {
+    const created = await subject.store.create(buildNewTicket());
+    // A writer that is (or seems) still busy: its claim is honoured.
+    await guards().insertOne({ _id: `${created.id}@0`, at: new Date() });
+    expect(await subject.store.update({ ...created, question: 'blocked' }, 0)).toBeUndefined();
+
+    // The same claim, 30 s later: its writer died; ten rescuers race, exactly one wins.
+    await guards().updateOne(
+      { _id: `${created.id}@0` },
+      { $set: { at: new Date(Date.now() - STALE_CLAIM_MS - 1000) } },
+    );
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        subject.store.update({ ...created, question: `rescuer ${i}` }, 0),
+      ),
+    );
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect((await subject.store.get(created.id))?.version).toBe(1);
+    expect(await guards().countDocuments({})).toBe(0);
+
+    // A stale claim of a version the ticket has left does not let an update through.
+    await guards().insertOne({ _id: `${created.id}@0`, at: new Date(0) });
+    expect(await subject.store.update({ ...created, question: 'late' }, 0)).toBeUndefined();
+    expect((await subject.store.get(created.id))?.version).toBe(1);
+  });
+
+  it('takes over a chain of stale takeovers (a rescuer that crashed too)', async () => {
+    const created = await subject.store.create(buildNewTicket());
+    const old = new Date(Date.now() - STALE_CLAIM_MS - 1000);
+    await guards().insertMany([
+      { _id: `${created.id}@0`, at: old },
+      { _id: `${created.id}@0#1`, at: old },
+    ]);
+    expect((await subject.store.update({ ...created, question: 'ok' }, 0))?.version).toBe(1);
+  });
+});
+
+describe('MongoDB session store specifics', () => {
+  it('stores one document per user with platform and userId, guards cleaned up', async () => {
+    const subject = await onFreshDatabase(createMongoSessionStore);
+    try {
+      const user = { platform: 'slack', id: 'U1' } as const;
+      const session = {
+        user,
+        dm: { platform: 'slack', id: 'D1' },
+        state: 'idle',
+        question: 'q',
+        attempts: [],
+        draft: {},
+        updatedAt: at(),
+        version: 0,
+      } as const;
+      expect(await subject.store.save(session, 0)).toBe(true);
+      expect(await subject.store.save(session, 1)).toBe(true);
+      const documents = await subject.db.collection(COLLECTIONS.sessions).find().toArray();
+      expect(documents).toEqual([
+        expect.objectContaining({ _id: 'slack:U1', platform: 'slack', userId: 'U1', version: 2 }),
+      ]);
+      expect(await subject.db.collection(COLLECTIONS.sessionVersions).countDocuments({})).toBe(0);
+    } finally {
+      await subject.dispose();
+    }
+  });
+});
+
+describe('MongoDB delivery log pruning', () => {
+  it('deletes entries older than 7 days, at most once an hour, in the background', async () => {
+    let now = new Date('2025-03-10T00:00:00Z');
+    const subject = await onFreshDatabase((db) => createMongoDeliveryLog(db, { now: () => now }));
+    const deliveries = subject.db.collection(COLLECTIONS.deliveries);
+    const daysAgo = (days: number) => new Date(now.getTime() - days * 24 * 3600 * 1000);
+    try {
+      await deliveries.insertMany([
+        { deliveryId: 'old', at: daysAgo(8) },
+        { deliveryId: 'recent', at: daysAgo(6) },
+      ]);
+      expect(await subject.store.firstDelivery('a')).toBe(true);
+      await subject.store.settled();
+      expect((await deliveries.find().toArray()).map((d) => String(d.deliveryId)).sort()).toEqual([
+        'a',
+        'recent',
+      ]);
+      // Within the hour: no second prune.
+      await deliveries.insertOne({ deliveryId: 'old2', at: daysAgo(8) });
+      now = new Date(now.getTime() + 59 * 60 * 1000);
+      expect(await subject.store.firstDelivery('b')).toBe(true);
+      await subject.store.settled();
+      expect(await deliveries.countDocuments({ deliveryId: 'old2' })).toBe(1);
+      now = new Date(now.getTime() + 2 * 60 * 1000); // an hour after the first: pruned again
+      expect(await subject.store.firstDelivery('c')).toBe(true);
+      await subject.store.settled();
+      expect(await deliveries.countDocuments({ deliveryId: 'old2' })).toBe(0);
+    } finally {
+      await subject.dispose();
+    }
+  });
+
+  it('never fails a delivery because pruning failed', async () => {
+    const errors: unknown[] = [];
+    const db = {
+      collection: () => ({
+        deleteMany: () => Promise.reject(new Error('prune down')),
+        insertOne: () => Promise.resolve({ acknowledged: true }),
+      }),
+    } as unknown as Db;
+    const log = createMongoDeliveryLog(db, { onPruneError: (e) => errors.push(e) });
+    expect(await log.firstDelivery('x')).toBe(true);
+    await log.settled();
+    expect(errors).toEqual([new Error('prune down')]);
+  });
+});
