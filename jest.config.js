@@ -1,6 +1,7 @@
 /**
- * Two projects: `unit` (core and kb, no I/O, fast) and `integration` (store and channels against the
- * real embedded MongoDB-wire server, which the global setup starts once and stops at the end).
+ * Three projects: `unit` (core and kb, no I/O, fast), `integration` (store and channels against the
+ * real embedded MongoDB-wire server, which the global setup starts once and stops at the end) and
+ * `e2e` (the local console in headless Chromium; it shares that setup, which jest then runs once).
  */
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }];
 
@@ -18,6 +19,14 @@ module.exports = {
       displayName: 'integration',
       testEnvironment: 'node',
       roots: ['<rootDir>/test/integration'],
+      transform: { '^.+\\.ts$': tsJest },
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test/e2e'],
       transform: { '^.+\\.ts$': tsJest },
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',

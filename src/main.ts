@@ -1,4 +1,10 @@
 import path from 'node:path';
+import { createConsoleAgentDirectory } from './channels/console/console-agent-directory';
+import { isLoopbackHost } from './channels/console/console-server';
+import { createConsoleSurface, ensureConsoleIndexes } from './channels/console/console-surface';
+import { CONSOLE_USERS } from './channels/console/console-users';
+import { startConsoleServer, type ConsoleServer } from './channels/console/start-console-server';
+import { agentDirectoryFor, composeHelpdesk } from './compose-helpdesk';
 import { ConfigError, loadConfig } from './config';
 import { KbValidationError, loadKnowledgeBase } from './kb/load-kb';
 import { createKnowledgeBase } from './kb/search/create-knowledge-base';
@@ -6,7 +12,7 @@ import { createLogger } from './logger';
 import { projectRoot } from './project-root';
 import { openDatabase } from './store/open-database';
 
-/** Composition root: read config, connect the store, load the KB, start the channels. */
+/** Composition root: read config, connect the store, load the KB, start the channels and the SLA timer. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.LOG_LEVEL);
@@ -24,11 +30,48 @@ async function main(): Promise<void> {
     log: (msg) => log.info(msg),
   });
   log.info({ database: db.description }, 'database ready');
+
+  // With no chat platform configured, the local web console is the channel (loopback only).
+  const useConsole = !config.slackEnabled && !config.teamsEnabled;
+  const consoleSurface = useConsole ? createConsoleSurface(db.db) : undefined;
+  if (consoleSurface) await ensureConsoleIndexes(db.db);
+  const helpdesk = composeHelpdesk({
+    config,
+    db: db.db,
+    kb,
+    surfaces: consoleSurface ? { console: consoleSurface } : {},
+    agents: agentDirectoryFor(config, { console: createConsoleAgentDirectory() }),
+    log,
+  });
+
+  let consoleServer: ConsoleServer | undefined;
+  if (consoleSurface) {
+    if (!isLoopbackHost(config.HOST)) {
+      throw new Error(
+        `The local console trusts whoever opens it, so it only listens on loopback; HOST=${config.HOST} is not.`,
+      );
+    }
+    consoleServer = await startConsoleServer({
+      host: config.HOST,
+      port: config.PORT,
+      helpdesk,
+      feed: consoleSurface,
+      users: CONSOLE_USERS,
+      logError: (err, context) => log.error({ err, context }, 'console request failed'),
+    });
+    log.info({ url: consoleServer.url }, `Local console: open ${consoleServer.url} in a browser`);
+  }
+
+  const sla = setInterval(() => {
+    helpdesk.sweepSla().catch((err: unknown) => log.error({ err }, 'SLA sweep failed'));
+  }, config.SLA_SWEEP_SECONDS * 1000);
   log.info(
     {
+      console: consoleServer?.url ?? 'off (a chat platform is configured)',
       slack: config.slackEnabled ? 'configured' : 'off (no SLACK_BOT_TOKEN)',
       teams: config.teamsEnabled ? 'configured' : 'off (no TEAMS_APP_ID)',
       defaultLocale: config.DEFAULT_LOCALE,
+      timeZone: config.TIME_ZONE,
     },
     'Lapis is running; press Ctrl-C to stop',
   );
@@ -38,7 +81,9 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'stopping');
-    db.close()
+    clearInterval(sla);
+    (consoleServer?.close() ?? Promise.resolve())
+      .then(() => db.close())
       .then(() => {
         log.info('stopped cleanly');
         process.exit(0);

@@ -164,6 +164,18 @@ export const CATALOG = {
     en: '{key} is {status}; replies are not sent to the requester.',
     id: '{key} berstatus {status}; balasan tidak dikirim ke pemohon.',
   },
+  error_invalid_input: {
+    en: "Sorry, I couldn't read that ({detail}). Please try again.",
+    id: 'Maaf, saya tidak bisa membaca itu ({detail}). Silakan coba lagi.',
+  },
+  error_not_found: {
+    en: 'Sorry, I could not find that ticket any more.',
+    id: 'Maaf, tiket itu tidak ditemukan lagi.',
+  },
+  error_other: {
+    en: 'Sorry, that did not work: {detail}',
+    id: 'Maaf, itu tidak berhasil: {detail}',
+  },
   store_down: {
     en: "Sorry, I can't reach my database right now, so I couldn't process that. Please try again in a few minutes; nothing you sent was recorded.",
     id: 'Maaf, database saya sedang tidak bisa dihubungi sehingga pesan Anda belum diproses. Silakan coba lagi beberapa menit lagi; pesan Anda belum tercatat.',

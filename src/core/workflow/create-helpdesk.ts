@@ -8,14 +8,22 @@ import { say } from './render';
 import { createRuntime, type HelpdeskDeps } from './runtime';
 import { createSlaSweep } from './sla-sweep';
 
-export type { HelpdeskConfig, HelpdeskDeps } from './runtime';
+export type { HelpdeskConfig, HelpdeskDeps, HelpdeskLogger } from './runtime';
 
 /**
  * The core: every channel hands it one Inbound at a time. A redelivered event (same delivery id) is
  * dropped before anything happens. When the database is unreachable the person is told, and the
  * delivery id is released so the platform's retry can still be processed.
  */
+function errorKey(code: string) {
+  if (code === 'invalid_input') return 'error_invalid_input' as const;
+  if (code === 'not_found') return 'error_not_found' as const;
+  return 'error_other' as const;
+}
+
 export function createHelpdesk(deps: HelpdeskDeps): Helpdesk {
+  const localeOf = (event: Inbound) =>
+    ('locale' in event ? event.locale : undefined) ?? deps.config.defaultLocale;
   const rt = createRuntime(deps);
   const actions = createActionFlow(rt);
   const employees = createEmployeeFlow(rt, actions);
@@ -52,7 +60,7 @@ export function createHelpdesk(deps: HelpdeskDeps): Helpdesk {
             .whisper(
               event.user,
               event.kind === 'thread_message' ? { thread: event.thread } : { dm: event.dm },
-              say(error.message),
+              say(t(localeOf(event), errorKey(error.code), { detail: error.message })),
             )
             .catch(() => undefined);
           return;
@@ -68,7 +76,7 @@ export function createHelpdesk(deps: HelpdeskDeps): Helpdesk {
   };
 
   async function tellUnavailable(event: Inbound): Promise<void> {
-    const locale = ('locale' in event ? event.locale : undefined) ?? deps.config.defaultLocale;
+    const locale = localeOf(event);
     const where = event.kind === 'thread_message' ? { thread: event.thread } : { dm: event.dm };
     await rt
       .whisper(event.user, where, say(t(locale, 'store_down')))

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import type { ActionId } from '../../core/messages';
+import { CONVERSATION_NAME, MESSAGE_ID, type ConversationName } from './console-conversations';
+import { CONSOLE_USER_ID } from './console-users';
+
+/**
+ * One zod schema per console endpoint. Everything that reaches the core or a database filter comes
+ * out of these as plain strings: an object where a string belongs (`{"$ne": null}`) is a 400.
+ */
+
+/** Every ActionId, checked complete against the core's type (a new id fails to compile here). */
+const ACTION_IDS: Record<ActionId, true> = {
+  l0_solved: true,
+  l0_need_help: true,
+  ticket_form: true,
+  claim: true,
+  escalate: true,
+  send_back: true,
+  resolve: true,
+  wait_requester: true,
+  confirm_resolved: true,
+  reopen: true,
+  cancel: true,
+  csat: true,
+};
+
+const userId = z.string().regex(CONSOLE_USER_ID, 'a console user id such as "budi"');
+const text = z.string().trim().min(1, 'the message is empty').max(4000, 'at most 4000 characters');
+const conversation = z
+  .string()
+  .regex(CONVERSATION_NAME, 'a conversation: dm:<userId> or level:1, level:2, level:3')
+  .transform((c) => c as ConversationName);
+/** Form field names as the core declares them; `__proto__` and friends cannot match. */
+const fieldName = z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,63}$/, 'a form field name');
+/** z.record silently drops a `__proto__` key; refuse it instead, like any other bad name. */
+const noProtoKey = (value: unknown) =>
+  !(typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__'));
+const formValues = z
+  .unknown()
+  .refine(noProtoKey, 'form field names are words such as "details"')
+  .pipe(
+    z
+      .record(fieldName, z.string().max(4000, 'at most 4000 characters'))
+      .refine((f) => Object.keys(f).length <= 20, 'at most 20 form fields'),
+  );
+
+export const conversationQuery = z.object({ c: conversation, viewer: userId });
+
+export const dmBody = z.strictObject({ as: userId, text });
+
+export const threadBody = z.strictObject({
+  as: userId,
+  channel: z
+    .string()
+    .regex(/^level:[123]$/, 'a level channel: level:1, level:2 or level:3')
+    .transform((c) => c as ConversationName),
+  threadId: z.string().regex(MESSAGE_ID, 'the id of a ticket card'),
+  text,
+});
+
+export const actionBody = z.strictObject({
+  as: userId,
+  action: z.enum(Object.keys(ACTION_IDS) as [ActionId, ...ActionId[]]),
+  payload: z.string().max(2000, 'at most 2000 characters'),
+  form: formValues.optional(),
+});
+
+export class BadRequestError extends Error {
+  constructor(
+    message: string,
+    readonly problems: readonly { field: string; message: string }[] = [],
+    readonly status = 400,
+  ) {
+    super(message);
+    this.name = 'BadRequestError';
+  }
+}
+
+/** Parses `input` or throws a BadRequestError naming every bad field. */
+export function parseRequest<T extends z.ZodType>(
+  schema: T,
+  input: unknown,
+  what: string,
+): z.output<T> {
+  if (input === undefined || input === null || typeof input !== 'object' || Array.isArray(input)) {
+    throw new BadRequestError(
+      `${what}: expected a JSON object (send it with Content-Type: application/json)`,
+    );
+  }
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => ({
+    field: issue.path.map(String).join('.') || '(body)',
+    message: issue.message,
+  }));
+  throw new BadRequestError(
+    `${what}: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+    problems,
+  );
+}

@@ -1,0 +1,216 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import { isLapisError, type ErrorCode } from '../../core/errors';
+import type { Helpdesk } from '../../core/inbound';
+import { projectRoot } from '../../project-root';
+import { dmConversation } from './console-conversations';
+import {
+  actionBody,
+  BadRequestError,
+  conversationQuery,
+  dmBody,
+  parseRequest,
+  threadBody,
+} from './console-requests';
+import type { ConsoleFeed } from './console-surface';
+import { toUserRef, type ConsoleUser } from './console-users';
+
+export interface ConsoleRouterOptions {
+  readonly helpdesk: Pick<Helpdesk, 'handle'>;
+  readonly feed: ConsoleFeed;
+  readonly users: readonly ConsoleUser[];
+  /** Unexpected failures (500s); bad requests are the caller's and are not logged. */
+  readonly logError?: (error: unknown, context: string) => void;
+}
+
+/**
+ * The local web console: the page, the people you can act as, conversations to read, and three
+ * posts (DM, thread reply, button) that become the core's Inbound events. It trusts `as`, so it is
+ * for loopback only (see assertLoopback); it also refuses requests whose Host is not loopback, which
+ * stops DNS-rebinding pages from driving it.
+ */
+export function createConsoleRouter(options: ConsoleRouterOptions): Router {
+  const publicDir = findPublicDir();
+  const router = Router();
+  router.use(securityHeaders, loopbackHostOnly);
+  router.get('/', (_req, res) => res.sendFile(path.join(publicDir, 'index.html')));
+  router.use(express.static(publicDir, { index: false }));
+  router.use('/api', express.json({ limit: '32kb' }));
+  addReadRoutes(router, options);
+  addPostRoutes(router, options);
+  router.use('/api', (_req, res) => {
+    res.status(404).json({ error: 'no such console endpoint' });
+  });
+  router.use(errorHandler(options.logError));
+  return router;
+}
+
+function userFinder(users: readonly ConsoleUser[]): (id: string) => ConsoleUser {
+  return (id) => {
+    const user = users.find((u) => u.id === id);
+    if (!user) {
+      throw new BadRequestError(
+        `unknown user "${id}": act as one of ${users.map((u) => u.id).join(', ')}`,
+        [{ field: 'as', message: 'an unknown user' }],
+      );
+    }
+    return user;
+  };
+}
+
+function addReadRoutes(router: Router, { feed, users }: ConsoleRouterOptions): void {
+  const userNamed = userFinder(users);
+  router.get('/api/users', (_req, res) => {
+    res.json({ users: users.map(({ id, name, role }) => ({ id, name, role })) });
+  });
+  router.get('/api/conversation', async (req, res) => {
+    const query = parseRequest(conversationQuery, req.query, 'GET /api/conversation');
+    userNamed(query.viewer);
+    res.json({ conversation: query.c, messages: await feed.read(query.c, query.viewer) });
+  });
+}
+
+/** What people type is recorded in the feed first, so it shows before the bot's answer. */
+function addPostRoutes(router: Router, { helpdesk, feed, users }: ConsoleRouterOptions): void {
+  const userNamed = userFinder(users);
+  const deliveryId = () => randomUUID();
+
+  router.post('/api/dm', async (req, res) => {
+    const body = parseRequest(dmBody, req.body, 'POST /api/dm');
+    const user = userNamed(body.as);
+    const conversation = dmConversation(user.id);
+    await feed.recordPost({ conversation, from: user, text: body.text });
+    const dm = { platform: 'console' as const, id: conversation };
+    await helpdesk.handle({
+      kind: 'direct_message',
+      deliveryId: deliveryId(),
+      user: toUserRef(user),
+      dm,
+      text: body.text,
+    });
+    res.json({ ok: true });
+  });
+
+  router.post('/api/thread', async (req, res) => {
+    const { as, channel, threadId, text } = parseRequest(threadBody, req.body, 'POST /api/thread');
+    const user = userNamed(as);
+    if (!(await feed.hasThread(channel, threadId))) {
+      throw new BadRequestError(`no ticket thread ${threadId} in ${channel}`, [], 404);
+    }
+    await feed.recordPost({ conversation: channel, threadId, from: user, text });
+    const thread = { platform: 'console' as const, channelId: channel, threadId };
+    await helpdesk.handle({
+      kind: 'thread_message',
+      deliveryId: deliveryId(),
+      user: toUserRef(user),
+      thread,
+      text,
+    });
+    res.json({ ok: true });
+  });
+
+  router.post('/api/action', async (req, res) => {
+    const body = parseRequest(actionBody, req.body, 'POST /api/action');
+    const user = userNamed(body.as);
+    await helpdesk.handle({
+      kind: 'action',
+      deliveryId: deliveryId(),
+      user: toUserRef(user),
+      action: body.action,
+      payload: body.payload,
+      ...(body.form && { form: body.form }),
+      ...(user.role === 'employee' && {
+        dm: { platform: 'console' as const, id: dmConversation(user.id) },
+      }),
+    });
+    res.json({ ok: true });
+  });
+}
+
+const LOOPBACK_NAME = /^(localhost|127(\.\d{1,3}){3}|::1|::ffff:127(\.\d{1,3}){3})$/;
+
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK_NAME.test(
+    host
+      .trim()
+      .toLowerCase()
+      .replace(/^\[(.*)\]$/, '$1'),
+  );
+}
+
+/** Refuses to serve the console anywhere but loopback: it lets whoever reaches it act as anyone. */
+export function assertLoopback(host: string): void {
+  if (!isLoopbackHost(host)) {
+    throw new Error(
+      `The local console must only listen on loopback, but HOST is "${host}". It lets whoever ` +
+        'reaches it act as any employee or agent, so it is a single-machine demo: set HOST=127.0.0.1 ' +
+        '(the default), or configure Slack or Teams to serve a team.',
+    );
+  }
+}
+
+function loopbackHostOnly(req: Request, res: Response, next: NextFunction): void {
+  const header = req.headers.host ?? '';
+  const name = header.startsWith('[')
+    ? header.slice(0, header.indexOf(']') + 1)
+    : header.split(':')[0];
+  if (name && isLoopbackHost(name)) return next();
+  res.status(403).json({ error: 'the console only answers requests addressed to a loopback host' });
+}
+
+function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
+  res.set({
+    'Content-Security-Policy':
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-store',
+  });
+  next();
+}
+
+const STATUS_OF: Record<ErrorCode, number> = {
+  invalid_input: 400,
+  not_allowed: 403,
+  not_found: 404,
+  stale_action: 409,
+  conflict: 409,
+  unavailable: 503,
+};
+
+function errorHandler(logError: ConsoleRouterOptions['logError']) {
+  return (error: unknown, _req: Request, res: Response, _next: NextFunction): void => {
+    if (error instanceof BadRequestError) {
+      res.status(error.status).json({ error: error.message, problems: error.problems });
+    } else if (isLapisError(error)) {
+      res.status(STATUS_OF[error.code]).json({ error: error.message, code: error.code });
+    } else if (isBodyParserError(error)) {
+      const message =
+        error.type === 'entity.parse.failed' ? 'the body is not valid JSON' : error.message;
+      res.status(error.status).json({ error: message });
+    } else {
+      logError?.(error, 'console request failed');
+      const detail = error instanceof Error ? error.message : String(error);
+      res.status(500).json({ error: `Lapis could not handle that: ${detail}` });
+    }
+  };
+}
+
+/** express.json's errors carry an HTTP status (400 bad JSON, 413 too large, 415 bad charset). */
+function isBodyParserError(error: unknown): error is Error & { status: number; type?: string } {
+  const status: unknown = error instanceof Error ? Reflect.get(error, 'status') : undefined;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
+/** The page's files: next to this module when copied into dist/, else in the source tree. */
+function findPublicDir(): string {
+  const candidates = [
+    path.join(__dirname, 'public'),
+    path.join(projectRoot(__dirname), 'src', 'channels', 'console', 'public'),
+  ];
+  const found = candidates.find((dir) => existsSync(path.join(dir, 'index.html')));
+  if (!found) throw new Error(`the console's page is missing: looked in ${candidates.join(', ')}`);
+  return found;
+}

@@ -1,0 +1,270 @@
+// The Lapis local console: act as any employee or agent, watch the DM and the three level channels.
+import { h, initials, keepScrolled, syncList } from './dom.js';
+import { renderLevel } from './threads.js';
+import { busy, renderMessage } from './render.js';
+
+const ROLE_LABEL = { employee: 'Employee', l1: 'L1 agent', l2: 'L2 expert', l3: 'L3 specialist' };
+const SUGGESTIONS = ['lupa password email', 'VPN tidak bisa connect', 'my laptop is very slow'];
+const state = { users: [], acting: null, dmOwner: null, generation: 0 };
+const byId = (id) => state.users.find((u) => u.id === id);
+
+async function api(path, body) {
+  const init =
+    body === undefined
+      ? {}
+      : {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        };
+  const response = await fetch(path, init);
+  const data = await response.json().catch(() => null);
+  if (!response.ok) throw new Error(data && data.error ? data.error : `HTTP ${response.status}`);
+  return data;
+}
+
+/** Sends a post, shows any refusal, refreshes at once; resolves to whether it went through. */
+async function post(path, body) {
+  const inDm = path === '/api/dm' || byId(body.as)?.role === 'employee';
+  if (inDm) typing(+1);
+  try {
+    await api(path, body);
+    return true;
+  } catch (error) {
+    toast(error.message);
+    return false;
+  } finally {
+    if (inDm) typing(-1);
+    void poll();
+  }
+}
+
+/** "Lapis is typing…" under the DM while the bot works on what the employee sent. */
+let pendingInDm = 0;
+function typing(delta) {
+  pendingInDm += delta;
+  document.getElementById('dm-typing').hidden = pendingInDm === 0;
+}
+
+let toastTimer;
+function toast(message) {
+  const el = document.getElementById('toast');
+  el.textContent = message;
+  el.hidden = false;
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => (el.hidden = true), 5000);
+}
+
+// ---- who you are -------------------------------------------------------------------------------
+
+function actAs(id) {
+  const user = byId(id);
+  if (!user) return;
+  state.acting = id;
+  if (user.role === 'employee') state.dmOwner = id;
+  state.dmOwner = state.dmOwner || state.users.find((u) => u.role === 'employee')?.id;
+  state.generation++;
+  localStorage.setItem('lapis.console.acting', id);
+  renderPeople();
+  renderFrame();
+  // What you see depends on who you are (ephemerals, drafts): start the channels afresh.
+  for (const feed of document.querySelectorAll('.level-feed')) feed.replaceChildren();
+  void poll();
+}
+
+function renderPeople() {
+  const people = state.users.map((user) =>
+    h(
+      'button',
+      {
+        type: 'button',
+        class: user.id === state.acting ? 'person active' : 'person',
+        'data-user': user.id,
+        'aria-pressed': String(user.id === state.acting),
+        title: `${user.name} · ${ROLE_LABEL[user.role]}`,
+        onclick: () => actAs(user.id),
+      },
+      h('span', { class: `avatar role-${user.role}`, 'aria-hidden': 'true' }, initials(user.name)),
+      h('span', { class: 'person-name' }, user.name.split(' ')[0]),
+      h(
+        'span',
+        { class: 'person-role' },
+        user.role === 'employee' ? 'employee' : user.role.toUpperCase(),
+      ),
+    ),
+  );
+  document.getElementById('people').replaceChildren(...people);
+}
+
+/** The parts that depend on who you are: DM tabs, the DM guard, the "you" badge of your level. */
+function renderFrame() {
+  const acting = byId(state.acting);
+  const owner = byId(state.dmOwner);
+  const tabs = state.users
+    .filter((u) => u.role === 'employee')
+    .map((u) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          role: 'tab',
+          class: u.id === state.dmOwner ? 'tab active' : 'tab',
+          'aria-selected': String(u.id === state.dmOwner),
+          onclick: () => (acting.role === 'employee' ? actAs(u.id) : showDmOf(u.id)),
+        },
+        u.name.split(' ')[0],
+      ),
+    );
+  document.getElementById('dm-tabs').replaceChildren(...tabs);
+  document.getElementById('dm-title').textContent = `${owner.name} ↔ Lapis`;
+  const mine = state.acting === state.dmOwner;
+  document.getElementById('dm-form').hidden = !mine;
+  const guard = document.getElementById('dm-guard');
+  guard.hidden = mine;
+  guard.replaceChildren(
+    `You are acting as ${acting.name} (${ROLE_LABEL[acting.role]}). `,
+    h(
+      'button',
+      { type: 'button', class: 'link', onclick: () => actAs(owner.id) },
+      `Act as ${owner.name.split(' ')[0]}`,
+    ),
+    ' to write here.',
+  );
+  for (const pane of document.querySelectorAll('.pane-level')) {
+    const here = pane.dataset.pane === `level:${acting.role.slice(1)}`;
+    pane.classList.toggle('is-here', here);
+    pane.querySelector('.here').hidden = !here;
+  }
+  document.getElementById('dm-feed').replaceChildren();
+}
+
+function showDmOf(id) {
+  state.dmOwner = id;
+  state.generation++;
+  renderFrame();
+  void poll();
+}
+
+// ---- feeds -------------------------------------------------------------------------------------
+
+function sendAction(action, form) {
+  return post('/api/action', {
+    as: state.acting,
+    action: action.id,
+    payload: action.payload,
+    ...(form && { form }),
+  });
+}
+
+function renderDm(messages) {
+  const feed = document.getElementById('dm-feed');
+  const mine = state.acting === state.dmOwner;
+  const act = { enabled: mine, reason: 'Act as this employee to answer', send: sendAction };
+  keepScrolled(feed, () =>
+    syncList(feed, messages, {
+      key: (m) => m.id,
+      version: (m) => `${m.updatedAt}|${state.acting}`,
+      build: (m) =>
+        renderMessage(m, { variant: 'bubble', mine: m.from?.id === state.dmOwner, act }),
+    }),
+  );
+  if (messages.length === 0) feed.append(dmEmptyState(mine));
+}
+
+function dmEmptyState(mine) {
+  const chips = SUGGESTIONS.map((text) =>
+    h(
+      'button',
+      { type: 'button', class: 'chip', disabled: !mine, onclick: () => fillComposer(text) },
+      text,
+    ),
+  );
+  return h(
+    'div',
+    { class: 'empty' },
+    h('p', { class: 'empty-title' }, 'No messages yet'),
+    h('p', {}, 'Ask Lapis an IT question, in Indonesian or English. Try:'),
+    h('div', { class: 'chips' }, chips),
+  );
+}
+
+function fillComposer(text) {
+  const input = document.getElementById('dm-input');
+  input.value = text;
+  input.focus();
+}
+
+/** What the level panes need from the page. */
+const app = { acting: () => byId(state.acting), post, sendAction };
+
+// ---- polling -----------------------------------------------------------------------------------
+
+let polling = false;
+let pollAgain = false;
+/** Reads the four conversations; a request made while a read runs (a post, a switch) runs after it. */
+async function poll() {
+  if (!state.acting) return;
+  if (polling) {
+    pollAgain = true;
+    return;
+  }
+  polling = true;
+  pollAgain = false;
+  const generation = state.generation;
+  const read = (c, viewer) =>
+    api(`/api/conversation?c=${encodeURIComponent(c)}&viewer=${encodeURIComponent(viewer)}`);
+  try {
+    const [dm, ...levels] = await Promise.all([
+      read(`dm:${state.dmOwner}`, state.dmOwner),
+      ...[1, 2, 3].map((n) => read(`level:${n}`, state.acting)),
+    ]);
+    if (generation !== state.generation) return;
+    renderDm(dm.messages);
+    levels.forEach((data, i) =>
+      renderLevel(
+        document.querySelector(`[data-pane="level:${i + 1}"]`),
+        i + 1,
+        data.messages,
+        app,
+      ),
+    );
+    setStatus(true);
+  } catch {
+    setStatus(false);
+  } finally {
+    polling = false;
+    if (pollAgain) void poll();
+  }
+}
+
+function setStatus(live) {
+  const el = document.getElementById('status');
+  el.textContent = live ? 'live' : 'offline, retrying…';
+  el.classList.toggle('live', live);
+}
+
+async function start() {
+  const form = document.getElementById('dm-form');
+  const input = document.getElementById('dm-input');
+  const sendButton = form.querySelector('button');
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const text = input.value.trim();
+    if (!text) return;
+    void busy(sendButton, () => post('/api/dm', { as: state.acting, text })).then((ok) => {
+      if (ok) input.value = '';
+    });
+  });
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey) {
+      event.preventDefault();
+      form.requestSubmit();
+    }
+  });
+  state.users = (await api('/api/users')).users;
+  const saved = localStorage.getItem('lapis.console.acting');
+  actAs(byId(saved) ? saved : state.users[0].id);
+  setInterval(() => void poll(), 1000);
+}
+
+start().catch((error) => toast(`The console could not start: ${error.message}`));

@@ -1,0 +1,183 @@
+// Renders the core's platform-neutral messages (header, text, fields, actions, context, ping blocks).
+import { clockTime, h, initials, isInternalNote } from './dom.js';
+
+let nextFieldId = 0;
+
+/**
+ * One message. `options`: variant ('bubble' in the DM, 'card' for a ticket card, 'reply' in a thread),
+ * mine (the viewer wrote it), act ({ enabled, reason, send(action, form) }) for its buttons.
+ */
+export function renderMessage(entry, options) {
+  const author = entry.from ? entry.from.name : 'Lapis';
+  const note = entry.from && isInternalNote(entry.message.text);
+  const classes = ['msg', `msg-${options.variant}`];
+  if (!entry.from) classes.push('from-bot');
+  if (options.mine) classes.push('mine');
+  if (entry.ephemeral) classes.push('ephemeral');
+  if (note) classes.push('note');
+
+  const head = h(
+    'div',
+    { class: 'msg-head' },
+    options.variant === 'card' ? null : avatar(author, !entry.from),
+    h('span', { class: 'msg-author' }, author),
+    entry.from ? null : h('span', { class: 'tag tag-bot' }, 'bot'),
+    note ? h('span', { class: 'tag tag-note' }, 'internal note') : null,
+    h('time', { class: 'msg-time', datetime: entry.at }, clockTime(entry.at)),
+    entry.updatedAt !== entry.at ? h('span', { class: 'msg-edited' }, 'updated') : null,
+  );
+  const body = h('div', { class: 'msg-body' }, renderBlocks(entry.message, options.act));
+  const marker = entry.ephemeral
+    ? h('div', { class: 'ephemeral-marker' }, 'Only you can see this message')
+    : null;
+  return h('article', { class: classes.join(' '), 'data-id': entry.id }, head, marker, body);
+}
+
+function avatar(name, bot) {
+  return h(
+    'span',
+    { class: bot ? 'avatar avatar-bot' : 'avatar', 'aria-hidden': 'true' },
+    bot ? 'L' : initials(name),
+  );
+}
+
+export function renderBlocks(message, act) {
+  const blocks = Array.isArray(message.blocks) ? message.blocks : [];
+  if (blocks.length === 0) return [h('p', { class: 'b-text' }, message.text)];
+  return blocks.map((block) => renderBlock(block, act)).filter(Boolean);
+}
+
+function renderBlock(block, act) {
+  switch (block.kind) {
+    case 'header':
+      return h('h3', { class: 'b-header' }, block.text);
+    case 'text':
+      return h('p', { class: 'b-text' }, renderSpans(block.spans));
+    case 'context':
+      return h('p', { class: 'b-context' }, renderSpans(block.spans));
+    case 'fields':
+      return h(
+        'dl',
+        { class: 'b-fields' },
+        block.fields.map((field) =>
+          h(
+            'div',
+            { class: 'b-field' },
+            h('dt', {}, field.label),
+            h('dd', {}, renderSpan(field.value)),
+          ),
+        ),
+      );
+    case 'actions':
+      return renderActions(block.actions, act);
+    case 'ping':
+      return h(
+        'p',
+        { class: 'b-ping' },
+        h('span', { class: 'ping-at' }, `@L${block.level}-on-call`),
+        ' this ticket needs you',
+      );
+    default:
+      return null;
+  }
+}
+
+function renderSpans(spans) {
+  return (spans || []).map(renderSpan);
+}
+
+/** Bold spans in <strong>; text a person typed gets its own style. Always a text node. */
+function renderSpan(span) {
+  const classes = span.user ? 'span-user' : undefined;
+  return h(span.bold ? 'strong' : 'span', { class: classes }, span.text);
+}
+
+function renderActions(actions, act) {
+  const formSlot = h('div', { class: 'form-slot' });
+  const buttons = actions.map((action) => {
+    const classes = ['btn', action.style ? `btn-${action.style}` : 'btn-plain'];
+    if (action.form && action.form.length) classes.push('has-form');
+    const button = h(
+      'button',
+      {
+        type: 'button',
+        class: classes.join(' '),
+        'data-action': action.id,
+        disabled: !act.enabled,
+        title: act.enabled ? null : act.reason,
+      },
+      action.label,
+    );
+    button.addEventListener('click', () => {
+      if (action.form && action.form.length) openForm(formSlot, action, act);
+      else void busy(button, () => act.send(action, undefined));
+    });
+    return button;
+  });
+  return h('div', { class: 'b-actions' }, h('div', { class: 'buttons' }, buttons), formSlot);
+}
+
+/** The fields an action collects before it is sent, inline under its buttons. */
+function openForm(slot, action, act) {
+  const inputs = action.form.map((field) => {
+    const id = `field-${++nextFieldId}`;
+    const common = { id, name: field.name, required: field.required, 'data-field': field.name };
+    let input;
+    if (field.type === 'select') {
+      const options = (field.options || []).map((o) => h('option', { value: o.value }, o.label));
+      input = h('select', common, h('option', { value: '' }, 'Choose…'), options);
+    } else if (field.type === 'textarea') {
+      input = h('textarea', { ...common, rows: 3, maxlength: 4000 });
+    } else {
+      input = h('input', { ...common, type: 'text', maxlength: 4000 });
+    }
+    const label = h(
+      'label',
+      { for: id, class: 'form-label' },
+      field.label,
+      field.required ? h('span', { class: 'req' }, ' *') : null,
+    );
+    return { field, input, row: h('div', { class: 'form-row' }, label, input) };
+  });
+  const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, action.label);
+  const cancel = h(
+    'button',
+    { type: 'button', class: 'btn btn-plain', onclick: () => slot.replaceChildren() },
+    'Cancel',
+  );
+  const form = h(
+    'form',
+    { class: 'inline-form', 'data-form-for': action.id, novalidate: true },
+    inputs.map((i) => i.row),
+    h('div', { class: 'form-buttons' }, submit, cancel),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const values = {};
+    let firstMissing = null;
+    for (const { field, input } of inputs) {
+      const value = input.value.trim();
+      input.classList.toggle('invalid', field.required && !value);
+      if (field.required && !value) firstMissing = firstMissing || input;
+      if (value) values[field.name] = value;
+    }
+    if (firstMissing) return firstMissing.focus();
+    void busy(submit, () => act.send(action, values)).then((ok) => {
+      if (ok) slot.replaceChildren(h('p', { class: 'form-sent' }, `${action.label}: sent`));
+    });
+  });
+  slot.replaceChildren(form);
+  inputs[0]?.input.focus();
+}
+
+/** Disables a button while its request runs; resolves to whether it succeeded. */
+export async function busy(button, run) {
+  button.disabled = true;
+  button.classList.add('busy');
+  try {
+    return await run();
+  } finally {
+    button.disabled = false;
+    button.classList.remove('busy');
+  }
+}

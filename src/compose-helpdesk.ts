@@ -1,0 +1,72 @@
+import type { Db } from 'mongodb';
+import type { Config } from './config';
+import type { Helpdesk } from './core/inbound';
+import type { Platform } from './core/people';
+import type { AgentDirectory } from './core/ports/agent-directory';
+import type { ChatSurface } from './core/ports/chat-surface';
+import { systemClock, type Clock } from './core/ports/clock';
+import type { KnowledgeBase } from './core/ports/knowledge-base';
+import { createBusinessCalendar } from './core/sla/business-calendar';
+import { createSlaPolicy } from './core/sla/sla-policy';
+import type { Level } from './core/ticket';
+import { createHelpdesk, type HelpdeskLogger } from './core/workflow/create-helpdesk';
+import { createMongoDeliveryLog } from './store/mongo-delivery-log';
+import { createMongoSessionStore } from './store/mongo-session-store';
+import { createMongoTicketStore } from './store/mongo-ticket-store';
+
+/** Agents by platform: each channel knows its own people (the console its cast, Slack/Teams the configured ids). */
+export function agentDirectoryFor(
+  config: Pick<Config, 'L1_AGENT_IDS' | 'L2_AGENT_IDS' | 'L3_AGENT_IDS'>,
+  byPlatform: Partial<Record<Platform, AgentDirectory>> = {},
+): AgentDirectory {
+  const configured: Record<Level, readonly string[]> = {
+    1: config.L1_AGENT_IDS,
+    2: config.L2_AGENT_IDS,
+    3: config.L3_AGENT_IDS,
+  };
+  return {
+    isAgent: (user, level) =>
+      byPlatform[user.platform]?.isAgent(user, level) ??
+      Promise.resolve(configured[level].includes(user.id)),
+  };
+}
+
+/** The core wired to MongoDB, the knowledge base and the configured channels. */
+export function composeHelpdesk(options: {
+  config: Config;
+  db: Db;
+  kb: KnowledgeBase;
+  surfaces: Partial<Record<Platform, ChatSurface>>;
+  agents: AgentDirectory;
+  log?: HelpdeskLogger;
+  clock?: Clock;
+}): Helpdesk {
+  const { config } = options;
+  const businessHours = createBusinessCalendar({
+    timeZone: config.TIME_ZONE,
+    holidays: config.HOLIDAYS,
+    ...config.BUSINESS_HOURS,
+  });
+  return createHelpdesk({
+    tickets: createMongoTicketStore(options.db),
+    sessions: createMongoSessionStore(options.db),
+    deliveries: createMongoDeliveryLog(options.db),
+    kb: options.kb,
+    surfaces: options.surfaces,
+    agents: options.agents,
+    clock: options.clock ?? systemClock,
+    ...(options.log ? { log: options.log } : {}),
+    config: {
+      defaultLocale: config.DEFAULT_LOCALE,
+      timeZone: config.TIME_ZONE,
+      reopenWindowHours: config.REOPEN_WINDOW_HOURS,
+      followUpSeconds: config.FOLLOW_UP_SECONDS,
+      sla: createSlaPolicy({
+        targets: config.SLA_TARGETS,
+        businessHours,
+        aroundTheClock: config.SLA_AROUND_THE_CLOCK,
+        autoEscalate: config.SLA_AUTO_ESCALATE,
+      }),
+    },
+  });
+}

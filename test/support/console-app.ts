@@ -1,0 +1,26 @@
+import type { Db } from 'mongodb';
+import { createConsoleSurface, type ConsoleFeed } from '../../src/channels/console/console-surface';
+import { CONSOLE_USERS, type ConsoleUser } from '../../src/channels/console/console-users';
+import { startConsoleServer } from '../../src/channels/console/start-console-server';
+import type { Helpdesk } from '../../src/core/inbound';
+
+/**
+ * The local web console on 127.0.0.1 and a free port, for end-to-end tests: the console router over
+ * `db`'s console_messages, handing every post to `helpdesk` (a fake, or the real core wired to a
+ * console surface on the same database).
+ */
+export async function startConsoleApp(options: {
+  helpdesk: Pick<Helpdesk, 'handle'>;
+  db: Db;
+  feed?: ConsoleFeed;
+  users?: readonly ConsoleUser[];
+}): Promise<{ url: string; close(): Promise<void> }> {
+  return startConsoleServer({
+    host: '127.0.0.1',
+    port: 0,
+    helpdesk: options.helpdesk,
+    feed: options.feed ?? createConsoleSurface(options.db),
+    users: options.users ?? CONSOLE_USERS,
+    logError: (error) => process.stderr.write(`[console] ${String(error)}\n`),
+  });
+}
