@@ -31,6 +31,13 @@ export function agentDirectoryFor(
   };
 }
 
+function articleUrlTemplate(template: string) {
+  return (id: string, lang: string) =>
+    template
+      .replaceAll('{id}', encodeURIComponent(id))
+      .replaceAll('{lang}', encodeURIComponent(lang));
+}
+
 /** The core wired to MongoDB, the knowledge base and the configured channels. */
 export function composeHelpdesk(options: {
   config: Config;
@@ -61,6 +68,7 @@ export function composeHelpdesk(options: {
       timeZone: config.TIME_ZONE,
       reopenWindowHours: config.REOPEN_WINDOW_HOURS,
       followUpSeconds: config.FOLLOW_UP_SECONDS,
+      ...(config.KB_ARTICLE_URL ? { articleUrl: articleUrlTemplate(config.KB_ARTICLE_URL) } : {}),
       sla: createSlaPolicy({
         targets: config.SLA_TARGETS,
         businessHours,

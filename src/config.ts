@@ -93,6 +93,16 @@ const envSchema = z
     LAPIS_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('.data')),
 
     KB_DIR: z.preprocess(emptyToUndefined, z.string().default('kb')),
+    KB_ARTICLE_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(
+          /^https?:\/\/\S*\{id\}\S*$/,
+          'a URL template containing {id} (and optionally {lang})',
+        )
+        .optional(),
+    ),
     KB_ANSWER_THRESHOLD: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(1).optional()),
 
     SLACK_BOT_TOKEN: z.preprocess(

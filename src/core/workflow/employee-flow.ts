@@ -1,3 +1,4 @@
+import { LapisError } from '../errors';
 import { t } from '../i18n/translate';
 import type { Inbound } from '../inbound';
 import type { Locale } from '../locale';
@@ -110,7 +111,12 @@ export function createEmployeeFlow(rt: Runtime, requester: RequesterChanges) {
     if (before.status !== after.status) await rt.refreshCards(after);
   }
 
-  async function selfHelp(e: DirectMessage, locale: Locale, session: L0Session | undefined) {
+  async function selfHelp(
+    e: DirectMessage,
+    locale: Locale,
+    session: L0Session | undefined,
+    tries = 0,
+  ): Promise<void> {
     const now = deps.clock.now();
     const recent =
       session !== undefined &&
@@ -149,12 +155,14 @@ export function createEmployeeFlow(rt: Runtime, requester: RequesterChanges) {
     };
     if (!(await deps.sessions.save(next, version))) {
       // Another message of the same person won the race; fold this one in on top of it.
-      return selfHelp(e, locale, await deps.sessions.get(e.user));
+      if (tries >= 3)
+        throw new LapisError('conflict', 'the conversation kept changing; please send that again');
+      return selfHelp(e, locale, await deps.sessions.get(e.user), tries + 1);
     }
     await send(
       e,
       article
-        ? answerMessage(article, locale, next.version)
+        ? answerMessage(article, locale, next.version, deps.config.articleUrl)
         : ticketFormMessage(locale, t(locale, 'no_answer'), next.version),
     );
   }

@@ -24,10 +24,26 @@ export function formatTime(date: Date, locale: Locale, timeZone: string): string
   }).format(date);
 }
 
+/**
+ * Article steps as chat text: headings become plain lines and emphasis markers go, so every channel
+ * shows them cleanly whatever Markdown dialect it speaks (Slack's is not CommonMark).
+ */
+export function chatText(markdown: string): string {
+  return markdown
+    .replace(/^#{1,6}\s+(.*)$/gm, '$1')
+    .replace(/\*\*(.+?)\*\*/g, '$1')
+    .replace(/__(.+?)__/g, '$1')
+    .replace(/`([^`]+)`/g, '$1')
+    .replace(/\[([^\]]+)\]\(([^)]+)\)/g, '$1 ($2)')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
 export function answerMessage(
   article: KbArticleView,
   locale: Locale,
   sessionVersion: number,
+  articleUrl?: (id: string, lang: Locale) => string,
 ): OutboundMessage {
   const payload = encodePayload({ session: sessionVersion, lang: locale });
   return {
@@ -36,10 +52,20 @@ export function answerMessage(
       { kind: 'context', spans: [plain(t(locale, 'answer_intro'))] },
       { kind: 'header', text: article.title },
       { kind: 'text', spans: [plain(article.summary)] },
-      ...(article.details ? [{ kind: 'text' as const, spans: [plain(article.details)] }] : []),
+      ...(article.details
+        ? [{ kind: 'text' as const, spans: [plain(chatText(article.details))] }]
+        : []),
       {
         kind: 'context',
-        spans: [plain(`${t(locale, 'answer_more', { title: article.title })} (kb: ${article.id})`)],
+        spans: [
+          plain(
+            t(locale, 'answer_more', {
+              title: articleUrl
+                ? articleUrl(article.id, article.lang)
+                : `${article.title} (${article.id})`,
+            }),
+          ),
+        ],
       },
       { kind: 'text', spans: [plain(t(locale, 'answer_question'))] },
       {

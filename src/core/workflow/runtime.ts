@@ -25,6 +25,8 @@ export interface HelpdeskConfig {
   /** Messages this close together (seconds) are one question. */
   readonly followUpSeconds: number;
   readonly sla: SlaPolicy;
+  /** Link to the full article, when the KB is published somewhere (KB_ARTICLE_URL). */
+  readonly articleUrl?: (id: string, lang: Locale) => string;
 }
 
 export interface HelpdeskLogger {
