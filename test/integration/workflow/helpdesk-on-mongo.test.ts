@@ -65,4 +65,23 @@ describe('the workflow on MongoDB', () => {
     ]);
     expect(await h.stores.tickets.listByRequester(people.budi)).toHaveLength(1);
   });
+
+  it('fires each SLA warning once when several instances sweep at the same moment', async () => {
+    const h = harness();
+    await h.dm(people.budi, 'printer paper jam');
+    await h.press(people.budi, h.button('l0_need_help'));
+    await h.press(people.budi, h.button('ticket_form'), {
+      category: 'printing',
+      impact: 'team',
+      urgency: 'blocked',
+    });
+    h.advance(50); // P2: the first-response warning is due at 48 minutes
+    await Promise.all([h.helpdesk.sweepSla(), h.helpdesk.sweepSla(), h.helpdesk.sweepSla()]);
+    const warnings = h.sent.filter(
+      (s) => s.kind === 'reply' && s.message.text.includes('SLA warning'),
+    );
+    expect(warnings).toHaveLength(1);
+    const ticket = (await h.stores.tickets.listByRequester(people.budi))[0]!;
+    expect(ticket.sla.warned).toEqual(['first_response']);
+  });
 });
