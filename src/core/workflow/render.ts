@@ -262,7 +262,8 @@ export function ticketCard(
     });
   const actions = agentActions(ticket, locale, level);
   if (actions.length) blocks.push({ kind: 'actions', actions });
-  if (ticket.escalations.at(-1)?.to === level && ticket.level === level)
+  // The level's group is called while the escalated ticket waits for someone to take it.
+  if (ticket.escalations.at(-1)?.to === level && ticket.level === level && ticket.status === 'open')
     blocks.push({ kind: 'ping', level });
   blocks.push({ kind: 'context', spans: [plain(t(locale, 'card_hint'))] });
   return { text: `${ticket.key}: ${ticket.question}`, blocks };

@@ -1,0 +1,323 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { createConsoleAgentDirectory } from '../../src/channels/console/console-agent-directory';
+import {
+  CONSOLE_MESSAGES,
+  createConsoleSurface,
+  ensureConsoleIndexes,
+  type ConsoleMessageDoc,
+} from '../../src/channels/console/console-surface';
+import { agentDirectoryFor, composeHelpdesk } from '../../src/compose-helpdesk';
+import { loadConfig, type Config } from '../../src/config';
+import { t } from '../../src/core/i18n/translate';
+import type { Helpdesk } from '../../src/core/inbound';
+import type { Ticket } from '../../src/core/ticket';
+import { loadKnowledgeBase } from '../../src/kb/load-kb';
+import { createKnowledgeBase } from '../../src/kb/search/create-knowledge-base';
+import { projectRoot } from '../../src/project-root';
+import { ensureIndexes } from '../../src/store/ensure-indexes';
+import { createMongoTicketStore } from '../../src/store/mongo-ticket-store';
+import { startConsoleApp } from '../support/console-app';
+import { openTestDatabase } from '../support/test-database';
+import { actAs, launchBrowser, openConsole, pane, sendDm } from './browser';
+
+/**
+ * The whole journey through the REAL core: composeHelpdesk on the test MongoDB, the project's kb/,
+ * the configuration's defaults (DEFAULT_LOCALE=id, so agent channels speak Indonesian while Budi,
+ * who writes English, is answered in English). Everything is done by clicking and typing in the page,
+ * except one forged press (Sari sending Budi's button from her page) to show the core refuses it too.
+ */
+describe('local console on the real core: question to rating in a browser', () => {
+  let conn: Awaited<ReturnType<typeof openTestDatabase>>;
+  let app: Awaited<ReturnType<typeof startConsoleApp>>;
+  let browser: Browser;
+  let config: Config;
+  let kb: ReturnType<typeof createKnowledgeBase>;
+  const logged: { level: 'warn' | 'error'; msg: string }[] = [];
+
+  beforeAll(async () => {
+    config = loadConfig({});
+    kb = createKnowledgeBase(loadKnowledgeBase(path.join(projectRoot(), 'kb')), {
+      answerThreshold: config.KB_ANSWER_THRESHOLD,
+    });
+    conn = await openTestDatabase();
+    await ensureIndexes(conn.db);
+    await ensureConsoleIndexes(conn.db);
+    const surface = createConsoleSurface(conn.db);
+    const helpdesk: Helpdesk = composeHelpdesk({
+      config,
+      db: conn.db,
+      kb,
+      surfaces: { console: surface },
+      agents: agentDirectoryFor(config, { console: createConsoleAgentDirectory() }),
+      log: {
+        info: () => {},
+        warn: (_data, msg) => logged.push({ level: 'warn', msg }),
+        error: (_data, msg) => logged.push({ level: 'error', msg }),
+      },
+    });
+    [app, browser] = await Promise.all([
+      startConsoleApp({ helpdesk, db: conn.db, feed: surface }),
+      launchBrowser(),
+    ]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await conn?.dispose();
+  });
+
+  it('plays question, ticket, relay, note, escalation, resolution and rating', async () => {
+    const agentLocale = config.DEFAULT_LOCALE;
+    const { page, errors } = await openConsole(browser, app.url);
+    const failedPosts = watchFailedRequests(page);
+    const dm = pane(page, 'dm');
+    const l1 = pane(page, 'level:1');
+    const l2 = pane(page, 'level:2');
+    const bot = (text: string) => dm.locator('.msg-bubble.from-bot', { hasText: text });
+
+    // 1. Budi asks; the KB answers; "Still need help" opens the form; the ticket opens.
+    await actAs(page, 'budi');
+    const question = 'my laptop battery drains very fast';
+    const article = kb.article('laptop-battery', 'en');
+    expect(article).toBeDefined();
+    await sendDm(page, question);
+    await dm.locator('.msg-bubble.mine', { hasText: question }).waitFor();
+    const answer = bot(t('en', 'answer_intro'));
+    await answer.locator('.b-header', { hasText: article!.title }).waitFor();
+    await answer.locator('button[data-action="l0_need_help"]').click();
+    const formMessage = bot(t('en', 'need_help_reply'));
+    await formMessage.locator('button[data-action="ticket_form"]').click();
+    const form = formMessage.locator('form[data-form-for="ticket_form"]');
+    await form.locator('select[data-field="category"]').selectOption('hardware');
+    await form.locator('select[data-field="impact"]').selectOption('me');
+    await form.locator('select[data-field="urgency"]').selectOption('blocked');
+    const details = 'Battery goes from 100% to 20% in about an hour since last week';
+    await form.locator('textarea[data-field="details"]').fill(details);
+    await form.locator('button[type="submit"]').click();
+    await bot(t('en', 'ticket_opened', { key: 'IT-1001', priority: 'P3' })).waitFor();
+
+    // 2. Ayu sees the card, claims it, writes an internal note and a reply.
+    await actAs(page, 'ayu');
+    const l1Card = l1.locator('.thread', { hasText: 'IT-1001' });
+    const l1Header = l1Card.locator('.msg-card .b-header');
+    await l1Header.waitFor();
+    expect(await l1Header.textContent()).toBe('IT-1001 · P3 · L1');
+    await l1Card.locator('.msg-card', { hasText: details }).waitFor();
+    await l1Card.locator('.msg-card', { hasText: article!.title }).waitFor(); // L0 suggestion
+    await l1Card.locator('button[data-action="claim"]').click();
+    await l1Card.locator('.msg-card .b-field', { hasText: 'Ayu Lestari' }).waitFor();
+    await l1Card.locator('button[data-action="claim"]').waitFor({ state: 'detached' });
+
+    const l1Reply = l1Card.locator('.reply-box textarea');
+    const note = '// NOTE-7731 battery report: 61% of design capacity, likely worn out';
+    await l1Reply.fill(note);
+    await l1Reply.press('Enter');
+    await l1Card.locator('.msg-reply.note', { hasText: 'NOTE-7731' }).waitFor();
+    await l1Card
+      .locator('.msg-reply.ephemeral', { hasText: t(agentLocale, 'note_marker') })
+      .waitFor();
+    const reply = 'Please lower the screen brightness and check which apps use the most power';
+    await l1Reply.fill(reply);
+    await l1Reply.press('Enter');
+    await l1Card.locator('.msg-reply.mine', { hasText: reply }).waitFor();
+    const sentMarker = `↪ ${t(agentLocale, 'relayed_marker', { requester: 'Budi Santoso' })}`;
+    await l1Card.locator('.msg-reply.from-bot', { hasText: sentMarker }).waitFor();
+
+    await actAs(page, 'budi');
+    const relayed = bot(t('en', 'agent_says', { agent: 'Ayu Lestari' }));
+    await relayed.filter({ hasText: reply }).waitFor();
+    await bot(t('en', 'ticket_claimed', { agent: 'Ayu Lestari', key: 'IT-1001' })).waitFor();
+    expect(await dm.locator('.msg', { hasText: 'NOTE-7731' }).count()).toBe(0);
+
+    // 3. Budi follows up in the DM; Ayu sees it in the thread.
+    const followUp = 'Brightness is already low, and it still drains while the lid is closed';
+    await sendDm(page, followUp);
+    await dm.locator('.msg-bubble.mine', { hasText: followUp }).waitFor();
+    await actAs(page, 'ayu');
+    const fromBudi = t(agentLocale, 'requester_says', { requester: 'Budi Santoso' });
+    await l1Card
+      .locator('.msg-reply.from-bot', { hasText: fromBudi })
+      .filter({ hasText: followUp })
+      .waitFor();
+
+    // 4. Ayu escalates; the L2 card carries the reason, what was tried, and the ping.
+    await l1Card.locator('button[data-action="escalate"]').click();
+    const escalation = l1Card.locator('form[data-form-for="escalate"]');
+    const reason = 'Battery wear: needs a hardware diagnosis and maybe a replacement';
+    const tried = 'Brightness, power plan, checked background apps';
+    await escalation.locator('textarea[data-field="reason"]').fill(reason);
+    await escalation.locator('textarea[data-field="tried"]').fill(tried);
+    await escalation.locator('button[type="submit"]').click();
+    await l1Card
+      .locator('.msg-reply', { hasText: t(agentLocale, 'escalated_thread', { level: 2, reason }) })
+      .waitFor();
+    const l2Card = l2.locator('.thread', { hasText: 'IT-1001' });
+    await l2Card
+      .locator('.msg-card', {
+        hasText: t(agentLocale, 'card_escalation', { from: 1, reason, tried }),
+      })
+      .waitFor();
+    await l2Card.locator('.msg-card .b-ping', { hasText: '@L2-on-call' }).waitFor();
+    expect(await l2Card.locator('.msg-card .b-header').textContent()).toBe('IT-1001 · P3 · L2');
+    await l2Card.locator('.msg-card', { hasText: followUp }).waitFor(); // the digest
+    expect(await l2Card.locator('.msg-card', { hasText: 'NOTE-7731' }).count()).toBe(0);
+    // The L1 card has moved on: no buttons left on it.
+    await l1Card.locator('.msg-card .b-header', { hasText: 'IT-1001 · P3 · L2' }).waitFor();
+    expect(await l1Card.locator('.msg-card button').count()).toBe(0);
+
+    // 6a. Rudi (L1) cannot claim the L2 card: the page lets any agent press, the core refuses.
+    await actAs(page, 'rudi');
+    const l2Claim = l2Card.locator('button[data-action="claim"]');
+    expect(await l2Claim.isEnabled()).toBe(true);
+    await l2Claim.click();
+    await l2Card
+      .locator('.msg-reply.ephemeral', {
+        hasText: t(agentLocale, 'refused_not_agent', { level: 2 }),
+      })
+      .waitFor();
+    expect(
+      await l2Card.locator('.msg-card .b-field', { hasText: t(agentLocale, 'unassigned') }).count(),
+    ).toBe(1);
+
+    // 4 (cont.). Dewi (L2) claims and resolves; she does not see Rudi's refusal.
+    await actAs(page, 'dewi');
+    await l2Claim.waitFor();
+    expect(await l2Card.locator('.msg-reply.ephemeral').count()).toBe(0);
+    await l2Claim.click();
+    await l2Card.locator('.msg-card .b-field', { hasText: 'Dewi Anggraini' }).waitFor();
+    await l2Card.locator('button[data-action="resolve"]').click();
+    const summary = 'Battery replaced under warranty; it now holds a full day';
+    await l2Card
+      .locator('form[data-form-for="resolve"] textarea[data-field="summary"]')
+      .fill(summary);
+    await l2Card.locator('form[data-form-for="resolve"] button[type="submit"]').click();
+    await l2Card
+      .locator('.msg-card .b-field', { hasText: `${t(agentLocale, 'status_resolved')} · L2` })
+      .waitFor();
+    await l2Card.locator('.msg-card', { hasText: summary }).waitFor();
+
+    // 6b. Budi's buttons are his alone. An agent viewing his DM gets them disabled; Sari acting as
+    // herself only ever sees her own DM (its tabs switch who you are), so she has no way to press them.
+    const resolvedFirstLine = t('en', 'resolved_requester', {
+      key: 'IT-1001',
+      agent: 'Dewi Anggraini',
+      summary: '',
+    }).split('\n')[0]!;
+    const resolution = bot(resolvedFirstLine).filter({ hasText: summary });
+    const confirm = resolution.locator('button[data-action="confirm_resolved"]');
+    await confirm.waitFor();
+    expect(await confirm.isDisabled()).toBe(true);
+    expect(await resolution.locator('button[data-action="csat"]:disabled').count()).toBe(5);
+    await actAs(page, 'sari');
+    await page.locator('#dm-title', { hasText: 'Sari Wulandari' }).waitFor();
+    await dm.locator('.empty').waitFor(); // her own (empty) DM, rendered
+    expect(await page.locator('button[data-action="confirm_resolved"]').count()).toBe(0);
+    expect(await page.locator('button[data-action="csat"]').count()).toBe(0);
+    await page.locator('#dm-tabs .tab', { hasText: 'Budi' }).click();
+    await page.locator('.person.active[data-user="budi"]').waitFor(); // the tab makes you Budi
+    await actAs(page, 'sari');
+    await dm.locator('.empty').waitFor();
+    // ...and the core refuses the press itself: Sari's page sends Budi's very button as her own.
+    const button = await resolutionButton(conn.db, 'confirm_resolved');
+    await page.evaluate(async (payload) => {
+      const response = await fetch('/api/action', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ as: 'sari', action: 'confirm_resolved', payload }),
+      });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    }, button.payload);
+    const refusal = dm.locator('.msg.ephemeral', {
+      hasText: t(agentLocale, 'refused_not_requester', { key: 'IT-1001' }),
+    });
+    await refusal.waitFor(); // (the page polls every second)
+    expect(await refusal.locator('.ephemeral-marker').isVisible()).toBe(true);
+
+    // 5. Budi sees the resolution, confirms and rates 5.
+    await actAs(page, 'budi');
+    await bot(t('en', 'escalated_requester', { key: 'IT-1001', level: 2 })).waitFor();
+    await confirm.click();
+    const closed = bot(t('en', 'closed_requester', { key: 'IT-1001' }));
+    await closed.locator('button[data-action="csat"]').first().waitFor();
+    await closed.locator('button[data-action="csat"]', { hasText: /^5$/ }).click();
+    await bot(t('en', 'csat_thanks')).waitFor();
+    expect(await dm.locator('.msg', { hasText: 'NOTE-7731' }).count()).toBe(0);
+    expect(await dm.locator('.msg.ephemeral').count()).toBe(0); // no refusal ever reached Budi
+
+    // The database agrees.
+    const ticket = (await createMongoTicketStore(conn.db).getByKey('IT-1001'))!;
+    expect(ticket).toMatchObject({
+      status: 'closed',
+      level: 2,
+      priority: 'P3',
+      category: 'hardware',
+      details,
+      question,
+      requester: { platform: 'console', id: 'budi' },
+      assignee: { id: 'dewi' },
+      csat: { score: 5 },
+      resolution: { summary, by: { id: 'dewi' } },
+    });
+    expect(ticket.closedAt).toBeInstanceOf(Date);
+    expect(auditTrail(ticket)).toEqual([
+      'created by budi',
+      'claimed by ayu',
+      'escalated by ayu',
+      'refused by rudi',
+      'claimed by dewi',
+      'resolved by dewi',
+      'refused by sari',
+      'confirmed by budi',
+      'rated by budi',
+    ]);
+    expect(ticket.escalations).toMatchObject([
+      { from: 1, to: 2, reason, tried, by: { id: 'ayu' } },
+    ]);
+    expect(ticket.transcript.map((e) => [e.from, e.user?.id, e.internal, e.text])).toEqual([
+      ['requester', 'budi', false, question],
+      ['agent', 'ayu', true, 'NOTE-7731 battery report: 61% of design capacity, likely worn out'],
+      ['agent', 'ayu', false, reply],
+      ['requester', 'budi', false, followUp],
+    ]);
+
+    await page.screenshot({ path: '/tmp/console-journey.png', fullPage: true });
+    expect(errors).toEqual([]);
+    expect(failedPosts).toEqual([]);
+    expect(logged).toEqual([]); // no refusal by exception, no failed card update
+    await page.close();
+  });
+});
+
+/** Every /api request that failed (the page shows those as a toast, which a person might miss). */
+function watchFailedRequests(page: Page): string[] {
+  const failed: string[] = [];
+  page.on('response', (response) => {
+    if (response.url().includes('/api/') && !response.ok()) {
+      failed.push(`${response.request().method()} ${response.url()}: ${response.status()}`);
+    }
+  });
+  return failed;
+}
+
+/** The button the bot sent Budi with the resolution, as stored for the console. */
+async function resolutionButton(
+  db: Awaited<ReturnType<typeof openTestDatabase>>['db'],
+  action: 'confirm_resolved',
+): Promise<{ payload: string }> {
+  const docs = await db
+    .collection<ConsoleMessageDoc>(CONSOLE_MESSAGES)
+    .find({ conversation: 'dm:budi' })
+    .toArray();
+  for (const doc of docs) {
+    for (const block of doc.message.blocks) {
+      const found = block.kind === 'actions' && block.actions.find((a) => a.id === action);
+      if (found) return found;
+    }
+  }
+  throw new Error(`no ${action} button in Budi's DM`);
+}
+
+function auditTrail(ticket: Ticket): string[] {
+  return ticket.audit.map((a) => `${a.action} by ${a.actor === 'system' ? 'system' : a.actor.id}`);
+}
