@@ -141,23 +141,20 @@ export function resolve(
   requireLevel(ticket, level);
   requireStatus(ticket, ['open', 'claimed', 'waiting_on_requester']);
   const by = ctx.actor === 'system' ? undefined : ctx.actor;
-  const sla = { ...ticket.sla, pausedAt: undefined, nextCheckAt: undefined };
-  return responded(
-    touch(
-      ticket,
-      ctx,
-      {
-        status: 'resolved',
-        resolution: { summary, at: ctx.now, by },
-        assignee: ticket.assignee ?? by,
-        sla,
-      },
-      'resolved',
-      {
-        summary,
-      },
-    ),
+  // A resolution is also a response; after it, no SLA clock runs any more.
+  const answered = responded(ticket, ctx);
+  const sla = { ...answered.sla, pausedAt: undefined, nextCheckAt: undefined };
+  return touch(
+    answered,
     ctx,
+    {
+      status: 'resolved',
+      resolution: { summary, at: ctx.now, by },
+      assignee: ticket.assignee ?? by,
+      sla,
+    },
+    'resolved',
+    { summary },
   );
 }
 
@@ -176,17 +173,17 @@ export function waitOnRequester(ticket: Ticket, ctx: TransitionContext, level: L
   );
 }
 
+function appendTranscript(ticket: Ticket, ctx: TransitionContext, entry: TranscriptEntry): Ticket {
+  return { ...ticket, transcript: [...ticket.transcript, entry], updatedAt: ctx.now };
+}
+
 /** The requester answered: a paused clock runs again. */
 export function requesterReplied(
   ticket: Ticket,
   ctx: TransitionContext,
   entry: TranscriptEntry,
 ): Ticket {
-  const withEntry: Ticket = {
-    ...ticket,
-    transcript: [...ticket.transcript, entry],
-    updatedAt: ctx.now,
-  };
+  const withEntry = appendTranscript(ticket, ctx, entry);
   if (ticket.status !== 'waiting_on_requester') return withEntry;
   const sla = resumeSla(ticket.sla, ctx.now, ticket.createdAt, ticket.priority, ctx.sla);
   return touch(
@@ -202,11 +199,7 @@ export function agentReplied(
   ctx: TransitionContext,
   entry: TranscriptEntry,
 ): Ticket {
-  const withEntry: Ticket = {
-    ...ticket,
-    transcript: [...ticket.transcript, entry],
-    updatedAt: ctx.now,
-  };
+  const withEntry = appendTranscript(ticket, ctx, entry);
   return entry.internal ? withEntry : responded(withEntry, ctx);
 }
 
