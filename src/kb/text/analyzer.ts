@@ -40,6 +40,8 @@ const EN_MARKERS = new Set(
 
 /** Distinct words remembered per analyzer; employees reuse the same few thousand. */
 const CACHE_LIMIT = 50_000;
+/** New (uncached) words per message that may go through spelling correction. */
+const SPELLING_BUDGET = 16;
 
 /** Turns text into terms: slang, phrases, concepts, stems, and (for queries) typo correction. */
 export function createAnalyzer(options: AnalyzerOptions) {
@@ -62,8 +64,11 @@ export function createAnalyzer(options: AnalyzerOptions) {
     return undefined;
   };
 
-  /** A single word's meaning: a term, small talk, or nothing (stopword); pure, so it is cached. */
-  const resolveWord = (token: string): Term | { smallTalk: SmallTalkIntent } | null => {
+  /**
+   * A single word's meaning: a term, small talk, or nothing (stopword). Pure, so it is cached; only a
+   * result reached without the spelling budget (see analyze) is left out of the cache.
+   */
+  const resolveWord = (token: string, correct: boolean): Term | { smallTalk: SmallTalkIntent } | null => {
     const exact = lexicon.bySurface.get(token);
     if (exact) return term(exact.term, token, exact.kind);
     if (lexicon.stopwords.has(token) || token.length < 2) return null;
@@ -73,7 +78,7 @@ export function createAnalyzer(options: AnalyzerOptions) {
     const known = recognise(token);
     if (known?.concept) return term(known.concept.term, token, known.concept.kind);
     if (known?.word) return term(known.word, token, undefined);
-    const fixed = corrector?.correct(token);
+    const fixed = correct ? corrector?.correct(token) : undefined;
     const again = fixed ? recognise(fixed) : undefined;
     if (fixed && again?.concept) return term(again.concept.term, token, again.concept.kind, true);
     if (fixed && again?.word) return term(again.word, token, undefined, true);
@@ -87,6 +92,7 @@ export function createAnalyzer(options: AnalyzerOptions) {
     const smallTalk: SmallTalkIntent[] = [];
     let idVotes = 0;
     let enVotes = 0;
+    let corrections = 0;
     for (let i = 0; i < raw.length; ) {
       const token = raw[i] as string;
       if (ID_MARKERS.has(token)) idVotes++;
@@ -103,9 +109,15 @@ export function createAnalyzer(options: AnalyzerOptions) {
       i++;
       let resolved = cache.get(token);
       if (resolved === undefined) {
-        resolved = resolveWord(token);
-        if (cache.size >= CACHE_LIMIT) cache.clear();
-        cache.set(token, resolved);
+        // Spelling correction is the costly step; a long message gets a budget of new words to
+        // correct (its meaning rarely hangs on the fortieth word), keeping every search fast.
+        const correct = corrections < SPELLING_BUDGET;
+        resolved = resolveWord(token, correct);
+        if (correct) {
+          corrections++;
+          if (cache.size >= CACHE_LIMIT) cache.clear();
+          cache.set(token, resolved);
+        }
       }
       if (resolved === null) continue;
       if ('smallTalk' in resolved) smallTalk.push(resolved.smallTalk);
