@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseBusinessHours, parseHolidays, parseSlaTargets, type Parsed } from './config-parsers';
+import { checkTeamsEnv, teamsEnvShape } from './config-teams';
 
 /**
  * The whole environment, validated once at start-up. Every problem is reported together, by variable
@@ -36,6 +37,30 @@ const slackChannelId = z.preprocess(
     .string()
     .regex(/^[CGD][A-Z0-9]{6,}$/, 'a Slack channel id such as C0123456789')
     .optional(),
+);
+
+/** Who a level's escalation pings in Slack: user group ids (S...) and user ids (U.../W...), comma-separated. */
+const slackPing = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            /^[SUW][A-Z0-9]{2,}$/,
+            'user group ids (S...) or user ids (U...), comma-separated',
+          ),
+      ),
+    ),
 );
 
 /** A string setting parsed by one of config-parsers, its message becoming the variable's error. */
@@ -125,22 +150,16 @@ const envSchema = z
     SLACK_L1_CHANNEL_ID: slackChannelId,
     SLACK_L2_CHANNEL_ID: slackChannelId,
     SLACK_L3_CHANNEL_ID: slackChannelId,
-    SLACK_L2_PING: optionalString,
-    SLACK_L3_PING: optionalString,
+    SLACK_L1_PING: slackPing,
+    SLACK_L2_PING: slackPing,
+    SLACK_L3_PING: slackPing,
+    SLACK_AGENTS_FROM_CHANNELS: flag(true),
+    SLACK_CACHE_SECONDS: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number().int().min(0).max(86400).default(300),
+    ),
 
-    TEAMS_APP_ID: z.preprocess(
-      emptyToUndefined,
-      z.uuid('a GUID (the Azure Bot app id)').optional(),
-    ),
-    TEAMS_APP_PASSWORD: optionalString,
-    TEAMS_APP_TENANT_ID: z.preprocess(emptyToUndefined, z.string().min(1).optional()),
-    TEAMS_APP_TYPE: z.preprocess(
-      emptyToUndefined,
-      z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
-    ),
-    TEAMS_L1_CHANNEL_ID: optionalString,
-    TEAMS_L2_CHANNEL_ID: optionalString,
-    TEAMS_L3_CHANNEL_ID: optionalString,
+    ...teamsEnvShape,
 
     TIME_ZONE: z.preprocess(
       emptyToUndefined,
@@ -218,23 +237,13 @@ const envSchema = z
         if (env[name]) need('SLACK_BOT_TOKEN', `because ${name} is set`);
       }
     }
-    if (env.TEAMS_APP_ID) {
-      if (env.TEAMS_APP_TYPE !== 'UserAssignedMSI' && !env.TEAMS_APP_PASSWORD)
-        need(
-          'TEAMS_APP_PASSWORD',
-          'when TEAMS_APP_ID is set (unless TEAMS_APP_TYPE=UserAssignedMSI)',
-        );
-      if (env.TEAMS_APP_TYPE !== 'MultiTenant' && !env.TEAMS_APP_TENANT_ID)
-        need('TEAMS_APP_TENANT_ID', `when TEAMS_APP_TYPE=${env.TEAMS_APP_TYPE}`);
-    } else if (env.TEAMS_APP_PASSWORD) {
-      need('TEAMS_APP_ID', 'because TEAMS_APP_PASSWORD is set');
-    }
+    checkTeamsEnv(env, (name, message) => ctx.addIssue({ code: 'custom', path: [name], message }));
   });
 
 export type Env = z.output<typeof envSchema>;
 
 export interface Config extends Env {
-  /** Which chat platforms have credentials; the local console serves when neither does. */
+  /** Which chat platforms are configured (Teams also with TEAMS_EMULATOR); the local console serves when neither is. */
   readonly slackEnabled: boolean;
   readonly teamsEnabled: boolean;
 }
@@ -271,7 +280,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     ...data,
     slackEnabled: Boolean(data.SLACK_BOT_TOKEN),
-    teamsEnabled: Boolean(data.TEAMS_APP_ID),
+    teamsEnabled: Boolean(data.TEAMS_APP_ID) || data.TEAMS_EMULATOR,
   };
 }
 

@@ -1,18 +1,24 @@
+import express from 'express';
 import path from 'node:path';
 import { createConsoleAgentDirectory } from './channels/console/console-agent-directory';
-import { isLoopbackHost } from './channels/console/console-server';
+import { createConsoleRouter, isLoopbackHost } from './channels/console/console-server';
 import { createConsoleSurface, ensureConsoleIndexes } from './channels/console/console-surface';
 import { CONSOLE_USERS } from './channels/console/console-users';
-import { startConsoleServer, type ConsoleServer } from './channels/console/start-console-server';
+import { createSlackChannel } from './channels/slack/create-slack-channel';
+import { createTeamsChannel } from './channels/teams/teams-channel';
+import { TeamsSetupError } from './channels/teams/teams-settings';
 import { agentDirectoryFor, composeHelpdesk } from './compose-helpdesk';
 import { ConfigError, loadConfig } from './config';
+import type { ChatSurface } from './core/ports/chat-surface';
 import { KbValidationError, loadKnowledgeBase } from './kb/load-kb';
 import { createKnowledgeBase } from './kb/search/create-knowledge-base';
 import { createLogger } from './logger';
 import { projectRoot } from './project-root';
+import { startHttpServer, type HttpServer } from './start-http-server';
+import { createMongoTicketStore } from './store/mongo-ticket-store';
 import { openDatabase } from './store/open-database';
 
-/** Composition root: read config, connect the store, load the KB, start the channels and the SLA timer. */
+/** Composition root: config, database, knowledge base, channels (Slack, Teams or the local console), SLA timer. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.LOG_LEVEL);
@@ -22,6 +28,12 @@ async function main(): Promise<void> {
   const kb = createKnowledgeBase(articles, { answerThreshold: config.KB_ANSWER_THRESHOLD });
   log.info({ kbDir, articles: kb.size, files: articles.length }, 'knowledge base loaded');
 
+  const useConsole = !config.slackEnabled && !config.teamsEnabled;
+  if (useConsole && !isLoopbackHost(config.HOST)) {
+    throw new Error(
+      `The local console trusts whoever opens it, so it only listens on loopback; HOST=${config.HOST} is not.`,
+    );
+  }
   const db = await openDatabase({
     uri: config.MONGODB_URI,
     dbName: config.MONGODB_DB,
@@ -31,45 +43,70 @@ async function main(): Promise<void> {
   });
   log.info({ database: db.description }, 'database ready');
 
-  // With no chat platform configured, the local web console is the channel (loopback only).
-  const useConsole = !config.slackEnabled && !config.teamsEnabled;
+  // Slack's receiver needs the raw body to verify signatures: it is mounted before any body parser.
+  const app = express();
+  app.disable('x-powered-by');
+  const slack = config.slackEnabled
+    ? createSlackChannel({ config, expressApp: app, log, tickets: createMongoTicketStore(db.db) })
+    : undefined;
+  const teams = config.teamsEnabled
+    ? createTeamsChannel({ config, expressApp: app, db: db.db, log })
+    : undefined;
   const consoleSurface = useConsole ? createConsoleSurface(db.db) : undefined;
   if (consoleSurface) await ensureConsoleIndexes(db.db);
+
+  const surfaces: Partial<Record<'slack' | 'teams' | 'console', ChatSurface>> = {
+    ...(slack ? { slack: slack.surface } : {}),
+    ...(teams ? { teams: teams.surface } : {}),
+    ...(consoleSurface ? { console: consoleSurface } : {}),
+  };
   const helpdesk = composeHelpdesk({
     config,
     db: db.db,
     kb,
-    surfaces: consoleSurface ? { console: consoleSurface } : {},
-    agents: agentDirectoryFor(config, { console: createConsoleAgentDirectory() }),
+    surfaces,
+    agents: agentDirectoryFor(config, {
+      console: createConsoleAgentDirectory(),
+      ...(slack ? { slack: slack.agents } : {}),
+      ...(teams ? { teams: teams.agents } : {}),
+    }),
     log,
   });
-
-  let consoleServer: ConsoleServer | undefined;
   if (consoleSurface) {
-    if (!isLoopbackHost(config.HOST)) {
-      throw new Error(
-        `The local console trusts whoever opens it, so it only listens on loopback; HOST=${config.HOST} is not.`,
-      );
-    }
-    consoleServer = await startConsoleServer({
-      host: config.HOST,
-      port: config.PORT,
-      helpdesk,
-      feed: consoleSurface,
-      users: CONSOLE_USERS,
-      logError: (err, context) => log.error({ err, context }, 'console request failed'),
-    });
-    log.info({ url: consoleServer.url }, `Local console: open ${consoleServer.url} in a browser`);
+    app.use(
+      createConsoleRouter({
+        helpdesk,
+        feed: consoleSurface,
+        users: CONSOLE_USERS,
+        logError: (err, context) => log.error({ err, context }, 'console request failed'),
+      }),
+    );
   }
+  slack?.attach(helpdesk);
+  teams?.attach(helpdesk);
+  await slack?.start();
+  await teams?.start();
+
+  const needsHttp = useConsole || Boolean(teams) || (Boolean(slack) && !config.SLACK_SOCKET_MODE);
+  const server: HttpServer | undefined = needsHttp
+    ? await startHttpServer(app, config.HOST, config.PORT)
+    : undefined;
+  if (useConsole && server)
+    log.info({ url: server.url }, `Local console: open ${server.url} in a browser`);
 
   const sla = setInterval(() => {
     helpdesk.sweepSla().catch((err: unknown) => log.error({ err }, 'SLA sweep failed'));
   }, config.SLA_SWEEP_SECONDS * 1000);
   log.info(
     {
-      console: consoleServer?.url ?? 'off (a chat platform is configured)',
-      slack: config.slackEnabled ? 'configured' : 'off (no SLACK_BOT_TOKEN)',
-      teams: config.teamsEnabled ? 'configured' : 'off (no TEAMS_APP_ID)',
+      http: server?.url ?? 'off (Socket Mode only)',
+      console: useConsole ? 'on' : 'off (a chat platform is configured)',
+      slack: slack
+        ? config.SLACK_SOCKET_MODE
+          ? 'Socket Mode'
+          : 'HTTP /slack/events'
+        : 'off (no SLACK_BOT_TOKEN)',
+      teams: teams ? 'POST /api/messages' : 'off (no TEAMS_APP_ID)',
       defaultLocale: config.DEFAULT_LOCALE,
       timeZone: config.TIME_ZONE,
     },
@@ -82,7 +119,8 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, 'stopping');
     clearInterval(sla);
-    (consoleServer?.close() ?? Promise.resolve())
+    Promise.all([slack?.stop(), teams?.stop()])
+      .then(() => server?.close())
       .then(() => db.close())
       .then(() => {
         log.info('stopped cleanly');
@@ -98,7 +136,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof KbValidationError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof KbValidationError ||
+    error instanceof TeamsSetupError
+  ) {
     process.stderr.write(`${error.message}\n`);
   } else {
     process.stderr.write(

@@ -24,6 +24,8 @@ export const INDEXES: Readonly<Record<string, readonly IndexDescription[]>> = {
   ],
   [COLLECTIONS.conversations]: [
     { key: { platform: 1, kind: 1, ownerId: 1 }, name: 'owner_unique', unique: true },
+    // A person's own (1:1) conversation with the bot, found by their user id (Teams).
+    { key: { platform: 1, kind: 1, userId: 1 }, name: 'by_user' },
   ],
 };
 

@@ -1,0 +1,87 @@
+import type express from 'express';
+import type { Config } from '../../config';
+import type { Helpdesk } from '../../core/inbound';
+import type { AgentDirectory } from '../../core/ports/agent-directory';
+import type { ChatSurface } from '../../core/ports/chat-surface';
+import { createLogger, type Logger } from '../../logger';
+import { createBoltApp, SLACK_EVENTS_PATH } from './slack-app';
+import { createSlackClient, type SlackClientTuning } from './slack-client';
+import { registerEventListeners } from './slack-events';
+import type { TicketReader } from './slack-home';
+import { registerCommands } from './slack-commands';
+import { registerInteractions } from './slack-interactions';
+import { boltLogger } from './slack-logger';
+import { createSlackRuntime } from './slack-runtime';
+
+export { SLACK_EVENTS_PATH };
+export type { TicketReader };
+
+export interface SlackChannelOptions {
+  readonly config: Config;
+  /** Bolt's receiver is mounted on it at /slack/events (HTTP mode); main owns the listening server. */
+  readonly expressApp: express.Express;
+  readonly log?: Logger;
+  /** Read access to tickets for the App Home tab (the MongoDB ticket store will do). */
+  readonly tickets?: TicketReader;
+  /** Knobs for tests; the defaults suit production. */
+  readonly tuning?: SlackClientTuning & { readonly ackBudgetMs?: number };
+}
+
+export interface SlackChannel {
+  readonly surface: ChatSurface;
+  readonly agents: AgentDirectory;
+  /** Hands Slack's events to the core; events that arrive before are refused (Slack retries them). */
+  attach(helpdesk: Helpdesk): void;
+  /** Checks the token (auth.test); in Socket Mode also connects. */
+  start(): Promise<void>;
+  /** Disconnects Socket Mode and waits for work in progress. */
+  stop(): Promise<void>;
+  /** Resolves once the work of every request received so far has finished (tests, shutdown). */
+  idle(): Promise<void>;
+}
+
+/** The Slack channel: Bolt over HTTP at /slack/events (or Socket Mode), the surface and the agents. */
+export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
+  const { config } = options;
+  if (!config.SLACK_BOT_TOKEN) throw new Error('The Slack channel needs SLACK_BOT_TOKEN');
+  const log = options.log ?? createLogger(config.LOG_LEVEL);
+  const logger = boltLogger(log);
+  const { client, clientOptions, identity } = createSlackClient(config, logger, options.tuning);
+  const app = createBoltApp({
+    config,
+    expressApp: options.expressApp,
+    logger,
+    clientOptions,
+    identity,
+  });
+  const rt = createSlackRuntime({
+    config,
+    log,
+    client,
+    identity,
+    tickets: options.tickets,
+    ackBudgetMs: options.tuning?.ackBudgetMs,
+  });
+  registerEventListeners(app, rt);
+  registerInteractions(app, rt);
+  registerCommands(app, rt);
+
+  return {
+    surface: rt.surface,
+    agents: rt.agents,
+    attach: (helpdesk) => rt.attach(helpdesk),
+    async start() {
+      const me = await identity.get();
+      if (config.SLACK_SOCKET_MODE) await app.start();
+      const mode = config.SLACK_SOCKET_MODE ? 'Socket Mode' : `HTTP at ${SLACK_EVENTS_PATH}`;
+      log.info({ botUserId: me.botUserId }, `Slack channel ready (${mode})`);
+    },
+    async stop() {
+      if (config.SLACK_SOCKET_MODE) await app.stop();
+      await rt.runner.idle();
+      rt.people.clear();
+      rt.agents.clear();
+    },
+    idle: () => rt.runner.idle(),
+  };
+}

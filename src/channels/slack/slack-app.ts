@@ -1,0 +1,45 @@
+import { App, ExpressReceiver, type Logger as BoltLogger, type webApi } from '@slack/bolt';
+import type express from 'express';
+import type { Config } from '../../config';
+import type { BotIdentity } from './slack-client';
+
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+/**
+ * The Bolt app. Over HTTP, an ExpressReceiver mounted on main's express app at /slack/events: every
+ * request's signature and timestamp are verified (401 otherwise), and `processBeforeResponse` makes
+ * the reply wait for the listener (bounded by the ack budget, see slack-ack). With
+ * SLACK_SOCKET_MODE=true, Socket Mode instead, and nothing is mounted. Authorisation is the bot
+ * token with the identity from auth.test, asked once.
+ */
+export function createBoltApp(options: {
+  config: Pick<
+    Config,
+    'SLACK_BOT_TOKEN' | 'SLACK_SIGNING_SECRET' | 'SLACK_SOCKET_MODE' | 'SLACK_APP_TOKEN'
+  >;
+  expressApp: express.Express;
+  logger: BoltLogger;
+  clientOptions: webApi.WebClientOptions;
+  identity: BotIdentity;
+}): App {
+  const { config, logger } = options;
+  const token = config.SLACK_BOT_TOKEN ?? '';
+  const receiver = config.SLACK_SOCKET_MODE
+    ? undefined
+    : new ExpressReceiver({
+        signingSecret: config.SLACK_SIGNING_SECRET ?? '',
+        app: options.expressApp,
+        endpoints: SLACK_EVENTS_PATH,
+        processBeforeResponse: true,
+        logger,
+      });
+  return new App({
+    authorize: async () => ({ botToken: token, ...(await options.identity.get()) }),
+    ...(receiver
+      ? { receiver }
+      : { socketMode: true, ...(config.SLACK_APP_TOKEN && { appToken: config.SLACK_APP_TOKEN }) }),
+    logger,
+    clientOptions: options.clientOptions,
+    convoStore: false,
+  });
+}

@@ -1,0 +1,69 @@
+import type { App } from '@slack/bolt';
+import { say } from '../../core/workflow/render';
+import { parseCommand, parseMessageShortcut } from './slack-inbound';
+import { label } from './slack-labels';
+import { runLogged, type SlackRuntime } from './slack-runtime';
+import { decodeSlackText } from './slack-text';
+
+export const SLASH_COMMAND = '/helpdesk';
+export const TICKET_SHORTCUT = 'create_it_ticket';
+
+/**
+ * `/helpdesk ...` as the text the core understands in a DM: `help` (or nothing) → "help",
+ * `status` → "my tickets", `status IT-123` / `ticket IT-123` → "status IT-123", `cancel IT-123` as
+ * it is, and anything else is the employee's question.
+ */
+export function commandToText(raw: string): string {
+  const text = raw.trim();
+  const lower = text.toLowerCase();
+  if (!text || /^(help|bantuan|menu|\?)$/.test(lower)) return 'help';
+  const key = /^(?:status|ticket|tiket|cek|check)\s+(it-\d{1,9})$/i.exec(text)?.[1];
+  if (key) return `status ${key.toUpperCase()}`;
+  if (/^(status|tickets|my tickets|tiket|tiket saya|tiketku)$/.test(lower)) return 'my tickets';
+  return text;
+}
+
+/**
+ * The slash command and the "Create IT ticket" message shortcut both start a DM conversation with
+ * the core: it answers in the person's DM with the bot (conversations.open). A command typed in a
+ * channel is acknowledged with a private pointer to that DM. Delivery ids are the trigger ids.
+ */
+export function registerCommands(app: App, rt: SlackRuntime): void {
+  app.command(SLASH_COMMAND, async ({ ack, body }) => {
+    const input = parseCommand(body);
+    if (!input) return void (await ack());
+    const hint = label(rt.config.DEFAULT_LOCALE, 'command_in_dm');
+    await ack(input.inDirectMessage ? undefined : { response_type: 'ephemeral', text: hint });
+    await runLogged(rt, 'command', async () =>
+      rt.helpdesk().handle({
+        kind: 'direct_message',
+        deliveryId: `command:${input.triggerId}`,
+        user: await rt.people.userRef(input.userId),
+        dm: { platform: 'slack', id: input.userId },
+        text: commandToText(await decodeSlackText(input.text, rt.people.nameOf)),
+      }),
+    );
+  });
+
+  app.shortcut(TICKET_SHORTCUT, async ({ ack, body }) => {
+    await ack();
+    const input = parseMessageShortcut(body);
+    if (!input) return;
+    await runLogged(rt, 'shortcut', async () => {
+      const text = (await decodeSlackText(input.text, rt.people.nameOf)).trim();
+      const dm = { platform: 'slack' as const, id: input.userId };
+      if (!text)
+        return void (await rt.surface.sendDirect(
+          dm,
+          say(label(rt.config.DEFAULT_LOCALE, 'shortcut_empty')),
+        ));
+      await rt.helpdesk().handle({
+        kind: 'direct_message',
+        deliveryId: `shortcut:${input.triggerId}`,
+        user: await rt.people.userRef(input.userId),
+        dm,
+        text,
+      });
+    });
+  });
+}

@@ -1,0 +1,230 @@
+import { z } from 'zod';
+
+/**
+ * Slack payloads parsed with zod into plain strings before anything reaches the core or a database
+ * filter. Each parser returns undefined for what Lapis ignores (bot messages, edits, deletions,
+ * joins, messages outside the places it listens to) or cannot read.
+ */
+
+const userId = z.string().regex(/^[UW][A-Z0-9]{2,}$/);
+const channelId = z.string().regex(/^[CGD][A-Z0-9]{2,}$/);
+const ts = z.string().regex(/^\d{1,12}\.\d{1,9}$/);
+const triggerId = z.string().regex(/^[\w.-]{1,255}$/);
+const text = z.string().max(40000);
+
+/** Message subtypes that are a person writing; every other subtype (edits, joins, bots...) is ignored. */
+const PERSON_SUBTYPES: readonly (string | undefined)[] = [
+  undefined,
+  'file_share',
+  'thread_broadcast',
+];
+
+const envelope = <T extends z.ZodType>(event: T) =>
+  z.looseObject({ event_id: z.string().regex(/^[\w.-]{1,100}$/), event });
+
+const messageEnvelope = envelope(
+  z.looseObject({
+    type: z.literal('message'),
+    subtype: z.string().optional(),
+    bot_id: z.string().nullish(),
+    user: userId.optional(),
+    text: text.optional(),
+    channel: channelId,
+    channel_type: z.string().optional(),
+    ts,
+    thread_ts: ts.optional(),
+  }),
+);
+
+export type SlackMessageInput =
+  | { kind: 'dm'; deliveryId: string; userId: string; channelId: string; text: string }
+  | {
+      kind: 'thread';
+      deliveryId: string;
+      userId: string;
+      channelId: string;
+      threadTs: string;
+      text: string;
+    };
+
+/** A person's DM to the bot, or their reply in a ticket thread of a level channel. */
+export function parseMessageEvent(
+  body: unknown,
+  levelChannels: ReadonlySet<string>,
+): SlackMessageInput | undefined {
+  const parsed = messageEnvelope.safeParse(body);
+  if (!parsed.success) return undefined;
+  const { event_id: deliveryId, event } = parsed.data;
+  if (!PERSON_SUBTYPES.includes(event.subtype) || event.bot_id || !event.user) return undefined;
+  if (!event.text?.trim()) return undefined;
+  const base = { deliveryId, userId: event.user, channelId: event.channel, text: event.text };
+  if (event.channel_type === 'im') return { kind: 'dm', ...base };
+  const isReply = event.thread_ts !== undefined && event.thread_ts !== event.ts;
+  if (isReply && levelChannels.has(event.channel))
+    return { kind: 'thread', ...base, threadTs: event.thread_ts ?? '' };
+  return undefined;
+}
+
+const mentionEnvelope = envelope(
+  z.looseObject({
+    type: z.literal('app_mention'),
+    bot_id: z.string().nullish(),
+    user: userId,
+    text,
+    channel: channelId,
+  }),
+);
+
+export interface SlackMentionInput {
+  deliveryId: string;
+  userId: string;
+  channelId: string;
+  text: string;
+}
+
+/** A mention of the bot outside the level channels (there, the thread reply is the message). */
+export function parseMentionEvent(
+  body: unknown,
+  levelChannels: ReadonlySet<string>,
+): SlackMentionInput | undefined {
+  const parsed = mentionEnvelope.safeParse(body);
+  if (!parsed.success || parsed.data.event.bot_id) return undefined;
+  const { event_id: deliveryId, event } = parsed.data;
+  if (levelChannels.has(event.channel)) return undefined;
+  return { deliveryId, userId: event.user, channelId: event.channel, text: event.text };
+}
+
+const homeEnvelope = envelope(
+  z.looseObject({ type: z.literal('app_home_opened'), user: userId, tab: z.string().optional() }),
+);
+
+/** The user who opened the App Home's Home tab (not its Messages tab). */
+export function parseHomeOpened(body: unknown): { userId: string } | undefined {
+  const parsed = homeEnvelope.safeParse(body);
+  if (!parsed.success || parsed.data.event.tab !== 'home') return undefined;
+  return { userId: parsed.data.event.user };
+}
+
+const blockActionsSchema = z.looseObject({
+  type: z.literal('block_actions'),
+  trigger_id: triggerId,
+  user: z.looseObject({ id: userId }),
+  channel: z.looseObject({ id: channelId }).nullish(),
+  container: z.looseObject({ channel_id: channelId.optional() }).nullish(),
+  actions: z
+    .array(
+      z.looseObject({
+        action_id: z.string().max(255),
+        value: z.string().max(2000).optional(),
+        text: z.looseObject({ text: z.string().max(200) }).optional(),
+        action_ts: ts,
+      }),
+    )
+    .min(1),
+});
+
+export interface SlackButtonInput {
+  userId: string;
+  triggerId: string;
+  actionId: string;
+  actionTs: string;
+  value: string;
+  /** The button's label, as the title of the modal it may open. */
+  label: string | undefined;
+  channelId: string | undefined;
+}
+
+export function parseBlockAction(body: unknown): SlackButtonInput | undefined {
+  const parsed = blockActionsSchema.safeParse(body);
+  const action = parsed.data?.actions[0];
+  if (!parsed.success || !action || action.value === undefined) return undefined;
+  const data = parsed.data;
+  return {
+    userId: data.user.id,
+    triggerId: data.trigger_id,
+    actionId: action.action_id,
+    actionTs: action.action_ts,
+    value: action.value,
+    label: action.text?.text,
+    channelId: data.channel?.id ?? data.container?.channel_id,
+  };
+}
+
+const viewSubmissionSchema = z.looseObject({
+  type: z.literal('view_submission'),
+  user: z.looseObject({ id: userId }),
+  view: z.looseObject({
+    id: z.string().regex(/^V[A-Z0-9]{2,}$/),
+    callback_id: z.string().max(255),
+    private_metadata: z.string().max(3000),
+    blocks: z.array(z.unknown()).optional(),
+    state: z.looseObject({ values: z.unknown() }),
+  }),
+});
+
+export type SlackViewSubmissionInput = z.output<typeof viewSubmissionSchema>;
+
+export function parseViewSubmission(body: unknown): SlackViewSubmissionInput | undefined {
+  const parsed = viewSubmissionSchema.safeParse(body);
+  return parsed.success ? parsed.data : undefined;
+}
+
+const commandSchema = z.looseObject({
+  command: z.string().max(100),
+  text: z.string().max(4000).default(''),
+  user_id: userId,
+  channel_id: channelId,
+  channel_name: z.string().max(200).optional(),
+  trigger_id: triggerId,
+});
+
+export interface SlackCommandInput {
+  userId: string;
+  channelId: string;
+  inDirectMessage: boolean;
+  triggerId: string;
+  text: string;
+}
+
+export function parseCommand(body: unknown): SlackCommandInput | undefined {
+  const parsed = commandSchema.safeParse(body);
+  if (!parsed.success) return undefined;
+  const data = parsed.data;
+  return {
+    userId: data.user_id,
+    channelId: data.channel_id,
+    inDirectMessage: data.channel_name === 'directmessage' || data.channel_id.startsWith('D'),
+    triggerId: data.trigger_id,
+    text: data.text,
+  };
+}
+
+const shortcutSchema = z.looseObject({
+  type: z.literal('message_action'),
+  callback_id: z.string().max(255),
+  trigger_id: triggerId,
+  user: z.looseObject({ id: userId }),
+  channel: z.looseObject({ id: channelId }).nullish(),
+  message: z.looseObject({ ts, text: text.optional() }),
+});
+
+export interface SlackShortcutInput {
+  userId: string;
+  triggerId: string;
+  channelId: string | undefined;
+  messageTs: string;
+  text: string;
+}
+
+export function parseMessageShortcut(body: unknown): SlackShortcutInput | undefined {
+  const parsed = shortcutSchema.safeParse(body);
+  if (!parsed.success) return undefined;
+  const data = parsed.data;
+  return {
+    userId: data.user.id,
+    triggerId: data.trigger_id,
+    channelId: data.channel?.id,
+    messageTs: data.message.ts,
+    text: data.message.text ?? '',
+  };
+}

@@ -1,0 +1,94 @@
+import type { App } from '@slack/bolt';
+import type { Inbound } from '../../core/inbound';
+import type { Locale } from '../../core/locale';
+import { decodePayload } from '../../core/workflow/payload';
+import { actionOfButton, BUTTON_ACTION_PATTERN, decodeButtonValue } from './slack-button-value';
+import { parseBlockAction, parseViewSubmission, type SlackButtonInput } from './slack-inbound';
+import { label } from './slack-labels';
+import {
+  blankRequired,
+  decodeMetadata,
+  FORM_CALLBACK_ID,
+  formModal,
+  formValues,
+} from './slack-modal';
+import { dmOf, runLogged, type SlackRuntime } from './slack-runtime';
+
+/**
+ * Buttons and the modals of buttons with a form. Each is acknowledged first; the work follows within
+ * the ack budget (see slack-ack). Delivery ids come from the payload (user + action_ts, view id), so
+ * a duplicate delivery of the same press changes nothing.
+ */
+export function registerInteractions(app: App, rt: SlackRuntime): void {
+  app.action(BUTTON_ACTION_PATTERN, async ({ ack, body }) => {
+    await ack();
+    const input = parseBlockAction(body);
+    if (input) await runLogged(rt, 'button', () => pressButton(rt, input));
+  });
+
+  app.view(FORM_CALLBACK_ID, async ({ ack, body }) => {
+    const input = parseViewSubmission(body);
+    const origin = input && decodeMetadata(input.view.private_metadata);
+    if (!input || !origin) return void (await ack());
+    const form = formValues(input.view.state.values);
+    const blank = blankRequired(input.view, form);
+    if (blank.length) {
+      const required = label(localeOf(rt, origin.payload), 'modal_required');
+      const errors = Object.fromEntries(blank.map((name) => [name, required]));
+      return void (await ack({ response_action: 'errors', errors }));
+    }
+    await ack();
+    await runLogged(rt, 'form', async () =>
+      rt.helpdesk().handle({
+        kind: 'action',
+        deliveryId: `view:${input.view.id}`,
+        user: await rt.people.userRef(input.user.id),
+        action: origin.action,
+        payload: origin.payload,
+        form,
+        ...withDm(rt, origin.channelId, input.user.id),
+      }),
+    );
+  });
+}
+
+/** A press: buttons with a form open it in a modal, the others go straight to the core. */
+async function pressButton(rt: SlackRuntime, input: SlackButtonInput): Promise<void> {
+  const action = actionOfButton(input.actionId);
+  const value = decodeButtonValue(input.value);
+  if (!action || !value) {
+    rt.log.warn({ actionId: input.actionId }, 'ignored a Slack button Lapis cannot read');
+    return;
+  }
+  if (value.form?.length) {
+    const origin = { action, payload: value.payload, channelId: input.channelId };
+    await rt.client.views.open({
+      trigger_id: input.triggerId,
+      view: formModal(input.label ?? action, value.form, origin, localeOf(rt, value.payload)),
+    });
+    return;
+  }
+  const event: Inbound = {
+    kind: 'action',
+    deliveryId: `action:${input.userId}:${input.actionTs}`,
+    user: await rt.people.userRef(input.userId),
+    action,
+    payload: value.payload,
+    ...withDm(rt, input.channelId, input.userId),
+  };
+  await rt.helpdesk().handle(event);
+}
+
+function withDm(rt: SlackRuntime, channelId: string | undefined, userId: string) {
+  const dm = dmOf(rt, channelId, userId);
+  return dm ? { dm } : {};
+}
+
+/** The language a payload was answered in (employee buttons carry it), else the default. */
+function localeOf(rt: SlackRuntime, payload: string): Locale {
+  try {
+    return decodePayload(payload).lang ?? rt.config.DEFAULT_LOCALE;
+  } catch {
+    return rt.config.DEFAULT_LOCALE;
+  }
+}

@@ -1,0 +1,140 @@
+import type { types as slack } from '@slack/bolt';
+import { z } from 'zod';
+import type { Locale } from '../../core/locale';
+import type { ActionId, FormField } from '../../core/messages';
+import { actionIdSchema } from './slack-button-value';
+import { label } from './slack-labels';
+import { defusePlainText, truncate } from './slack-text';
+
+/**
+ * A button with a form opens a modal (views.open with the press's trigger_id); its submission
+ * becomes the core's action with the form's values. What the submission needs to know (which action,
+ * its payload, where the button was) travels in the view's private_metadata, parsed with zod.
+ */
+export const FORM_CALLBACK_ID = 'lapis_form';
+const VALUE = 'value';
+const MAX_INPUT = 3000;
+
+const metadataSchema = z.strictObject({
+  a: actionIdSchema,
+  p: z.string().max(2000),
+  /** The channel the button was pressed in (a DM, a level channel). */
+  c: z
+    .string()
+    .regex(/^[CGD][A-Z0-9]{2,}$/)
+    .optional(),
+});
+
+export interface FormOrigin {
+  readonly action: ActionId;
+  readonly payload: string;
+  readonly channelId: string | undefined;
+}
+
+export function encodeMetadata(origin: FormOrigin): string {
+  return JSON.stringify({
+    a: origin.action,
+    p: origin.payload,
+    ...(origin.channelId && { c: origin.channelId }),
+  });
+}
+
+export function decodeMetadata(raw: string): FormOrigin | undefined {
+  try {
+    const parsed = metadataSchema.safeParse(JSON.parse(raw));
+    if (!parsed.success) return undefined;
+    return { action: parsed.data.a, payload: parsed.data.p, channelId: parsed.data.c };
+  } catch {
+    return undefined;
+  }
+}
+
+const plain = (text: string, max: number): slack.PlainTextElement => ({
+  type: 'plain_text',
+  text: truncate(defusePlainText(text), max),
+  emoji: true,
+});
+
+function inputBlock(field: FormField): slack.InputBlock {
+  const element: slack.InputBlock['element'] =
+    field.type === 'select'
+      ? {
+          type: 'static_select',
+          action_id: VALUE,
+          options: (field.options ?? []).slice(0, 100).map((o) => ({
+            text: plain(o.label, 75),
+            value: o.value,
+          })),
+        }
+      : {
+          type: 'plain_text_input',
+          action_id: VALUE,
+          multiline: field.type === 'textarea',
+          max_length: MAX_INPUT,
+        };
+  return {
+    type: 'input',
+    block_id: field.name,
+    label: plain(field.label, 2000),
+    optional: !field.required,
+    element,
+  };
+}
+
+export function formModal(
+  title: string,
+  fields: readonly FormField[],
+  origin: FormOrigin,
+  locale: Locale,
+): slack.ModalView {
+  return {
+    type: 'modal',
+    callback_id: FORM_CALLBACK_ID,
+    title: plain(title, 24),
+    submit: plain(title, 24),
+    close: plain(label(locale, 'modal_cancel'), 24),
+    private_metadata: encodeMetadata(origin),
+    blocks: fields.slice(0, 100).map(inputBlock),
+  };
+}
+
+const stateSchema = z.record(
+  z.string().regex(/^[a-z_]{1,40}$/),
+  z.record(
+    z.string(),
+    z.looseObject({
+      value: z.string().max(MAX_INPUT).nullish(),
+      selected_option: z.looseObject({ value: z.string().max(150) }).nullish(),
+    }),
+  ),
+);
+
+/** The submitted values by field name, as plain strings; unknown shapes are dropped. */
+export function formValues(values: unknown): Record<string, string> {
+  const parsed = stateSchema.safeParse(values);
+  if (!parsed.success) return {};
+  const form: Record<string, string> = {};
+  for (const [name, inputs] of Object.entries(parsed.data)) {
+    const input = inputs[VALUE];
+    const value = input?.selected_option?.value ?? input?.value;
+    if (typeof value === 'string') form[name] = value;
+  }
+  return form;
+}
+
+/** Required text inputs that hold only spaces: Slack accepts them, the core would refuse them. */
+export function blankRequired(
+  view: { blocks?: readonly unknown[] },
+  form: Readonly<Record<string, string>>,
+): string[] {
+  const schema = z.looseObject({
+    type: z.literal('input'),
+    block_id: z.string(),
+    optional: z.boolean().optional(),
+  });
+  return (view.blocks ?? [])
+    .map((b) => schema.safeParse(b))
+    .filter((r) => r.success && r.data.optional === false)
+    .map((r) => (r.success ? r.data.block_id : ''))
+    .filter((name) => !(form[name] ?? '').trim());
+}

@@ -1,0 +1,111 @@
+import type { webApi } from '@slack/bolt';
+import { z } from 'zod';
+import type { Config } from '../../config';
+import { LapisError } from '../../core/errors';
+import type { OutboundMessage } from '../../core/messages';
+import type { MessageRef } from '../../core/people';
+import type { ChatSurface } from '../../core/ports/chat-surface';
+import type { Level } from '../../core/ticket';
+import { renderMessage } from './slack-blocks';
+import type { SlackPeople } from './slack-people';
+import type { LevelPings } from './slack-pings';
+
+/**
+ * The core's chat surface on Slack's Web API: DMs and thread replies are chat.postMessage, card
+ * updates chat.update, private notes chat.postEphemeral. A ticket's thread is its card's `ts` in
+ * the level's channel. Link previews are off, so a relayed link never unfurls someone's page.
+ */
+const posted = z.looseObject({
+  channel: z.string().regex(/^[CGD][A-Z0-9]{2,}$/),
+  ts: z.string().regex(/^\d{1,12}\.\d{1,9}$/),
+});
+
+type LevelChannels = Pick<
+  Config,
+  'SLACK_L1_CHANNEL_ID' | 'SLACK_L2_CHANNEL_ID' | 'SLACK_L3_CHANNEL_ID'
+>;
+
+/** A level's channel; a level without one uses the nearest lower level's (L1 is required). */
+export function channelOfLevel(config: LevelChannels, level: Level): string {
+  const byLevel = [
+    config.SLACK_L1_CHANNEL_ID,
+    config.SLACK_L2_CHANNEL_ID,
+    config.SLACK_L3_CHANNEL_ID,
+  ];
+  for (let l = level; l >= 1; l--) {
+    const channel = byLevel[l - 1];
+    if (channel) return channel;
+  }
+  throw new LapisError(
+    'unavailable',
+    'no Slack channel is configured for tickets (SLACK_L1_CHANNEL_ID)',
+  );
+}
+
+export function createSlackSurface(options: {
+  client: webApi.WebClient;
+  config: LevelChannels;
+  pings: LevelPings;
+  people: SlackPeople;
+}): ChatSurface {
+  const { client, people } = options;
+  const render = (message: OutboundMessage) => renderMessage(message, options.pings);
+
+  async function post(channel: string, message: OutboundMessage, threadTs?: string) {
+    const result = posted.parse(
+      await client.chat.postMessage({
+        channel,
+        ...render(message),
+        ...(threadTs && { thread_ts: threadTs }),
+        unfurl_links: false,
+        unfurl_media: false,
+      }),
+    );
+    return { platform: 'slack' as const, channelId: result.channel, messageId: result.ts };
+  }
+
+  function requireSlack(platform: string, what: string): void {
+    if (platform !== 'slack')
+      throw new LapisError('invalid_input', `a ${platform} ${what} on Slack`);
+  }
+
+  return {
+    async sendDirect(dm, message) {
+      requireSlack(dm.platform, 'conversation');
+      return post(await people.dmChannel(dm.id), message);
+    },
+
+    async postCard(level, message) {
+      const card = await post(channelOfLevel(options.config, level), message);
+      return {
+        thread: { platform: 'slack', channelId: card.channelId, threadId: card.messageId },
+        card,
+      };
+    },
+
+    async replyInThread(thread, message): Promise<MessageRef> {
+      requireSlack(thread.platform, 'thread');
+      return post(thread.channelId, message, thread.threadId);
+    },
+
+    async update(ref, message) {
+      requireSlack(ref.platform, 'message');
+      await client.chat.update({ channel: ref.channelId, ts: ref.messageId, ...render(message) });
+    },
+
+    async sendEphemeral(user, where, message) {
+      requireSlack(user.platform, 'user');
+      const thread = where.thread;
+      if (thread) requireSlack(thread.platform, 'thread');
+      if (!thread && !where.dm)
+        throw new LapisError('invalid_input', 'an ephemeral message needs a thread or a dm');
+      const channel = thread ? thread.channelId : await people.dmChannel(where.dm?.id ?? user.id);
+      await client.chat.postEphemeral({
+        channel,
+        user: user.id,
+        ...render(message),
+        ...(thread && { thread_ts: thread.threadId }),
+      });
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import type { ActionId } from '../../core/messages';
+
+/**
+ * What Lapis reads of a Bot Framework Activity, parsed with zod before anything else sees it: a body
+ * that is not an Activity (`{}`, a missing conversation, an object where a string belongs) is a 400,
+ * and everything that reaches the core or a database filter comes out of here as plain strings.
+ * Bot Framework serialisers send `null` for absent fields, so optional fields accept it too.
+ */
+
+const id = z.string().trim().min(1).max(512);
+const optional = <T extends z.ZodType>(schema: T) =>
+  schema.nullish().transform((v) => v ?? undefined);
+
+const account = z.object({
+  id,
+  name: optional(z.string().max(256)),
+  aadObjectId: optional(z.string().max(128)),
+});
+
+const idOnly = z.object({ id });
+
+export const activitySchema = z.object({
+  type: z.string().min(1).max(64),
+  id: optional(id),
+  channelId: z.string().min(1).max(64),
+  serviceUrl: z.url({ protocol: /^https?$/ }).max(1024),
+  from: account,
+  recipient: optional(account),
+  conversation: z.object({
+    id,
+    conversationType: optional(z.string().max(32)),
+    tenantId: optional(z.string().max(128)),
+  }),
+  channelData: optional(
+    z.object({
+      tenant: optional(idOnly),
+      team: optional(idOnly),
+      channel: optional(idOnly),
+    }),
+  ),
+  text: optional(z.string().max(200_000)),
+  locale: optional(z.string().max(35)),
+  name: optional(z.string().max(256)),
+  value: z.unknown().optional(),
+  entities: optional(
+    z
+      .array(
+        z.object({
+          type: optional(z.string().max(64)),
+          text: optional(z.string().max(1024)),
+          mentioned: optional(z.object({ id: optional(id) })),
+        }),
+      )
+      .max(200),
+  ),
+});
+
+export type TeamsActivity = z.output<typeof activitySchema>;
+
+/** Every ActionId, checked complete against the core's type (a new id fails to compile here). */
+const ACTION_IDS: Record<ActionId, true> = {
+  l0_solved: true,
+  l0_need_help: true,
+  ticket_form: true,
+  claim: true,
+  escalate: true,
+  send_back: true,
+  resolve: true,
+  wait_requester: true,
+  confirm_resolved: true,
+  reopen: true,
+  cancel: true,
+  csat: true,
+};
+
+/** What an Action.Submit / Action.Execute sends: the button's data with the card's inputs merged in. */
+export const submitDataSchema = z.looseObject({
+  action: z.enum(Object.keys(ACTION_IDS) as [ActionId, ...ActionId[]]),
+  payload: z.string().max(2000),
+});
+
+/** The value of an `adaptiveCard/action` invoke (Action.Execute). */
+export const executeValueSchema = z.object({
+  action: z.object({ type: z.literal('Action.Execute'), data: submitDataSchema }),
+});
+
+/** Form field names as the core declares them; `__proto__` and friends cannot match. */
+export const FIELD_NAME = /^[a-zA-Z][a-zA-Z0-9_]{0,63}$/;
+export const MAX_FIELD_LENGTH = 4000;
+export const MAX_TEXT_LENGTH = 4000;

@@ -1,0 +1,46 @@
+import { MAX_TEXT_LENGTH, type TeamsActivity } from './activity-schema';
+
+/**
+ * The text a person typed, as plain text: the bot's own @mention removed (channel messages must
+ * mention it), other mentions as "@Name", the little HTML Teams may send turned into lines, and
+ * entities decoded. The result is escaped again wherever it is shown.
+ */
+export function plainText(activity: TeamsActivity): string {
+  let text = activity.text ?? '';
+  const botId = activity.recipient?.id;
+  for (const entity of activity.entities ?? []) {
+    if (entity.type === 'mention' && botId && entity.mentioned?.id === botId && entity.text)
+      text = text.split(entity.text).join(' ');
+  }
+  text = text
+    .replace(/<at[^>]*>(.*?)<\/at>/gi, '@$1')
+    .replace(/<br\s*\/?>|<\/p>|<\/div>/gi, '\n')
+    .replace(/<\/?(p|div|span|b|i|u|strong|em|s)(\s[^>]*)?>/gi, '');
+  return decodeEntities(text)
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .trim()
+    .slice(0, MAX_TEXT_LENGTH);
+}
+
+const NAMED: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+};
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,6});/gi, (whole, name: string) => {
+    const lower = name.toLowerCase();
+    if (lower.startsWith('#')) {
+      const code = lower.startsWith('#x')
+        ? parseInt(lower.slice(2), 16)
+        : parseInt(lower.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED[lower] ?? whole;
+  });
+}

@@ -1,0 +1,181 @@
+import type { TeamsPingTarget } from '../../config-teams';
+import type { Action, Block, OutboundMessage } from '../../core/messages';
+import type { Level } from '../../core/ticket';
+import {
+  ADAPTIVE_CARD_CONTENT_TYPE,
+  type ActionSubmit,
+  type AdaptiveCard,
+  type CardAction,
+  type CardActivity,
+  type CardElement,
+  type MentionEntity,
+  type TextBlock,
+} from './card-types';
+import { escapeAngles, mentionName, spanText, spansText, truncate } from './card-text';
+
+/**
+ * Renders the core's platform-neutral messages as Adaptive Cards 1.5: header, text and context as
+ * TextBlocks, fields as a FactSet, buttons as Action.Submit carrying `{ action, payload }` (buttons
+ * with a form open their inputs in a ShowCard), a ping block as @mentions of the level's people.
+ */
+
+export interface CardOptions {
+  /** Who a ping block of each level @mentions (TEAMS_L{n}_PING). */
+  readonly pings: Readonly<Record<Level, readonly TeamsPingTarget[]>>;
+  /** Addresses the card to one person with an @mention (Teams has no ephemeral channel messages). */
+  readonly addressTo?: { readonly id: string; readonly name: string };
+}
+
+/** Teams refuses messages over about 28 KB; the card is kept under this, with room for the envelope. */
+export const MAX_CARD_BYTES = 26 * 1024;
+/** Longest span at each try: long texts are shortened until the card fits. */
+const SPAN_LIMITS = [8000, 3000, 1200, 500, 200];
+const SUMMARY_LENGTH = 200;
+
+/** The form input of `field` under button `actionId`; the inbound parser reads them back by this. */
+export function inputId(actionId: string, field: string): string {
+  return `${actionId}.${field}`;
+}
+
+export function renderCardActivity(message: OutboundMessage, options: CardOptions): CardActivity {
+  let activity: CardActivity | undefined;
+  for (const limit of SPAN_LIMITS) {
+    activity = {
+      type: 'message',
+      summary: truncate(message.text.replace(/\s+/g, ' ').trim(), SUMMARY_LENGTH),
+      attachments: [
+        { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: renderCard(message, options, limit) },
+      ],
+    };
+    if (Buffer.byteLength(JSON.stringify(activity)) <= MAX_CARD_BYTES) return activity;
+  }
+  return activity as CardActivity;
+}
+
+export function renderCard(
+  message: OutboundMessage,
+  options: CardOptions,
+  spanLimit = SPAN_LIMITS[0] ?? 8000,
+): AdaptiveCard {
+  const body: CardElement[] = [];
+  const entities: MentionEntity[] = [];
+  if (options.addressTo) {
+    const mention = mentionOf(options.addressTo.id, options.addressTo.name);
+    entities.push(mention);
+    body.push(textBlock(mention.text, { weight: 'Bolder' }));
+  }
+  for (const block of message.blocks) {
+    const element = renderBlock(block, options, spanLimit, entities);
+    if (element) body.push(element);
+  }
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body,
+    msteams: { width: 'Full', ...(entities.length ? { entities } : {}) },
+  };
+}
+
+function renderBlock(
+  block: Block,
+  options: CardOptions,
+  limit: number,
+  entities: MentionEntity[],
+): CardElement | undefined {
+  switch (block.kind) {
+    case 'header':
+      return textBlock(escapeAngles(truncate(block.text, 300)), {
+        size: 'Medium',
+        weight: 'Bolder',
+      });
+    case 'text':
+      return block.spans.length ? textBlock(spansText(block.spans, limit)) : undefined;
+    case 'context':
+      return block.spans.length
+        ? textBlock(spansText(block.spans, limit), { size: 'Small', isSubtle: true })
+        : undefined;
+    case 'fields':
+      return {
+        type: 'FactSet',
+        facts: block.fields.map((f) => ({
+          title: escapeAngles(f.label),
+          value: spanText(f.value, Math.min(limit, 1000)),
+        })),
+      };
+    case 'actions':
+      return block.actions.length
+        ? { type: 'ActionSet', actions: block.actions.map(renderAction) }
+        : undefined;
+    case 'ping':
+      return renderPing(options.pings[block.level], block.level, entities);
+  }
+}
+
+function renderPing(
+  targets: readonly TeamsPingTarget[],
+  level: Level,
+  entities: MentionEntity[],
+): TextBlock {
+  if (!targets.length) return textBlock(`📣 L${level}`, { weight: 'Bolder' });
+  const mentions = targets.map((t) => mentionOf(t.id, t.name, t.kind));
+  entities.push(...mentions);
+  return textBlock(`📣 ${mentions.map((m) => m.text).join(', ')}`, { weight: 'Bolder' });
+}
+
+function mentionOf(id: string, name: string, kind: TeamsPingTarget['kind'] = 'person') {
+  const shown = mentionName(name);
+  return {
+    type: 'mention' as const,
+    text: `<at>${shown}</at>`,
+    mentioned: { id, name: shown, ...(kind === 'tag' ? { type: 'tag' as const } : {}) },
+  };
+}
+
+function renderAction(action: Action): CardAction {
+  const submit: ActionSubmit = {
+    type: 'Action.Submit',
+    title: action.label,
+    data: { action: action.id, payload: action.payload },
+    ...(action.style ? { style: action.style === 'danger' ? 'destructive' : 'positive' } : {}),
+  };
+  if (!action.form?.length) return submit;
+  return {
+    type: 'Action.ShowCard',
+    title: action.label,
+    card: {
+      type: 'AdaptiveCard',
+      version: '1.5',
+      body: [
+        ...action.form.map((field): CardElement => {
+          const common = {
+            id: inputId(action.id, field.name),
+            label: field.label,
+            isRequired: field.required,
+          };
+          return field.type === 'select'
+            ? {
+                type: 'Input.ChoiceSet',
+                ...common,
+                style: 'compact',
+                choices: (field.options ?? []).map((o) => ({ title: o.label, value: o.value })),
+              }
+            : {
+                type: 'Input.Text',
+                ...common,
+                isMultiline: field.type === 'textarea',
+                maxLength: 4000,
+              };
+        }),
+        { type: 'ActionSet', actions: [submit] },
+      ],
+    },
+  };
+}
+
+function textBlock(
+  text: string,
+  style: Pick<TextBlock, 'size' | 'weight' | 'isSubtle'> = {},
+): TextBlock {
+  return { type: 'TextBlock', text, wrap: true, ...style };
+}

@@ -1,0 +1,59 @@
+import type { Span } from '../../core/messages';
+
+/**
+ * Text for Adaptive Card TextBlocks, which Teams reads as a small Markdown dialect and scans for
+ * `<at>` mentions. Every text gets `<`, `>` and `&` as entities, so nothing can open a mention or a
+ * tag; text a person wrote (a `user` span) also gets Markdown's significant characters escaped, so
+ * it shows exactly as typed and cannot turn into links, emphasis or lists.
+ */
+
+export function escapeAngles(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Backslash-escapes what Markdown (and the card's `{{DATE()}}` functions) would interpret. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*_~[\]{}]/g, '\\$&')
+    .replace(/^(\s*)([-+>#])/gm, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/gm, '$1\\$2');
+}
+
+export function escapeUserText(text: string): string {
+  return escapeAngles(escapeMarkdown(text));
+}
+
+/** Shortens `text` to at most `max` characters, ending with an ellipsis when it had to cut. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, Math.max(0, max - 1)).trimEnd()}…`;
+}
+
+/** Markdown needs an empty line for a line break; chat text means one with a single newline. */
+export function paragraphs(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(/\n+/g, '\n\n');
+}
+
+/** One span as TextBlock text: shortened, escaped for what it is, bold when asked. */
+export function spanText(span: Span, maxLength: number): string {
+  const raw = truncate(span.text, maxLength);
+  const escaped = span.user ? escapeUserText(raw) : escapeAngles(raw);
+  if (!span.bold || !escaped.trim()) return escaped;
+  const lead = /^\s*/.exec(escaped)?.[0] ?? '';
+  const trail = /\s*$/.exec(escaped)?.[0] ?? '';
+  return `${lead}**${escaped.trim()}**${trail}`;
+}
+
+export function spansText(spans: readonly Span[], maxLength: number): string {
+  return paragraphs(spans.map((span) => spanText(span, maxLength)).join(''));
+}
+
+/** A display name safe inside `<at>...</at>`: no markup, no Markdown, one line. */
+export function mentionName(name: string): string {
+  const clean = name
+    .replace(/[<>&\\`*_~[\]{}|]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 100);
+  return clean || 'user';
+}

@@ -1,0 +1,150 @@
+import type { Inbound } from '../../core/inbound';
+import type { Locale } from '../../core/locale';
+import type { ActionId } from '../../core/messages';
+import type { UserRef } from '../../core/people';
+import {
+  executeValueSchema,
+  FIELD_NAME,
+  MAX_FIELD_LENGTH,
+  submitDataSchema,
+  type TeamsActivity,
+} from './activity-schema';
+import { plainText } from './activity-text';
+import { inputId } from './adaptive-card';
+import { splitConversationId } from './teams-ids';
+
+/**
+ * Turns a (zod-parsed) activity into the core's Inbound: a personal-chat message is a
+ * direct_message, a reply in a channel message's reply chain a thread_message, an Adaptive Card
+ * Action.Submit / Action.Execute an action. Everything else (typing, reactions, conversation updates,
+ * the bot's own messages, top-level channel posts) is ignored with a reason.
+ */
+export type Classified =
+  | { readonly kind: 'inbound'; readonly event: Inbound }
+  | { readonly kind: 'ignored'; readonly reason: string };
+
+const ignored = (reason: string): Classified => ({ kind: 'ignored', reason });
+
+export const TEAMS_CHANNELS = ['msteams', 'emulator'] as const;
+
+/** Teams locales are BCP 47 tags: `id-ID` is Indonesian, everything else is answered in English. */
+export function localeOf(tag: string | undefined): Locale | undefined {
+  if (!tag) return undefined;
+  return /^id([-_]|$)/i.test(tag.trim()) ? 'id' : 'en';
+}
+
+/** The person: their AAD object id when Teams gives it (stable, what admins configure), else the Teams id. */
+export function userOf(activity: TeamsActivity): UserRef {
+  const name = activity.from.name?.trim();
+  return {
+    platform: 'teams',
+    id: activity.from.aadObjectId?.trim() || activity.from.id,
+    ...(name ? { name: name.slice(0, 200) } : {}),
+  };
+}
+
+/** Where the activity happened: a 1:1 chat, a channel's reply chain, a channel's top level, elsewhere. */
+export function scopeOf(activity: TeamsActivity): 'personal' | 'thread' | 'channel' | 'other' {
+  const type = activity.conversation.conversationType;
+  const { rootId } = splitConversationId(activity.conversation.id);
+  if (type === 'channel') return rootId ? 'thread' : 'channel';
+  // The Bot Framework Emulator leaves conversationType out of its 1:1 conversations.
+  if (type === 'personal' || (type === undefined && activity.channelId === 'emulator'))
+    return 'personal';
+  return 'other';
+}
+
+export function classifyActivity(activity: TeamsActivity): Classified {
+  if (!(TEAMS_CHANNELS as readonly string[]).includes(activity.channelId))
+    return ignored(`channel ${activity.channelId}`);
+  if (activity.recipient && activity.from.id === activity.recipient.id)
+    return ignored('the bot itself');
+  if (!activity.id) return ignored('no activity id');
+  if (activity.type === 'invoke') return classifyInvoke(activity, activity.id);
+  if (activity.type !== 'message') return ignored(activity.type);
+  if (activity.value !== undefined && activity.value !== null)
+    return actionOf(activity, activity.id, submitDataSchema.safeParse(activity.value));
+  const text = plainText(activity);
+  if (!text) return ignored('no text');
+  const user = userOf(activity);
+  const scope = scopeOf(activity);
+  if (scope === 'personal') {
+    const locale = localeOf(activity.locale);
+    return inbound({
+      kind: 'direct_message',
+      deliveryId: activity.id,
+      user,
+      dm: { platform: 'teams', id: activity.conversation.id },
+      text,
+      ...(locale ? { locale } : {}),
+    });
+  }
+  if (scope === 'thread') {
+    const { channelId } = splitConversationId(activity.conversation.id);
+    return inbound({
+      kind: 'thread_message',
+      deliveryId: activity.id,
+      user,
+      thread: { platform: 'teams', channelId, threadId: activity.conversation.id },
+      text,
+    });
+  }
+  return ignored(scope === 'channel' ? 'a top-level channel post' : 'a group chat');
+}
+
+function classifyInvoke(activity: TeamsActivity, deliveryId: string): Classified {
+  if (activity.name !== 'adaptiveCard/action') return ignored(`invoke ${activity.name ?? ''}`);
+  const parsed = executeValueSchema.safeParse(activity.value);
+  return actionOf(
+    activity,
+    deliveryId,
+    parsed.success ? { success: true, data: parsed.data.action.data } : { success: false },
+  );
+}
+
+type SubmitData = { action: ActionId; payload: string } & Record<string, unknown>;
+
+function actionOf(
+  activity: TeamsActivity,
+  deliveryId: string,
+  parsed: { success: true; data: SubmitData } | { success: false },
+): Classified {
+  if (!parsed.success) return ignored('card data that is not a Lapis button');
+  const { action, payload } = parsed.data;
+  const form = formOf(parsed.data, action);
+  if (form === 'invalid') return ignored('unreadable form values');
+  const locale = localeOf(activity.locale);
+  const personal = scopeOf(activity) === 'personal';
+  return inbound({
+    kind: 'action',
+    deliveryId,
+    user: userOf(activity),
+    action,
+    payload,
+    ...(form ? { form } : {}),
+    ...(personal ? { dm: { platform: 'teams' as const, id: activity.conversation.id } } : {}),
+    ...(locale ? { locale } : {}),
+  });
+}
+
+/** The card's inputs for this button (`<action>.<field>`), as plain strings. */
+function formOf(
+  data: Record<string, unknown>,
+  action: ActionId,
+): Record<string, string> | undefined | 'invalid' {
+  const prefix = inputId(action, '');
+  const entries: [string, string][] = [];
+  for (const [key, value] of Object.entries(data)) {
+    if (!key.startsWith(prefix)) continue;
+    const name = key.slice(prefix.length);
+    if (!FIELD_NAME.test(name) || typeof value !== 'string' || value.length > MAX_FIELD_LENGTH)
+      return 'invalid';
+    entries.push([name, value]);
+  }
+  if (entries.length > 20) return 'invalid';
+  return entries.length ? Object.fromEntries(entries) : undefined;
+}
+
+function inbound(event: Inbound): Classified {
+  return { kind: 'inbound', event };
+}

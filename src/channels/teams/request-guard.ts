@@ -1,0 +1,83 @@
+import express, {
+  type ErrorRequestHandler,
+  type Request,
+  type RequestHandler,
+  type Response,
+} from 'express';
+import type { Logger } from '../../logger';
+import { activitySchema, type TeamsActivity } from './activity-schema';
+import type { BotHost } from './bot-adapter';
+import type { TurnResult } from './handle-activity';
+
+/**
+ * POST /api/messages, in front of the adapter. Whatever arrives, the answer is a status and the
+ * process lives on:
+ * - 401 when authentication is on and the request has no bearer token, or its token does not
+ *   validate, for whatever reason: botbuilder answers 500 when it cannot fetch the signing keys
+ *   (no network) or meets a malformed signature, and a 401 is what the sender needs to hear;
+ * - 400 when the body is not an Activity: zod checks it before the adapter sees it (botbuilder
+ *   4.23.3 throws outside any handler on an unsigned `{}`, which kills Node);
+ * - 503 before the channel is attached and started, and while it stops;
+ * - 500 when the core fails (the database is down), so Teams may deliver the activity again.
+ */
+export interface MessagesEndpointDeps {
+  readonly host: Pick<BotHost, 'authEnabled' | 'authenticate'>;
+  /** The activity handler, or undefined while the channel is not ready. */
+  readonly handler: () => ((activity: TeamsActivity) => Promise<TurnResult>) | undefined;
+  readonly log: Logger;
+  /** Keeps count of requests in flight, so stopping can wait for them. */
+  readonly track: <T>(work: Promise<T>) => Promise<T>;
+}
+
+const BEARER = /^Bearer\s+\S+$/i;
+const MAX_BODY = '1mb';
+
+export function messagesEndpoint(
+  deps: MessagesEndpointDeps,
+): [RequestHandler, RequestHandler, ErrorRequestHandler] {
+  const parseJson = express.json({ limit: MAX_BODY, strict: true });
+  const handle: RequestHandler = (req, res) => {
+    void deps.track(answer(req, res, deps)).catch((err: unknown) => {
+      deps.log.error({ err }, 'Teams request failed');
+      send(res, 500, { error: 'internal error' });
+    });
+  };
+  const malformed: ErrorRequestHandler = (err: unknown, _req, res, _next) => {
+    const tooLarge = err instanceof Error && 'type' in err && err.type === 'entity.too.large';
+    send(res, tooLarge ? 413 : 400, { error: tooLarge ? 'body too large' : 'body is not JSON' });
+  };
+  return [parseJson, handle, malformed];
+}
+
+async function answer(req: Request, res: Response, deps: MessagesEndpointDeps): Promise<void> {
+  const handler = deps.handler();
+  if (!handler) return send(res, 503, { error: 'not ready' });
+  const authHeader = req.get('authorization') ?? '';
+  if (deps.host.authEnabled && !BEARER.test(authHeader))
+    return send(res, 401, { error: 'unauthorized' });
+  const parsed = activitySchema.safeParse(req.body);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .slice(0, 5)
+      .map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);
+    return send(res, 400, { error: 'not a Bot Framework activity', problems });
+  }
+  let turn;
+  try {
+    turn = await deps.host.authenticate(req.body as Record<string, unknown>, authHeader);
+  } catch (err) {
+    deps.log.warn(
+      { reason: err instanceof Error ? err.message.slice(0, 300) : String(err) },
+      'Teams request refused: not authenticated',
+    );
+    return send(res, 401, { error: 'unauthorized' });
+  }
+  const result = await turn.run(() => handler(parsed.data));
+  send(res, result.status, result.body);
+}
+
+function send(res: Response, status: number, body?: unknown): void {
+  if (res.headersSent) return;
+  if (body === undefined) res.status(status).end();
+  else res.status(status).json(body);
+}

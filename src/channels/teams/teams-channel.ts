@@ -1,0 +1,123 @@
+import type express from 'express';
+import type { Db } from 'mongodb';
+import type { Config } from '../../config';
+import type { Helpdesk } from '../../core/inbound';
+import type { AgentDirectory } from '../../core/ports/agent-directory';
+import type { ChatSurface } from '../../core/ports/chat-surface';
+import { LEVELS } from '../../core/ticket';
+import { createLogger, type Logger } from '../../logger';
+import { createBotHost } from './bot-adapter';
+import type { AuthEndpoints } from './bot-authentication';
+import { createConversationStore } from './conversation-store';
+import { handleActivity } from './handle-activity';
+import { messagesEndpoint } from './request-guard';
+import type { RetryOptions } from './retry-transient';
+import { createTeamsAgentDirectory, createTeamsIdentities } from './teams-agent-directory';
+import { createInFlight } from './in-flight';
+import { teamsSettings, type TeamsSettings } from './teams-settings';
+import { createTeamsSurface } from './teams-surface';
+
+export const TEAMS_MESSAGES_PATH = '/api/messages';
+
+export interface TeamsChannelOptions {
+  readonly config: Config;
+  /** POST /api/messages is mounted on it; the caller listens (on HOST:PORT). */
+  readonly expressApp: express.Express;
+  readonly db: Db;
+  readonly log?: Logger;
+  /** Where inbound tokens' signing keys are published (tests: a loopback server). */
+  readonly authEndpoints?: AuthEndpoints;
+  /** Backoff of retried connector calls (tests make it short). */
+  readonly retry?: RetryOptions;
+}
+
+export interface TeamsChannel {
+  readonly surface: ChatSurface;
+  readonly agents: AgentDirectory;
+  /** Hands inbound activities to the core; until then (and `start`) requests get a 503. */
+  attach(helpdesk: Helpdesk): void;
+  start(): Promise<void>;
+  /** Refuses new requests and waits (up to 10 s) for those in flight. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The Microsoft Teams channel: botbuilder's CloudAdapter at POST /api/messages, the core's chat
+ * surface as Adaptive Cards sent with stored conversation references, and the agents of each level.
+ * Without TEAMS_APP_ID it runs unauthenticated, for the Bot Framework Emulator, and only on loopback.
+ */
+export function createTeamsChannel(options: TeamsChannelOptions): TeamsChannel {
+  const log = options.log ?? createLogger('silent');
+  const settings = teamsSettings(options.config);
+  const host = createBotHost({
+    credentials: settings.credentials,
+    ...(options.authEndpoints ? { endpoints: options.authEndpoints } : {}),
+    retry: {
+      ...options.retry,
+      onRetry: (info) => log.warn(info, 'Teams turned a request away; retrying'),
+    },
+  });
+  const store = createConversationStore(options.db);
+  const identities = createTeamsIdentities();
+  const agents = createTeamsAgentDirectory(settings.agents, identities);
+  const surface = createTeamsSurface({
+    connector: host.connector,
+    store,
+    channels: settings.channels,
+    pings: settings.pings,
+    ...(settings.tenantId ? { tenantId: settings.tenantId } : {}),
+  });
+
+  let helpdesk: Helpdesk | undefined;
+  let started = false;
+  let stopping = false;
+  const inFlight = createInFlight();
+
+  options.expressApp.post(
+    TEAMS_MESSAGES_PATH,
+    ...messagesEndpoint({
+      host,
+      log,
+      track: (work) => inFlight.track(work),
+      handler: () => {
+        const core = helpdesk;
+        if (!core || !started || stopping) return undefined;
+        return (activity) => handleActivity(activity, { store, identities, helpdesk: core, log });
+      },
+    }),
+  );
+
+  return {
+    surface,
+    agents,
+    attach(core) {
+      helpdesk = core;
+    },
+    start() {
+      stopping = false;
+      started = true;
+      announce(settings, log);
+      return Promise.resolve();
+    },
+    async stop() {
+      stopping = true;
+      await inFlight.settled(10_000);
+    },
+  };
+}
+
+function announce(settings: TeamsSettings, log: Logger): void {
+  if (!settings.authEnabled)
+    log.warn(
+      'Teams channel WITHOUT AUTHENTICATION (no TEAMS_APP_ID): it accepts any sender as anyone. ' +
+        'This is for the Bot Framework Emulator on this machine only; it listens on loopback.',
+    );
+  for (const level of LEVELS) {
+    if (!settings.channels[level])
+      log.warn(
+        { supportLevel: level },
+        `no TEAMS_L${level}_CHANNEL_ID: L${level} tickets go to a lower level's channel`,
+      );
+  }
+  log.info({ path: TEAMS_MESSAGES_PATH, auth: settings.authEnabled }, 'Teams channel ready');
+}

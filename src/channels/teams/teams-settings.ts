@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import type { Config } from '../../config';
+import { isLoopbackAddress, type TeamsPingTarget } from '../../config-teams';
+import type { Level } from '../../core/ticket';
+import type { BotCredentials } from './bot-authentication';
+
+/** What the Teams channel takes from the configuration, resolved once at start-up. */
+export interface TeamsSettings {
+  readonly credentials: BotCredentials;
+  /** Off only without TEAMS_APP_ID: local use with the Bot Framework Emulator. */
+  readonly authEnabled: boolean;
+  readonly channels: Readonly<Record<Level, string | undefined>>;
+  readonly pings: Readonly<Record<Level, readonly TeamsPingTarget[]>>;
+  readonly agents: Readonly<Record<Level, readonly string[]>>;
+  readonly tenantId?: string;
+}
+
+export class TeamsSetupError extends Error {
+  readonly code = 'teams_setup';
+  constructor(message: string) {
+    super(message);
+    this.name = 'TeamsSetupError';
+  }
+}
+
+export function teamsSettings(
+  config: Config,
+  readFile: (path: string) => string = (path) => readFileSync(path, 'utf8'),
+): TeamsSettings {
+  const appId = config.TEAMS_APP_ID;
+  if (!appId && !isLoopbackAddress(config.HOST))
+    throw new TeamsSetupError(
+      `The Teams endpoint has no authentication without TEAMS_APP_ID (it would accept anyone as anyone), ` +
+        `so it only runs on loopback for the Bot Framework Emulator; HOST=${config.HOST} is not loopback. ` +
+        `Set TEAMS_APP_ID (and its secret, certificate or managed identity) or HOST=127.0.0.1.`,
+    );
+  return {
+    credentials: {
+      appType: config.TEAMS_APP_TYPE,
+      ...(appId ? { appId } : {}),
+      ...(config.TEAMS_APP_PASSWORD ? { password: config.TEAMS_APP_PASSWORD } : {}),
+      ...(config.TEAMS_APP_TENANT_ID ? { tenantId: config.TEAMS_APP_TENANT_ID } : {}),
+      ...certificateOf(config, readFile),
+    },
+    authEnabled: Boolean(appId),
+    channels: {
+      1: config.TEAMS_L1_CHANNEL_ID,
+      2: config.TEAMS_L2_CHANNEL_ID,
+      3: config.TEAMS_L3_CHANNEL_ID,
+    },
+    pings: { 1: config.TEAMS_L1_PING, 2: config.TEAMS_L2_PING, 3: config.TEAMS_L3_PING },
+    agents: { 1: config.L1_AGENT_IDS, 2: config.L2_AGENT_IDS, 3: config.L3_AGENT_IDS },
+    ...(config.TEAMS_APP_TENANT_ID ? { tenantId: config.TEAMS_APP_TENANT_ID } : {}),
+  };
+}
+
+function certificateOf(
+  config: Config,
+  readFile: (path: string) => string,
+): Pick<BotCredentials, 'certificate'> {
+  const thumbprint = config.TEAMS_APP_CERT_THUMBPRINT;
+  const keyFile = config.TEAMS_APP_CERT_KEY_FILE;
+  if (!thumbprint || !keyFile) return {};
+  let privateKey: string;
+  try {
+    privateKey = readFile(keyFile);
+  } catch (error) {
+    throw new TeamsSetupError(
+      `TEAMS_APP_CERT_KEY_FILE: cannot read ${keyFile} (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+  if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(privateKey))
+    throw new TeamsSetupError(
+      `TEAMS_APP_CERT_KEY_FILE: ${keyFile} holds no PEM private key ("-----BEGIN PRIVATE KEY-----")`,
+    );
+  return { certificate: { thumbprint: thumbprint.toUpperCase(), privateKey } };
+}

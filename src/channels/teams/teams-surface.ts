@@ -1,0 +1,144 @@
+import type { TeamsPingTarget } from '../../config-teams';
+import { LapisError } from '../../core/errors';
+import type { OutboundMessage } from '../../core/messages';
+import type { ConversationRef, MessageRef, ThreadRef, UserRef } from '../../core/people';
+import { displayName } from '../../core/people';
+import type { ChatSurface } from '../../core/ports/chat-surface';
+import type { Level } from '../../core/ticket';
+import { renderCardActivity } from './adaptive-card';
+import type { ConversationTarget, TeamsConnector } from './bot-connector';
+import type { ConversationStore, TeamsReference } from './conversation-store';
+import { splitConversationId } from './teams-ids';
+
+/**
+ * The core's chat surface on Teams. Every message is an Adaptive Card, sent proactively with the
+ * stored conversation reference's service URL: DMs go to the person's personal chat, a ticket card
+ * starts a new thread in its level's channel (the card is the thread's root message), replies go into
+ * that thread, and cards are updated in place.
+ */
+export interface TeamsSurfaceDeps {
+  readonly connector: TeamsConnector;
+  readonly store: ConversationStore;
+  readonly channels: Readonly<Record<Level, string | undefined>>;
+  readonly pings: Readonly<Record<Level, readonly TeamsPingTarget[]>>;
+  /** The bot's home tenant (TEAMS_APP_TENANT_ID), where its level channels are. */
+  readonly tenantId?: string;
+}
+
+export function createTeamsSurface(deps: TeamsSurfaceDeps): ChatSurface {
+  const { connector, store } = deps;
+  const render = (message: OutboundMessage, addressTo?: UserRef) =>
+    renderCardActivity(message, {
+      pings: deps.pings,
+      ...(addressTo ? { addressTo: { id: addressTo.id, name: displayName(addressTo) } } : {}),
+    });
+
+  const target = (ref: TeamsReference, conversationId: string): ConversationTarget => ({
+    serviceUrl: ref.serviceUrl,
+    conversationId,
+    ...(ref.tenantId ? { tenantId: ref.tenantId } : {}),
+    ...(ref.botId ? { botId: ref.botId } : {}),
+  });
+
+  async function personalTarget(conversationId: string): Promise<ConversationTarget> {
+    const ref = await store.find('personal', conversationId);
+    if (!ref)
+      throw new LapisError('not_found', `no Teams conversation reference for ${conversationId}`);
+    return target(ref, conversationId);
+  }
+
+  /** A channel's (or one of its threads') target: its own reference, else the tenant's service URL. */
+  async function channelTarget(conversationId: string): Promise<ConversationTarget> {
+    const { channelId } = splitConversationId(conversationId);
+    const ref =
+      (await store.find('channel', channelId)) ??
+      (await store.tenant(deps.tenantId)) ??
+      (deps.tenantId ? await store.tenant() : undefined);
+    if (!ref)
+      throw new LapisError(
+        'unavailable',
+        'Teams has not contacted Lapis yet, so it knows no service URL: add the app to the team first',
+      );
+    return target(ref, conversationId);
+  }
+
+  /** A conversation the bot wrote in: a channel thread, or a personal chat. */
+  const anyTarget = (conversationId: string) =>
+    splitConversationId(conversationId).rootId || conversationId.startsWith('19:')
+      ? channelTarget(conversationId)
+      : personalTarget(conversationId);
+
+  function levelChannel(level: Level): string {
+    // A level without its own channel shares the nearest level below it (L1 is required).
+    for (let l = level; l >= 1; l--) {
+      const channel = deps.channels[l];
+      if (channel) return channel;
+    }
+    throw new LapisError(
+      'unavailable',
+      'TEAMS_L1_CHANNEL_ID is not set: there is nowhere to post tickets',
+    );
+  }
+
+  function requireTeams(platform: string, what: string): void {
+    if (platform !== 'teams')
+      throw new LapisError('invalid_input', `a ${platform} ${what} on Teams`);
+  }
+
+  async function reply(thread: ThreadRef, message: OutboundMessage, addressTo?: UserRef) {
+    requireTeams(thread.platform, 'thread');
+    const to = await channelTarget(thread.threadId);
+    const messageId = await connector.send(to, render(message, addressTo));
+    return { platform: 'teams' as const, channelId: thread.threadId, messageId };
+  }
+
+  async function sendDirect(dm: ConversationRef, message: OutboundMessage): Promise<MessageRef> {
+    requireTeams(dm.platform, 'conversation');
+    const messageId = await connector.send(await personalTarget(dm.id), render(message));
+    return { platform: 'teams', channelId: dm.id, messageId };
+  }
+
+  return {
+    sendDirect,
+
+    async postCard(level, message) {
+      const channelId = levelChannel(level);
+      const created = await connector.createThread(await channelTarget(channelId), render(message));
+      return {
+        thread: { platform: 'teams', channelId, threadId: created.conversationId },
+        card: {
+          platform: 'teams',
+          channelId: created.conversationId,
+          messageId: created.activityId,
+        },
+      };
+    },
+
+    replyInThread: (thread, message) => reply(thread, message),
+
+    async update(ref, message) {
+      requireTeams(ref.platform, 'message');
+      await connector.update(await anyTarget(ref.channelId), ref.messageId, render(message));
+    },
+
+    /**
+     * Teams has no ephemeral messages in channels: in a thread this is a reply there that
+     * @mentions the person (everyone in the thread can read it); elsewhere it goes to the person's
+     * personal chat, which only they see.
+     */
+    async sendEphemeral(user, where, message) {
+      requireTeams(user.platform, 'user');
+      if (where.thread) {
+        await reply(where.thread, message, user);
+        return;
+      }
+      if (where.dm) {
+        await sendDirect(where.dm, message);
+        return;
+      }
+      const personal = await store.personalOf(user.id);
+      if (!personal) throw new LapisError('not_found', `no personal chat with ${user.id} on Teams`);
+      await connector.send(target(personal, personal.conversationId), render(message));
+    },
+  };
+}

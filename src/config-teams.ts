@@ -1,0 +1,173 @@
+import { z } from 'zod';
+
+/**
+ * The Microsoft Teams part of the environment schema (src/config.ts spreads it in), with the checks
+ * that tie its variables together. Kept apart so the Teams channel's settings live in one place.
+ */
+
+const emptyToUndefined = (value: unknown): unknown =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
+
+/** loopback names and addresses: where a server that trusts every caller may listen. */
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|::1|::ffff:127(\.\d{1,3}){3})$/;
+
+export function isLoopbackAddress(host: string): boolean {
+  return LOOPBACK.test(
+    host
+      .trim()
+      .toLowerCase()
+      .replace(/^\[(.*)\]$/, '$1'),
+  );
+}
+
+const CHANNEL_ID = /^19:[^\s;/?#]+@thread\.(tacv2|skype)$/;
+
+/**
+ * A Teams channel id (`19:...@thread.tacv2`), or the channel's link as Teams copies it ("Get link to
+ * channel"), from which the id is taken.
+ */
+const teamsChannelId = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .trim()
+    .transform((value) => {
+      const fromLink = /\/l\/channel\/([^/?#]+)/.exec(value)?.[1];
+      if (!fromLink) return value;
+      try {
+        return decodeURIComponent(fromLink);
+      } catch {
+        return value;
+      }
+    })
+    .pipe(
+      z
+        .string()
+        .regex(CHANNEL_ID, 'a Teams channel id such as 19:abc...@thread.tacv2 (or its link)'),
+    )
+    .optional(),
+);
+
+export interface TeamsPingTarget {
+  /** AAD object id, user principal name (or Teams user id); a tag's id for `kind: 'tag'`. */
+  readonly id: string;
+  readonly name: string;
+  readonly kind: 'person' | 'tag';
+}
+
+const PERSON_ID =
+  /^([0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}|[^\s|,@<>]+@[^\s|,@<>]+|29:[\w-]+)$/i;
+const TAG_ID = /^tag:[A-Za-z0-9+/=_-]{1,400}$/;
+
+/** `id|Name,id|Name`: who is @mentioned when a ticket reaches a level (or breaches its SLA there). */
+const pingList = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .optional()
+    .transform((text, ctx): TeamsPingTarget[] => {
+      const entries = (text ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      const targets: TeamsPingTarget[] = [];
+      for (const entry of entries) {
+        const [rawId = '', ...rest] = entry.split('|');
+        const id = rawId.trim();
+        const name = rest.join('|').trim();
+        if (!(PERSON_ID.test(id) || TAG_ID.test(id)) || /[<>&]/.test(name)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `expected entries like "<AAD object id or UPN>|Display Name" (or "tag:<tag id>|Tag name"), got "${entry}"`,
+          });
+          return [];
+        }
+        const isTag = id.toLowerCase().startsWith('tag:');
+        const plainId = isTag ? id.slice(4) : id;
+        targets.push({ id: plainId, name: name || plainId, kind: isTag ? 'tag' : 'person' });
+      }
+      return targets;
+    }),
+);
+
+export const teamsEnvShape = {
+  TEAMS_APP_ID: z.preprocess(emptyToUndefined, z.uuid('a GUID (the Azure Bot app id)').optional()),
+  TEAMS_APP_PASSWORD: optionalString,
+  TEAMS_APP_TENANT_ID: z.preprocess(emptyToUndefined, z.string().min(1).optional()),
+  TEAMS_APP_TYPE: z.preprocess(
+    emptyToUndefined,
+    z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  ),
+  /** Certificate credentials instead of a secret: the thumbprint and a PEM file with the private key. */
+  TEAMS_APP_CERT_THUMBPRINT: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^[0-9A-Fa-f]{40}$/, 'a certificate thumbprint (40 hex digits)')
+      .optional(),
+  ),
+  TEAMS_APP_CERT_KEY_FILE: optionalString,
+  /** Runs the Teams endpoint without authentication, for the Bot Framework Emulator (loopback only). */
+  TEAMS_EMULATOR: z.preprocess(
+    emptyToUndefined,
+    z
+      .stringbool({ truthy: ['1', 'true', 'yes', 'on'], falsy: ['0', 'false', 'no', 'off'] })
+      .default(false),
+  ),
+  TEAMS_L1_CHANNEL_ID: teamsChannelId,
+  TEAMS_L2_CHANNEL_ID: teamsChannelId,
+  TEAMS_L3_CHANNEL_ID: teamsChannelId,
+  TEAMS_L1_PING: pingList,
+  TEAMS_L2_PING: pingList,
+  TEAMS_L3_PING: pingList,
+};
+
+type TeamsEnv = z.output<z.ZodObject<typeof teamsEnvShape>>;
+
+/** Cross-variable rules; `problem(name, message)` reports one on a variable. */
+export function checkTeamsEnv(
+  env: TeamsEnv & { HOST: string },
+  problem: (name: keyof TeamsEnv | 'HOST', message: string) => void,
+): void {
+  const certificate = Boolean(env.TEAMS_APP_CERT_THUMBPRINT || env.TEAMS_APP_CERT_KEY_FILE);
+  if (env.TEAMS_APP_CERT_THUMBPRINT && !env.TEAMS_APP_CERT_KEY_FILE)
+    problem(
+      'TEAMS_APP_CERT_KEY_FILE',
+      'required with TEAMS_APP_CERT_THUMBPRINT (the PEM private key)',
+    );
+  if (env.TEAMS_APP_CERT_KEY_FILE && !env.TEAMS_APP_CERT_THUMBPRINT)
+    problem('TEAMS_APP_CERT_THUMBPRINT', 'required with TEAMS_APP_CERT_KEY_FILE');
+  if (env.TEAMS_APP_ID) {
+    const msi = env.TEAMS_APP_TYPE === 'UserAssignedMSI';
+    if (!msi && !env.TEAMS_APP_PASSWORD && !certificate)
+      problem(
+        'TEAMS_APP_PASSWORD',
+        'required when TEAMS_APP_ID is set (unless TEAMS_APP_TYPE=UserAssignedMSI or a certificate is configured)',
+      );
+    if (msi && (env.TEAMS_APP_PASSWORD || certificate))
+      problem(
+        'TEAMS_APP_PASSWORD',
+        'must be unset with TEAMS_APP_TYPE=UserAssignedMSI (and so must the certificate)',
+      );
+    if (env.TEAMS_APP_TYPE !== 'MultiTenant' && !env.TEAMS_APP_TENANT_ID)
+      problem('TEAMS_APP_TENANT_ID', `required when TEAMS_APP_TYPE=${env.TEAMS_APP_TYPE}`);
+    if (!env.TEAMS_L1_CHANNEL_ID)
+      problem('TEAMS_L1_CHANNEL_ID', 'required when TEAMS_APP_ID is set (where L1 tickets go)');
+    if (env.TEAMS_EMULATOR)
+      problem(
+        'TEAMS_EMULATOR',
+        'must be off when TEAMS_APP_ID is set (it turns authentication off)',
+      );
+  } else {
+    if (env.TEAMS_APP_PASSWORD)
+      problem('TEAMS_APP_ID', 'required because TEAMS_APP_PASSWORD is set');
+    if (certificate) problem('TEAMS_APP_ID', 'required because a certificate is configured');
+    if (env.TEAMS_EMULATOR && !isLoopbackAddress(env.HOST))
+      problem(
+        'HOST',
+        `must be a loopback address with TEAMS_EMULATOR=true (no authentication: anyone could post as anyone); got ${env.HOST}`,
+      );
+  }
+}

@@ -1,0 +1,298 @@
+import { t } from '../../src/core/i18n/translate';
+import {
+  CHANNELS,
+  dmChannelOf,
+  openTicket,
+  PEOPLE,
+  shownText,
+  startSlackHarness,
+  typed,
+  type SlackHarness,
+} from '../support/slack-harness';
+import { sign } from '../support/slack-requests';
+
+/**
+ * What must never happen through the Slack channel: unsigned or replayed requests acted on, a
+ * redelivered event or a duplicate press handled twice, user text pinging anyone, a non-agent
+ * working a ticket, a rate-limited post lost or posted twice.
+ */
+describe('Slack channel: safety', () => {
+  let h: SlackHarness;
+  beforeAll(async () => {
+    h = await startSlackHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const event = (text: string) => ({
+    type: 'message',
+    channel_type: 'im',
+    channel: dmChannelOf(PEOPLE.sari),
+    user: PEOPLE.sari.id,
+    text,
+    ts: '1800009999.000001',
+  });
+
+  it('answers 401 to unsigned, forged and stale requests and does nothing', async () => {
+    const before = h.stub.calls.length;
+    const unsigned = await h.send.event(event('help'), { signature: null });
+    const forged = await h.send.event(event('help'), { signature: `v0=${'0'.repeat(64)}` });
+    const stale = Math.floor(Date.now() / 1000) - 6 * 60;
+    const old = await h.send.event(event('help'), { timestamp: stale });
+    const body = 'command=%2Fhelpdesk&text=help';
+    const wrongSecret = await h.send.raw(body, 'application/x-www-form-urlencoded', {
+      signature: sign('not-the-secret', Math.floor(Date.now() / 1000), body),
+    });
+    expect([unsigned.status, forged.status, old.status, wrongSecret.status]).toEqual([
+      401, 401, 401, 401,
+    ]);
+    await h.channel.idle();
+    expect(h.stub.calls.slice(before)).toEqual([]);
+  });
+
+  it('handles an event once however often Slack delivers it (same event_id, retries)', async () => {
+    const dm = dmChannelOf(PEOPLE.sari);
+    const before = h.posted(dm).length;
+    const payload = event('my vpn keeps disconnecting every few minutes');
+    const first = await h.send.event(payload, { eventId: 'EvDUPLICATE1' });
+    const again = await h.send.event(payload, { eventId: 'EvDUPLICATE1' });
+    const retry1 = await h.send.event(payload, { eventId: 'EvDUPLICATE1', retryNum: 1 });
+    const retry2 = await h.send.event(payload, { eventId: 'EvDUPLICATE1', retryNum: 2 });
+    expect([first.status, again.status, retry1.status, retry2.status]).toEqual([
+      200, 200, 200, 200,
+    ]);
+    await h.channel.idle();
+    expect(h.posted(dm).length - before).toBe(1);
+  });
+
+  it('handles a duplicate button press once', async () => {
+    const { cardTs } = await openTicket(h, PEOPLE.budi, 'the office printer prints blank pages');
+    const claim = h.button('claim', CHANNELS.l1);
+    const updates = () => h.stub.ok('chat.update').filter((c) => c.args.ts === cardTs).length;
+    const whispers = () => h.stub.ok('chat.postEphemeral').length;
+    const u0 = updates();
+    await h.press(PEOPLE.ayu, claim, { actionTs: '1800000500.000001' });
+    const [u1, w1] = [updates(), whispers()];
+    expect(u1).toBeGreaterThan(u0);
+    await h.press(PEOPLE.ayu, claim, { actionTs: '1800000500.000001' });
+    await h.channel.idle();
+    expect([updates(), whispers()]).toEqual([u1, w1]);
+  });
+
+  it('never lets user text ping anyone or break out of its markup', async () => {
+    const from = h.stub.calls.length;
+    // As Slack delivers them: real mentions in markup, what was typed literally entity-encoded.
+    const injected = `<!channel> <!here> <!everyone> <@U123ABC> @channel ${typed('<!here> &lt; <@U999ZZZ>')}`;
+    const plainForm = '@channel @here @everyone @U123ABC @channel <!here> &lt; <@U999ZZZ>';
+    const { key, cardTs } = await openTicket(
+      h,
+      PEOPLE.nina,
+      `wifi drops all the time ${injected}`,
+      {
+        category: 'network',
+        impact: 'team',
+        urgency: 'degraded',
+        details: `details <!channel> @here <@U123ABC> &lt;`,
+      },
+    );
+    await h.press(PEOPLE.ayu, h.button('claim', CHANNELS.l1));
+    await h.reply(PEOPLE.ayu, CHANNELS.l1, cardTs, `try again ${injected}`);
+    await h.dm(PEOPLE.nina, `still broken ${injected}`);
+    await h.channel.idle();
+
+    const outbound = h.stub.calls
+      .slice(from)
+      .filter((c) => c.method.startsWith('chat.') || c.method.startsWith('views.'));
+    expect(outbound.length).toBeGreaterThan(5);
+    for (const call of outbound) {
+      const shown = shownText(call);
+      expect(shown).not.toMatch(/<!(channel|here|everyone)/);
+      expect(shown).not.toMatch(/<@U(123ABC|999ZZZ)/);
+      expect(shown).not.toMatch(/@(channel|here|everyone)\b/);
+      expect(shown.replace(/<!subteam\^S[A-Z0-9]+>|<@U[A-Z0-9]+>|<https?:[^>]+>/g, '')).not.toMatch(
+        /[<>]/,
+      );
+    }
+    const relayed = h.posted(dmChannelOf(PEOPLE.nina)).at(-1)!;
+    expect(shownText(relayed)).toContain(
+      'try again @\u2060channel @\u2060here @\u2060everyone @U123ABC @\u2060channel &lt;!here&gt; &amp;lt; &lt;@U999ZZZ&gt;',
+    );
+    const ticket = (await h.tickets.getByKey(key))!;
+    expect(ticket.question).toBe(`wifi drops all the time ${plainForm}`);
+    expect(ticket.transcript.map((e) => e.text)).toContain(`try again ${plainForm}`);
+    expect(ticket.transcript.map((e) => e.text)).toContain(`still broken ${plainForm}`);
+  });
+
+  it('refuses a button press from someone who is not an agent of that level', async () => {
+    const { key, cardTs } = await openTicket(
+      h,
+      PEOPLE.joko,
+      'outlook cannot send email since this morning',
+    );
+    const whispers = h.stub.ok('chat.postEphemeral').length;
+    await h.press(PEOPLE.mallory, h.button('claim', CHANNELS.l1));
+    await h.press(PEOPLE.dewi, h.button('resolve', CHANNELS.l1)); // an L2 agent, on an L1 card: opens the form...
+    await h.submit(PEOPLE.dewi, h.stub.ok('views.open').at(-1)!, { summary: 'closing it' }); // ...the core refuses
+    await h.channel.idle();
+    const refusals = h.stub.ok('chat.postEphemeral').slice(whispers);
+    expect(refusals.map((c) => [c.args.channel, c.args.user, c.args.thread_ts])).toEqual([
+      [CHANNELS.l1, PEOPLE.mallory.id, cardTs],
+      [CHANNELS.l1, PEOPLE.dewi.id, cardTs],
+    ]);
+    for (const r of refusals)
+      expect(shownText(r)).toContain(t(h.config.DEFAULT_LOCALE, 'refused_not_agent', { level: 1 }));
+    const ticket = (await h.tickets.getByKey(key))!;
+    expect(ticket.status).toBe('open');
+    expect(ticket.assignee).toBeUndefined();
+    expect(ticket.resolution).toBeUndefined();
+    expect(
+      ticket.audit
+        .filter((a) => a.action === 'refused')
+        .map((a) => (a.actor === 'system' ? 'system' : a.actor.id)),
+    ).toEqual([PEOPLE.mallory.id, PEOPLE.dewi.id]);
+  });
+
+  it('ignores edits, deletions, joins, bots, its own messages and chatter outside ticket threads', async () => {
+    const before = h.stub.calls.length;
+    const dm = dmChannelOf(PEOPLE.sari);
+    const ts = '1800008888.000001';
+    await h.send.event({
+      type: 'message',
+      subtype: 'message_changed',
+      channel: dm,
+      channel_type: 'im',
+      ts,
+      message: { text: 'edited', user: PEOPLE.sari.id },
+    });
+    await h.send.event({
+      type: 'message',
+      subtype: 'message_deleted',
+      channel: dm,
+      channel_type: 'im',
+      ts,
+      deleted_ts: ts,
+    });
+    await h.send.event({
+      type: 'message',
+      subtype: 'channel_join',
+      channel: CHANNELS.l1,
+      channel_type: 'channel',
+      user: PEOPLE.mallory.id,
+      text: '<@UMALLORY1> has joined',
+      ts,
+    });
+    await h.send.event({
+      type: 'message',
+      subtype: 'bot_message',
+      channel: dm,
+      channel_type: 'im',
+      bot_id: 'BOTHER001',
+      text: 'hello',
+      ts,
+    });
+    await h.send.event({
+      type: 'message',
+      channel: dm,
+      channel_type: 'im',
+      user: h.stub.botUserId,
+      bot_id: 'BBOT00001',
+      text: 'my own',
+      ts,
+    });
+    await h.send.event({
+      type: 'message',
+      channel: CHANNELS.l1,
+      channel_type: 'channel',
+      user: PEOPLE.ayu.id,
+      text: 'top-level chatter',
+      ts,
+    });
+    await h.send.event({
+      type: 'message',
+      channel: CHANNELS.general,
+      channel_type: 'channel',
+      user: PEOPLE.ayu.id,
+      text: 'lunch?',
+      ts,
+      thread_ts: '1800008887.000001',
+    });
+    await h.send.interaction({
+      type: 'block_actions',
+      user: { id: PEOPLE.mallory.id },
+      trigger_id: 'trig.1',
+      actions: [
+        { type: 'button', action_id: 'lapis:claim:0:0', value: '{"$ne":null}', action_ts: ts },
+      ],
+    });
+    await h.channel.idle();
+    expect(h.stub.calls.slice(before)).toEqual([]);
+  });
+
+  it('retries a rate-limited post after Retry-After and posts it exactly once', async () => {
+    const dm = dmChannelOf(PEOPLE.tono);
+    const before = h.stub.calls.length;
+    h.stub.rateLimit('chat.postMessage', 1, 1);
+    const response = await h.dm(PEOPLE.tono, 'my cursor on the laptop freezes sometimes', {
+      eventId: 'EvRATELIMIT1',
+    });
+    expect(response.status).toBe(200);
+    expect(response.ms).toBeLessThan(3000);
+    await h.channel.idle();
+    const posts = h.stub.calls.slice(before).filter((c) => c.method === 'chat.postMessage');
+    expect(posts.map((c) => c.status)).toEqual([429, 200]);
+    expect(posts[1]!.at - posts[0]!.at).toBeGreaterThanOrEqual(1000);
+    expect(posts[0]!.args).toEqual(posts[1]!.args);
+    expect(h.posted(dm).at(-1)).toBe(posts[1]);
+  });
+
+  it('answers 500 when it could not finish, so Slack retries the event, and the retry is handled', async () => {
+    const dm = dmChannelOf(PEOPLE.sari);
+    h.stub.fail('chat.postMessage', 1, 'internal_error');
+    const before = h.posted(dm).length;
+    const payload = {
+      ...event('my monitor flickers when I connect it to the dock'),
+      ts: '1800007777.000001',
+    };
+    const first = await h.send.event(payload, { eventId: 'EvFAILONCE01' });
+    expect(first.status).toBe(500);
+    const retry = await h.send.event(payload, { eventId: 'EvFAILONCE01', retryNum: 1 });
+    expect(retry.status).toBe(200);
+    await h.channel.idle();
+    expect(h.posted(dm).length - before).toBe(1);
+  });
+});
+
+describe('Slack channel: the 3-second acknowledgement', () => {
+  let h: SlackHarness;
+  beforeAll(async () => {
+    h = await startSlackHarness({ ackBudgetMs: 300 });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('answers Slack within the budget while slow work carries on after the reply', async () => {
+    h.stub.slowDown('chat.postMessage', 1500);
+    const dm = dmChannelOf(PEOPLE.budi);
+    const response = await h.dm(PEOPLE.budi, 'how do I reset my password');
+    expect(response.status).toBe(200);
+    expect(response.ms).toBeLessThan(1200);
+    expect(h.posted(dm)).toHaveLength(0);
+    await h.channel.idle();
+    expect(h.posted(dm)).toHaveLength(1);
+
+    const command = await h.send.command({
+      command: '/helpdesk',
+      text: 'help',
+      user_id: PEOPLE.sari.id,
+      channel_id: CHANNELS.general,
+      channel_name: 'general',
+      trigger_id: 'trig.slowcommand',
+    });
+    expect(command.status).toBe(200);
+    expect(command.ms).toBeLessThan(1200);
+    await h.channel.idle();
+    expect(h.posted(dmChannelOf(PEOPLE.sari))).toHaveLength(1);
+  });
+});

@@ -1,0 +1,235 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { createTeamsChannel } from '../../src/channels/teams/teams-channel';
+import { loadConfig } from '../../src/config';
+import { COLLECTIONS } from '../../src/store/collections';
+import { ensureIndexes } from '../../src/store/ensure-indexes';
+import { startBotTokenIssuer, type BotTokenIssuer } from '../support/bot-token-issuer';
+import {
+  installedInChannel,
+  personalMessage,
+  threadMessage,
+  type TeamsPerson,
+} from '../support/teams-activities';
+import { startTeamsApp, type TeamsApp } from '../support/teams-app';
+import { startConnectorStub, type ConnectorStub } from '../support/teams-connector-stub';
+import { openTestDatabase } from '../support/test-database';
+
+/**
+ * What reaches POST /api/messages that is not a well-formed, authenticated activity: every such
+ * request gets a 400 or 401 and the process serves the next one. botbuilder 4.23.3 alone would
+ * crash Node on an unsigned `{}` and answer a forged token with a 500 when it cannot fetch the
+ * signing keys. With authentication on, tokens are validated for real against a loopback issuer.
+ */
+const APP_ID = '6f1b2a34-5c6d-4e7f-8a9b-0c1d2e3f4a5b';
+const L1 = '19:l1-service-desk@thread.tacv2';
+const sari: TeamsPerson = {
+  id: '29:sari',
+  name: 'Sari Wulandari',
+  aadObjectId: '5a515a51-0000-4000-8000-0000000005a1',
+};
+const authEnv = {
+  TEAMS_APP_ID: APP_ID,
+  TEAMS_APP_PASSWORD: 'not-a-real-secret',
+  TEAMS_APP_TENANT_ID: '9a8b7c6d-0000-4000-8000-000000000001',
+  TEAMS_L1_CHANNEL_ID: L1,
+};
+
+describe('Teams endpoint safety', () => {
+  let conn: Awaited<ReturnType<typeof openTestDatabase>>;
+  let connector: ConnectorStub;
+  let issuer: BotTokenIssuer;
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown) => unhandled.push(reason);
+
+  beforeAll(async () => {
+    process.on('unhandledRejection', onUnhandled);
+    conn = await openTestDatabase();
+    await ensureIndexes(conn.db);
+    [connector, issuer] = await Promise.all([startConnectorStub(), startBotTokenIssuer()]);
+  });
+  afterAll(async () => {
+    process.off('unhandledRejection', onUnhandled);
+    await connector?.close();
+    await issuer?.close();
+    await conn?.dispose();
+  });
+  afterEach(() => expect(unhandled).toEqual([]));
+
+  describe('authentication off (local use)', () => {
+    let app: TeamsApp;
+    beforeAll(async () => {
+      app = await startTeamsApp({ db: conn.db, env: { TEAMS_L1_CHANNEL_ID: L1 } });
+    });
+    afterAll(() => app?.close());
+
+    it('answers 400 to bodies that are not activities, and keeps serving', async () => {
+      expect((await app.postRaw('{}')).status).toBe(400);
+      expect((await app.postRaw('[]')).status).toBe(400);
+      expect((await app.postRaw('"x"')).status).toBe(400);
+      expect((await app.postRaw('{"type":')).status).toBe(400);
+      expect((await app.postRaw('hello', { 'content-type': 'text/plain' })).status).toBe(400);
+      expect((await app.post({ type: 'message' })).status).toBe(400);
+      const smuggled = personalMessage(connector.url, sari, 'a:sari', 'hi');
+      const withOperator = { ...smuggled, conversation: { id: { $ne: null } } };
+      const response = await app.post(withOperator);
+      expect(response.status).toBe(400);
+      expect(JSON.parse(response.body)).toMatchObject({ error: 'not a Bot Framework activity' });
+      expect((await app.post({ ...smuggled, serviceUrl: 'file:///etc/passwd' })).status).toBe(400);
+
+      // The process is alive and well: a normal message is answered (a card in Sari's chat).
+      const before = connector.calls.length;
+      expect((await app.post(personalMessage(connector.url, sari, 'a:sari', 'halo'))).status).toBe(
+        200,
+      );
+      expect(connector.calls.slice(before).map((c) => [c.kind, c.conversationId])).toEqual([
+        ['send', 'a:sari'],
+      ]);
+    });
+
+    it('answers an Action.Execute invoke with an invoke response, other invokes with 501', async () => {
+      const invoke = (name: string, value: unknown) => ({
+        ...personalMessage(connector.url, sari, 'a:sari', ''),
+        type: 'invoke',
+        name,
+        value,
+      });
+      const data = { action: 'l0_solved', payload: '{"session":99}' };
+      const execute = invoke('adaptiveCard/action', {
+        action: { type: 'Action.Execute', verb: 'l0_solved', data },
+        trigger: 'manual',
+      });
+      const response = await app.post(execute);
+      expect(response.status).toBe(200);
+      expect(JSON.parse(response.body)).toEqual({
+        statusCode: 200,
+        type: 'application/vnd.microsoft.activity.message',
+        value: 'OK',
+      });
+      expect(connector.calls.at(-1)).toMatchObject({ kind: 'send', conversationId: 'a:sari' });
+      expect((await app.post(invoke('task/fetch', {}))).status).toBe(501);
+    });
+
+    it('ignores the Authorization header, as the Emulator expects', async () => {
+      const response = await app.post(installedInChannel(connector.url, sari, L1), {
+        authorization: 'Bearer whatever',
+      });
+      expect(response.status).toBe(200);
+    });
+
+    it('answers 503 until the core is attached and the channel started, and after it stops', async () => {
+      const expressApp = express();
+      const channel = createTeamsChannel({ config: loadConfig({}), expressApp, db: conn.db });
+      const server = expressApp.listen(0, '127.0.0.1');
+      await new Promise((resolve) => server.once('listening', resolve));
+      const post = () =>
+        fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(installedInChannel(connector.url, sari, L1)),
+        }).then((r) => r.status);
+      try {
+        expect(await post()).toBe(503);
+        channel.attach(app.helpdesk);
+        expect(await post()).toBe(503);
+        await channel.start();
+        expect(await post()).toBe(200);
+        await channel.stop();
+        expect(await post()).toBe(503);
+      } finally {
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+      }
+    });
+
+    it('refuses to run without authentication anywhere but loopback', () => {
+      const config = loadConfig({ HOST: '0.0.0.0' });
+      expect(() => createTeamsChannel({ config, expressApp: express(), db: conn.db })).toThrow(
+        /no authentication without TEAMS_APP_ID.*HOST=0\.0\.0\.0 is not loopback/s,
+      );
+    });
+  });
+
+  describe('authentication on', () => {
+    let app: TeamsApp;
+    beforeAll(async () => {
+      app = await startTeamsApp({
+        db: conn.db,
+        env: { ...authEnv, HOST: '0.0.0.0' },
+        authEndpoints: {
+          openIdMetadataUrl: issuer.metadataUrl,
+          emulatorOpenIdMetadataUrl: issuer.metadataUrl,
+        },
+      });
+    });
+    afterAll(() => app?.close());
+
+    it('answers 401 to an unsigned {} and to every request without a valid token', async () => {
+      expect((await app.postRaw('{}')).status).toBe(401);
+      const activity = threadMessage(connector.url, sari, `${L1};messageid=1`, 'hello');
+      const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+      expect((await app.post(activity)).status).toBe(401);
+      expect((await app.post(activity, { authorization: 'Basic dXNlcjpwdw==' })).status).toBe(401);
+      expect((await app.post(activity, bearer('not-a-jwt'))).status).toBe(401);
+      expect((await app.post(activity, bearer(issuer.forged(APP_ID, connector.url)))).status).toBe(
+        401,
+      );
+      const otherBot = issuer.token('00000000-0000-4000-8000-000000000000', connector.url);
+      expect((await app.post(activity, bearer(otherBot))).status).toBe(401);
+      const otherService = issuer.token(APP_ID, 'https://evil.example/');
+      expect((await app.post(activity, bearer(otherService))).status).toBe(401);
+      const expired = issuer.token(APP_ID, connector.url, {
+        exp: Math.floor(Date.now() / 1000) - 3600,
+      });
+      expect((await app.post(activity, bearer(expired))).status).toBe(401);
+      expect(connector.calls.filter((c) => c.conversationId.startsWith(L1))).toEqual([]);
+
+      // Alive: a correctly signed activity is accepted, and its conversation reference stored.
+      const install = installedInChannel(connector.url, sari, L1);
+      expect((await app.post(install, bearer(issuer.token(APP_ID, connector.url)))).status).toBe(
+        200,
+      );
+      const stored = await conn.db
+        .collection(COLLECTIONS.conversations)
+        .findOne({ platform: 'teams', kind: 'channel', ownerId: L1 });
+      expect(stored).toMatchObject({ serviceUrl: connector.url, conversationId: L1 });
+      expect(issuer.requests.length).toBeGreaterThan(0); // the keys really were fetched and used
+    });
+
+    it('answers 400 to a request with a valid token whose body is not an activity', async () => {
+      const token = issuer.token(APP_ID, connector.url);
+      expect((await app.postRaw('{}', { authorization: `Bearer ${token}` })).status).toBe(400);
+    });
+  });
+
+  it('answers 401, not 500, when the signing keys cannot be fetched (no network)', async () => {
+    const closedPort = await freePort();
+    const unreachable = `http://127.0.0.1:${closedPort}/v1/.well-known/openidconfiguration`;
+    const app = await startTeamsApp({
+      db: conn.db,
+      env: authEnv,
+      authEndpoints: { openIdMetadataUrl: unreachable, emulatorOpenIdMetadataUrl: unreachable },
+    });
+    try {
+      const activity = threadMessage(connector.url, sari, `${L1};messageid=1`, 'hello');
+      const token = issuer.token(APP_ID, connector.url);
+      const response = await app.post(activity, { authorization: `Bearer ${token}` });
+      expect(response.status).toBe(401);
+      const refusal = app.logs.find((l) => l.msg === 'Teams request refused: not authenticated');
+      expect(String(refusal?.reason)).toMatch(/ECONNREFUSED|openid|fetch/i);
+      // ...and the next request is served.
+      expect((await app.postRaw('{}')).status).toBe(401);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+async function freePort(): Promise<number> {
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}

@@ -1,0 +1,103 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import express from 'express';
+import type { Db } from 'mongodb';
+import pino from 'pino';
+import type { AuthEndpoints } from '../../src/channels/teams/bot-authentication';
+import type { RetryOptions } from '../../src/channels/teams/retry-transient';
+import { createTeamsChannel, type TeamsChannel } from '../../src/channels/teams/teams-channel';
+import { agentDirectoryFor, composeHelpdesk } from '../../src/compose-helpdesk';
+import { loadConfig, type Config } from '../../src/config';
+import type { Helpdesk } from '../../src/core/inbound';
+import { loadKnowledgeBase } from '../../src/kb/load-kb';
+import { createKnowledgeBase } from '../../src/kb/search/create-knowledge-base';
+import type { Logger } from '../../src/logger';
+import { projectRoot } from '../../src/project-root';
+
+/**
+ * The Teams channel as main would run it, for end-to-end tests: express on 127.0.0.1 and a free
+ * port with POST /api/messages, the REAL core (composeHelpdesk on the test database and the
+ * project's kb/), the configuration from `env` through loadConfig. Logs are kept in `logs`.
+ */
+export interface TeamsApp {
+  readonly url: string;
+  readonly config: Config;
+  readonly channel: TeamsChannel;
+  readonly helpdesk: Helpdesk;
+  readonly logs: { level: number; msg: string; [key: string]: unknown }[];
+  post(
+    activity: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: string }>;
+  postRaw(
+    body: string,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: string }>;
+  close(): Promise<void>;
+}
+
+let sharedKb: ReturnType<typeof createKnowledgeBase> | undefined;
+export function projectKnowledgeBase() {
+  sharedKb ??= createKnowledgeBase(loadKnowledgeBase(path.join(projectRoot(), 'kb')));
+  return sharedKb;
+}
+
+export async function startTeamsApp(options: {
+  env: NodeJS.ProcessEnv;
+  db: Db;
+  authEndpoints?: AuthEndpoints;
+  retry?: RetryOptions;
+}): Promise<TeamsApp> {
+  const config = loadConfig(options.env);
+  const logs: TeamsApp['logs'] = [];
+  const log: Logger = pino(
+    { level: 'debug' },
+    { write: (line: string) => logs.push(JSON.parse(line) as TeamsApp['logs'][number]) },
+  );
+  const app = express();
+  const channel = createTeamsChannel({
+    config,
+    expressApp: app,
+    db: options.db,
+    log,
+    ...(options.authEndpoints ? { authEndpoints: options.authEndpoints } : {}),
+    retry: options.retry ?? { baseDelayMs: 5, maxDelayMs: 20 },
+  });
+  const helpdesk = composeHelpdesk({
+    config,
+    db: options.db,
+    kb: projectKnowledgeBase(),
+    surfaces: { teams: channel.surface },
+    agents: agentDirectoryFor(config, { teams: channel.agents }),
+    log,
+  });
+  channel.attach(helpdesk);
+  await channel.start();
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const postRaw = async (body: string, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
+    return { status: response.status, body: await response.text() };
+  };
+  return {
+    url,
+    config,
+    channel,
+    helpdesk,
+    logs,
+    post: (activity, headers) => postRaw(JSON.stringify(activity), headers),
+    postRaw,
+    close: async () => {
+      await channel.stop();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

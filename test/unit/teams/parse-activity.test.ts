@@ -1,0 +1,191 @@
+import { referencesOf } from '../../../src/channels/teams/activity-references';
+import { activitySchema, type TeamsActivity } from '../../../src/channels/teams/activity-schema';
+import { plainText } from '../../../src/channels/teams/activity-text';
+import { classifyActivity, localeOf } from '../../../src/channels/teams/parse-activity';
+import { splitConversationId } from '../../../src/channels/teams/teams-ids';
+
+const SERVICE = 'https://smba.trafficmanager.net/apac/';
+const L1 = '19:l1@thread.tacv2';
+const budi = { id: '29:budi', name: 'Budi', aadObjectId: 'aad-budi' };
+const bot = { id: '28:bot', name: 'Lapis' };
+
+function activity(fields: Record<string, unknown>): TeamsActivity {
+  return activitySchema.parse({
+    type: 'message',
+    id: 'act-1',
+    channelId: 'msteams',
+    serviceUrl: SERVICE,
+    from: budi,
+    recipient: bot,
+    conversation: { id: 'a:dm', conversationType: 'personal', tenantId: 'tenant-1' },
+    ...fields,
+  });
+}
+
+describe('activitySchema', () => {
+  it('accepts null for absent fields, refuses objects where strings belong and non-http service URLs', () => {
+    expect(activity({ locale: null, text: null }).locale).toBeUndefined();
+    const base = { type: 'message', channelId: 'msteams', serviceUrl: SERVICE, from: budi };
+    expect(activitySchema.safeParse({ ...base, conversation: { id: { $ne: null } } }).success).toBe(
+      false,
+    );
+    expect(
+      activitySchema.safeParse({
+        ...base,
+        conversation: { id: 'x' },
+        serviceUrl: 'javascript:alert(1)',
+      }).success,
+    ).toBe(false);
+    expect(activitySchema.safeParse({}).success).toBe(false);
+  });
+});
+
+describe('classifyActivity', () => {
+  it('a personal-chat message is a direct_message, localised from the activity locale', () => {
+    expect(classifyActivity(activity({ text: 'lupa password', locale: 'id-ID' }))).toEqual({
+      kind: 'inbound',
+      event: {
+        kind: 'direct_message',
+        deliveryId: 'act-1',
+        user: { platform: 'teams', id: 'aad-budi', name: 'Budi' },
+        dm: { platform: 'teams', id: 'a:dm' },
+        text: 'lupa password',
+        locale: 'id',
+      },
+    });
+    expect([localeOf('en-US'), localeOf('id'), localeOf('fr-FR'), localeOf(undefined)]).toEqual([
+      'en',
+      'id',
+      'en',
+      undefined,
+    ]);
+  });
+
+  it("a reply in a channel card's reply chain is a thread_message, the bot's @mention stripped", () => {
+    const thread = `${L1};messageid=1700000000001`;
+    const result = classifyActivity(
+      activity({
+        conversation: { id: thread, conversationType: 'channel' },
+        text: '<at>Lapis</at> please restart &amp; retry',
+        entities: [{ type: 'mention', text: '<at>Lapis</at>', mentioned: bot }],
+      }),
+    );
+    expect(result).toMatchObject({
+      kind: 'inbound',
+      event: {
+        kind: 'thread_message',
+        thread: { platform: 'teams', channelId: L1, threadId: thread },
+        text: 'please restart & retry',
+      },
+    });
+    expect(splitConversationId(thread)).toEqual({ channelId: L1, rootId: '1700000000001' });
+  });
+
+  it('a card submit is an action with its form; Action.Execute too', () => {
+    const submit = activity({
+      value: {
+        action: 'escalate',
+        payload: '{"ticket":"t"}',
+        'escalate.reason': 'disk',
+        'escalate.tried': 'reboot',
+        other: 1,
+      },
+    });
+    expect(classifyActivity(submit)).toMatchObject({
+      kind: 'inbound',
+      event: {
+        kind: 'action',
+        action: 'escalate',
+        payload: '{"ticket":"t"}',
+        form: { reason: 'disk', tried: 'reboot' },
+        dm: { platform: 'teams', id: 'a:dm' },
+      },
+    });
+    const execute = activity({
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      conversation: { id: `${L1};messageid=1`, conversationType: 'channel' },
+      value: {
+        action: { type: 'Action.Execute', verb: 'claim', data: { action: 'claim', payload: 'p' } },
+      },
+    });
+    const event = classifyActivity(execute);
+    expect(event).toMatchObject({
+      kind: 'inbound',
+      event: { kind: 'action', action: 'claim', payload: 'p' },
+    });
+    expect(event.kind === 'inbound' && 'dm' in event.event && event.event.dm).toBeFalsy();
+  });
+
+  it('refuses unknown actions and odd form values', () => {
+    expect(
+      classifyActivity(activity({ value: { action: 'drop_tables', payload: 'x' } })),
+    ).toMatchObject({ kind: 'ignored' });
+    expect(
+      classifyActivity(
+        activity({ value: { action: 'resolve', payload: 'x', 'resolve.summary': { $ne: 1 } } }),
+      ),
+    ).toMatchObject({ kind: 'ignored' });
+    expect(
+      classifyActivity(
+        activity({ value: { action: 'resolve', payload: 'x', 'resolve.__proto__': 'x' } }),
+      ),
+    ).toMatchObject({ kind: 'ignored' });
+  });
+
+  it('ignores typing, reactions, conversation updates, the bot itself, top-level channel posts and group chats', () => {
+    for (const fields of [
+      { type: 'typing' },
+      { type: 'messageReaction' },
+      { type: 'conversationUpdate' },
+      { text: 'echo', from: bot },
+      { text: 'hi', conversation: { id: L1, conversationType: 'channel' } },
+      { text: 'hi', conversation: { id: '19:chat@thread.v2', conversationType: 'groupChat' } },
+      { text: '   ' },
+      { text: 'hi', channelId: 'slack' },
+    ]) {
+      expect(classifyActivity(activity(fields))).toMatchObject({ kind: 'ignored' });
+    }
+  });
+});
+
+describe('plainText and referencesOf', () => {
+  it('keeps other mentions as @Name, turns HTML into lines, decodes entities', () => {
+    expect(
+      plainText(activity({ text: '<p>Hi <at>Ayu</at>,</p><p>it&#39;s &lt;b&gt; not bold</p>' })),
+    ).toBe("Hi @Ayu,\nit's <b> not bold");
+  });
+
+  it('stores the tenant, the personal chat or the channel an activity came from', () => {
+    expect(referencesOf(activity({ type: 'conversationUpdate' }))).toEqual([
+      {
+        kind: 'tenant',
+        ownerId: 'tenant-1',
+        conversationId: 'tenant-1',
+        serviceUrl: SERVICE,
+        tenantId: 'tenant-1',
+        botId: '28:bot',
+      },
+      {
+        kind: 'personal',
+        ownerId: 'a:dm',
+        conversationId: 'a:dm',
+        serviceUrl: SERVICE,
+        tenantId: 'tenant-1',
+        botId: '28:bot',
+        userId: 'aad-budi',
+      },
+    ]);
+    const inChannel = activity({
+      conversation: { id: `${L1};messageid=5`, conversationType: 'channel', tenantId: 'tenant-1' },
+    });
+    expect(referencesOf(inChannel)[1]).toEqual({
+      kind: 'channel',
+      ownerId: L1,
+      conversationId: L1,
+      serviceUrl: SERVICE,
+      tenantId: 'tenant-1',
+      botId: '28:bot',
+    });
+  });
+});
