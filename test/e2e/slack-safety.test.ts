@@ -277,7 +277,7 @@ describe('Slack channel: the 3-second acknowledgement', () => {
     const dm = dmChannelOf(PEOPLE.budi);
     const response = await h.dm(PEOPLE.budi, 'how do I reset my password');
     expect(response.status).toBe(200);
-    expect(response.ms).toBeLessThan(1200);
+    expect(response.ms).toBeLessThan(2500); // still inside Slack's 3 s, with room for a busy machine
     expect(h.posted(dm)).toHaveLength(0);
     await h.channel.idle();
     expect(h.posted(dm)).toHaveLength(1);
@@ -291,7 +291,7 @@ describe('Slack channel: the 3-second acknowledgement', () => {
       trigger_id: 'trig.slowcommand',
     });
     expect(command.status).toBe(200);
-    expect(command.ms).toBeLessThan(1200);
+    expect(command.ms).toBeLessThan(2500);
     await h.channel.idle();
     expect(h.posted(dmChannelOf(PEOPLE.sari))).toHaveLength(1);
   });

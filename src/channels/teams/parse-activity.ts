@@ -60,10 +60,10 @@ export function classifyActivity(activity: TeamsActivity): Classified {
   if (activity.recipient && activity.from.id === activity.recipient.id)
     return ignored('the bot itself');
   if (!activity.id) return ignored('no activity id');
-  if (activity.type === 'invoke') return classifyInvoke(activity, activity.id);
+  if (activity.type === 'invoke') return classifyInvoke(activity, deliveryIdOf(activity));
   if (activity.type !== 'message') return ignored(activity.type);
   if (activity.value !== undefined && activity.value !== null)
-    return actionOf(activity, activity.id, submitDataSchema.safeParse(activity.value));
+    return actionOf(activity, deliveryIdOf(activity), submitDataSchema.safeParse(activity.value));
   const text = plainText(activity);
   if (!text) return ignored('no text');
   const user = userOf(activity);
@@ -72,7 +72,7 @@ export function classifyActivity(activity: TeamsActivity): Classified {
     const locale = localeOf(activity.locale);
     return inbound({
       kind: 'direct_message',
-      deliveryId: activity.id,
+      deliveryId: deliveryIdOf(activity),
       user,
       dm: { platform: 'teams', id: activity.conversation.id },
       text,
@@ -83,7 +83,7 @@ export function classifyActivity(activity: TeamsActivity): Classified {
     const { channelId } = splitConversationId(activity.conversation.id);
     return inbound({
       kind: 'thread_message',
-      deliveryId: activity.id,
+      deliveryId: deliveryIdOf(activity),
       user,
       thread: { platform: 'teams', channelId, threadId: activity.conversation.id },
       text,
@@ -147,4 +147,12 @@ function formOf(
 
 function inbound(event: Inbound): Classified {
   return { kind: 'inbound', event };
+}
+
+/**
+ * Activity ids are unique only within a conversation (in channels they are millisecond timestamps),
+ * so the conversation is part of the delivery id.
+ */
+function deliveryIdOf(activity: TeamsActivity): string {
+  return `${activity.conversation.id}|${activity.id}`;
 }

@@ -7,6 +7,7 @@ import type { ConversationRef, UserRef } from '../people';
 import { displayName, sameUser } from '../people';
 import { CATEGORIES, type Category, type Level, type Priority, type Ticket } from '../ticket';
 import { startSla } from '../sla/sla-policy';
+import { plain } from '../messages';
 import { decodePayload } from './payload';
 import { csatBlocks, resolvedMessage, say, ticketCard, ticketFormMessage } from './render';
 import type { Runtime } from './runtime';
@@ -46,7 +47,12 @@ export function createActionFlow(rt: Runtime) {
         .catch((error: unknown) => rt.log.warn({ err: error }, 'could not record refusal'));
     }
     const thread = where.level && ticket ? ticket.threads[`L${where.level}`] : undefined;
-    await rt.whisper(e.user, thread ? { thread } : { dm: e.dm ?? ticket?.requesterDm }, say(text));
+    // Only ever to the presser: the requester's chat is used only when the presser is the requester.
+    const dm =
+      e.dm ?? (ticket && sameUser(e.user, ticket.requester) ? ticket.requesterDm : undefined);
+    if (!thread && !dm)
+      return rt.log.warn({ action: e.action, reason }, 'refused; nowhere private to say so');
+    await rt.whisper(e.user, thread ? { thread } : { dm }, say(text));
   }
 
   async function sessionFor(
@@ -164,6 +170,20 @@ export function createActionFlow(rt: Runtime) {
 
   /** Posts the ticket card into a level's channel and remembers its thread. */
   async function postToLevel(ticket: Ticket, level: Level): Promise<Ticket> {
+    // Back at a level it has been at (sent back, then escalated again): its card and thread there are
+    // reused, so replies in that thread keep reaching the ticket.
+    if (ticket.threads[`L${level}`] && ticket.cards[`L${level}`]) {
+      await rt.refreshCards(ticket);
+      const reason = ticket.escalations.at(-1)?.reason ?? '';
+      await rt.tellThread(ticket, level, {
+        text: t(agentLocale, 'escalated_thread', { level, reason }),
+        blocks: [
+          { kind: 'text', spans: [plain(t(agentLocale, 'escalated_thread', { level, reason }))] },
+          { kind: 'ping', level },
+        ],
+      });
+      return ticket;
+    }
     const surface = rt.surface(ticket.requester.platform);
     const { thread, card } = await surface.postCard(
       level,

@@ -76,6 +76,8 @@ export function createRuntime(deps: HelpdeskDeps) {
       if (next === before) return { before, after: before, changed: false };
       const after = await deps.tickets.update(next, before.version);
       if (after) return { before, after, changed: true };
+      // Someone else changed it first: wait a moment (jittered, growing) before trying again.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** attempt));
     }
     throw new LapisError('conflict', `ticket ${id} kept changing; gave up after 6 tries`);
   }

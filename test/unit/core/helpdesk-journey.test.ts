@@ -124,6 +124,24 @@ describe('the tiered workflow, end to end through the core', () => {
     expect(textOf(h.last('reply', 'L2')!)).toMatch(/Sent back to L2 by Hendra: Part ordered/);
   });
 
+  it('reuses a level thread when the ticket comes back to it, so replies there still count', async () => {
+    const { h, ticket } = await openTicket();
+    await h.press(people.ayu, h.button('escalate', 'L1'), { reason: 'Needs L2', tried: 'Basics' });
+    const firstL2 = (await h.stores.tickets.get(ticket.id))!.threads.L2!;
+    await h.press(people.dewi, h.button('send_back', 'L2'), { note: 'Check the cable first' });
+    await h.press(people.ayu, h.button('escalate', 'L1'), {
+      reason: 'Cable is fine',
+      tried: 'Swapped cable',
+    });
+    const again = (await h.stores.tickets.get(ticket.id))!;
+    expect(again.level).toBe(2);
+    expect(again.threads.L2).toEqual(firstL2);
+    expect(h.sent.filter((s) => s.kind === 'card' && s.to === 'L2')).toHaveLength(1);
+    expect(textOf(h.last('reply', 'L2')!)).toMatch(/Escalated to L2: Cable is fine[\s\S]*@L2/);
+    await h.reply(people.dewi, firstL2.threadId, firstL2.channelId, 'Replacing the dock today');
+    expect(textOf(h.last('direct', 'dm:budi')!)).toMatch(/Replacing the dock today/);
+  });
+
   it('resolves with a summary, then the employee confirms and rates', async () => {
     const { h, ticket } = await openTicket();
     await h.press(people.rudi, h.button('claim', 'L1'));

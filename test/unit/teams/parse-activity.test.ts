@@ -46,7 +46,7 @@ describe('classifyActivity', () => {
       kind: 'inbound',
       event: {
         kind: 'direct_message',
-        deliveryId: 'act-1',
+        deliveryId: 'a:dm|act-1',
         user: { platform: 'teams', id: 'aad-budi', name: 'Budi' },
         dm: { platform: 'teams', id: 'a:dm' },
         text: 'lupa password',

@@ -62,9 +62,9 @@ describe('createWorkRunner', () => {
     await expect(runner.within(() => Promise.reject(new Error('early')))).rejects.toThrow('early');
     const started = Date.now();
     const slow = () =>
-      new Promise<void>((_, reject) => setTimeout(() => reject(new Error('late')), 150));
+      new Promise<void>((_, reject) => setTimeout(() => reject(new Error('late')), 1500));
     expect(await runner.within(slow)).toBe('late');
-    expect(Date.now() - started).toBeLessThan(140);
+    expect(Date.now() - started).toBeLessThan(1200); // the 50 ms budget, with room for a busy machine
     await runner.idle();
     expect(late).toEqual([new Error('late')]);
   });
