@@ -3,8 +3,8 @@ import type { Span } from '../../core/messages';
 /**
  * Text for Adaptive Card TextBlocks, which Teams reads as a small Markdown dialect and scans for
  * `<at>` mentions. Every text gets `<`, `>` and `&` as entities, so nothing can open a mention or a
- * tag; text a person wrote (a `user` span) also gets Markdown's significant characters escaped, so
- * it shows exactly as typed and cannot turn into links, emphasis or lists.
+ * tag, and Markdown's significant characters escaped, so it shows exactly as written and cannot turn
+ * into links, emphasis or lists (bot texts interpolate what agents typed).
  */
 
 export function escapeAngles(text: string): string {
@@ -37,7 +37,8 @@ export function paragraphs(text: string): string {
 /** One span as TextBlock text: shortened, escaped for what it is, bold when asked. */
 export function spanText(span: Span, maxLength: number): string {
   const raw = truncate(span.text, maxLength);
-  const escaped = span.user ? escapeUserText(raw) : escapeAngles(raw);
+  // Bot texts carry values people typed (an escalation reason, a name), so they are escaped the same way.
+  const escaped = escapeUserText(raw);
   if (!span.bold || !escaped.trim()) return escaped;
   const lead = /^\s*/.exec(escaped)?.[0] ?? '';
   const trail = /\s*$/.exec(escaped)?.[0] ?? '';

@@ -26,7 +26,7 @@ describe('card text', () => {
     );
   });
 
-  it("escapes Markdown in a person's text, and only there", () => {
+  it('escapes Markdown in every text, since bot texts carry what people typed', () => {
     expect(
       escapeMarkdown('**bold** _it_ [a](http://x) `code` ~s~ {{DATE(2024-01-01T00:00:00Z)}}'),
     ).toBe(
@@ -36,7 +36,9 @@ describe('card text', () => {
       '\\- item\n1\\. first\n\\# title\n\\> quote',
     );
     expect(spanText(fromUser('**hi**'), 100)).toBe('\\*\\*hi\\*\\*');
-    expect(spanText(plain('**hi**'), 100)).toBe('**hi**');
+    expect(spanText(plain('Escalated: [verify](https://evil.example)'), 100)).toBe(
+      'Escalated: \\[verify\\](https://evil.example)',
+    );
     expect(spanText({ text: ' Key ', bold: true }, 100)).toBe(' **Key** ');
   });
 
