@@ -36,7 +36,7 @@ export function createHarness(
   } = {},
 ) {
   let now = new Date('2026-11-30T02:00:00Z'); // Monday 09:00 in Jakarta
-  const { surface, sent } = createRecordingSurface();
+  const { surface, sent, failNextDirect } = createRecordingSurface();
   const stores = options.stores ?? {
     tickets: createMemoryTicketStore(),
     sessions: createMemorySessionStore(),
@@ -126,6 +126,7 @@ export function createHarness(
   return {
     helpdesk,
     sent,
+    failNextDirect,
     stores,
     dm,
     reply,

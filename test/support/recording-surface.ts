@@ -19,10 +19,15 @@ export interface Recorded {
 /** A ChatSurface that records what the core sent, for unit tests of the core. */
 export function createRecordingSurface(platform: Platform = 'console') {
   const sent: Recorded[] = [];
+  let failDirect = 0;
   let n = 0;
   const id = () => `m${++n}`;
   const surface: ChatSurface = {
     sendDirect(dm: ConversationRef, message: OutboundMessage): Promise<MessageRef> {
+      if (failDirect > 0) {
+        failDirect--;
+        return Promise.reject(new Error('platform unavailable'));
+      }
       const messageId = id();
       sent.push({ kind: 'direct', to: dm.id, message, ref: messageId });
       return Promise.resolve({ platform, channelId: dm.id, messageId });
@@ -60,7 +65,11 @@ export function createRecordingSurface(platform: Platform = 'console') {
       return Promise.resolve();
     },
   };
-  return { surface, sent };
+  /** The next `count` direct messages fail, as a platform outage would. */
+  const failNextDirect = (count = 1) => {
+    failDirect = count;
+  };
+  return { surface, sent, failNextDirect };
 }
 
 /** All text of a message (spans, fields, header), for assertions. */

@@ -4,6 +4,7 @@ import type { Helpdesk, Inbound } from '../inbound';
 import { createActionFlow } from './action-flow';
 import { createAgentFlow } from './agent-flow';
 import { createEmployeeFlow } from './employee-flow';
+import { trackCommits, trackingTicketStore } from './commit-tracker';
 import { say } from './render';
 import { createRuntime, type HelpdeskDeps } from './runtime';
 import { createSlaSweep } from './sla-sweep';
@@ -24,7 +25,9 @@ function errorKey(code: string) {
 export function createHelpdesk(deps: HelpdeskDeps): Helpdesk {
   const localeOf = (event: Inbound) =>
     ('locale' in event ? event.locale : undefined) ?? deps.config.defaultLocale;
-  const rt = createRuntime(deps);
+  // Only ticket writes count as done work: redoing an L0 step (search, answer) on a retry is harmless,
+  // redoing a relayed message is not.
+  const rt = createRuntime({ ...deps, tickets: trackingTicketStore(deps.tickets) });
   const actions = createActionFlow(rt);
   const employees = createEmployeeFlow(rt, actions);
   const agents = createAgentFlow(rt);
@@ -51,26 +54,31 @@ export function createHelpdesk(deps: HelpdeskDeps): Helpdesk {
         throw error;
       }
       if (!first) return;
-      try {
-        await route(event);
-      } catch (error) {
-        if (isLapisError(error) && error.code !== 'unavailable') {
-          rt.log.warn({ err: error, kind: event.kind }, 'refused');
-          await rt
-            .whisper(
-              event.user,
-              event.kind === 'thread_message' ? { thread: event.thread } : { dm: event.dm },
-              say(t(localeOf(event), errorKey(error.code), { detail: error.message })),
-            )
-            .catch(() => undefined);
-          return;
-        }
-        await deps.deliveries
-          .release(`${event.user.platform}:${event.deliveryId}`)
+      const outcome = await trackCommits(() => route(event));
+      if (!outcome.error) return;
+      const error: Error = outcome.error;
+      const committed = outcome.committed;
+      if (isLapisError(error) && error.code !== 'unavailable') {
+        rt.log.warn({ err: error, kind: event.kind }, 'refused');
+        await rt
+          .whisper(
+            event.user,
+            event.kind === 'thread_message' ? { thread: event.thread } : { dm: event.dm },
+            say(t(localeOf(event), errorKey(error.code), { detail: error.message })),
+          )
           .catch(() => undefined);
-        await tellUnavailable(event);
+        return;
+      }
+      if (committed) {
+        // Part of the work is stored: a redelivery would repeat it, so the delivery stays recorded.
+        rt.log.error({ err: error, kind: event.kind }, 'failed after storing part of the work');
         throw error;
       }
+      await deps.deliveries
+        .release(`${event.user.platform}:${event.deliveryId}`)
+        .catch(() => undefined);
+      await tellUnavailable(event);
+      throw error;
     },
     sweepSla: () => sweep(),
   };

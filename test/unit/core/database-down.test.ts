@@ -48,4 +48,25 @@ describe('when the database is down', () => {
     await expect(h.dm(people.sari, 'halo')).rejects.toThrow(/timed out/);
     expect(textOf(h.last('ephemeral')!)).toMatch(/can't reach my database/);
   });
+
+  it('keeps the delivery recorded when part of the work was already stored, so a retry repeats nothing', async () => {
+    const h = createHarness();
+    await h.dm(people.budi, 'printer paper jam');
+    await h.press(people.budi, h.button('l0_need_help'));
+    await h.press(people.budi, h.button('ticket_form'), {
+      category: 'printing',
+      impact: 'me',
+      urgency: 'low',
+    });
+    const ticket = (await h.stores.tickets.listByRequester(people.budi))[0]!;
+    const thread = ticket.threads.L1!;
+    h.failNextDirect();
+    await expect(
+      h.reply(people.ayu, thread.threadId, thread.channelId, 'Try the other tray', 'Ev7'),
+    ).rejects.toThrow(/platform unavailable/);
+    await h.reply(people.ayu, thread.threadId, thread.channelId, 'Try the other tray', 'Ev7'); // the platform's retry
+    const stored = (await h.stores.tickets.get(ticket.id))!;
+    expect(stored.transcript.filter((e) => e.text === 'Try the other tray')).toHaveLength(1);
+    expect(h.sent.some((s) => /can't reach my database/.test(textOf(s.message)))).toBe(false);
+  });
 });
