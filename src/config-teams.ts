@@ -1,13 +1,10 @@
 import { z } from 'zod';
+import { emptyToUndefined, optionalString, splitList } from './config-fields';
 
 /**
  * The Microsoft Teams part of the environment schema (src/config.ts spreads it in), with the checks
  * that tie its variables together. Kept apart so the Teams channel's settings live in one place.
  */
-
-const emptyToUndefined = (value: unknown): unknown =>
-  typeof value === 'string' && value.trim() === '' ? undefined : value;
-const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
 
 /** loopback names and addresses: where a server that trusts every caller may listen. */
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|::1|::ffff:127(\.\d{1,3}){3})$/;
@@ -67,10 +64,7 @@ const pingList = z.preprocess(
     .string()
     .optional()
     .transform((text, ctx): TeamsPingTarget[] => {
-      const entries = (text ?? '')
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean);
+      const entries = splitList(text);
       const targets: TeamsPingTarget[] = [];
       for (const entry of entries) {
         const [rawId = '', ...rest] = entry.split('|');

@@ -1,15 +1,13 @@
 import { z } from 'zod';
 import { parseBusinessHours, parseHolidays, parseSlaTargets, type Parsed } from './config-parsers';
 import { checkTeamsEnv, teamsEnvShape } from './config-teams';
+import { commaList, emptyToUndefined, optionalString, splitList } from './config-fields';
 
 /**
  * The whole environment, validated once at start-up. Every problem is reported together, by variable
  * name, so an operator fixes a bad deployment in one go instead of one restart per variable.
  */
 
-const emptyToUndefined = (value: unknown): unknown =>
-  typeof value === 'string' && value.trim() === '' ? undefined : value;
-const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
 const flag = (fallback: boolean) =>
   z.preprocess(
     emptyToUndefined,
@@ -19,18 +17,7 @@ const flag = (fallback: boolean) =>
   );
 const port = (fallback: number) =>
   z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(fallback));
-const idList = z.preprocess(
-  emptyToUndefined,
-  z
-    .string()
-    .optional()
-    .transform((v) =>
-      (v ?? '')
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    ),
-);
+const idList = commaList;
 const slackChannelId = z.preprocess(
   emptyToUndefined,
   z
@@ -40,27 +27,12 @@ const slackChannelId = z.preprocess(
 );
 
 /** Who a level's escalation pings in Slack: user group ids (S...) and user ids (U.../W...), comma-separated. */
-const slackPing = z.preprocess(
-  emptyToUndefined,
-  z
-    .string()
-    .optional()
-    .transform((v) =>
-      (v ?? '')
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    )
-    .pipe(
-      z.array(
-        z
-          .string()
-          .regex(
-            /^[SUW][A-Z0-9]{2,}$/,
-            'user group ids (S...) or user ids (U...), comma-separated',
-          ),
-      ),
-    ),
+const slackPing = commaList.pipe(
+  z.array(
+    z
+      .string()
+      .regex(/^[SUW][A-Z0-9]{2,}$/, 'user group ids (S...) or user ids (U...), comma-separated'),
+  ),
 );
 
 /** A string setting parsed by one of config-parsers, its message becoming the variable's error. */
@@ -183,12 +155,7 @@ const envSchema = z
       z
         .string()
         .default('P1')
-        .transform((v) =>
-          v
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean),
-        )
+        .transform(splitList)
         .pipe(
           z.array(z.enum(['P1', 'P2', 'P3', 'P4'], { error: 'priorities among P1, P2, P3, P4' })),
         ),

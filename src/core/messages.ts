@@ -19,19 +19,23 @@ export type Block =
   /** Who to notify on an escalation: a user group or on-call users of that level, rendered as a ping. */
   | { readonly kind: 'ping'; readonly level: Level };
 
-export type ActionId =
-  | 'l0_solved'
-  | 'l0_need_help'
-  | 'ticket_form'
-  | 'claim'
-  | 'escalate'
-  | 'send_back'
-  | 'resolve'
-  | 'wait_requester'
-  | 'confirm_resolved'
-  | 'reopen'
-  | 'cancel'
-  | 'csat';
+/** Every button the core can send; channels validate incoming presses against this one list. */
+export const ACTION_IDS = [
+  'l0_solved',
+  'l0_need_help',
+  'ticket_form',
+  'claim',
+  'escalate',
+  'send_back',
+  'resolve',
+  'wait_requester',
+  'confirm_resolved',
+  'reopen',
+  'cancel',
+  'csat',
+] as const;
+
+export type ActionId = (typeof ACTION_IDS)[number];
 
 /** A button. `form` names the fields a channel must collect (modal, card inputs) before sending it. */
 export interface Action {

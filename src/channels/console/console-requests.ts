@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ActionId } from '../../core/messages';
+import { ACTION_IDS } from '../../core/messages';
 import { CONVERSATION_NAME, MESSAGE_ID, type ConversationName } from './console-conversations';
 import { CONSOLE_USER_ID } from './console-users';
 
@@ -7,22 +7,6 @@ import { CONSOLE_USER_ID } from './console-users';
  * One zod schema per console endpoint. Everything that reaches the core or a database filter comes
  * out of these as plain strings: an object where a string belongs (`{"$ne": null}`) is a 400.
  */
-
-/** Every ActionId, checked complete against the core's type (a new id fails to compile here). */
-const ACTION_IDS: Record<ActionId, true> = {
-  l0_solved: true,
-  l0_need_help: true,
-  ticket_form: true,
-  claim: true,
-  escalate: true,
-  send_back: true,
-  resolve: true,
-  wait_requester: true,
-  confirm_resolved: true,
-  reopen: true,
-  cancel: true,
-  csat: true,
-};
 
 const userId = z.string().regex(CONSOLE_USER_ID, 'a console user id such as "budi"');
 const text = z.string().trim().min(1, 'the message is empty').max(4000, 'at most 4000 characters');
@@ -60,7 +44,7 @@ export const threadBody = z.strictObject({
 
 export const actionBody = z.strictObject({
   as: userId,
-  action: z.enum(Object.keys(ACTION_IDS) as [ActionId, ...ActionId[]]),
+  action: z.enum(ACTION_IDS),
   payload: z.string().max(2000, 'at most 2000 characters'),
   form: formValues.optional(),
 });

@@ -1,32 +1,11 @@
 import { z } from 'zod';
-import type { Action, ActionId, FormField } from '../../core/messages';
+import { ACTION_IDS, type Action, type ActionId, type FormField } from '../../core/messages';
 
 /**
  * What a Lapis button carries through Slack: the core's opaque payload and, for buttons that need a
  * form first, the form's fields (compactly), so a press can open the modal with no server-side state.
  * Slack gives the value back verbatim; it is still parsed with zod, as every inbound field is.
  */
-
-export const ACTION_IDS = [
-  'l0_solved',
-  'l0_need_help',
-  'ticket_form',
-  'claim',
-  'escalate',
-  'send_back',
-  'resolve',
-  'wait_requester',
-  'confirm_resolved',
-  'reopen',
-  'cancel',
-  'csat',
-] as const satisfies readonly ActionId[];
-
-// Compile-time check that the list above names every ActionId of the core.
-const everyActionListed: [Exclude<ActionId, (typeof ACTION_IDS)[number]>] extends [never]
-  ? true
-  : never = true;
-void everyActionListed;
 
 export const actionIdSchema = z.enum(ACTION_IDS);
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ActionId } from '../../core/messages';
+import { ACTION_IDS } from '../../core/messages';
 
 /**
  * What Lapis reads of a Bot Framework Activity, parsed with zod before anything else sees it: a body
@@ -58,25 +58,9 @@ export const activitySchema = z.object({
 
 export type TeamsActivity = z.output<typeof activitySchema>;
 
-/** Every ActionId, checked complete against the core's type (a new id fails to compile here). */
-const ACTION_IDS: Record<ActionId, true> = {
-  l0_solved: true,
-  l0_need_help: true,
-  ticket_form: true,
-  claim: true,
-  escalate: true,
-  send_back: true,
-  resolve: true,
-  wait_requester: true,
-  confirm_resolved: true,
-  reopen: true,
-  cancel: true,
-  csat: true,
-};
-
 /** What an Action.Submit / Action.Execute sends: the button's data with the card's inputs merged in. */
 export const submitDataSchema = z.looseObject({
-  action: z.enum(Object.keys(ACTION_IDS) as [ActionId, ...ActionId[]]),
+  action: z.enum(ACTION_IDS),
   payload: z.string().max(2000),
 });
 

@@ -3,6 +3,7 @@ import { t } from '../i18n/translate';
 import type { Inbound } from '../inbound';
 import type { Locale } from '../locale';
 import { fromUser, plain, type OutboundMessage } from '../messages';
+import type { KbSearchResult } from '../ports/knowledge-base';
 import type { L0Session } from '../ports/session-store';
 import { displayName, type ConversationRef, type UserRef } from '../people';
 import { ACTIVE_STATUSES, type L0Attempt, type Ticket } from '../ticket';
@@ -115,6 +116,7 @@ export function createEmployeeFlow(rt: Runtime, requester: RequesterChanges) {
     e: DirectMessage,
     locale: Locale,
     session: L0Session | undefined,
+    search: (text: string) => KbSearchResult,
     tries = 0,
   ): Promise<void> {
     const now = deps.clock.now();
@@ -123,7 +125,7 @@ export function createEmployeeFlow(rt: Runtime, requester: RequesterChanges) {
       session.state !== 'idle' &&
       now.getTime() - session.updatedAt.getTime() < deps.config.followUpSeconds * 1000;
     const question = recent && session ? `${session.question}\n${e.text}` : e.text;
-    const result = deps.kb.search(question);
+    const result = search(question);
     if (!recent && result.intent !== 'question' && result.intent !== 'off_topic') {
       const key =
         result.intent === 'thanks' || result.intent === 'ack' ? result.intent : 'greeting';
@@ -157,7 +159,7 @@ export function createEmployeeFlow(rt: Runtime, requester: RequesterChanges) {
       // Another message of the same person won the race; fold this one in on top of it.
       if (tries >= 3)
         throw new LapisError('conflict', 'the conversation kept changing; please send that again');
-      return selfHelp(e, locale, await deps.sessions.get(e.user), tries + 1);
+      return selfHelp(e, locale, await deps.sessions.get(e.user), search, tries + 1);
     }
     await send(
       e,
@@ -172,16 +174,17 @@ export function createEmployeeFlow(rt: Runtime, requester: RequesterChanges) {
     async handle(e: DirectMessage): Promise<void> {
       if (!e.text.trim()) return;
       const session = await deps.sessions.get(e.user);
+      // One search serves both the language guess and the answer when the message stands alone.
+      let first: KbSearchResult | undefined;
+      const search = (text: string) =>
+        text === e.text ? (first ??= deps.kb.search(text)) : deps.kb.search(text);
       const active = (await deps.tickets.listByRequester(e.user, ACTIVE_STATUSES))[0];
       const locale: Locale =
-        e.locale ??
-        active?.locale ??
-        deps.kb.search(e.text).detectedLocale ??
-        deps.config.defaultLocale;
+        e.locale ?? active?.locale ?? search(e.text).detectedLocale ?? deps.config.defaultLocale;
       const command = parseCommand(e.text);
       if (command) return runCommand(e, command, locale);
       if (active) return relayToAgents(e, active);
-      return selfHelp(e, locale, session);
+      return selfHelp(e, locale, session, search);
     },
   };
 }
