@@ -10,7 +10,8 @@ import { createBusinessCalendar } from './core/sla/business-calendar';
 import { createSlaPolicy } from './core/sla/sla-policy';
 import type { Level } from './core/ticket';
 import { createHelpdesk, type HelpdeskLogger } from './core/workflow/create-helpdesk';
-import { createMongoDeliveryLog } from './store/mongo-delivery-log';
+import { createMongoWorkQueue } from './store/mongo-work-queue';
+import type { Inbound } from './core/inbound';
 import { createMongoSessionStore } from './store/mongo-session-store';
 import { createMongoTicketStore } from './store/mongo-ticket-store';
 
@@ -47,6 +48,9 @@ export function composeHelpdesk(options: {
   agents: AgentDirectory;
   log?: HelpdeskLogger;
   clock?: Clock;
+  /** Per platform: what the channel fills in before the core sees an event. */
+  prepare?: Partial<Record<Platform, (event: Inbound) => Promise<Inbound>>>;
+  instanceId?: string;
 }): Helpdesk {
   const { config } = options;
   const businessHours = createBusinessCalendar({
@@ -57,7 +61,16 @@ export function composeHelpdesk(options: {
   return createHelpdesk({
     tickets: createMongoTicketStore(options.db),
     sessions: createMongoSessionStore(options.db),
-    deliveries: createMongoDeliveryLog(options.db),
+    inbox: createMongoWorkQueue(options.db, 'inbox'),
+    outbox: createMongoWorkQueue(options.db, 'outbox'),
+    ...(options.prepare ? { prepare: options.prepare } : {}),
+    ...(options.instanceId ? { instanceId: options.instanceId } : {}),
+    pipeline: {
+      concurrency: config.WORKER_CONCURRENCY,
+      maxBacklog: config.MAX_BACKLOG,
+      intakeTimeoutMs: config.INTAKE_TIMEOUT_MS,
+      leaseMs: config.LEASE_SECONDS * 1000,
+    },
     kb: options.kb,
     surfaces: options.surfaces,
     agents: options.agents,

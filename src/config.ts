@@ -52,6 +52,9 @@ const parsed = <T>(parse: (text: string) => Parsed<T>, fallback: string) =>
       }),
   );
 
+const intSetting = (min: number, max: number, fallback: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).max(max).default(fallback));
+
 const envSchema = z
   .object({
     NODE_ENV: z.preprocess(
@@ -88,6 +91,13 @@ const envSchema = z
       z.coerce.number().int().min(100).max(60000).default(5000),
     ),
     LAPIS_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('.data')),
+
+    // The durable pipeline (see README "What Lapis guarantees").
+    WORKER_CONCURRENCY: intSetting(1, 64, 8),
+    MAX_BACKLOG: intSetting(1, 1_000_000, 2000),
+    INTAKE_TIMEOUT_MS: intSetting(100, 2500, 1500),
+    LEASE_SECONDS: intSetting(2, 300, 10),
+    SHUTDOWN_SECONDS: intSetting(1, 120, 10),
 
     KB_DIR: z.preprocess(emptyToUndefined, z.string().default('kb')),
     KB_ARTICLE_URL: z.preprocess(

@@ -1,5 +1,11 @@
 import express from 'express';
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
+import { admissionGuard } from './admission-guard';
+import { scheduleJobs } from './schedule-jobs';
+import { createJobSlots } from './store/job-slots';
+import { createMongoWorkQueue } from './store/mongo-work-queue';
 import { createConsoleAgentDirectory } from './channels/console/console-agent-directory';
 import { createConsoleRouter, isLoopbackHost } from './channels/console/console-server';
 import { createConsoleSurface, ensureConsoleIndexes } from './channels/console/console-surface';
@@ -44,8 +50,11 @@ async function main(): Promise<void> {
   log.info({ database: db.description }, 'database ready');
 
   // Slack's receiver needs the raw body to verify signatures: it is mounted before any body parser.
+  // The admission guard comes first: while stopping or overloaded, events get 503 and are retried.
   const app = express();
   app.disable('x-powered-by');
+  let admission: () => Error | undefined = () => new Error('Lapis is starting');
+  app.use(admissionGuard(() => admission()));
   const slack = config.slackEnabled
     ? createSlackChannel({ config, expressApp: app, log, tickets: createMongoTicketStore(db.db) })
     : undefined;
@@ -60,11 +69,14 @@ async function main(): Promise<void> {
     ...(teams ? { teams: teams.surface } : {}),
     ...(consoleSurface ? { console: consoleSurface } : {}),
   };
+  const instanceId = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const helpdesk = composeHelpdesk({
     config,
     db: db.db,
     kb,
     surfaces,
+    instanceId,
+    ...(slack ? { prepare: { slack: slack.prepare } } : {}),
     agents: agentDirectoryFor(config, {
       console: createConsoleAgentDirectory(),
       ...(slack ? { slack: slack.agents } : {}),
@@ -84,6 +96,9 @@ async function main(): Promise<void> {
   }
   slack?.attach(helpdesk);
   teams?.attach(helpdesk);
+  // Workers first: what a previous run (or a dead instance) left in the inbox is picked up now.
+  helpdesk.start();
+  admission = () => helpdesk.admission();
   await slack?.start();
   await teams?.start();
 
@@ -94,9 +109,24 @@ async function main(): Promise<void> {
   if (useConsole && server)
     log.info({ url: server.url }, `Local console: open ${server.url} in a browser`);
 
-  const sla = setInterval(() => {
-    helpdesk.sweepSla().catch((err: unknown) => log.error({ err }, 'SLA sweep failed'));
-  }, config.SLA_SWEEP_SECONDS * 1000);
+  const slots = createJobSlots(db.db, instanceId);
+  const stopJobs = scheduleJobs(
+    [
+      { name: 'sla-sweep', periodMs: config.SLA_SWEEP_SECONDS * 1000, run: () => helpdesk.sweepSla() },
+      {
+        name: 'prune',
+        periodMs: 3600_000,
+        run: () =>
+          Promise.all([
+            createMongoWorkQueue(db.db, 'inbox').prune(),
+            createMongoWorkQueue(db.db, 'outbox').prune(),
+            slots.prune(),
+          ]),
+      },
+    ],
+    (job, periodMs) => slots.claim(job, periodMs),
+    log,
+  );
   log.info(
     {
       http: server?.url ?? 'off (Socket Mode only)',
@@ -113,13 +143,26 @@ async function main(): Promise<void> {
     'Lapis is running; press Ctrl-C to stop',
   );
 
+  // Stopping: intake closes first (new events get 503), work in hand is finished or let go within
+  // SHUTDOWN_SECONDS, then the server, the channels and the database close. A second signal exits now.
   let stopping = false;
   const stop = (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      log.warn({ signal }, 'second signal: exiting now; unfinished work is taken over on the next start');
+      process.exit(1);
+    }
     stopping = true;
-    log.info({ signal }, 'stopping');
-    clearInterval(sla);
-    Promise.all([slack?.stop(), teams?.stop()])
+    log.info({ signal }, 'stopping: new events get 503 from now on');
+    stopJobs();
+    const deadlineMs = config.SHUTDOWN_SECONDS * 1000;
+    const hardStop = setTimeout(() => {
+      log.error('could not stop in time; exiting (leases run out and others take over)');
+      process.exit(1);
+    }, deadlineMs + 3000);
+    hardStop.unref();
+    helpdesk
+      .stop(Math.max(500, deadlineMs - 1500))
+      .then(() => Promise.all([slack?.stop(), teams?.stop()]))
       .then(() => server?.close())
       .then(() => db.close())
       .then(() => {

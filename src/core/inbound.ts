@@ -37,9 +37,25 @@ export type Inbound =
       readonly locale?: Locale;
     };
 
-/** The core's single entry point, as every channel sees it. */
+/** The core's entry points, as channels and main see them. */
 export interface Helpdesk {
+  /**
+   * Records the event durably (unique by its delivery id) and returns; the work follows from the
+   * record. Throws IntakeRefused when the event could not be recorded: the channel answers 5xx.
+   */
+  accept(event: Inbound): Promise<'accepted' | 'duplicate'>;
+  /** Records a delivery id that needs no work (a press that opened a modal): true the first time. */
+  firstSeen(deliveryId: string): Promise<boolean>;
+  /** Why new events would be refused right now (shutting down, backlog full), or undefined. */
+  admission(): Error | undefined;
+  /** accept, then wait until this process has worked everything due (tests, the CLI). */
   handle(event: Inbound): Promise<void>;
-  /** Looks at tickets whose SLA timers are due; called periodically by main. Returns how many it handled. */
+  /** Starts this process's workers (inbox and outbox). */
+  start(): void;
+  /** Refuses new events, finishes or lets go of work in hand within `deadlineMs`. */
+  stop(deadlineMs: number): Promise<void>;
+  /** Resolves once nothing due is left in the queues and nothing is in hand here. */
+  idle(timeoutMs?: number): Promise<void>;
+  /** Queues SLA checks of tickets that are due; main calls it periodically under a job lease. */
   sweepSla(): Promise<number>;
 }

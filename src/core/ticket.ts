@@ -110,6 +110,8 @@ export interface Ticket {
   readonly updatedAt: Date;
   readonly closedAt: Date | undefined;
   readonly audit: readonly AuditEntry[];
+  /** Step keys of the latest changes (see work-scope.ts): a redone work item does not apply them twice. */
+  readonly applied?: readonly string[];
 }
 
 export function threadOf(ticket: Ticket, level: Level = ticket.level): ThreadRef | undefined {

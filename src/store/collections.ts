@@ -7,6 +7,13 @@ export const COLLECTIONS = {
   sessions: 'l0_sessions',
   /** Version guards of L0 sessions, like ticketVersions. */
   sessionVersions: 'l0_session_versions',
-  deliveries: 'deliveries',
+  /** Inbound events and timer work, unique by delivery id: the dedupe and the work item in one. */
+  inbox: 'inbox',
+  /** Outward effects (messages, cards, thread replies), unique by a deterministic key. */
+  outbox: 'outbox',
+  /** Claims of inbox/outbox items, one unique `${queue}:${itemId}#${n}` per try (mongo-work-queue.ts). */
+  workClaims: 'work_claims',
+  /** Timed leases of periodic jobs (the SLA sweep): one unique `${job}#${slot}` per period. */
+  jobSlots: 'job_slots',
   conversations: 'conversation_refs',
 } as const;

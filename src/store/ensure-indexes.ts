@@ -17,11 +17,19 @@ export const INDEXES: Readonly<Record<string, readonly IndexDescription[]>> = {
     { key: { level: 1, status: 1, createdAt: 1 }, name: 'by_level' },
   ],
   [COLLECTIONS.sessions]: [{ key: { platform: 1, userId: 1, updatedAt: -1 }, name: 'by_user' }],
-  [COLLECTIONS.deliveries]: [
-    { key: { deliveryId: 1 }, name: 'delivery_unique', unique: true },
-    // No TTL indexes on FerretDB: the delivery log prunes old entries itself, by this index.
-    { key: { at: 1 }, name: 'delivery_age' },
+  // Work queues: the head of a lane, due work, and finished items to prune (no TTL on FerretDB).
+  [COLLECTIONS.inbox]: [
+    { key: { lane: 1, status: 1, seq: 1 }, name: 'lane_head' },
+    { key: { status: 1, notBefore: 1, seq: 1 }, name: 'due' },
+    { key: { status: 1, finishedAt: 1 }, name: 'finished' },
   ],
+  [COLLECTIONS.outbox]: [
+    { key: { lane: 1, status: 1, seq: 1 }, name: 'lane_head' },
+    { key: { status: 1, notBefore: 1, seq: 1 }, name: 'due' },
+    { key: { status: 1, finishedAt: 1 }, name: 'finished' },
+  ],
+  [COLLECTIONS.workClaims]: [{ key: { expiresAt: 1 }, name: 'claim_expiry' }],
+  [COLLECTIONS.jobSlots]: [{ key: { at: 1 }, name: 'slot_age' }],
   [COLLECTIONS.conversations]: [
     { key: { platform: 1, kind: 1, ownerId: 1 }, name: 'owner_unique', unique: true },
     // A person's own (1:1) conversation with the bot, found by their user id (Teams).

@@ -31,6 +31,7 @@ const sessionDocumentSchema = z.object({
     impact: z.string().optional(),
   }),
   updatedAt: dateSchema,
+  savedBy: z.string().optional(),
   version: z.number().int().nonnegative(),
 });
 type SessionDocument = z.output<typeof sessionDocumentSchema>;
@@ -55,8 +56,19 @@ export function createMongoSessionStore(db: Db): SessionStore {
         throw new Error(
           `l0_sessions: malformed document ${String(document._id)}:\n${z.prettifyError(result.error)}`,
         );
-      const { user: owner, dm, state, question, attempts, draft, updatedAt, version } = result.data;
-      return { user: owner, dm, state, question, attempts, draft, updatedAt, version };
+      const { user: owner, dm, state, question, attempts, draft, updatedAt, version, savedBy } =
+        result.data;
+      return {
+        user: owner,
+        dm,
+        state,
+        question,
+        attempts,
+        draft,
+        updatedAt,
+        version,
+        ...(savedBy ? { savedBy } : {}),
+      };
     },
 
     async save(session: L0Session, expectedVersion: number): Promise<boolean> {

@@ -19,7 +19,7 @@ import {
   toTicketDocument,
   type TicketDocument,
 } from './ticket-document';
-import { createVersionGuard } from './version-guard';
+import { createVersionGuard, isDuplicateKey } from './version-guard';
 
 /**
  * Tickets in MongoDB (or FerretDB): one document each, `_id` the ticket id (a UUID), key from the
@@ -46,12 +46,25 @@ export function createMongoTicketStore(db: Db): TicketStore {
   });
 
   return {
-    async create(input: NewTicket): Promise<Ticket> {
+    async create(input: NewTicket, id?: string): Promise<Ticket> {
       // Checked before a number is used up.
       toTicketDocument({ ...input, id: 'new', key: 'new', version: 0 }, 'new ticket');
+      if (id) {
+        const existing = await findOne({ _id: filterString(id, 'ticket id') });
+        if (existing) return existing;
+      }
       const key = `IT-${await nextSequence(db, 'ticket', 1001)}`;
-      const document = toTicketDocument({ ...input, id: randomUUID(), key, version: 0 });
-      await tickets.insertOne(document);
+      const document = toTicketDocument({ ...input, id: id ?? randomUUID(), key, version: 0 });
+      try {
+        await tickets.insertOne(document);
+      } catch (error) {
+        // Two workers redoing one item at once: the first insert stands (its key number is kept).
+        if (id && isDuplicateKey(error)) {
+          const stored = await findOne({ _id: id });
+          if (stored) return stored;
+        }
+        throw error;
+      }
       return fromTicketDocument(document);
     },
 

@@ -158,6 +158,7 @@ export const ticketDocumentSchema = z.object({
   updatedAt: dateSchema,
   closedAt: maybe(dateSchema),
   audit: z.array(auditEntry),
+  applied: z.array(z.string()).optional(),
   threadIds: z.array(z.string()),
 });
 

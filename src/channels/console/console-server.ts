@@ -4,6 +4,7 @@ import path from 'node:path';
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { isLapisError, type ErrorCode } from '../../core/errors';
 import type { Helpdesk } from '../../core/inbound';
+import { IntakeRefused } from '../../core/pipeline/intake';
 import { projectRoot } from '../../project-root';
 import { dmConversation } from './console-conversations';
 import {
@@ -18,7 +19,7 @@ import type { ConsoleFeed } from './console-surface';
 import { toUserRef, type ConsoleUser } from './console-users';
 
 export interface ConsoleRouterOptions {
-  readonly helpdesk: Pick<Helpdesk, 'handle'>;
+  readonly helpdesk: Pick<Helpdesk, 'accept'>;
   readonly feed: ConsoleFeed;
   readonly users: readonly ConsoleUser[];
   /** Unexpected failures (500s); bad requests are the caller's and are not logged. */
@@ -72,7 +73,10 @@ function addReadRoutes(router: Router, { feed, users }: ConsoleRouterOptions): v
   });
 }
 
-/** What people type is recorded in the feed first, so it shows before the bot's answer. */
+/**
+ * What people type is recorded in the feed first, so it shows before the bot's answer; the event is
+ * then recorded in the core's inbox and the request answered (the answer follows through the feed).
+ */
 function addPostRoutes(router: Router, { helpdesk, feed, users }: ConsoleRouterOptions): void {
   const userNamed = userFinder(users);
   const deliveryId = () => randomUUID();
@@ -83,7 +87,7 @@ function addPostRoutes(router: Router, { helpdesk, feed, users }: ConsoleRouterO
     const conversation = dmConversation(user.id);
     await feed.recordPost({ conversation, from: user, text: body.text });
     const dm = { platform: 'console' as const, id: conversation };
-    await helpdesk.handle({
+    await helpdesk.accept({
       kind: 'direct_message',
       deliveryId: deliveryId(),
       user: toUserRef(user),
@@ -101,7 +105,7 @@ function addPostRoutes(router: Router, { helpdesk, feed, users }: ConsoleRouterO
     }
     await feed.recordPost({ conversation: channel, threadId, from: user, text });
     const thread = { platform: 'console' as const, channelId: channel, threadId };
-    await helpdesk.handle({
+    await helpdesk.accept({
       kind: 'thread_message',
       deliveryId: deliveryId(),
       user: toUserRef(user),
@@ -114,7 +118,7 @@ function addPostRoutes(router: Router, { helpdesk, feed, users }: ConsoleRouterO
   router.post('/api/action', async (req, res) => {
     const body = parseRequest(actionBody, req.body, 'POST /api/action');
     const user = userNamed(body.as);
-    await helpdesk.handle({
+    await helpdesk.accept({
       kind: 'action',
       deliveryId: deliveryId(),
       user: toUserRef(user),
@@ -182,7 +186,9 @@ const STATUS_OF: Record<ErrorCode, number> = {
 
 function errorHandler(logError: ConsoleRouterOptions['logError']) {
   return (error: unknown, _req: Request, res: Response, _next: NextFunction): void => {
-    if (error instanceof BadRequestError) {
+    if (error instanceof IntakeRefused) {
+      res.status(error.status).json({ error: error.message, code: error.reason });
+    } else if (error instanceof BadRequestError) {
       res.status(error.status).json({ error: error.message, problems: error.problems });
     } else if (isLapisError(error)) {
       res.status(STATUS_OF[error.code]).json({ error: error.message, code: error.code });

@@ -1,6 +1,6 @@
 import type express from 'express';
 import type { Config } from '../../config';
-import type { Helpdesk } from '../../core/inbound';
+import type { Helpdesk, Inbound } from '../../core/inbound';
 import type { AgentDirectory } from '../../core/ports/agent-directory';
 import type { ChatSurface } from '../../core/ports/chat-surface';
 import { createLogger, type Logger } from '../../logger';
@@ -12,6 +12,7 @@ import { registerCommands } from './slack-commands';
 import { registerInteractions } from './slack-interactions';
 import { boltLogger } from './slack-logger';
 import { createSlackRuntime } from './slack-runtime';
+import { createSlackPrepare } from './slack-prepare';
 
 export { SLACK_EVENTS_PATH };
 export type { TicketReader };
@@ -24,20 +25,20 @@ export interface SlackChannelOptions {
   /** Read access to tickets for the App Home tab (the MongoDB ticket store will do). */
   readonly tickets?: TicketReader;
   /** Knobs for tests; the defaults suit production. */
-  readonly tuning?: SlackClientTuning & { readonly ackBudgetMs?: number };
+  readonly tuning?: SlackClientTuning;
 }
 
 export interface SlackChannel {
   readonly surface: ChatSurface;
   readonly agents: AgentDirectory;
+  /** Fills in names and decodes Slack markup of a recorded event, before the core handles it. */
+  readonly prepare: (event: Inbound) => Promise<Inbound>;
   /** Hands Slack's events to the core; events that arrive before are refused (Slack retries them). */
   attach(helpdesk: Helpdesk): void;
   /** Checks the token (auth.test); in Socket Mode also connects. */
   start(): Promise<void>;
-  /** Disconnects Socket Mode and waits for work in progress. */
+  /** Disconnects Socket Mode (over HTTP, main stops the listening server). */
   stop(): Promise<void>;
-  /** Resolves once the work of every request received so far has finished (tests, shutdown). */
-  idle(): Promise<void>;
 }
 
 /** The Slack channel: Bolt over HTTP at /slack/events (or Socket Mode), the surface and the agents. */
@@ -60,7 +61,6 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
     client,
     identity,
     tickets: options.tickets,
-    ackBudgetMs: options.tuning?.ackBudgetMs,
   });
   registerEventListeners(app, rt);
   registerInteractions(app, rt);
@@ -69,6 +69,7 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
   return {
     surface: rt.surface,
     agents: rt.agents,
+    prepare: createSlackPrepare(rt.people),
     attach: (helpdesk) => rt.attach(helpdesk),
     async start() {
       const me = await identity.get();
@@ -78,10 +79,8 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
     },
     async stop() {
       if (config.SLACK_SOCKET_MODE) await app.stop();
-      await rt.runner.idle();
       rt.people.clear();
       rt.agents.clear();
     },
-    idle: () => rt.runner.idle(),
   };
 }

@@ -1,9 +1,7 @@
 import type { App } from '@slack/bolt';
-import { say } from '../../core/workflow/render';
 import { parseCommand, parseMessageShortcut } from './slack-inbound';
 import { label } from './slack-labels';
-import { runLogged, type SlackRuntime } from './slack-runtime';
-import { decodeSlackText } from './slack-text';
+import type { SlackRuntime } from './slack-runtime';
 
 export const SLASH_COMMAND = '/helpdesk';
 export const TICKET_SHORTCUT = 'create_it_ticket';
@@ -25,45 +23,37 @@ export function commandToText(raw: string): string {
 
 /**
  * The slash command and the "Create IT ticket" message shortcut both start a DM conversation with
- * the core: it answers in the person's DM with the bot (conversations.open). A command typed in a
- * channel is acknowledged with a private pointer to that DM. Delivery ids are the trigger ids.
+ * the core: it answers in the person's DM with the bot (conversations.open). Each is recorded before
+ * it is acknowledged (a failure is an error Slack shows the person); the trigger id is its delivery id.
+ * A command typed in a channel is acknowledged with a private pointer to that DM.
  */
 export function registerCommands(app: App, rt: SlackRuntime): void {
   app.command(SLASH_COMMAND, async ({ ack, body }) => {
     const input = parseCommand(body);
     if (!input) return void (await ack());
+    await rt.accept({
+      kind: 'direct_message',
+      deliveryId: `command:${input.triggerId}`,
+      user: { platform: 'slack', id: input.userId },
+      dm: { platform: 'slack', id: input.userId },
+      text: commandToText(input.text),
+    });
     const hint = label(rt.config.DEFAULT_LOCALE, 'command_in_dm');
     await ack(input.inDirectMessage ? undefined : { response_type: 'ephemeral', text: hint });
-    await runLogged(rt, 'command', async () =>
-      rt.helpdesk().handle({
-        kind: 'direct_message',
-        deliveryId: `command:${input.triggerId}`,
-        user: await rt.people.userRef(input.userId),
-        dm: { platform: 'slack', id: input.userId },
-        text: commandToText(await decodeSlackText(input.text, rt.people.nameOf)),
-      }),
-    );
   });
 
   app.shortcut(TICKET_SHORTCUT, async ({ ack, body }) => {
-    await ack();
     const input = parseMessageShortcut(body);
-    if (!input) return;
-    await runLogged(rt, 'shortcut', async () => {
-      const text = (await decodeSlackText(input.text, rt.people.nameOf)).trim();
-      const dm = { platform: 'slack' as const, id: input.userId };
-      if (!text)
-        return void (await rt.surface.sendDirect(
-          dm,
-          say(label(rt.config.DEFAULT_LOCALE, 'shortcut_empty')),
-        ));
-      await rt.helpdesk().handle({
-        kind: 'direct_message',
-        deliveryId: `shortcut:${input.triggerId}`,
-        user: await rt.people.userRef(input.userId),
-        dm,
-        text,
-      });
+    if (!input) return void (await ack());
+    const dm = { platform: 'slack' as const, id: input.userId };
+    // An empty message (an image, a file) has nothing to ask about: the core answers with help.
+    await rt.accept({
+      kind: 'direct_message',
+      deliveryId: `shortcut:${input.triggerId}`,
+      user: { platform: 'slack', id: input.userId },
+      dm,
+      text: input.text.trim() || 'help',
     });
+    await ack();
   });
 }

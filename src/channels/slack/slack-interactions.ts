@@ -12,18 +12,19 @@ import {
   formModal,
   formValues,
 } from './slack-modal';
-import { dmOf, runLogged, type SlackRuntime } from './slack-runtime';
+import { dmOf, type SlackRuntime } from './slack-runtime';
 
 /**
- * Buttons and the modals of buttons with a form. Each is acknowledged first; the work follows within
- * the ack budget (see slack-ack). Delivery ids come from the payload (user + action_ts, view id), so
- * a duplicate delivery of the same press changes nothing.
+ * Buttons and the modals of buttons with a form. Each press or submission is recorded before it is
+ * acknowledged (a failure to record it is an error Slack shows on the button); the work follows from
+ * the record. Delivery ids come from the payload (user + action_ts, view id), so a duplicate delivery
+ * of the same press changes nothing, and a form opens once.
  */
 export function registerInteractions(app: App, rt: SlackRuntime): void {
   app.action(BUTTON_ACTION_PATTERN, async ({ ack, body }) => {
-    await ack();
     const input = parseBlockAction(body);
-    if (input) await runLogged(rt, 'button', () => pressButton(rt, input));
+    if (input) await pressButton(rt, input);
+    await ack();
   });
 
   app.view(FORM_CALLBACK_ID, async ({ ack, body }) => {
@@ -37,18 +38,16 @@ export function registerInteractions(app: App, rt: SlackRuntime): void {
       const errors = Object.fromEntries(blank.map((name) => [name, required]));
       return void (await ack({ response_action: 'errors', errors }));
     }
+    await rt.accept({
+      kind: 'action',
+      deliveryId: `view:${input.view.id}`,
+      user: { platform: 'slack', id: input.user.id },
+      action: origin.action,
+      payload: origin.payload,
+      form,
+      ...withDm(rt, origin.channelId, input.user.id),
+    });
     await ack();
-    await runLogged(rt, 'form', async () =>
-      rt.helpdesk().handle({
-        kind: 'action',
-        deliveryId: `view:${input.view.id}`,
-        user: await rt.people.userRef(input.user.id),
-        action: origin.action,
-        payload: origin.payload,
-        form,
-        ...withDm(rt, origin.channelId, input.user.id),
-      }),
-    );
   });
 }
 
@@ -60,23 +59,28 @@ async function pressButton(rt: SlackRuntime, input: SlackButtonInput): Promise<v
     rt.log.warn({ actionId: input.actionId }, 'ignored a Slack button Lapis cannot read');
     return;
   }
+  const deliveryId = `action:${input.userId}:${input.actionTs}`;
   if (value.form?.length) {
+    // The modal must open within the trigger's 3 s, so it is opened here, once per press.
+    if (!(await rt.firstSeen(`slack:${deliveryId}`))) return;
     const origin = { action, payload: value.payload, channelId: input.channelId };
-    await rt.client.views.open({
-      trigger_id: input.triggerId,
-      view: formModal(input.label ?? action, value.form, origin, localeOf(rt, value.payload)),
-    });
+    await rt.client.views
+      .open({
+        trigger_id: input.triggerId,
+        view: formModal(input.label ?? action, value.form, origin, localeOf(rt, value.payload)),
+      })
+      .catch((err: unknown) => rt.log.warn({ err }, 'could not open a form (the press expired?)'));
     return;
   }
   const event: Inbound = {
     kind: 'action',
-    deliveryId: `action:${input.userId}:${input.actionTs}`,
-    user: await rt.people.userRef(input.userId),
+    deliveryId,
+    user: { platform: 'slack', id: input.userId },
     action,
     payload: value.payload,
     ...withDm(rt, input.channelId, input.userId),
   };
-  await rt.helpdesk().handle(event);
+  await rt.accept(event);
 }
 
 function withDm(rt: SlackRuntime, channelId: string | undefined, userId: string) {

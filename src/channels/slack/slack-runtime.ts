@@ -1,11 +1,10 @@
 import type { webApi } from '@slack/bolt';
 import type { Config } from '../../config';
-import type { Helpdesk } from '../../core/inbound';
+import type { Helpdesk, Inbound } from '../../core/inbound';
 import type { ConversationRef } from '../../core/people';
 import type { AgentDirectory } from '../../core/ports/agent-directory';
 import type { ChatSurface } from '../../core/ports/chat-surface';
 import type { Logger } from '../../logger';
-import { createWorkRunner, DEFAULT_ACK_BUDGET_MS, type WorkRunner } from './slack-ack';
 import { createSlackAgentDirectory } from './slack-agent-directory';
 import type { BotIdentity } from './slack-client';
 import type { TicketReader } from './slack-home';
@@ -13,7 +12,7 @@ import { createSlackPeople, type SlackPeople } from './slack-people';
 import { levelPings } from './slack-pings';
 import { createSlackSurface } from './slack-surface';
 
-/** What the Slack listeners share: the core (once attached), Slack lookups and the work runner. */
+/** What the Slack listeners share: the core's intake (once attached) and Slack lookups. */
 export interface SlackRuntime {
   readonly config: Config;
   readonly client: webApi.WebClient;
@@ -21,12 +20,13 @@ export interface SlackRuntime {
   readonly agents: AgentDirectory & { clear(): void };
   readonly surface: ChatSurface;
   readonly tickets: TicketReader | undefined;
-  readonly runner: WorkRunner;
   readonly log: Logger;
   /** The L1/L2/L3 channels: thread replies there are ticket conversations. */
   readonly levelChannels: ReadonlySet<string>;
-  /** The core; throws until `attach` was called, so Slack retries what arrives before. */
-  helpdesk(): Helpdesk;
+  /** Records an event in the core's inbox; throws (a 5xx for Slack) until `attach` and when it fails. */
+  accept(event: Inbound): Promise<void>;
+  /** True the first time this delivery id is seen (a press that opens a modal). */
+  firstSeen(deliveryId: string): Promise<boolean>;
   botUserId(): string | undefined;
 }
 
@@ -44,20 +44,6 @@ export function dmOf(
   return { platform: 'slack', id: userId };
 }
 
-/**
- * Runs an interaction's work within the ack budget. Slack does not retry interactions, so a failure
- * is logged (the core has already told the person what it could) instead of becoming an error reply.
- */
-export async function runLogged(
-  rt: Pick<SlackRuntime, 'runner' | 'log'>,
-  what: string,
-  work: () => Promise<void>,
-): Promise<void> {
-  await rt.runner
-    .within(work)
-    .catch((err: unknown) => rt.log.error({ err, what }, 'Slack interaction failed'));
-}
-
 /** Wires the Slack lookups, the surface and the work runner; `attach` connects the core later. */
 export function createSlackRuntime(options: {
   config: Config;
@@ -65,7 +51,6 @@ export function createSlackRuntime(options: {
   client: webApi.WebClient;
   identity: BotIdentity;
   tickets: TicketReader | undefined;
-  ackBudgetMs: number | undefined;
 }): SlackRuntime & { attach(helpdesk: Helpdesk): void } {
   const { config, log, client } = options;
   const ttlMs = config.SLACK_CACHE_SECONDS * 1000;
@@ -93,14 +78,15 @@ export function createSlackRuntime(options: {
     agents,
     surface: createSlackSurface({ client, config, pings: levelPings(config), people }),
     tickets: options.tickets,
-    runner: createWorkRunner(options.ackBudgetMs ?? DEFAULT_ACK_BUDGET_MS, (err) =>
-      log.error({ err }, 'Slack work failed after the request was acknowledged'),
-    ),
     log,
     levelChannels: new Set(levels.filter((c): c is string => Boolean(c))),
-    helpdesk: () => {
+    async accept(event) {
       if (!helpdesk) throw new Error('the Slack channel is not attached to the helpdesk yet');
-      return helpdesk;
+      await helpdesk.accept(event);
+    },
+    async firstSeen(deliveryId) {
+      if (!helpdesk) throw new Error('the Slack channel is not attached to the helpdesk yet');
+      return helpdesk.firstSeen(deliveryId);
     },
     botUserId: options.identity.userId,
     attach: (core) => void (helpdesk = core),

@@ -22,15 +22,15 @@ const INVOKE_OK = {
 export interface ActivityHandlerDeps {
   readonly store: ConversationStore;
   readonly identities: TeamsIdentities;
-  readonly helpdesk: Pick<Helpdesk, 'handle'>;
+  readonly helpdesk: Pick<Helpdesk, 'accept'>;
   readonly log: Logger;
 }
 
 /**
  * One authenticated activity: remember where it came from (conversation references, the sender's
- * Teams id), then hand what the core cares about to it. The core drops redeliveries (Teams resends
- * an activity it got no answer to within 15 s) by the activity id. A core failure (the database is
- * down) is thrown, so the request fails and Teams may deliver it again.
+ * Teams id), then record what the core cares about in its inbox before Teams gets its 200. The
+ * inbox drops redeliveries (Teams resends an activity it got no answer to within 15 s) by the
+ * activity id. A failure to record it is thrown, so the request fails and Teams delivers it again.
  */
 export async function handleActivity(
   activity: TeamsActivity,
@@ -47,7 +47,7 @@ export async function handleActivity(
       'Teams activity ignored',
     );
   } else {
-    await deps.helpdesk.handle(classified.event);
+    await deps.helpdesk.accept(classified.event);
   }
   if (activity.type !== 'invoke') return { status: 200 };
   // Other invokes (task modules, sign-in...) are not Lapis's: 501, as botbuilder answers them.

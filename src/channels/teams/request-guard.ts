@@ -4,6 +4,7 @@ import express, {
   type RequestHandler,
   type Response,
 } from 'express';
+import { IntakeRefused } from '../../core/pipeline/intake';
 import type { Logger } from '../../logger';
 import { activitySchema, type TeamsActivity } from './activity-schema';
 import type { BotHost } from './bot-adapter';
@@ -18,7 +19,8 @@ import type { TurnResult } from './handle-activity';
  * - 400 when the body is not an Activity: zod checks it before the adapter sees it (botbuilder
  *   4.23.3 throws outside any handler on an unsigned `{}`, which kills Node);
  * - 503 before the channel is attached and started, and while it stops;
- * - 500 when the core fails (the database is down), so Teams may deliver the activity again.
+ * - 500 when the activity could not be recorded (the database is down), 503 when the backlog is
+ *   full, so Teams delivers the activity again.
  */
 export interface MessagesEndpointDeps {
   readonly host: Pick<BotHost, 'authEnabled' | 'authenticate'>;
@@ -38,8 +40,10 @@ export function messagesEndpoint(
   const parseJson = express.json({ limit: MAX_BODY, strict: true });
   const handle: RequestHandler = (req, res) => {
     void deps.track(answer(req, res, deps)).catch((err: unknown) => {
-      deps.log.error({ err }, 'Teams request failed');
-      send(res, 500, { error: 'internal error' });
+      // Not recorded (database down, backlog full, shutting down): Teams delivers it again later.
+      const status = err instanceof IntakeRefused ? err.status : 500;
+      deps.log[status === 503 ? 'warn' : 'error']({ err }, 'Teams request not taken');
+      send(res, status, { error: status === 503 ? 'busy, try again' : 'internal error' });
     });
   };
   const malformed: ErrorRequestHandler = (err: unknown, _req, res, _next) => {

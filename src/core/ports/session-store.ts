@@ -15,6 +15,8 @@ export interface L0Session {
     readonly impact?: string;
   };
   readonly updatedAt: Date;
+  /** The work item that saved this version: when that item is redone, the save is not repeated. */
+  readonly savedBy?: string;
   /** Bumped on every save; a save against a stale version is refused. */
   readonly version: number;
 }

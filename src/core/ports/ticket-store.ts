@@ -8,8 +8,11 @@ export type NewTicket = Omit<Ticket, 'id' | 'key' | 'version'>;
  * `version`, so two instances (or two agents) racing on one ticket cannot both win.
  */
 export interface TicketStore {
-  /** Stores a new ticket at version 0 with a fresh id and human key (IT-1001, IT-1002...). */
-  create(ticket: NewTicket): Promise<Ticket>;
+  /**
+   * Stores a new ticket at version 0 with a human key (IT-1001, IT-1002...). With an `id` (derived
+   * from the work item that creates it) a second call returns the ticket the first one stored.
+   */
+  create(ticket: NewTicket, id?: string): Promise<Ticket>;
   get(id: string): Promise<Ticket | undefined>;
   getByKey(key: string): Promise<Ticket | undefined>;
   /** The ticket whose thread (at any level) has this root message. */

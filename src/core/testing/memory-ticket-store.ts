@@ -23,10 +23,12 @@ export function createMemoryTicketStore(): TicketStore {
   ): Ticket[] => [...tickets.values()].filter(predicate).sort(compare).map(copy);
 
   return {
-    create(input: NewTicket): Promise<Ticket> {
+    create(input: NewTicket, id?: string): Promise<Ticket> {
+      const existing = id ? tickets.get(id) : undefined;
+      if (existing) return Promise.resolve(copy(existing));
       const ticket: Ticket = {
         ...deepCopy(input),
-        id: crypto.randomUUID(),
+        id: id ?? crypto.randomUUID(),
         key: `IT-${nextNumber++}`,
         version: 0,
       };

@@ -9,9 +9,16 @@ import { CATEGORIES, type Category, type Level, type Priority, type Ticket } fro
 import { startSla } from '../sla/sla-policy';
 import { plain } from '../messages';
 import { decodePayload } from './payload';
-import { csatBlocks, resolvedMessage, say, ticketCard, ticketFormMessage } from './render';
+import { csatBlocks, resolvedMessage, say, ticketFormMessage } from './render';
 import type { Runtime } from './runtime';
 import * as transition from './ticket-transitions';
+import { currentWorkKey, emit } from './work-scope';
+import { createHash } from 'node:crypto';
+
+/** A ticket created by a work item has an id derived from it, so redoing the item finds it again. */
+function ticketIdFor(workKey: string): string {
+  return `t-${createHash('sha256').update(workKey).digest('hex').slice(0, 32)}`;
+}
 
 type ActionEvent = Extract<Inbound, { kind: 'action' }>;
 
@@ -31,7 +38,6 @@ function field(form: ActionEvent['form'], name: string): string {
 export function createActionFlow(rt: Runtime) {
   const { deps } = rt;
   const agentLocale = deps.config.defaultLocale;
-  const timeZone = deps.config.timeZone;
 
   /** Says no politely to the presser and records the refusal in the ticket's audit trail. */
   async function refuse(
@@ -52,20 +58,16 @@ export function createActionFlow(rt: Runtime) {
       e.dm ?? (ticket && sameUser(e.user, ticket.requester) ? ticket.requesterDm : undefined);
     if (!thread && !dm)
       return rt.log.warn({ action: e.action, reason }, 'refused; nowhere private to say so');
-    await rt.whisper(e.user, thread ? { thread } : { dm }, say(text));
-  }
-
-  async function sessionFor(
-    e: ActionEvent,
-    version: number | undefined,
-  ): Promise<L0Session | undefined> {
-    const session = await deps.sessions.get(e.user);
-    return session && session.version === version ? session : undefined;
+    rt.whisper(e.user, thread ? { thread } : { dm }, say(text));
   }
 
   async function l0Feedback(e: ActionEvent, solved: boolean, locale: Locale) {
     const payload = decodePayload(e.payload);
-    const session = await sessionFor(e, payload.session);
+    const workKey = currentWorkKey();
+    const saved = await deps.sessions.get(e.user);
+    // This press was handled before its worker stopped: say again what it said.
+    if (workKey && saved?.savedBy === workKey) return feedbackReply(e, saved, solved, locale);
+    const session = saved && saved.version === payload.session ? saved : undefined;
     if (!session || session.state !== 'awaiting_feedback') {
       return rt.whisper(
         e.user,
@@ -84,22 +86,28 @@ export function createActionFlow(rt: Runtime) {
       state: solved ? 'idle' : 'collecting_details',
       updatedAt: deps.clock.now(),
       version: session.version + 1,
+      ...(workKey ? { savedBy: workKey } : {}),
     };
     if (!(await deps.sessions.save(next, session.version))) return;
-    const dm = e.dm ?? session.dm;
-    await rt
-      .surface(dm.platform)
-      .sendDirect(
-        dm,
-        solved
-          ? say(t(locale, 'solved_reply'))
-          : ticketFormMessage(locale, t(locale, 'need_help_reply'), next.version),
-      );
+    feedbackReply(e, next, solved, locale);
+  }
+
+  function feedbackReply(e: ActionEvent, session: L0Session, solved: boolean, locale: Locale) {
+    rt.sendDirect(
+      e.dm ?? session.dm,
+      solved
+        ? say(t(locale, 'solved_reply'))
+        : ticketFormMessage(locale, t(locale, 'need_help_reply'), session.version),
+    );
   }
 
   async function openTicket(e: ActionEvent, locale: Locale) {
     const payload = decodePayload(e.payload);
-    const session = await sessionFor(e, payload.session);
+    const workKey = currentWorkKey();
+    const saved = await deps.sessions.get(e.user);
+    // Redone after the session was claimed: carry on creating the ticket from it.
+    if (workKey && saved?.savedBy === workKey) return createTicket(e, locale, saved, workKey);
+    const session = saved && saved.version === payload.session ? saved : undefined;
     if (!session || session.state !== 'collecting_details') return; // a double submit: the first one did it
     const category = field(e.form, 'category');
     const impact = field(e.form, 'impact');
@@ -110,24 +118,37 @@ export function createActionFlow(rt: Runtime) {
       ...(['blocked', 'degraded', 'low'].includes(urgency) ? [] : [t(locale, 'form_urgency')]),
     ];
     if (missing.length)
-      return rt.whisper(
+      return void rt.whisper(
         e.user,
         { dm: e.dm ?? session.dm },
         say(t(locale, 'refused_input', { fields: missing.join(', ') })),
       );
     // Claim the session first: of two concurrent submits only one gets to create the ticket.
-    if (
-      !(await deps.sessions.save(
-        { ...session, state: 'idle', updatedAt: deps.clock.now(), version: session.version + 1 },
-        session.version,
-      ))
-    )
-      return;
+    const claimed: L0Session = {
+      ...session,
+      state: 'idle',
+      updatedAt: deps.clock.now(),
+      version: session.version + 1,
+      ...(workKey ? { savedBy: workKey } : {}),
+    };
+    if (!(await deps.sessions.save(claimed, session.version))) return;
+    await createTicket(e, locale, claimed, workKey);
+  }
 
+  async function createTicket(
+    e: ActionEvent,
+    locale: Locale,
+    session: L0Session,
+    workKey: string | undefined,
+  ) {
+    const category = field(e.form, 'category');
+    const impact = field(e.form, 'impact');
+    const urgency = field(e.form, 'urgency');
     const now = deps.clock.now();
     const priority = priorityOf(impact, urgency);
     const details = field(e.form, 'details') || undefined;
-    const created = await deps.tickets.create({
+    const created = await deps.tickets.create(
+      {
       requester: e.user,
       requesterDm: e.dm ?? session.dm,
       locale,
@@ -160,22 +181,24 @@ export function createActionFlow(rt: Runtime) {
       updatedAt: now,
       closedAt: undefined,
       audit: [{ at: now, actor: e.user, action: 'created', detail: { priority, category } }],
-    });
-    await postToLevel(created, 1);
-    await rt.tellRequester(
-      created,
-      say(t(locale, 'ticket_opened', { key: created.key, priority })),
+      },
+      workKey && ticketIdFor(workKey),
     );
+    postToLevel(created, 1);
+    rt.tellRequester(created, say(t(locale, 'ticket_opened', { key: created.key, priority })));
   }
 
-  /** Posts the ticket card into a level's channel and remembers its thread. */
-  async function postToLevel(ticket: Ticket, level: Level): Promise<Ticket> {
+  /**
+   * Puts the ticket before a level: its card is posted into the level's channel (the effect records
+   * the thread once posted), and the cards it has elsewhere are brought up to date.
+   */
+  function postToLevel(ticket: Ticket, level: Level): Ticket {
     // Back at a level it has been at (sent back, then escalated again): its card and thread there are
     // reused, so replies in that thread keep reaching the ticket.
     if (ticket.threads[`L${level}`] && ticket.cards[`L${level}`]) {
-      await rt.refreshCards(ticket);
+      rt.refreshCards(ticket);
       const reason = ticket.escalations.at(-1)?.reason ?? '';
-      await rt.tellThread(ticket, level, {
+      rt.tellThread(ticket, level, {
         text: t(agentLocale, 'escalated_thread', { level, reason }),
         blocks: [
           { kind: 'text', spans: [plain(t(agentLocale, 'escalated_thread', { level, reason }))] },
@@ -184,18 +207,9 @@ export function createActionFlow(rt: Runtime) {
       });
       return ticket;
     }
-    const surface = rt.surface(ticket.requester.platform);
-    const { thread, card } = await surface.postCard(
-      level,
-      ticketCard(ticket, level, agentLocale, timeZone),
-    );
-    const { after } = await rt.mutate(ticket.id, (x) => ({
-      ...x,
-      threads: { ...x.threads, [`L${level}`]: thread },
-      cards: { ...x.cards, [`L${level}`]: card },
-    }));
-    await rt.refreshCards(after);
-    return after;
+    emit({ kind: 'card', ticketId: ticket.id, level });
+    rt.refreshCards(ticket);
+    return ticket;
   }
 
   async function agentAction(e: ActionEvent) {
@@ -248,7 +262,7 @@ export function createActionFlow(rt: Runtime) {
     }
     const { before, after, changed } = result;
     if (!changed) return;
-    await afterAgentChange(e, before, after, level);
+    afterAgentChange(e, before, after, level);
   }
 
   function required(e: ActionEvent, name: string): string {
@@ -270,41 +284,41 @@ export function createActionFlow(rt: Runtime) {
     });
   }
 
-  async function afterAgentChange(e: ActionEvent, before: Ticket, after: Ticket, level: Level) {
+  function afterAgentChange(e: ActionEvent, before: Ticket, after: Ticket, level: Level): void {
     const locale = after.locale;
     const agent = displayName(e.user);
     switch (e.action) {
       case 'claim':
-        await rt.refreshCards(after);
-        return rt.tellRequester(after, say(t(locale, 'ticket_claimed', { agent, key: after.key })));
+        rt.refreshCards(after);
+        return void rt.tellRequester(after, say(t(locale, 'ticket_claimed', { agent, key: after.key })));
       case 'escalate': {
         const reason = after.escalations.at(-1)?.reason ?? '';
-        const posted = await postToLevel(after, after.level);
-        await rt.tellThread(
+        const posted = postToLevel(after, after.level);
+        rt.tellThread(
           posted,
           level,
           say(t(agentLocale, 'escalated_thread', { level: after.level, reason })),
         );
-        return rt.tellRequester(
+        return void rt.tellRequester(
           posted,
           say(t(locale, 'escalated_requester', { key: after.key, level: after.level })),
         );
       }
       case 'send_back': {
-        await rt.refreshCards(after);
+        rt.refreshCards(after);
         const note = field(e.form, 'note');
-        return rt.tellThread(
+        return void rt.tellThread(
           after,
           after.level,
           say(t(agentLocale, 'sent_back_thread', { level: after.level, agent, note })),
         );
       }
       case 'resolve':
-        await rt.refreshCards(after);
-        return rt.tellRequester(after, resolvedMessage(after, locale));
+        rt.refreshCards(after);
+        return void rt.tellRequester(after, resolvedMessage(after, locale));
       case 'wait_requester':
-        await rt.refreshCards(after);
-        return rt.tellRequester(after, say(t(locale, 'waiting_on_you', { agent, key: after.key })));
+        rt.refreshCards(after);
+        return void rt.tellRequester(after, say(t(locale, 'waiting_on_you', { agent, key: after.key })));
       default:
         return void before;
     }
@@ -358,12 +372,12 @@ export function createActionFlow(rt: Runtime) {
               level: fresh.level,
             });
       if (event) return refuse(event, fresh, {}, text, error.message);
-      return rt.whisper(user, { dm: dm ?? fresh.requesterDm }, say(text));
+      return void rt.whisper(user, { dm: dm ?? fresh.requesterDm }, say(text));
     }
     const { after } = result;
-    await rt.refreshCards(after);
+    rt.refreshCards(after);
     if (action === 'confirm_resolved') {
-      await rt.tellRequester(
+      rt.tellRequester(
         after,
         after.csat
           ? say(t(locale, 'closed_requester', { key: after.key }))
@@ -379,13 +393,13 @@ export function createActionFlow(rt: Runtime) {
             },
       );
     } else if (action === 'reopen') {
-      await rt.tellThread(after, after.level, say(t(agentLocale, 'reopened_thread')));
-      await rt.tellRequester(after, say(t(locale, 'reopened_requester', { key: after.key })));
+      rt.tellThread(after, after.level, say(t(agentLocale, 'reopened_thread')));
+      rt.tellRequester(after, say(t(locale, 'reopened_requester', { key: after.key })));
     } else if (action === 'cancel') {
-      await rt.tellThread(after, after.level, say(t(agentLocale, 'cancelled_thread')));
-      await rt.tellRequester(after, say(t(locale, 'cancelled_requester', { key: after.key })));
+      rt.tellThread(after, after.level, say(t(agentLocale, 'cancelled_thread')));
+      rt.tellRequester(after, say(t(locale, 'cancelled_requester', { key: after.key })));
     } else if (action === 'csat') {
-      await rt.tellRequester(after, say(t(locale, 'csat_thanks')));
+      rt.tellRequester(after, say(t(locale, 'csat_thanks')));
     }
   }
 

@@ -48,7 +48,7 @@ export function createAgentFlow(rt: Runtime) {
           internal: true,
         };
         await rt.mutate(ticket.id, (x) => agentReplied(x, rt.ctx(e.user), entry));
-        if (why) await rt.whisper(e.user, { thread: e.thread }, say(why));
+        if (why) rt.whisper(e.user, { thread: e.thread }, say(why));
       };
 
       if (note) return keepInternal(t(locale, 'note_marker'));
@@ -73,11 +73,11 @@ export function createAgentFlow(rt: Runtime) {
         level,
         internal: false,
       };
-      const { before, after } = await rt.mutate(ticket.id, (x) =>
+      const { before, after, replayed } = await rt.mutate(ticket.id, (x) =>
         agentReplied(x, rt.ctx(e.user), entry),
       );
       const requesterLocale = after.locale;
-      await rt.tellRequester(after, {
+      rt.tellRequester(after, {
         text: `${displayName(e.user)}: ${text}`,
         blocks: [
           {
@@ -88,7 +88,7 @@ export function createAgentFlow(rt: Runtime) {
           { kind: 'context', spans: [plain(after.key)] },
         ],
       });
-      await rt.surface(e.thread.platform).replyInThread(e.thread, {
+      rt.tellThread(after, level, {
         text: t(locale, 'relayed_marker', { requester: displayName(after.requester) }),
         blocks: [
           {
@@ -101,7 +101,8 @@ export function createAgentFlow(rt: Runtime) {
           },
         ],
       });
-      if (!before.sla.firstResponseAt && after.sla.firstResponseAt) await rt.refreshCards(after);
+      if (replayed || (!before.sla.firstResponseAt && after.sla.firstResponseAt))
+        rt.refreshCards(after);
     },
   };
 }

@@ -1,37 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import type { Effect } from '../effects';
+import { laneOfEffect } from '../effects';
 import { isLapisError } from '../errors';
 import { t } from '../i18n/translate';
 import type { Helpdesk, Inbound } from '../inbound';
+import { createIntake } from '../pipeline/intake';
+import type { QueuedWork } from '../pipeline/queued-work';
+import { createWorkRunner, RetryLater } from '../pipeline/work-runner';
+import type { WorkItem } from '../ports/work-queue';
 import { createActionFlow } from './action-flow';
 import { createAgentFlow } from './agent-flow';
+import { createEffectDelivery } from './deliver-effect';
 import { createEmployeeFlow } from './employee-flow';
-import { trackCommits, trackingTicketStore } from './commit-tracker';
 import { say } from './render';
-import { createRuntime, type HelpdeskDeps } from './runtime';
+import { createRuntime, DEFAULT_PIPELINE, type HelpdeskDeps } from './runtime';
 import { createSlaSweep } from './sla-sweep';
+import { inWorkScope } from './work-scope';
 
 export type { HelpdeskConfig, HelpdeskDeps, HelpdeskLogger } from './runtime';
 
-/**
- * The core: every channel hands it one Inbound at a time. A redelivered event (same delivery id) is
- * dropped before anything happens. When the database is unreachable the person is told, and the
- * delivery id is released so the platform's retry can still be processed.
- */
 function errorKey(code: string) {
   if (code === 'invalid_input') return 'error_invalid_input' as const;
   if (code === 'not_found') return 'error_not_found' as const;
   return 'error_other' as const;
 }
 
+/**
+ * The core and its pipeline. Channels hand events to `accept`, which records them in the inbox
+ * before the platform is answered; workers take inbox items lane by lane (a person, a thread, a
+ * ticket), run the flows, and write what the flows want sent to the outbox in one go; the outbox is
+ * worked the same way, destination by destination. Every step is keyed by its item, so an item redone
+ * after a crash repeats nothing that was stored or sent.
+ */
 export function createHelpdesk(deps: HelpdeskDeps): Helpdesk {
-  const localeOf = (event: Inbound) =>
-    ('locale' in event ? event.locale : undefined) ?? deps.config.defaultLocale;
-  // Only ticket writes count as done work: redoing an L0 step (search, answer) on a retry is harmless,
-  // redoing a relayed message is not.
-  const rt = createRuntime({ ...deps, tickets: trackingTicketStore(deps.tickets) });
+  const tuning = { ...DEFAULT_PIPELINE, ...deps.pipeline };
+  const owner = deps.instanceId ?? `lapis-${randomUUID().slice(0, 8)}`;
+  const rt = createRuntime(deps);
   const actions = createActionFlow(rt);
   const employees = createEmployeeFlow(rt, actions);
   const agents = createAgentFlow(rt);
-  const sweep = createSlaSweep(rt, actions.postToLevel);
+  const sla = createSlaSweep(rt, actions.postToLevel);
+  const delivery = createEffectDelivery(rt, (ticketId, level) =>
+    outboxRunner.wake(laneOfEffect({ kind: 'thread', ticketId, level, message: say('') })),
+  );
+  const localeOf = (event: Inbound) =>
+    ('locale' in event ? event.locale : undefined) ?? deps.config.defaultLocale;
+  const whereOf = (event: Inbound) =>
+    event.kind === 'thread_message' ? { thread: event.thread } : { dm: event.dm };
 
   async function route(event: Inbound): Promise<void> {
     switch (event.kind) {
@@ -44,52 +59,131 @@ export function createHelpdesk(deps: HelpdeskDeps): Helpdesk {
     }
   }
 
-  return {
-    async handle(event) {
-      let first: boolean;
-      try {
-        first = await deps.deliveries.firstDelivery(`${event.user.platform}:${event.deliveryId}`);
-      } catch (error) {
-        await tellUnavailable(event);
-        throw error;
-      }
-      if (!first) return;
-      const outcome = await trackCommits(() => route(event));
-      if (!outcome.error) return;
-      const error: Error = outcome.error;
-      const committed = outcome.committed;
-      if (isLapisError(error) && error.code !== 'unavailable') {
-        rt.log.warn({ err: error, kind: event.kind }, 'refused');
-        await rt
-          .whisper(
-            event.user,
-            event.kind === 'thread_message' ? { thread: event.thread } : { dm: event.dm },
-            say(t(localeOf(event), errorKey(error.code), { detail: error.message })),
-          )
-          .catch(() => undefined);
-        return;
-      }
-      if (committed) {
-        // Part of the work is stored: a redelivery would repeat it, so the delivery stays recorded.
-        rt.log.error({ err: error, kind: event.kind }, 'failed after storing part of the work');
-        throw error;
-      }
-      await deps.deliveries
-        .release(`${event.user.platform}:${event.deliveryId}`)
-        .catch(() => undefined);
-      await tellUnavailable(event);
-      throw error;
-    },
-    sweepSla: () => sweep(),
-  };
-
-  async function tellUnavailable(event: Inbound): Promise<void> {
-    const locale = localeOf(event);
-    const where = event.kind === 'thread_message' ? { thread: event.thread } : { dm: event.dm };
-    await rt
-      .whisper(event.user, where, say(t(locale, 'store_down')))
-      .catch((error: unknown) =>
-        rt.log.error({ err: error }, 'could not even tell the user that the database is down'),
-      );
+  async function flush(key: string, effects: readonly Effect[]): Promise<void> {
+    const entries = effects.map((payload, i) => ({
+      id: `${key}#${i}`,
+      lane: laneOfEffect(payload),
+      payload,
+    }));
+    await deps.outbox.enqueue(entries);
+    for (const entry of entries) outboxRunner.wake(entry.lane);
   }
+
+  async function processWork(item: WorkItem<QueuedWork>): Promise<void> {
+    const work = item.payload;
+    const { effects } = await inWorkScope(item.id, async () => {
+      if (work.kind === 'sla') return sla.check(work.ticketId);
+      if (work.kind === 'seen') return;
+      const event = (await deps.prepare?.[work.event.user.platform]?.(work.event)) ?? work.event;
+      try {
+        await route(event);
+      } catch (error) {
+        // A refusal is an answer; a conflict or an outage puts the event back to be redone.
+        if (!isLapisError(error) || error.code === 'unavailable') throw error;
+        if (error.code === 'conflict') throw new RetryLater(error.message, 200 + Math.random() * 800);
+        rt.log.warn({ err: error, kind: event.kind }, 'refused');
+        const text = t(localeOf(event), errorKey(error.code), { detail: error.message });
+        rt.whisper(event.user, whereOf(event), say(text));
+      }
+    });
+    await flush(item.id, effects);
+  }
+
+  /** An event given up for good: the person is asked to send it again (and the log says why). */
+  async function eventGivenUp(item: WorkItem<QueuedWork>): Promise<void> {
+    if (item.payload.kind !== 'inbound') return;
+    const event = item.payload.event;
+    const { effects } = await inWorkScope(`${item.id}:failed`, () => {
+      rt.whisper(event.user, whereOf(event), say(t(localeOf(event), 'event_failed')));
+      return Promise.resolve();
+    });
+    await flush(`${item.id}:failed`, effects);
+  }
+
+  const runnerBase = {
+    owner,
+    concurrency: tuning.concurrency,
+    leaseMs: tuning.leaseMs,
+    pollMs: tuning.pollMs,
+    maxAttempts: tuning.maxAttempts,
+    log: rt.log,
+  };
+  const inboxRunner = createWorkRunner<QueuedWork>({
+    ...runnerBase,
+    queue: deps.inbox,
+    handle: processWork,
+    onGiveUp: (item) => eventGivenUp(item),
+  });
+  const outboxRunner = createWorkRunner<Effect>({
+    ...runnerBase,
+    queue: deps.outbox,
+    handle: (item) => delivery.deliver(item),
+    onGiveUp: async (item, reason) => {
+      await flush(`${item.id}:undeliverable`, await delivery.undeliverable(item, reason));
+    },
+  });
+  const intake = createIntake({
+    inbox: deps.inbox,
+    timeoutMs: tuning.intakeTimeoutMs,
+    maxBacklog: tuning.maxBacklog,
+    wake: (lane) => inboxRunner.wake(lane),
+    log: rt.log,
+  });
+
+  /** Both queues drained; an effect can queue more work only through a card, hence a few rounds. */
+  async function idle(timeoutMs?: number): Promise<void> {
+    for (let round = 0; round < 3; round++) {
+      await inboxRunner.idle(timeoutMs);
+      await outboxRunner.idle(timeoutMs);
+    }
+  }
+
+  let backlogTimer: NodeJS.Timeout | undefined;
+  async function countBacklog(): Promise<void> {
+    const count = await deps.inbox.pendingCount();
+    if (count > 0 && count !== intake.backlog())
+      rt.log.info({ backlog: count, limit: tuning.maxBacklog }, 'events waiting');
+    intake.setBacklog(count);
+  }
+
+  return {
+    accept: (event) => intake.accept(event),
+    async firstSeen(deliveryId) {
+      const refused = intake.admission();
+      if (refused) throw refused;
+      const fresh = await deps.inbox.enqueue([
+        { id: deliveryId, lane: 'seen', payload: { kind: 'seen' }, done: true },
+      ]);
+      return fresh.length > 0;
+    },
+    admission: () => intake.admission(),
+    async handle(event) {
+      await intake.accept(event);
+      await idle();
+    },
+    start() {
+      inboxRunner.start();
+      outboxRunner.start();
+      backlogTimer = setInterval(
+        () => void countBacklog().catch(() => undefined),
+        tuning.pollMs,
+      );
+      backlogTimer.unref();
+    },
+    async stop(deadlineMs) {
+      intake.close();
+      if (backlogTimer) clearInterval(backlogTimer);
+      const started = Date.now();
+      await inboxRunner.stop(deadlineMs);
+      // Effects queued by the last events still get their chance within the same deadline.
+      await outboxRunner.stop(Math.max(0, deadlineMs - (Date.now() - started)));
+    },
+    idle,
+    async sweepSla() {
+      const work = await sla.dueWork();
+      const fresh = await deps.inbox.enqueue(work);
+      for (const item of work) if (fresh.includes(item.id)) inboxRunner.wake(item.lane);
+      return fresh.length;
+    },
+  };
 }

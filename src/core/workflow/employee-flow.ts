@@ -9,6 +9,7 @@ import { displayName, type ConversationRef, type UserRef } from '../people';
 import { ACTIVE_STATUSES, type L0Attempt, type Ticket } from '../ticket';
 import { answerMessage, say, ticketFormMessage } from './render';
 import type { Runtime } from './runtime';
+import { currentWorkKey } from './work-scope';
 import { requesterReplied } from './ticket-transitions';
 
 type DirectMessage = Extract<Inbound, { kind: 'direct_message' }>;
@@ -42,8 +43,7 @@ export interface RequesterChanges {
 
 export function createEmployeeFlow(rt: Runtime, requester: RequesterChanges) {
   const { deps } = rt;
-  const send = (e: DirectMessage, message: OutboundMessage) =>
-    rt.surface(e.dm.platform).sendDirect(e.dm, message);
+  const send = (e: DirectMessage, message: OutboundMessage) => rt.sendDirect(e.dm, message);
 
   function statusLine(ticket: Ticket, locale: Locale): string {
     return t(locale, 'ticket_status', {
@@ -61,23 +61,23 @@ export function createEmployeeFlow(rt: Runtime, requester: RequesterChanges) {
     command: NonNullable<ReturnType<typeof parseCommand>>,
     locale: Locale,
   ) {
-    if (command.name === 'help') return void (await send(e, say(t(locale, 'help'))));
+    if (command.name === 'help') return void send(e, say(t(locale, 'help')));
     const mine = await deps.tickets.listByRequester(e.user);
     if (command.name === 'my_tickets') {
       const lines = mine.slice(0, 10).map((x) => `• ${statusLine(x, locale)}`);
-      return void (await send(
+      return void send(
         e,
         say(
           mine.length
             ? `${t(locale, 'my_tickets')}\n${lines.join('\n')}`
             : t(locale, 'my_tickets_none'),
         ),
-      ));
+      );
     }
     const ticket = mine.find((x) => x.key === command.key);
     if (!ticket)
-      return void (await send(e, say(t(locale, 'ticket_not_found', { key: command.key ?? '' }))));
-    if (command.name === 'status') return void (await send(e, say(statusLine(ticket, locale))));
+      return void send(e, say(t(locale, 'ticket_not_found', { key: command.key ?? '' })));
+    if (command.name === 'status') return void send(e, say(statusLine(ticket, locale)));
     // Cancelling by text goes through the same rules as the button.
     await requester.changeAsRequester(e.user, e.dm, ticket, 'cancel', undefined, locale);
   }
@@ -92,10 +92,10 @@ export function createEmployeeFlow(rt: Runtime, requester: RequesterChanges) {
       level: ticket.level,
       internal: false,
     };
-    const { before, after } = await rt.mutate(ticket.id, (x) =>
+    const { before, after, replayed } = await rt.mutate(ticket.id, (x) =>
       requesterReplied(x, rt.ctx(e.user), entry),
     );
-    await rt.tellThread(after, after.level, {
+    rt.tellThread(after, after.level, {
       text: e.text,
       blocks: [
         {
@@ -109,7 +109,7 @@ export function createEmployeeFlow(rt: Runtime, requester: RequesterChanges) {
         },
       ],
     });
-    if (before.status !== after.status) await rt.refreshCards(after);
+    if (replayed || before.status !== after.status) rt.refreshCards(after);
   }
 
   async function selfHelp(
@@ -119,6 +119,9 @@ export function createEmployeeFlow(rt: Runtime, requester: RequesterChanges) {
     search: (text: string) => KbSearchResult,
     tries = 0,
   ): Promise<void> {
+    const workKey = currentWorkKey();
+    // This very message was handled before (its worker stopped before the answer was queued).
+    if (workKey && session?.savedBy === workKey) return answerAgain(e, locale, session);
     const now = deps.clock.now();
     const recent =
       session !== undefined &&
@@ -129,10 +132,10 @@ export function createEmployeeFlow(rt: Runtime, requester: RequesterChanges) {
     if (!recent && result.intent !== 'question' && result.intent !== 'off_topic') {
       const key =
         result.intent === 'thanks' || result.intent === 'ack' ? result.intent : 'greeting';
-      return void (await send(e, say(t(locale, key))));
+      return void send(e, say(t(locale, key)));
     }
     if (!recent && result.intent === 'off_topic')
-      return void (await send(e, say(t(locale, 'off_topic'))));
+      return void send(e, say(t(locale, 'off_topic')));
 
     const article = result.answer ? deps.kb.article(result.answer.id, locale) : undefined;
     const attempt: L0Attempt = {
@@ -154,6 +157,7 @@ export function createEmployeeFlow(rt: Runtime, requester: RequesterChanges) {
       draft: {},
       updatedAt: now,
       version: version + 1,
+      ...(workKey ? { savedBy: workKey } : {}),
     };
     if (!(await deps.sessions.save(next, version))) {
       // Another message of the same person won the race; fold this one in on top of it.
@@ -161,11 +165,18 @@ export function createEmployeeFlow(rt: Runtime, requester: RequesterChanges) {
         throw new LapisError('conflict', 'the conversation kept changing; please send that again');
       return selfHelp(e, locale, await deps.sessions.get(e.user), search, tries + 1);
     }
-    await send(
+    answerAgain(e, locale, next);
+  }
+
+  /** The answer for the session's latest attempt: the article, or the ticket form when there is none. */
+  function answerAgain(e: DirectMessage, locale: Locale, session: L0Session): void {
+    const id = session.attempts.at(-1)?.articleId;
+    const article = id ? deps.kb.article(id, locale) : undefined;
+    send(
       e,
-      article
-        ? answerMessage(article, locale, next.version, deps.config.articleUrl)
-        : ticketFormMessage(locale, t(locale, 'no_answer'), next.version),
+      article && session.state === 'awaiting_feedback'
+        ? answerMessage(article, locale, session.version, deps.config.articleUrl)
+        : ticketFormMessage(locale, t(locale, 'no_answer'), session.version),
     );
   }
 

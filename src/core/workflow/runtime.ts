@@ -5,15 +5,18 @@ import type { ConversationRef, Platform, ThreadRef, UserRef } from '../people';
 import type { AgentDirectory } from '../ports/agent-directory';
 import type { ChatSurface } from '../ports/chat-surface';
 import type { Clock } from '../ports/clock';
-import type { DeliveryLog } from '../ports/delivery-log';
 import type { KnowledgeBase } from '../ports/knowledge-base';
 import type { SessionStore } from '../ports/session-store';
 import type { TicketStore } from '../ports/ticket-store';
+import type { WorkQueue } from '../ports/work-queue';
+import type { Effect } from '../effects';
+import type { QueuedWork } from '../pipeline/queued-work';
+import type { Inbound } from '../inbound';
 import type { SlaPolicy } from '../sla/sla-policy';
 import type { Level, Ticket } from '../ticket';
 import { LEVELS } from '../ticket';
-import { ticketCard } from './render';
 import type { TransitionContext } from './ticket-transitions';
+import { emit, nextStepKey } from './work-scope';
 
 export interface HelpdeskConfig {
   /** Language of agent channels, and of employees whose language is unknown. */
@@ -38,7 +41,15 @@ export interface HelpdeskLogger {
 export interface HelpdeskDeps {
   readonly tickets: TicketStore;
   readonly sessions: SessionStore;
-  readonly deliveries: DeliveryLog;
+  /** Inbound events and timer work, durable before the platform is answered. */
+  readonly inbox: WorkQueue<QueuedWork>;
+  /** Every outward effect, sent by key: a retried step never sends twice. */
+  readonly outbox: WorkQueue<Effect>;
+  /** Per platform: what a channel fills in before the core sees an event (names, mentions). */
+  readonly prepare?: Readonly<Partial<Record<Platform, (event: Inbound) => Promise<Inbound>>>>;
+  /** Identifies this process in work claims. */
+  readonly instanceId?: string;
+  readonly pipeline?: Partial<PipelineTuning>;
   readonly kb: KnowledgeBase;
   readonly surfaces: Readonly<Partial<Record<Platform, ChatSurface>>>;
   readonly agents: AgentDirectory;
@@ -46,6 +57,30 @@ export interface HelpdeskDeps {
   readonly config: HelpdeskConfig;
   readonly log?: HelpdeskLogger;
 }
+
+export interface PipelineTuning {
+  /** Lanes worked at once by this process. */
+  readonly concurrency: number;
+  /** A claim runs out this long after its worker stops renewing it (the worker died). */
+  readonly leaseMs: number;
+  /** How often the queues are looked at for work of other instances and retries. */
+  readonly pollMs: number;
+  /** Above this many pending events, new ones are refused (503) until the backlog shrinks. */
+  readonly maxBacklog: number;
+  /** Budget for recording an event before the platform is answered. */
+  readonly intakeTimeoutMs: number;
+  /** Tries of an event or an effect before it is given up (with a visible trace). */
+  readonly maxAttempts: number;
+}
+
+export const DEFAULT_PIPELINE: PipelineTuning = {
+  concurrency: 8,
+  leaseMs: 10_000,
+  pollMs: 1000,
+  maxBacklog: 2000,
+  intakeTimeoutMs: 1500,
+  maxAttempts: 8,
+};
 
 const silent: HelpdeskLogger = { info: () => {}, warn: () => {}, error: () => {} };
 
@@ -66,53 +101,69 @@ export function createRuntime(deps: HelpdeskDeps) {
   /**
    * Applies `change` to the freshest ticket and stores it conditionally, retrying when another
    * instance or agent changed it in between, so every rule is judged on current state. Returns the
-   * ticket before and after; `changed` is false when `change` returned the ticket unchanged.
+   * ticket before and after; `changed` is false when `change` returned the ticket unchanged. Within a
+   * work item the change is stored with its step key: when the item is redone (its worker died after
+   * this write), the stored change is recognised (`replayed`) instead of being applied twice.
    */
-  async function mutate(id: string, change: (ticket: Ticket) => Ticket) {
-    for (let attempt = 0; attempt < 6; attempt++) {
+  async function mutate(id: string, change: (ticket: Ticket) => Ticket, tries = 8) {
+    const step = nextStepKey('m');
+    for (let attempt = 0; attempt < tries; attempt++) {
       const before = await deps.tickets.get(id);
       if (!before) throw new LapisError('not_found', `ticket ${id} not found`);
+      if (step && before.applied?.includes(step))
+        return { before, after: before, changed: true, replayed: true };
       const next = change(before);
-      if (next === before) return { before, after: before, changed: false };
-      const after = await deps.tickets.update(next, before.version);
-      if (after) return { before, after, changed: true };
+      if (next === before) return { before, after: before, changed: false, replayed: false };
+      const stamped = step ? { ...next, applied: [...(before.applied ?? []).slice(-29), step] } : next;
+      const after = await deps.tickets.update(stamped, before.version);
+      if (after) return { before, after, changed: true, replayed: false };
       // Someone else changed it first: wait a moment (jittered, growing) before trying again.
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** attempt));
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * 2 ** attempt));
     }
-    throw new LapisError('conflict', `ticket ${id} kept changing; gave up after 6 tries`);
+    // Not lost: the work item is put back and redone later (see the work runner).
+    throw new LapisError('conflict', `ticket ${id} kept changing; trying again later`);
   }
 
-  /** Re-renders the ticket's card in every level channel it has one in. */
-  async function refreshCards(ticket: Ticket): Promise<void> {
-    for (const level of LEVELS) {
-      const card = ticket.cards[`L${level}`];
-      if (!card) continue;
-      await surface(card.platform)
-        .update(card, ticketCard(ticket, level, deps.config.defaultLocale, deps.config.timeZone))
-        .catch((error: unknown) =>
-          log.warn({ err: error, key: ticket.key, level }, 'could not update ticket card'),
-        );
-    }
+  /** Brings the ticket's card up to date in every level channel it has one in (rendered when sent). */
+  function refreshCards(ticket: Ticket): void {
+    for (const level of LEVELS)
+      if (ticket.cards[`L${level}`]) emit({ kind: 'card', ticketId: ticket.id, level });
   }
 
-  async function tellRequester(ticket: Ticket, message: OutboundMessage): Promise<void> {
-    await surface(ticket.requesterDm.platform).sendDirect(ticket.requesterDm, message);
+  function tellRequester(ticket: Ticket, message: OutboundMessage): void {
+    emit({ kind: 'direct', dm: ticket.requesterDm, message, ticketId: ticket.id });
   }
 
-  async function tellThread(ticket: Ticket, level: Level, message: OutboundMessage): Promise<void> {
-    const thread = ticket.threads[`L${level}`];
-    if (thread) await surface(thread.platform).replyInThread(thread, message);
+  /** A reply in the ticket's thread at `level`: it waits for the card when that is still being posted. */
+  function tellThread(ticket: Ticket, level: Level, message: OutboundMessage): void {
+    if (ticket.threads[`L${level}`] || ticket.level === level)
+      emit({ kind: 'thread', ticketId: ticket.id, level, message });
   }
 
-  async function whisper(
+  function sendDirect(dm: ConversationRef, message: OutboundMessage): void {
+    emit({ kind: 'direct', dm, message });
+  }
+
+  function whisper(
     user: UserRef,
     where: { thread?: ThreadRef; dm?: ConversationRef },
     message: OutboundMessage,
-  ) {
-    await surface(user.platform).sendEphemeral(user, where, message);
+  ): void {
+    emit({ kind: 'ephemeral', user, where, message });
   }
 
-  return { deps, log, surface, ctx, mutate, refreshCards, tellRequester, tellThread, whisper };
+  return {
+    deps,
+    log,
+    surface,
+    ctx,
+    mutate,
+    refreshCards,
+    tellRequester,
+    tellThread,
+    sendDirect,
+    whisper,
+  };
 }
 
 export type Runtime = ReturnType<typeof createRuntime>;

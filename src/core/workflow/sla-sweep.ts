@@ -1,20 +1,20 @@
 import { t } from '../i18n/translate';
 import { plain } from '../messages';
 import { dueSlaEvents, schedule } from '../sla/sla-policy';
-import type { Ticket } from '../ticket';
+import { isActive, type Level, type Ticket } from '../ticket';
+import type { NewWorkItem } from '../ports/work-queue';
+import type { QueuedWork } from '../pipeline/queued-work';
 import { formatTime } from './render';
 import type { Runtime } from './runtime';
 import { escalate, recordSlaEvent } from './ticket-transitions';
 
 /**
  * Warns in the thread before a breach, pings the level at a breach, and (if configured) escalates on
- * a resolution breach. Each event is recorded on the ticket by a conditional update before anything is
- * posted, so with several instances sweeping at once each warning, ping and escalation happens once.
+ * a resolution breach. A due ticket becomes an inbox item of the ticket's lane (one per due time), so
+ * it is handled once however many instances sweep; each event is recorded on the ticket by the same
+ * work item that queues its message, so a warning is never recorded without being sent.
  */
-export function createSlaSweep(
-  rt: Runtime,
-  postToLevel: (ticket: Ticket, level: 1 | 2 | 3) => Promise<Ticket>,
-) {
+export function createSlaSweep(rt: Runtime, postToLevel: (ticket: Ticket, level: Level) => Ticket) {
   const { deps } = rt;
   const locale = deps.config.defaultLocale;
 
@@ -45,7 +45,7 @@ export function createSlaSweep(
         key: after.key,
         due: formatTime(due, locale, deps.config.timeZone),
       });
-      await rt.tellThread(after, after.level, {
+      rt.tellThread(after, after.level, {
         text,
         blocks: [
           { kind: 'text', spans: [plain(`⚠ ${text}`)] },
@@ -68,8 +68,8 @@ export function createSlaSweep(
               }),
         );
         if (moved) {
-          const posted = await postToLevel(escalated, escalated.level);
-          await rt.tellThread(posted, after.level, {
+          const posted = postToLevel(escalated, escalated.level);
+          rt.tellThread(posted, after.level, {
             text,
             blocks: [
               {
@@ -85,13 +85,21 @@ export function createSlaSweep(
     }
   }
 
-  return async function sweep(limit = 50): Promise<number> {
+  /** Inbox items for the tickets whose SLA check time has come (at most `limit`). */
+  async function dueWork(limit = 100): Promise<NewWorkItem<QueuedWork>[]> {
     const due = await deps.tickets.listDueForSla(deps.clock.now(), limit);
-    for (const ticket of due) {
-      await sweepOne(ticket).catch((error: unknown) =>
-        rt.log.error({ err: error, key: ticket.key }, 'SLA sweep failed for a ticket'),
-      );
-    }
-    return due.length;
-  };
+    return due.map((ticket) => ({
+      id: `sla:${ticket.id}:${ticket.sla.nextCheckAt?.getTime() ?? 0}`,
+      lane: `ticket:${ticket.id}`,
+      payload: { kind: 'sla', ticketId: ticket.id },
+    }));
+  }
+
+  /** The SLA work item of one ticket: whatever is due now (nothing, if it changed meanwhile). */
+  async function check(ticketId: string): Promise<void> {
+    const ticket = await deps.tickets.get(ticketId);
+    if (ticket && isActive(ticket)) await sweepOne(ticket);
+  }
+
+  return { dueWork, check };
 }

@@ -263,3 +263,13 @@ export function recordSlaEvent(
       : { ...ticket.sla, breached: [...ticket.sla.breached, clock] };
   return reschedule(touch(ticket, ctx, { sla }, `sla_${kind}`, { clock }), ctx);
 }
+
+/** A message about the ticket could not be delivered, however often it was tried. */
+export function recordDeliveryFailure(
+  ticket: Ticket,
+  ctx: TransitionContext,
+  what: string,
+  reason: string,
+): Ticket {
+  return touch(ticket, ctx, {}, 'delivery_failed', { what, reason: reason.slice(0, 300) });
+}

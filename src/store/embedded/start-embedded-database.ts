@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { EmbeddedDatabase } from './embedded-database';
 import { hasGo } from './ferretdb-binary';
+import { DataDirInUseError } from './ferretdb-lock';
 import { startFerretdb } from './start-ferretdb';
 import { startMemoryServer } from './start-memory-server';
 
@@ -29,6 +30,8 @@ export async function startEmbeddedDatabase(
     try {
       return await startFerretdb({ dataDir, log });
     } catch (error) {
+      // Another process owns the folder: a fallback server on the same files would be just as wrong.
+      if (error instanceof DataDirInUseError) throw error;
       reasons.push(`FerretDB: ${error instanceof Error ? error.message : String(error)}`);
     }
   } else {

@@ -1,76 +1,91 @@
-import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { EmbeddedDatabase } from './embedded-database';
 import { ensureFerretdbBinary } from './ferretdb-binary';
+import { ferretdbArgs, spawnFerretdb } from './ferretdb-command';
+import { acquireDataDirLock, type DataDirLock } from './ferretdb-lock';
 import { freePort } from './free-port';
+import { superviseProcess, type Backoff, type Supervisor } from './supervise-process';
 import { waitForPing } from './wait-for-ping';
 
 export interface StartFerretdbOptions {
-  /** Folder for the SQLite files, the state file and the server log; created if missing. */
+  /** Folder for the SQLite files, the state file, the lock and the server log; created if missing. */
   readonly dataDir: string;
   readonly port?: number;
   readonly startTimeoutMs?: number;
   readonly log?: (msg: string) => void;
+  /** Restart delays after an unexpected exit; the default suits production. */
+  readonly restartBackoff?: Backoff;
+}
+
+export interface FerretdbDatabase extends EmbeddedDatabase {
+  readonly kind: 'ferretdb';
+  /** The current server process, undefined while it is being restarted. */
+  pid(): number | undefined;
 }
 
 /**
- * Starts FerretDB (SQLite backend) on a free loopback port and resolves once it answers `ping`.
- * The debug listener is disabled (it defaults to a fixed port that two instances would fight over),
- * the state file goes to the data folder, and telemetry is off (it would phone home).
+ * Starts FerretDB (SQLite backend) on a loopback port and resolves once it answers `ping`. It holds the
+ * data folder's lock (one server per folder), dies with Lapis (parent-death signal where available),
+ * and is restarted on the same port if it dies on its own, so that the URI stays valid.
  */
-export async function startFerretdb(options: StartFerretdbOptions): Promise<EmbeddedDatabase> {
+export async function startFerretdb(options: StartFerretdbOptions): Promise<FerretdbDatabase> {
+  const log = options.log ?? (() => {});
   const binary = await ensureFerretdbBinary(options.log);
   const dataDir = path.resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
-  const port = options.port ?? (await freePort());
-  const logFile = createWriteStream(path.join(dataDir, 'ferretdb.log'), { flags: 'a' });
-  const child = spawn(
-    binary,
-    [
-      '--handler=sqlite',
-      `--sqlite-url=file:${dataDir}/`,
-      `--state-dir=${dataDir}`,
-      `--listen-addr=127.0.0.1:${port}`,
-      '--telemetry=disable',
-      '--debug-addr=-',
-      '--log-level=warn',
-    ],
-    // Own process group: a Ctrl-C in the terminal reaches Lapis, which then stops the server in order
-    // (closing its connections first) instead of both dying at once.
-    { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
-  );
-  child.stdout.pipe(logFile);
-  child.stderr.pipe(logFile);
-  let exited = false;
-  const exitedPromise = new Promise<void>((resolve) =>
-    child.once('exit', () => {
-      exited = true;
-      resolve();
-    }),
-  );
-  // Never leave an orphan server behind, even when the parent exits without calling stop().
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-
-  const uri = `mongodb://127.0.0.1:${port}/`;
-  const stop = async () => {
-    process.removeListener('exit', killOnExit);
-    if (!exited) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await exitedPromise;
-      clearTimeout(timer);
-    }
-    logFile.end();
-  };
+  const lock = await acquireDataDirLock(dataDir, log);
+  let supervisor: Supervisor;
+  let uri: string;
   try {
-    await waitForPing(uri, options.startTimeoutMs ?? 20000, () => !exited);
+    const port = options.port ?? (await freePort());
+    uri = ferretdbUri(port);
+    supervisor = await superviseFerretdb(binary, dataDir, port, lock, options);
   } catch (error) {
-    await stop();
-    throw new Error(
-      `FerretDB did not start (see ${path.join(dataDir, 'ferretdb.log')}): ${String(error)}`,
-    );
+    lock.release();
+    throw error;
   }
-  return { uri, kind: 'ferretdb', stop };
+  // Never leave an orphan server or our lock behind, even when Lapis exits without calling stop().
+  const onExit = () => {
+    supervisor.killNow();
+    lock.release();
+  };
+  process.once('exit', onExit);
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      process.removeListener('exit', onExit);
+      await supervisor.stop();
+      lock.release();
+    })());
+  return { uri, kind: 'ferretdb', stop, pid: () => supervisor.pid() };
+}
+
+const ferretdbUri = (port: number) => `mongodb://127.0.0.1:${port}/`;
+
+async function superviseFerretdb(
+  binary: string,
+  dataDir: string,
+  port: number,
+  lock: DataDirLock,
+  options: StartFerretdbOptions,
+): Promise<Supervisor> {
+  const logPath = path.join(dataDir, 'ferretdb.log');
+  const uri = ferretdbUri(port);
+  const timeoutMs = options.startTimeoutMs ?? 20000;
+  try {
+    return await superviseProcess({
+      name: 'FerretDB',
+      spawn: () => {
+        const child = spawnFerretdb(binary, ferretdbArgs(dataDir, port), logPath);
+        if (child.pid) lock.update({ ferretdbPid: child.pid, port });
+        return child;
+      },
+      ready: (isAlive) => waitForPing(uri, timeoutMs, isAlive),
+      log: options.log ?? (() => {}),
+      backoff: options.restartBackoff,
+    });
+  } catch (error) {
+    throw new Error(`FerretDB did not start (see ${logPath}): ${String(error)}`);
+  }
 }

@@ -1,0 +1,47 @@
+import type { OutboundMessage } from './messages';
+import type { ConversationRef, ThreadRef, UserRef } from './people';
+import type { Level } from './ticket';
+
+/**
+ * Everything the core makes happen on a chat platform, as data: each one becomes an outbox entry with
+ * a deterministic key, so a retried step never sends twice what was already sent.
+ */
+export type Effect =
+  | {
+      readonly kind: 'direct';
+      readonly dm: ConversationRef;
+      readonly message: OutboundMessage;
+      /** The ticket it is about, for the audit trail when it cannot be delivered. */
+      readonly ticketId?: string;
+    }
+  | {
+      readonly kind: 'ephemeral';
+      readonly user: UserRef;
+      readonly where: { readonly thread?: ThreadRef; readonly dm?: ConversationRef };
+      readonly message: OutboundMessage;
+    }
+  /** The ticket's card at a level: posted when missing (the root of its thread), else updated. */
+  | { readonly kind: 'card'; readonly ticketId: string; readonly level: Level }
+  /** A reply in the ticket's thread at a level; waits until that card (and so the thread) exists. */
+  | {
+      readonly kind: 'thread';
+      readonly ticketId: string;
+      readonly level: Level;
+      readonly message: OutboundMessage;
+    };
+
+/** Effects of one destination are sent one at a time, in order. */
+export function laneOfEffect(effect: Effect): string {
+  switch (effect.kind) {
+    case 'direct':
+      return `dm:${effect.dm.platform}:${effect.dm.id}`;
+    case 'ephemeral':
+      return effect.where.thread
+        ? `thread:${effect.where.thread.platform}:${effect.where.thread.threadId}`
+        : `dm:${effect.user.platform}:${effect.where.dm?.id ?? effect.user.id}`;
+    case 'card':
+      return `card:${effect.ticketId}:${effect.level}`;
+    case 'thread':
+      return `ticket-thread:${effect.ticketId}:${effect.level}`;
+  }
+}

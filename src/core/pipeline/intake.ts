@@ -1,0 +1,86 @@
+import type { Inbound } from '../inbound';
+import type { WorkQueue } from '../ports/work-queue';
+import { laneOfWork, workIdOf, type QueuedWork } from './queued-work';
+
+/** Why an event was not taken: the HTTP status a channel answers with, so the platform retries. */
+export class IntakeRefused extends Error {
+  constructor(
+    readonly reason: 'stopping' | 'overloaded' | 'unavailable',
+    message: string,
+    readonly status: 503 | 500 = 503,
+  ) {
+    super(message);
+    this.name = 'IntakeRefused';
+  }
+}
+
+export interface IntakeOptions {
+  readonly inbox: WorkQueue<QueuedWork>;
+  readonly timeoutMs: number;
+  readonly maxBacklog: number;
+  readonly wake: (lane: string) => void;
+  readonly log: { warn(data: object, msg: string): void };
+}
+
+/**
+ * Records an event before the platform gets its 2xx. The record (unique by delivery id) is both the
+ * dedupe and the work item; a redelivery changes nothing. The write has its own short budget: when
+ * the database does not answer within it the channel answers 5xx and the platform retries (should
+ * the write land after all, the retry is then recognised as a duplicate).
+ */
+export function createIntake(options: IntakeOptions) {
+  let stopping = false;
+  let backlog = 0;
+
+  function admission(): IntakeRefused | undefined {
+    if (stopping) return new IntakeRefused('stopping', 'Lapis is shutting down; try again shortly');
+    if (backlog >= options.maxBacklog)
+      return new IntakeRefused('overloaded', `backlog of ${backlog} events; try again shortly`);
+    return undefined;
+  }
+
+  async function accept(event: Inbound): Promise<'accepted' | 'duplicate'> {
+    const refused = admission();
+    if (refused) throw refused;
+    const work: QueuedWork = { kind: 'inbound', event };
+    const lane = laneOfWork(work);
+    let timer: NodeJS.Timeout | undefined;
+    const budget = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new IntakeRefused('unavailable', 'the database did not answer in time', 500)),
+        options.timeoutMs,
+      );
+    });
+    try {
+      const fresh = await Promise.race([
+        options.inbox.enqueue([{ id: workIdOf(event), lane, payload: work }]),
+        budget,
+      ]);
+      if (fresh.length === 0) return 'duplicate';
+      backlog++;
+      options.wake(lane);
+      return 'accepted';
+    } catch (error) {
+      if (error instanceof IntakeRefused) throw error;
+      options.log.warn({ err: error }, 'could not record an event; the platform will retry');
+      throw new IntakeRefused('unavailable', 'the database is unavailable', 500);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return {
+    accept,
+    admission,
+    /** The backlog as last counted (the runner recounts it as it polls). */
+    setBacklog(count: number) {
+      backlog = count;
+    },
+    backlog: () => backlog,
+    close() {
+      stopping = true;
+    },
+  };
+}
+
+export type Intake = ReturnType<typeof createIntake>;

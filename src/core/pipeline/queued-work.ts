@@ -1,0 +1,41 @@
+import type { Inbound } from '../inbound';
+import { decodePayload } from '../workflow/payload';
+
+/** What the inbox holds: an event from a channel, or a ticket's SLA timer that came due. */
+export type QueuedWork =
+  | { readonly kind: 'inbound'; readonly event: Inbound }
+  | { readonly kind: 'sla'; readonly ticketId: string }
+  /** A delivery id recorded as seen, with nothing to do (stored as done). */
+  | { readonly kind: 'seen' };
+
+/** The inbox id of an event: its platform's delivery id, so a redelivery is recognised. */
+export function workIdOf(event: Inbound): string {
+  return `${event.user.platform}:${event.deliveryId}`;
+}
+
+/**
+ * One lane per conversation or ticket, so its events are handled one at a time and in order: a
+ * person's DMs (their L0 session and their active ticket), a ticket thread's messages, a ticket's
+ * buttons and timers.
+ */
+export function laneOfWork(work: QueuedWork): string {
+  if (work.kind === 'sla') return `ticket:${work.ticketId}`;
+  if (work.kind === 'seen') return 'seen';
+  const { event } = work;
+  const person = `user:${event.user.platform}:${event.user.id}`;
+  switch (event.kind) {
+    case 'direct_message':
+      return person;
+    case 'thread_message':
+      return `thread:${event.thread.platform}:${event.thread.threadId}`;
+    case 'action': {
+      let ticket: string | undefined;
+      try {
+        ticket = decodePayload(event.payload).ticket;
+      } catch {
+        ticket = undefined; // refused when handled; its lane does not matter
+      }
+      return ticket ? `ticket:${ticket}` : person;
+    }
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * A durable queue of work items in lanes: items of one lane are worked one at a time, in arrival
+ * order (a lane is a conversation, a ticket, a destination). The store makes claims exclusive across
+ * processes and lets a claim expire when its worker dies, so another instance takes the item over.
+ */
+export interface WorkItem<T> {
+  /** Deterministic: the platform's delivery id, an effect's key. A second enqueue is a no-op. */
+  readonly id: string;
+  readonly lane: string;
+  readonly payload: T;
+  /** Times this item was tried and put back (retryLater); 0 on its first run. */
+  readonly attempts: number;
+  readonly receivedAt: Date;
+}
+
+export interface NewWorkItem<T> {
+  readonly id: string;
+  readonly lane: string;
+  readonly payload: T;
+  /** Stored as already done: a record that the id was seen, with no work to do. */
+  readonly done?: boolean;
+}
+
+/** An item this worker holds until its lease runs out; every call settles the item or the lease. */
+export interface ClaimedWork<T> {
+  readonly item: WorkItem<T>;
+  /** Pushes the lease's expiry forward (long work). */
+  renew(): Promise<void>;
+  /** Finished: the lane moves on. */
+  done(): Promise<void>;
+  /** Not now: the item (and its lane behind it) waits `delayMs`, then is tried again. */
+  retryLater(delayMs: number, reason: string, options?: { countAttempt?: boolean }): Promise<void>;
+  /** Given up for good: kept for the record, and the lane moves on. */
+  fail(reason: string): Promise<void>;
+  /** Lets another worker take it now (shutdown). */
+  release(): Promise<void>;
+}
+
+export interface WorkQueue<T> {
+  readonly name: string;
+  /** Stores new items; returns the ids that were new (the others were already there). */
+  enqueue(items: readonly NewWorkItem<T>[]): Promise<string[]>;
+  /** The oldest pending item of the lane, claimed for `owner`, when it is due and nobody holds it. */
+  claimHead(lane: string, owner: string, leaseMs: number): Promise<ClaimedWork<T> | undefined>;
+  /** Lanes with a due pending item, oldest first. */
+  dueLanes(limit: number): Promise<string[]>;
+  /** Pending items, due or not (the backlog). */
+  pendingCount(): Promise<number>;
+  /** Whether this id was stored (and its status). */
+  status(id: string): Promise<'pending' | 'done' | 'failed' | undefined>;
+}

@@ -1,0 +1,99 @@
+import type { Effect } from '../effects';
+import { t } from '../i18n/translate';
+import type { WorkItem } from '../ports/work-queue';
+import { GiveUp, RetryLater } from '../pipeline/work-runner';
+import type { Level, Ticket } from '../ticket';
+import { say, ticketCard } from './render';
+import type { Runtime } from './runtime';
+import { recordDeliveryFailure } from './ticket-transitions';
+import { inWorkScope } from './work-scope';
+
+/** How long a thread reply waits for its ticket's card before it is given up (with a trace). */
+const THREAD_WAIT_MS = 60 * 60_000;
+
+/**
+ * Sends one outbox entry. Cards are rendered from the ticket as it is when sent (so a late update
+ * never shows an old state); a card posted for the first time is recorded on the ticket, which is
+ * what thread replies waiting for it look for.
+ */
+export function createEffectDelivery(rt: Runtime, onCardPosted: (ticketId: string, level: Level) => void) {
+  const { deps } = rt;
+  const agentLocale = deps.config.defaultLocale;
+
+  async function ticketOf(id: string): Promise<Ticket> {
+    const ticket = await deps.tickets.get(id);
+    if (!ticket) throw new GiveUp(`ticket ${id} no longer exists`);
+    return ticket;
+  }
+
+  async function deliverCard(item: WorkItem<Effect>, ticketId: string, level: Level) {
+    const ticket = await ticketOf(ticketId);
+    const message = ticketCard(ticket, level, agentLocale, deps.config.timeZone);
+    const card = ticket.cards[`L${level}`];
+    if (card) return rt.surface(card.platform).update(card, message);
+    const posted = await rt.surface(ticket.requester.platform).postCard(level, message);
+    // Recorded under this entry's key: redoing it after a crash does not record it twice.
+    await inWorkScope(item.id, () =>
+      rt.mutate(
+        ticketId,
+        (x) =>
+          x.cards[`L${level}`]
+            ? x
+            : {
+                ...x,
+                threads: { ...x.threads, [`L${level}`]: posted.thread },
+                cards: { ...x.cards, [`L${level}`]: posted.card },
+              },
+        30,
+      ),
+    );
+    onCardPosted(ticketId, level);
+  }
+
+  async function deliverThread(item: WorkItem<Effect & { kind: 'thread' }>) {
+    const { ticketId, level, message } = item.payload;
+    const ticket = await ticketOf(ticketId);
+    const thread = ticket.threads[`L${level}`];
+    if (thread) return void (await rt.surface(thread.platform).replyInThread(thread, message));
+    if (Date.now() - item.receivedAt.getTime() > THREAD_WAIT_MS)
+      throw new GiveUp(`the L${level} card of ${ticket.key} was never posted`);
+    throw new RetryLater(`waiting for the L${level} card of ${ticket.key}`, 2000, false);
+  }
+
+  async function deliver(item: WorkItem<Effect>): Promise<void> {
+    const effect = item.payload;
+    switch (effect.kind) {
+      case 'direct':
+        return void (await rt.surface(effect.dm.platform).sendDirect(effect.dm, effect.message));
+      case 'ephemeral':
+        return rt.surface(effect.user.platform).sendEphemeral(effect.user, effect.where, effect.message);
+      case 'card':
+        return deliverCard(item, effect.ticketId, effect.level);
+      case 'thread':
+        return deliverThread({ ...item, payload: effect });
+    }
+  }
+
+  /**
+   * An entry given up: the ticket's audit says so and the other side is told (the agents when the
+   * requester could not be reached, the requester when the agents' channel could not). Notices about
+   * notices are not sent, so a platform that is gone for good does not make an endless chain.
+   */
+  async function undeliverable(item: WorkItem<Effect>, reason: string): Promise<Effect[]> {
+    const effect = item.payload;
+    const ticketId =
+      effect.kind === 'card' || effect.kind === 'thread' ? effect.ticketId : effect.kind === 'direct' ? effect.ticketId : undefined;
+    if (!ticketId || item.id.includes(':undeliverable')) return [];
+    const { effects } = await inWorkScope(`${item.id}:undeliverable`, async () => {
+      const { after } = await rt.mutate(ticketId, (x) =>
+        recordDeliveryFailure(x, rt.ctx('system'), effect.kind, reason),
+      );
+      if (effect.kind === 'direct')
+        rt.tellThread(after, after.level, say(t(agentLocale, 'requester_unreachable', { key: after.key })));
+      else rt.tellRequester(after, say(t(after.locale, 'agents_unreachable', { key: after.key })));
+    });
+    return effects;
+  }
+
+  return { deliver, undeliverable };
+}
