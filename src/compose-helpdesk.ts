@@ -59,7 +59,9 @@ export function composeHelpdesk(options: {
     ...config.BUSINESS_HOURS,
   });
   return createHelpdesk({
-    tickets: createMongoTicketStore(options.db),
+    tickets: createMongoTicketStore(options.db, {
+      onMalformed: (err) => options.log?.error({ err }, 'skipped a malformed ticket document'),
+    }),
     sessions: createMongoSessionStore(options.db),
     inbox: createMongoWorkQueue(options.db, 'inbox'),
     outbox: createMongoWorkQueue(options.db, 'outbox'),

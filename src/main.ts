@@ -112,7 +112,11 @@ async function main(): Promise<void> {
   const slots = createJobSlots(db.db, instanceId);
   const stopJobs = scheduleJobs(
     [
-      { name: 'sla-sweep', periodMs: config.SLA_SWEEP_SECONDS * 1000, run: () => helpdesk.sweepSla() },
+      {
+        name: 'sla-sweep',
+        periodMs: config.SLA_SWEEP_SECONDS * 1000,
+        run: () => helpdesk.sweepSla(),
+      },
       {
         name: 'prune',
         periodMs: 3600_000,
@@ -148,7 +152,10 @@ async function main(): Promise<void> {
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) {
-      log.warn({ signal }, 'second signal: exiting now; unfinished work is taken over on the next start');
+      log.warn(
+        { signal },
+        'second signal: exiting now; unfinished work is taken over on the next start',
+      );
       process.exit(1);
     }
     stopping = true;

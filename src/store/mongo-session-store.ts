@@ -56,8 +56,17 @@ export function createMongoSessionStore(db: Db): SessionStore {
         throw new Error(
           `l0_sessions: malformed document ${String(document._id)}:\n${z.prettifyError(result.error)}`,
         );
-      const { user: owner, dm, state, question, attempts, draft, updatedAt, version, savedBy } =
-        result.data;
+      const {
+        user: owner,
+        dm,
+        state,
+        question,
+        attempts,
+        draft,
+        updatedAt,
+        version,
+        savedBy,
+      } = result.data;
       return {
         user: owner,
         dm,

@@ -26,7 +26,12 @@ import { createVersionGuard, isDuplicateKey } from './version-guard';
  * `ticket` sequence (IT-1001...). Every change goes through the version guard (see version-guard.ts),
  * because a conditional replace alone is not atomic on FerretDB.
  */
-export function createMongoTicketStore(db: Db): TicketStore {
+export interface MongoTicketStoreOptions {
+  /** A stored document that does not read back as a ticket: reported, skipped in lists. */
+  readonly onMalformed?: (error: Error) => void;
+}
+
+export function createMongoTicketStore(db: Db, options: MongoTicketStoreOptions = {}): TicketStore {
   // ignoreUndefined: an undefined optional field is left out of the document, never stored as null.
   const tickets = db.collection<TicketDocument>(COLLECTIONS.tickets, { ignoreUndefined: true });
   const guard = createVersionGuard(db, COLLECTIONS.ticketVersions);
@@ -40,7 +45,15 @@ export function createMongoTicketStore(db: Db): TicketStore {
     sort: Sort,
     limit = 0,
   ): Promise<Ticket[]> =>
-    (await tickets.find(filter).sort(sort).limit(limit).toArray()).map(fromTicketDocument);
+    (await tickets.find(filter).sort(sort).limit(limit).toArray()).flatMap((document) => {
+      // One bad document must not stop a queue view or the SLA sweep for every other ticket.
+      try {
+        return [fromTicketDocument(document)];
+      } catch (error) {
+        options.onMalformed?.(error instanceof Error ? error : new Error(String(error)));
+        return [];
+      }
+    });
   const statusFilter = (statuses: readonly TicketStatus[]) => ({
     $in: statuses.map((s) => filterOneOf(s, TICKET_STATUSES, 'status')),
   });
@@ -141,6 +154,25 @@ export function createMongoTicketStore(db: Db): TicketStore {
         { 'sla.nextCheckAt': 1, _id: 1 },
         count,
       );
+    },
+
+    async listMissingCards(createdBefore: Date, limit: number): Promise<Ticket[]> {
+      const before = filterDate(createdBefore, 'created before');
+      const missing = await Promise.all(
+        LEVELS.map((level) =>
+          findMany(
+            {
+              level,
+              status: statusFilter(ACTIVE_STATUSES),
+              [`cards.L${level}`]: { $exists: false },
+              createdAt: { $lt: before },
+            },
+            { createdAt: 1, _id: 1 },
+            Math.max(1, Math.floor(limit)),
+          ),
+        ),
+      );
+      return missing.flat().slice(0, limit);
     },
   };
 }

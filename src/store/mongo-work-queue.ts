@@ -74,7 +74,13 @@ export function createMongoWorkQueue<T>(
     const finish = (status: 'done' | 'failed', reason?: string) =>
       items.updateOne(
         { _id: doc._id },
-        { $set: { status, finishedAt: now(), ...(reason ? { lastError: reason.slice(0, 500) } : {}) } },
+        {
+          $set: {
+            status,
+            finishedAt: now(),
+            ...(reason ? { lastError: reason.slice(0, 500) } : {}),
+          },
+        },
       );
     const expireClaim = () =>
       claims.updateOne({ _id: claimId }, { $set: { expiresAt: new Date(0) } });
@@ -169,7 +175,8 @@ export function createMongoWorkQueue<T>(
         } catch (error) {
           if (!isDuplicateKey(error)) throw error;
           const existing = await claims.findOne({ _id: claimId });
-          if (existing && new Date(existing.expiresAt).getTime() > now().getTime()) return undefined;
+          if (existing && new Date(existing.expiresAt).getTime() > now().getTime())
+            return undefined;
           continue; // that worker died (or let go): take over with the next link
         }
         // The head may have been finished between our read and our claim.

@@ -28,6 +28,7 @@ import { actAs, launchBrowser, openConsole, pane, sendDm } from './browser';
  * except one forged press (Sari sending Budi's button from her page) to show the core refuses it too.
  */
 describe('local console on the real core: question to rating in a browser', () => {
+  let helpdesk: Helpdesk | undefined;
   let conn: Awaited<ReturnType<typeof openTestDatabase>>;
   let app: Awaited<ReturnType<typeof startConsoleApp>>;
   let browser: Browser;
@@ -44,7 +45,7 @@ describe('local console on the real core: question to rating in a browser', () =
     await ensureIndexes(conn.db);
     await ensureConsoleIndexes(conn.db);
     const surface = createConsoleSurface(conn.db);
-    const helpdesk: Helpdesk = composeHelpdesk({
+    helpdesk = composeHelpdesk({
       config,
       db: conn.db,
       kb,
@@ -56,6 +57,7 @@ describe('local console on the real core: question to rating in a browser', () =
         error: (_data, msg) => logged.push({ level: 'error', msg }),
       },
     });
+    helpdesk.start();
     [app, browser] = await Promise.all([
       startConsoleApp({ helpdesk, db: conn.db, feed: surface }),
       launchBrowser(),
@@ -64,6 +66,7 @@ describe('local console on the real core: question to rating in a browser', () =
   afterAll(async () => {
     await browser?.close();
     await app?.close();
+    await helpdesk?.stop(2000);
     await conn?.dispose();
   });
 

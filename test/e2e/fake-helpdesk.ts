@@ -23,7 +23,7 @@ const say = (text: string): OutboundMessage => ({
  */
 export function createFakeHelpdesk(
   surface: ChatSurface,
-): Helpdesk & { readonly events: Inbound[] } {
+): Pick<Helpdesk, 'accept'> & { readonly events: Inbound[] } {
   const events: Inbound[] = [];
   const tickets = new Map<string, FakeTicket>();
   const questions = new Map<string, string>();
@@ -165,12 +165,12 @@ export function createFakeHelpdesk(
 
   return {
     events,
-    async handle(event) {
+    async accept(event) {
       events.push(event);
       if (event.kind === 'direct_message') await directMessage(event.user, event.dm, event.text);
       else if (event.kind === 'action') await action(event);
       else await threadMessage(event);
+      return 'accepted';
     },
-    sweepSla: () => Promise.resolve(0),
   };
 }

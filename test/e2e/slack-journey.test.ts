@@ -211,7 +211,7 @@ describe('Slack channel on the real core: question to rating over HTTP', () => {
     ]);
 
     // Slack saw only methods the manifest has scopes for, every call with the bot token, no failures.
-    await h.channel.idle();
+    await h.helpdesk.idle();
     expect(
       [...new Set(h.stub.calls.map((c) => c.method))].filter((m) => !(m in METHOD_SCOPES)),
     ).toEqual([]);

@@ -47,7 +47,7 @@ describe('Slack channel: safety', () => {
     expect([unsigned.status, forged.status, old.status, wrongSecret.status]).toEqual([
       401, 401, 401, 401,
     ]);
-    await h.channel.idle();
+    await h.helpdesk.idle();
     expect(h.stub.calls.slice(before)).toEqual([]);
   });
 
@@ -62,7 +62,7 @@ describe('Slack channel: safety', () => {
     expect([first.status, again.status, retry1.status, retry2.status]).toEqual([
       200, 200, 200, 200,
     ]);
-    await h.channel.idle();
+    await h.helpdesk.idle();
     expect(h.posted(dm).length - before).toBe(1);
   });
 
@@ -76,7 +76,7 @@ describe('Slack channel: safety', () => {
     const [u1, w1] = [updates(), whispers()];
     expect(u1).toBeGreaterThan(u0);
     await h.press(PEOPLE.ayu, claim, { actionTs: '1800000500.000001' });
-    await h.channel.idle();
+    await h.helpdesk.idle();
     expect([updates(), whispers()]).toEqual([u1, w1]);
   });
 
@@ -99,7 +99,7 @@ describe('Slack channel: safety', () => {
     await h.press(PEOPLE.ayu, h.button('claim', CHANNELS.l1));
     await h.reply(PEOPLE.ayu, CHANNELS.l1, cardTs, `try again ${injected}`);
     await h.dm(PEOPLE.nina, `still broken ${injected}`);
-    await h.channel.idle();
+    await h.helpdesk.idle();
 
     const outbound = h.stub.calls
       .slice(from)
@@ -134,7 +134,7 @@ describe('Slack channel: safety', () => {
     await h.press(PEOPLE.mallory, h.button('claim', CHANNELS.l1));
     await h.press(PEOPLE.dewi, h.button('resolve', CHANNELS.l1)); // an L2 agent, on an L1 card: opens the form...
     await h.submit(PEOPLE.dewi, h.stub.ok('views.open').at(-1)!, { summary: 'closing it' }); // ...the core refuses
-    await h.channel.idle();
+    await h.helpdesk.idle();
     const refusals = h.stub.ok('chat.postEphemeral').slice(whispers);
     expect(refusals.map((c) => [c.args.channel, c.args.user, c.args.thread_ts])).toEqual([
       [CHANNELS.l1, PEOPLE.mallory.id, cardTs],
@@ -225,7 +225,7 @@ describe('Slack channel: safety', () => {
         { type: 'button', action_id: 'lapis:claim:0:0', value: '{"$ne":null}', action_ts: ts },
       ],
     });
-    await h.channel.idle();
+    await h.helpdesk.idle();
     expect(h.stub.calls.slice(before)).toEqual([]);
   });
 
@@ -238,7 +238,7 @@ describe('Slack channel: safety', () => {
     });
     expect(response.status).toBe(200);
     expect(response.ms).toBeLessThan(3000);
-    await h.channel.idle();
+    await h.helpdesk.idle();
     const posts = h.stub.calls.slice(before).filter((c) => c.method === 'chat.postMessage');
     expect(posts.map((c) => c.status)).toEqual([429, 200]);
     expect(posts[1]!.at - posts[0]!.at).toBeGreaterThanOrEqual(1000);
@@ -246,7 +246,7 @@ describe('Slack channel: safety', () => {
     expect(h.posted(dm).at(-1)).toBe(posts[1]);
   });
 
-  it('answers 500 when it could not finish, so Slack retries the event, and the retry is handled', async () => {
+  it('acknowledges a recorded event and retries a post Slack refused until it lands, once', async () => {
     const dm = dmChannelOf(PEOPLE.sari);
     h.stub.fail('chat.postMessage', 1, 'internal_error');
     const before = h.posted(dm).length;
@@ -255,10 +255,12 @@ describe('Slack channel: safety', () => {
       ts: '1800007777.000001',
     };
     const first = await h.send.event(payload, { eventId: 'EvFAILONCE01' });
-    expect(first.status).toBe(500);
+    expect(first.status).toBe(200);
     const retry = await h.send.event(payload, { eventId: 'EvFAILONCE01', retryNum: 1 });
     expect(retry.status).toBe(200);
-    await h.channel.idle();
+    for (let i = 0; i < 100 && h.posted(dm).length === before; i++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    await h.helpdesk.idle();
     expect(h.posted(dm).length - before).toBe(1);
   });
 });
@@ -266,20 +268,19 @@ describe('Slack channel: safety', () => {
 describe('Slack channel: the 3-second acknowledgement', () => {
   let h: SlackHarness;
   beforeAll(async () => {
-    h = await startSlackHarness({ ackBudgetMs: 300 });
+    h = await startSlackHarness();
   });
   afterAll(async () => {
     await h?.close();
   });
 
-  it('answers Slack within the budget while slow work carries on after the reply', async () => {
+  it('answers Slack once the event is recorded, however slow the work after it is', async () => {
     h.stub.slowDown('chat.postMessage', 1500);
     const dm = dmChannelOf(PEOPLE.budi);
     const response = await h.dm(PEOPLE.budi, 'how do I reset my password');
     expect(response.status).toBe(200);
-    expect(response.ms).toBeLessThan(2500); // still inside Slack's 3 s, with room for a busy machine
-    expect(h.posted(dm)).toHaveLength(0);
-    await h.channel.idle();
+    expect(response.ms).toBeLessThan(1500); // the answer does not wait for the slow post
+    await h.helpdesk.idle();
     expect(h.posted(dm)).toHaveLength(1);
 
     const command = await h.send.command({
@@ -292,7 +293,7 @@ describe('Slack channel: the 3-second acknowledgement', () => {
     });
     expect(command.status).toBe(200);
     expect(command.ms).toBeLessThan(2500);
-    await h.channel.idle();
+    await h.helpdesk.idle();
     expect(h.posted(dmChannelOf(PEOPLE.sari))).toHaveLength(1);
   });
 });

@@ -1,4 +1,3 @@
-import { label } from '../../src/channels/slack/slack-labels';
 import { t } from '../../src/core/i18n/translate';
 import type { MessageKey } from '../../src/core/i18n/catalog';
 import {
@@ -104,9 +103,8 @@ describe('Slack channel: commands, mentions, shortcut, App Home', () => {
       /lapis:(l0_need_help|ticket_form):/,
     );
     await shortcut('', 'b');
-    expect(shownText(lastDm(PEOPLE.tono))).toContain(
-      label(h.config.DEFAULT_LOCALE, 'shortcut_empty'),
-    );
+    // A message with no text (a file, an image) has nothing to ask about: the answer is the help.
+    expect(shownText(lastDm(PEOPLE.tono))).toMatch(inEither('help'));
   });
 
   it('App Home lists your tickets, and for agents their queue', async () => {

@@ -10,7 +10,7 @@ import type { Helpdesk } from '../../src/core/inbound';
  * console surface on the same database).
  */
 export async function startConsoleApp(options: {
-  helpdesk: Pick<Helpdesk, 'handle'>;
+  helpdesk: Pick<Helpdesk, 'accept'>;
   db: Db;
   feed?: ConsoleFeed;
   users?: readonly ConsoleUser[];

@@ -1,7 +1,10 @@
 import path from 'node:path';
 import { createBusinessCalendar } from '../../src/core/sla/business-calendar';
 import { createSlaPolicy } from '../../src/core/sla/sla-policy';
-import { createMemoryDeliveryLog } from '../../src/core/testing/memory-delivery-log';
+import { createMemoryWorkQueue } from '../../src/core/testing/memory-work-queue';
+import type { WorkQueue } from '../../src/core/ports/work-queue';
+import type { QueuedWork } from '../../src/core/pipeline/queued-work';
+import type { Effect } from '../../src/core/effects';
 import { createMemorySessionStore } from '../../src/core/testing/memory-session-store';
 import { createMemoryTicketStore } from '../../src/core/testing/memory-ticket-store';
 import type { Inbound } from '../../src/core/inbound';
@@ -9,7 +12,6 @@ import type { Action, ActionId, OutboundMessage } from '../../src/core/messages'
 import type { UserRef } from '../../src/core/people';
 import type { Level } from '../../src/core/ticket';
 import { createHelpdesk } from '../../src/core/workflow/create-helpdesk';
-import type { DeliveryLog } from '../../src/core/ports/delivery-log';
 import type { TicketStore } from '../../src/core/ports/ticket-store';
 import type { SessionStore } from '../../src/core/ports/session-store';
 import { loadKnowledgeBase } from '../../src/kb/load-kb';
@@ -31,7 +33,12 @@ const kb = createKnowledgeBase(loadKnowledgeBase(path.join(__dirname, '../fixtur
 /** The core wired to in-memory ports, a recording surface and a clock the test moves. */
 export function createHarness(
   options: {
-    stores?: { tickets: TicketStore; sessions: SessionStore; deliveries: DeliveryLog };
+    stores?: {
+      tickets: TicketStore;
+      sessions: SessionStore;
+      inbox: WorkQueue<QueuedWork>;
+      outbox: WorkQueue<Effect>;
+    };
     autoEscalate?: boolean;
   } = {},
 ) {
@@ -40,7 +47,8 @@ export function createHarness(
   const stores = options.stores ?? {
     tickets: createMemoryTicketStore(),
     sessions: createMemorySessionStore(),
-    deliveries: createMemoryDeliveryLog(),
+    inbox: createMemoryWorkQueue<QueuedWork>('inbox'),
+    outbox: createMemoryWorkQueue<Effect>('outbox'),
   };
   const sla = createSlaPolicy({
     businessHours: createBusinessCalendar({
@@ -58,6 +66,7 @@ export function createHarness(
     surfaces: { console: surface },
     agents: { isAgent: (user, level) => Promise.resolve(agentsByLevel[level].includes(user.id)) },
     clock: { now: () => now },
+    pipeline: { pollMs: 20, maxAttempts: 3 },
     config: {
       defaultLocale: 'en',
       timeZone: 'Asia/Jakarta',
@@ -66,6 +75,7 @@ export function createHarness(
       sla,
     },
   });
+  helpdesk.start();
   let delivery = 0;
   const nextId = () => `d${++delivery}`;
 
@@ -123,8 +133,24 @@ export function createHarness(
   const last = (kind: string, to?: string): OutboundMessage | undefined =>
     [...sent].reverse().find((s) => s.kind === kind && (!to || s.to.startsWith(to)))?.message;
 
+  /** The card with this message id as last shown: its post, or its latest update. */
+  const latestCard = (messageId: string): OutboundMessage | undefined =>
+    [...sent]
+      .reverse()
+      .find(
+        (s) =>
+          (s.kind === 'update' && s.to === messageId) || (s.kind === 'card' && s.ref === messageId),
+      )?.message;
+
   return {
     helpdesk,
+    latestCard,
+    /** Queues the SLA checks that are due and waits until they (and what they send) are done. */
+    sweep: async () => {
+      const queued = await helpdesk.sweepSla();
+      await helpdesk.idle();
+      return queued;
+    },
     sent,
     failNextDirect,
     stores,

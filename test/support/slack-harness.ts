@@ -69,7 +69,6 @@ const nextTs = () => `${1_800_000_000 + ++clock}.${String(clock).padStart(6, '0'
 export async function startSlackHarness(
   options: {
     env?: Record<string, string>;
-    ackBudgetMs?: number;
     answers?: Parameters<typeof startSlackApiStub>[0]['answers'];
   } = {},
 ): Promise<SlackHarness> {
@@ -87,21 +86,18 @@ export async function startSlackHarness(
   const conn = await openTestDatabase();
   await ensureIndexes(conn.db);
   const expressApp = express();
-  const { channel, helpdesk, logs, tickets } = wireCore(
-    config,
-    conn.db,
-    expressApp,
-    options.ackBudgetMs,
-  );
+  const { channel, helpdesk, logs, tickets } = wireCore(config, conn.db, expressApp);
   await channel.start();
   const server = await new Promise<ReturnType<typeof expressApp.listen>>((resolve) => {
     const s = expressApp.listen(0, '127.0.0.1', () => resolve(s));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
-  const send = createSlackSender(url, SIGNING_SECRET);
+  // Each request, then the work it queued: tests read what reached the Slack API stub right after.
+  const send = settling(createSlackSender(url, SIGNING_SECRET), () => helpdesk.idle());
   return buildHarness(
     { url, stub, send, channel, helpdesk, config, db: conn.db, logs, tickets },
     async () => {
+      await helpdesk.stop(2000);
       await channel.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -111,6 +107,22 @@ export async function startSlackHarness(
       await conn.dispose();
     },
   );
+}
+
+/** The sender, waiting after each request until the core has worked what it queued. */
+function settling(send: SlackSender, idle: () => Promise<void>): SlackSender {
+  const settled = { ...send };
+  for (const name of Object.keys(send) as (keyof SlackSender)[]) {
+    // The sender's members are plain closures (no `this`), so calling one detached is safe.
+    // eslint-disable-next-line @typescript-eslint/unbound-method
+    const fn = send[name] as (...args: unknown[]) => Promise<unknown>;
+    (settled as Record<string, unknown>)[name] = async (...args: unknown[]) => {
+      const result = await fn(...args);
+      await idle();
+      return result;
+    };
+  }
+  return settled;
 }
 
 /** The Slack settings of the tests: the loopback Web API, the three channels, pings and agents. */
@@ -132,7 +144,7 @@ function harnessConfig(apiUrl: string, env: Record<string, string> = {}): Config
 }
 
 /** The real core (composeHelpdesk on the test database, the project's kb/) wired to the Slack channel. */
-function wireCore(config: Config, db: Db, expressApp: express.Express, ackBudgetMs?: number) {
+function wireCore(config: Config, db: Db, expressApp: express.Express) {
   const kb = createKnowledgeBase(loadKnowledgeBase(path.join(projectRoot(), 'kb')), {
     answerThreshold: config.KB_ANSWER_THRESHOLD,
   });
@@ -147,7 +159,7 @@ function wireCore(config: Config, db: Db, expressApp: express.Express, ackBudget
     expressApp,
     log,
     tickets,
-    tuning: { retryMinTimeoutMs: 10, ...(ackBudgetMs !== undefined && { ackBudgetMs }) },
+    tuning: { retryMinTimeoutMs: 10 },
   });
   const helpdesk = composeHelpdesk({
     config,
@@ -155,6 +167,7 @@ function wireCore(config: Config, db: Db, expressApp: express.Express, ackBudget
     kb,
     surfaces: { slack: channel.surface },
     agents: agentDirectoryFor(config, { slack: channel.agents }),
+    prepare: { slack: channel.prepare },
     log: {
       info: () => {},
       warn: (data, msg) => log.warn(data, msg),
@@ -162,6 +175,7 @@ function wireCore(config: Config, db: Db, expressApp: express.Express, ackBudget
     },
   });
   channel.attach(helpdesk);
+  helpdesk.start();
   return { channel, helpdesk, logs, tickets };
 }
 

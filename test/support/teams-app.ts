@@ -73,18 +73,22 @@ export async function startTeamsApp(options: {
     log,
   });
   channel.attach(helpdesk);
+  helpdesk.start();
   await channel.start();
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // Each request, then the work it queued: tests read what reached the connector stub right after.
   const postRaw = async (body: string, headers: Record<string, string> = {}) => {
     const response = await fetch(`${url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
       body,
     });
-    return { status: response.status, body: await response.text() };
+    const answer = { status: response.status, body: await response.text() };
+    await helpdesk.idle();
+    return answer;
   };
   return {
     url,
@@ -95,6 +99,7 @@ export async function startTeamsApp(options: {
     post: (activity, headers) => postRaw(JSON.stringify(activity), headers),
     postRaw,
     close: async () => {
+      await helpdesk.stop(2000);
       await channel.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -64,12 +64,14 @@ async function pressButton(rt: SlackRuntime, input: SlackButtonInput): Promise<v
     // The modal must open within the trigger's 3 s, so it is opened here, once per press.
     if (!(await rt.firstSeen(`slack:${deliveryId}`))) return;
     const origin = { action, payload: value.payload, channelId: input.channelId };
-    await rt.client.views
-      .open({
+    try {
+      await rt.client.views.open({
         trigger_id: input.triggerId,
         view: formModal(input.label ?? action, value.form, origin, localeOf(rt, value.payload)),
-      })
-      .catch((err: unknown) => rt.log.warn({ err }, 'could not open a form (the press expired?)'));
+      });
+    } catch (err) {
+      rt.log.warn({ err }, 'could not open a form (the press expired?)');
+    }
     return;
   }
   const event: Inbound = {

@@ -11,10 +11,6 @@ const LABELS = {
     en: 'I have answered you in our direct messages (Apps → Lapis).',
     id: 'Saya sudah menjawab di pesan langsung kita (Apps → Lapis).',
   },
-  shortcut_empty: {
-    en: 'That message has no text I can use; describe the problem to me in a direct message.',
-    id: 'Pesan itu tidak berisi teks yang bisa saya pakai; ceritakan masalahnya lewat pesan langsung.',
-  },
   home_title: { en: 'IT help desk', id: 'Helpdesk IT' },
   home_intro: {
     en: 'Send me a direct message with your IT question, or use /helpdesk anywhere.',

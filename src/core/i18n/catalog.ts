@@ -177,11 +177,11 @@ export const CATALOG = {
     id: 'Maaf, itu tidak berhasil: {detail}',
   },
   requester_unreachable: {
-    en: "⚠ {key}: a message to the requester could not be delivered after several tries. Please reach them another way.",
+    en: '⚠ {key}: a message to the requester could not be delivered after several tries. Please reach them another way.',
     id: '⚠ {key}: pesan untuk pelapor gagal terkirim setelah beberapa kali dicoba. Mohon hubungi pelapor lewat cara lain.',
   },
   agents_unreachable: {
-    en: 'Your ticket {key} is recorded, but I could not reach the IT team\'s channel after several tries. They will see it in their queue; if it is urgent, please call the service desk.',
+    en: "Your ticket {key} is recorded, but I could not reach the IT team's channel after several tries. They will see it in their queue; if it is urgent, please call the service desk.",
     id: 'Tiket {key} Anda sudah tercatat, tetapi saya gagal menghubungi kanal tim IT setelah beberapa kali mencoba. Tiket tetap ada di antrean mereka; jika mendesak, silakan telepon service desk.',
   },
   event_failed: {
@@ -189,8 +189,8 @@ export const CATALOG = {
     id: 'Maaf, terjadi kesalahan saat memproses pesan terakhir Anda sehingga tidak bisa saya lanjutkan. Silakan kirim ulang.',
   },
   store_down: {
-    en: "Sorry, I can't reach my database right now, so I couldn't process that. Please try again in a few minutes; nothing you sent was recorded.",
-    id: 'Maaf, database saya sedang tidak bisa dihubungi sehingga pesan Anda belum diproses. Silakan coba lagi beberapa menit lagi; pesan Anda belum tercatat.',
+    en: "Sorry, I can't reach my database right now, so what you just sent is not recorded yet. Slack or Teams will deliver it to me again shortly; if you get no answer in a few minutes, please send it again.",
+    id: 'Maaf, database saya sedang tidak bisa dihubungi sehingga pesan Anda belum tercatat. Slack atau Teams akan mengirimkannya ulang sebentar lagi; jika dalam beberapa menit belum ada jawaban, silakan kirim ulang.',
   },
   sla_warning: {
     en: 'SLA warning: {clock} for {key} is due {due}.',

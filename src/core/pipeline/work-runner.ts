@@ -130,7 +130,8 @@ export function createWorkRunner<T>(options: WorkRunnerOptions<T>): WorkRunner {
       await claim.fail(reason);
       return;
     }
-    if (!retry) log.warn({ err: error, id: item.id, queue: queue.name }, 'work item failed; retrying');
+    if (!retry)
+      log.warn({ err: error, id: item.id, queue: queue.name }, 'work item failed; retrying');
     const delay = retry?.delayMs ?? retryDelayMs(item.attempts);
     await claim.retryLater(delay, reason, { countAttempt: counts });
   }
@@ -157,6 +158,7 @@ export function createWorkRunner<T>(options: WorkRunnerOptions<T>): WorkRunner {
       if (running) return;
       running = true;
       pollTimer = setInterval(() => void poll(), options.pollMs);
+      pollTimer.unref();
       void poll();
     },
     async stop(deadlineMs) {

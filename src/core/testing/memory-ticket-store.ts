@@ -93,5 +93,16 @@ export function createMemoryTicketStore(): TicketStore {
       );
       return Promise.resolve(due.slice(0, limit));
     },
+
+    listMissingCards(createdBefore: Date, limit: number): Promise<Ticket[]> {
+      const missing = select(
+        (t) =>
+          ACTIVE_STATUSES.includes(t.status) &&
+          !t.cards[`L${t.level}`] &&
+          t.createdAt.getTime() < createdBefore.getTime(),
+        (a, b) => a.createdAt.getTime() - b.createdAt.getTime(),
+      );
+      return Promise.resolve(missing.slice(0, limit));
+    },
   };
 }

@@ -149,38 +149,38 @@ export function createActionFlow(rt: Runtime) {
     const details = field(e.form, 'details') || undefined;
     const created = await deps.tickets.create(
       {
-      requester: e.user,
-      requesterDm: e.dm ?? session.dm,
-      locale,
-      question: session.question,
-      category: category as Category,
-      priority,
-      impact,
-      details,
-      level: 1,
-      status: 'open',
-      assignee: undefined,
-      threads: {},
-      cards: {},
-      l0: session.attempts,
-      escalations: [],
-      transcript: [
-        {
-          at: now,
-          from: 'requester',
-          user: e.user,
-          text: session.question,
-          level: 1,
-          internal: false,
-        },
-      ],
-      resolution: undefined,
-      csat: undefined,
-      sla: startSla(now, priority, deps.config.sla),
-      createdAt: now,
-      updatedAt: now,
-      closedAt: undefined,
-      audit: [{ at: now, actor: e.user, action: 'created', detail: { priority, category } }],
+        requester: e.user,
+        requesterDm: e.dm ?? session.dm,
+        locale,
+        question: session.question,
+        category: category as Category,
+        priority,
+        impact,
+        details,
+        level: 1,
+        status: 'open',
+        assignee: undefined,
+        threads: {},
+        cards: {},
+        l0: session.attempts,
+        escalations: [],
+        transcript: [
+          {
+            at: now,
+            from: 'requester',
+            user: e.user,
+            text: session.question,
+            level: 1,
+            internal: false,
+          },
+        ],
+        resolution: undefined,
+        csat: undefined,
+        sla: startSla(now, priority, deps.config.sla),
+        createdAt: now,
+        updatedAt: now,
+        closedAt: undefined,
+        audit: [{ at: now, actor: e.user, action: 'created', detail: { priority, category } }],
       },
       workKey && ticketIdFor(workKey),
     );
@@ -290,7 +290,10 @@ export function createActionFlow(rt: Runtime) {
     switch (e.action) {
       case 'claim':
         rt.refreshCards(after);
-        return void rt.tellRequester(after, say(t(locale, 'ticket_claimed', { agent, key: after.key })));
+        return void rt.tellRequester(
+          after,
+          say(t(locale, 'ticket_claimed', { agent, key: after.key })),
+        );
       case 'escalate': {
         const reason = after.escalations.at(-1)?.reason ?? '';
         const posted = postToLevel(after, after.level);
@@ -318,7 +321,10 @@ export function createActionFlow(rt: Runtime) {
         return void rt.tellRequester(after, resolvedMessage(after, locale));
       case 'wait_requester':
         rt.refreshCards(after);
-        return void rt.tellRequester(after, say(t(locale, 'waiting_on_you', { agent, key: after.key })));
+        return void rt.tellRequester(
+          after,
+          say(t(locale, 'waiting_on_you', { agent, key: after.key })),
+        );
       default:
         return void before;
     }

@@ -4,7 +4,7 @@ import { laneOfEffect } from '../effects';
 import { isLapisError } from '../errors';
 import { t } from '../i18n/translate';
 import type { Helpdesk, Inbound } from '../inbound';
-import { createIntake } from '../pipeline/intake';
+import { createIntake, IntakeRefused } from '../pipeline/intake';
 import type { QueuedWork } from '../pipeline/queued-work';
 import { createWorkRunner, RetryLater } from '../pipeline/work-runner';
 import type { WorkItem } from '../ports/work-queue';
@@ -74,13 +74,15 @@ export function createHelpdesk(deps: HelpdeskDeps): Helpdesk {
     const { effects } = await inWorkScope(item.id, async () => {
       if (work.kind === 'sla') return sla.check(work.ticketId);
       if (work.kind === 'seen') return;
+      if (work.kind === 'repost_card') return sla.repostCard(work.ticketId);
       const event = (await deps.prepare?.[work.event.user.platform]?.(work.event)) ?? work.event;
       try {
         await route(event);
       } catch (error) {
         // A refusal is an answer; a conflict or an outage puts the event back to be redone.
         if (!isLapisError(error) || error.code === 'unavailable') throw error;
-        if (error.code === 'conflict') throw new RetryLater(error.message, 200 + Math.random() * 800);
+        if (error.code === 'conflict')
+          throw new RetryLater(error.message, 200 + Math.random() * 800);
         rt.log.warn({ err: error, kind: event.kind }, 'refused');
         const text = t(localeOf(event), errorKey(error.code), { detail: error.message });
         rt.whisper(event.user, whereOf(event), say(text));
@@ -138,6 +140,36 @@ export function createHelpdesk(deps: HelpdeskDeps): Helpdesk {
     }
   }
 
+  async function accept(event: Inbound): Promise<'accepted' | 'duplicate'> {
+    try {
+      return await intake.accept(event);
+    } catch (error) {
+      if (error instanceof IntakeRefused && error.reason === 'unavailable') tellUnavailable(event);
+      throw error;
+    }
+  }
+
+  /**
+   * The database did not take the event: the person hears so at once (straight to the platform, as
+   * nothing can be queued), at most once a minute each, since the platform retries the same event.
+   */
+  const toldUnavailable = new Map<string, number>();
+  function tellUnavailable(event: Inbound): void {
+    const who = `${event.user.platform}:${event.user.id}`;
+    const now = Date.now();
+    if ((toldUnavailable.get(who) ?? 0) > now - 60_000) return;
+    if (toldUnavailable.size > 10_000) toldUnavailable.clear();
+    toldUnavailable.set(who, now);
+    const message = say(t(localeOf(event), 'store_down'));
+    void Promise.resolve()
+      .then(() =>
+        rt.surface(event.user.platform).sendEphemeral(event.user, whereOf(event), message),
+      )
+      .catch((err: unknown) =>
+        rt.log.error({ err }, 'could not even tell the person that the database is down'),
+      );
+  }
+
   let backlogTimer: NodeJS.Timeout | undefined;
   async function countBacklog(): Promise<void> {
     const count = await deps.inbox.pendingCount();
@@ -147,7 +179,7 @@ export function createHelpdesk(deps: HelpdeskDeps): Helpdesk {
   }
 
   return {
-    accept: (event) => intake.accept(event),
+    accept,
     async firstSeen(deliveryId) {
       const refused = intake.admission();
       if (refused) throw refused;
@@ -158,16 +190,13 @@ export function createHelpdesk(deps: HelpdeskDeps): Helpdesk {
     },
     admission: () => intake.admission(),
     async handle(event) {
-      await intake.accept(event);
+      await accept(event);
       await idle();
     },
     start() {
       inboxRunner.start();
       outboxRunner.start();
-      backlogTimer = setInterval(
-        () => void countBacklog().catch(() => undefined),
-        tuning.pollMs,
-      );
+      backlogTimer = setInterval(() => void countBacklog().catch(() => undefined), tuning.pollMs);
       backlogTimer.unref();
     },
     async stop(deadlineMs) {
@@ -180,7 +209,8 @@ export function createHelpdesk(deps: HelpdeskDeps): Helpdesk {
     },
     idle,
     async sweepSla() {
-      const work = await sla.dueWork();
+      const period = String(Math.floor(deps.clock.now().getTime() / 600_000));
+      const work = [...(await sla.dueWork()), ...(await sla.missingCardWork(period))];
       const fresh = await deps.inbox.enqueue(work);
       for (const item of work) if (fresh.includes(item.id)) inboxRunner.wake(item.lane);
       return fresh.length;

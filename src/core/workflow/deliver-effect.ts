@@ -16,7 +16,10 @@ const THREAD_WAIT_MS = 60 * 60_000;
  * never shows an old state); a card posted for the first time is recorded on the ticket, which is
  * what thread replies waiting for it look for.
  */
-export function createEffectDelivery(rt: Runtime, onCardPosted: (ticketId: string, level: Level) => void) {
+export function createEffectDelivery(
+  rt: Runtime,
+  onCardPosted: (ticketId: string, level: Level) => void,
+) {
   const { deps } = rt;
   const agentLocale = deps.config.defaultLocale;
 
@@ -66,7 +69,9 @@ export function createEffectDelivery(rt: Runtime, onCardPosted: (ticketId: strin
       case 'direct':
         return void (await rt.surface(effect.dm.platform).sendDirect(effect.dm, effect.message));
       case 'ephemeral':
-        return rt.surface(effect.user.platform).sendEphemeral(effect.user, effect.where, effect.message);
+        return rt
+          .surface(effect.user.platform)
+          .sendEphemeral(effect.user, effect.where, effect.message);
       case 'card':
         return deliverCard(item, effect.ticketId, effect.level);
       case 'thread':
@@ -82,14 +87,22 @@ export function createEffectDelivery(rt: Runtime, onCardPosted: (ticketId: strin
   async function undeliverable(item: WorkItem<Effect>, reason: string): Promise<Effect[]> {
     const effect = item.payload;
     const ticketId =
-      effect.kind === 'card' || effect.kind === 'thread' ? effect.ticketId : effect.kind === 'direct' ? effect.ticketId : undefined;
+      effect.kind === 'card' || effect.kind === 'thread'
+        ? effect.ticketId
+        : effect.kind === 'direct'
+          ? effect.ticketId
+          : undefined;
     if (!ticketId || item.id.includes(':undeliverable')) return [];
     const { effects } = await inWorkScope(`${item.id}:undeliverable`, async () => {
       const { after } = await rt.mutate(ticketId, (x) =>
         recordDeliveryFailure(x, rt.ctx('system'), effect.kind, reason),
       );
       if (effect.kind === 'direct')
-        rt.tellThread(after, after.level, say(t(agentLocale, 'requester_unreachable', { key: after.key })));
+        rt.tellThread(
+          after,
+          after.level,
+          say(t(agentLocale, 'requester_unreachable', { key: after.key })),
+        );
       else rt.tellRequester(after, say(t(after.locale, 'agents_unreachable', { key: after.key })));
     });
     return effects;

@@ -134,8 +134,7 @@ export function createEmployeeFlow(rt: Runtime, requester: RequesterChanges) {
         result.intent === 'thanks' || result.intent === 'ack' ? result.intent : 'greeting';
       return void send(e, say(t(locale, key)));
     }
-    if (!recent && result.intent === 'off_topic')
-      return void send(e, say(t(locale, 'off_topic')));
+    if (!recent && result.intent === 'off_topic') return void send(e, say(t(locale, 'off_topic')));
 
     const article = result.answer ? deps.kb.article(result.answer.id, locale) : undefined;
     const attempt: L0Attempt = {

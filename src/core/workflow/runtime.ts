@@ -114,7 +114,9 @@ export function createRuntime(deps: HelpdeskDeps) {
         return { before, after: before, changed: true, replayed: true };
       const next = change(before);
       if (next === before) return { before, after: before, changed: false, replayed: false };
-      const stamped = step ? { ...next, applied: [...(before.applied ?? []).slice(-29), step] } : next;
+      const stamped = step
+        ? { ...next, applied: [...(before.applied ?? []).slice(-29), step] }
+        : next;
       const after = await deps.tickets.update(stamped, before.version);
       if (after) return { before, after, changed: true, replayed: false };
       // Someone else changed it first: wait a moment (jittered, growing) before trying again.

@@ -95,11 +95,37 @@ export function createSlaSweep(rt: Runtime, postToLevel: (ticket: Ticket, level:
     }));
   }
 
+  /**
+   * Tickets whose card at their level never got posted (the post was given up): each gets a fresh
+   * try, as an inbox item of its lane, at most once per `periodKey`.
+   */
+  async function missingCardWork(
+    periodKey: string,
+    limit = 50,
+  ): Promise<NewWorkItem<QueuedWork>[]> {
+    const createdBefore = new Date(deps.clock.now().getTime() - 5 * 60_000);
+    const missing = await deps.tickets.listMissingCards(createdBefore, limit);
+    return missing.map((ticket) => ({
+      id: `repost:${ticket.id}:${ticket.level}:${periodKey}`,
+      lane: `ticket:${ticket.id}`,
+      payload: { kind: 'repost_card', ticketId: ticket.id },
+    }));
+  }
+
+  /** Posts the card of a ticket at its level again (see missingCardWork). */
+  async function repostCard(ticketId: string): Promise<void> {
+    const ticket = await deps.tickets.get(ticketId);
+    if (ticket && isActive(ticket) && !ticket.cards[`L${ticket.level}`]) {
+      rt.log.warn({ key: ticket.key, level: ticket.level }, 'posting a missing ticket card again');
+      postToLevel(ticket, ticket.level);
+    }
+  }
+
   /** The SLA work item of one ticket: whatever is due now (nothing, if it changed meanwhile). */
   async function check(ticketId: string): Promise<void> {
     const ticket = await deps.tickets.get(ticketId);
     if (ticket && isActive(ticket)) await sweepOne(ticket);
   }
 
-  return { dueWork, check };
+  return { dueWork, check, missingCardWork, repostCard };
 }

@@ -15,7 +15,10 @@ export interface WorkScope {
 
 const current = new AsyncLocalStorage<WorkScope>();
 
-export async function inWorkScope<T>(key: string, work: () => Promise<T>): Promise<{
+export async function inWorkScope<T>(
+  key: string,
+  work: () => Promise<T>,
+): Promise<{
   result: T;
   effects: Effect[];
 }> {

@@ -1,4 +1,3 @@
-import { COLLECTIONS } from '../../../src/store/collections';
 import { ensureIndexes, INDEXES } from '../../../src/store/ensure-indexes';
 import { nextSequence } from '../../../src/store/next-sequence';
 import { openTestDatabase } from '../../support/test-database';
@@ -17,17 +16,6 @@ describe('ensureIndexes on the real server', () => {
       const names = (await conn.db.collection(collection).indexes()).map((i) => i.name);
       for (const index of wanted) expect(names).toContain(index.name);
     }
-  });
-
-  it('refuses a second delivery with the same id (redelivered events are recognised)', async () => {
-    const deliveries = conn.db.collection(COLLECTIONS.deliveries);
-    await deliveries.insertOne({ deliveryId: 'slack:Ev123', at: new Date() });
-    await expect(
-      deliveries.insertOne({ deliveryId: 'slack:Ev123', at: new Date() }),
-    ).rejects.toMatchObject({
-      code: 11000,
-    });
-    expect(await deliveries.countDocuments({ deliveryId: 'slack:Ev123' })).toBe(1);
   });
 
   it('hands out ticket numbers from an atomic counter', async () => {

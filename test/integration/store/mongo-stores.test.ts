@@ -1,11 +1,11 @@
 import type { Db } from 'mongodb';
 import { COLLECTIONS } from '../../../src/store/collections';
 import { ensureIndexes } from '../../../src/store/ensure-indexes';
-import { createMongoDeliveryLog } from '../../../src/store/mongo-delivery-log';
+import { createMongoWorkQueue } from '../../../src/store/mongo-work-queue';
 import { createMongoSessionStore } from '../../../src/store/mongo-session-store';
 import { createMongoTicketStore } from '../../../src/store/mongo-ticket-store';
 import { STALE_CLAIM_MS } from '../../../src/store/version-guard';
-import { describeDeliveryLogContract } from '../../contract/delivery-log.contract';
+import { describeWorkQueueContract } from '../../contract/work-queue.contract';
 import { describeSessionStoreContract } from '../../contract/session-store.contract';
 import { describeTicketStoreContract } from '../../contract/ticket-store.contract';
 import { openTestDatabase } from '../../support/test-database';
@@ -20,7 +20,10 @@ async function onFreshDatabase<S>(make: (db: Db) => S) {
 
 describeTicketStoreContract('MongoDB', () => onFreshDatabase(createMongoTicketStore));
 describeSessionStoreContract('MongoDB', () => onFreshDatabase(createMongoSessionStore));
-describeDeliveryLogContract('MongoDB', () => onFreshDatabase((db) => createMongoDeliveryLog(db)));
+describeWorkQueueContract('MongoDB', async () => {
+  const subject = await onFreshDatabase((db) => createMongoWorkQueue<{ n: number }>(db, 'inbox'));
+  return { queue: subject.store, dispose: subject.dispose };
+});
 
 describe('MongoDB ticket store specifics', () => {
   let subject: Awaited<
@@ -165,49 +168,44 @@ describe('MongoDB session store specifics', () => {
   });
 });
 
-describe('MongoDB delivery log pruning', () => {
-  it('deletes entries older than 7 days, at most once an hour, in the background', async () => {
+describe('MongoDB work queue specifics', () => {
+  it('prunes finished items after the retention, never pending ones', async () => {
     let now = new Date('2025-03-10T00:00:00Z');
-    const subject = await onFreshDatabase((db) => createMongoDeliveryLog(db, { now: () => now }));
-    const deliveries = subject.db.collection(COLLECTIONS.deliveries);
-    const daysAgo = (days: number) => new Date(now.getTime() - days * 24 * 3600 * 1000);
+    const subject = await onFreshDatabase((db) =>
+      createMongoWorkQueue<{ n: number }>(db, 'inbox', { now: () => now }),
+    );
     try {
-      await deliveries.insertMany([
-        { deliveryId: 'old', at: daysAgo(8) },
-        { deliveryId: 'recent', at: daysAgo(6) },
+      const queue = subject.store;
+      await queue.enqueue([
+        { id: 'old-done', lane: 'L1', payload: { n: 1 } },
+        { id: 'old-pending', lane: 'L2', payload: { n: 2 } },
       ]);
-      expect(await subject.store.firstDelivery('a')).toBe(true);
-      await subject.store.settled();
-      expect((await deliveries.find().toArray()).map((d) => String(d.deliveryId)).sort()).toEqual([
-        'a',
-        'recent',
-      ]);
-      // Within the hour: no second prune.
-      await deliveries.insertOne({ deliveryId: 'old2', at: daysAgo(8) });
-      now = new Date(now.getTime() + 59 * 60 * 1000);
-      expect(await subject.store.firstDelivery('b')).toBe(true);
-      await subject.store.settled();
-      expect(await deliveries.countDocuments({ deliveryId: 'old2' })).toBe(1);
-      now = new Date(now.getTime() + 2 * 60 * 1000); // an hour after the first: pruned again
-      expect(await subject.store.firstDelivery('c')).toBe(true);
-      await subject.store.settled();
-      expect(await deliveries.countDocuments({ deliveryId: 'old2' })).toBe(0);
+      await (await queue.claimHead('L1', 'w', 1000))!.done();
+      now = new Date(now.getTime() + 8 * 24 * 3600_000);
+      expect(await queue.prune()).toBe(1);
+      expect(await queue.status('old-done')).toBeUndefined();
+      expect(await queue.status('old-pending')).toBe('pending');
     } finally {
       await subject.dispose();
     }
   });
 
-  it('never fails a delivery because pruning failed', async () => {
-    const errors: unknown[] = [];
-    const db = {
-      collection: () => ({
-        deleteMany: () => Promise.reject(new Error('prune down')),
-        insertOne: () => Promise.resolve({ acknowledged: true }),
-      }),
-    } as unknown as Db;
-    const log = createMongoDeliveryLog(db, { onPruneError: (e) => errors.push(e) });
-    expect(await log.firstDelivery('x')).toBe(true);
-    await log.settled();
-    expect(errors).toEqual([new Error('prune down')]);
+  it('lets another worker take over an item whose worker died (its claim ran out)', async () => {
+    const subject = await onFreshDatabase((db) => createMongoWorkQueue<{ n: number }>(db, 'inbox'));
+    try {
+      const queue = subject.store;
+      await queue.enqueue([{ id: 'a', lane: 'L1', payload: { n: 1 } }]);
+      expect(await queue.claimHead('L1', 'dead', 150)).toBeDefined();
+      expect(await queue.claimHead('L1', 'alive', 5000)).toBeUndefined();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const rescuers = await Promise.all([
+        queue.claimHead('L1', 'r1', 5000),
+        queue.claimHead('L1', 'r2', 5000),
+        queue.claimHead('L1', 'r3', 5000),
+      ]);
+      expect(rescuers.filter(Boolean)).toHaveLength(1);
+    } finally {
+      await subject.dispose();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { ensureIndexes } from '../../../src/store/ensure-indexes';
-import { createMongoDeliveryLog } from '../../../src/store/mongo-delivery-log';
+import { createMongoWorkQueue } from '../../../src/store/mongo-work-queue';
 import { createMongoSessionStore } from '../../../src/store/mongo-session-store';
 import { createMongoTicketStore } from '../../../src/store/mongo-ticket-store';
 import { createHarness, people } from '../../support/helpdesk-harness';
@@ -19,7 +19,8 @@ describe('the workflow on MongoDB', () => {
       stores: {
         tickets: createMongoTicketStore(conn.db),
         sessions: createMongoSessionStore(conn.db),
-        deliveries: createMongoDeliveryLog(conn.db),
+        inbox: createMongoWorkQueue(conn.db, 'inbox'),
+        outbox: createMongoWorkQueue(conn.db, 'outbox'),
       },
     });
   const form = { category: 'printing', impact: 'me', urgency: 'low' };
@@ -33,10 +34,9 @@ describe('the workflow on MongoDB', () => {
     }
     for (const requester of [people.budi, people.sari]) {
       const ticket = (await h.stores.tickets.listByRequester(requester))[0]!;
-      const claim = h.sent
-        .filter((s) => s.kind === 'update' && s.to === ticket.cards.L1!.messageId)
-        .flatMap((s) => s.message.blocks)
-        .flatMap((b) => (b.kind === 'actions' ? b.actions : []))
+      const claim = h
+        .latestCard(ticket.cards.L1!.messageId)!
+        .blocks.flatMap((b) => (b.kind === 'actions' ? b.actions : []))
         .find((a) => a.id === 'claim')!;
       await Promise.all([
         h.press(people.ayu, claim),
@@ -76,12 +76,63 @@ describe('the workflow on MongoDB', () => {
       urgency: 'blocked',
     });
     h.advance(50); // P2: the first-response warning is due at 48 minutes
-    await Promise.all([h.helpdesk.sweepSla(), h.helpdesk.sweepSla(), h.helpdesk.sweepSla()]);
+    await Promise.all([h.sweep(), h.sweep(), h.sweep()]);
     const warnings = h.sent.filter(
       (s) => s.kind === 'reply' && s.message.text.includes('SLA warning'),
     );
     expect(warnings).toHaveLength(1);
     const ticket = (await h.stores.tickets.listByRequester(people.budi))[0]!;
     expect(ticket.sla.warned).toEqual(['first_response']);
+  });
+
+  async function openedTicket(h: ReturnType<typeof harness>) {
+    await h.dm(people.budi, 'printer paper jam');
+    await h.press(people.budi, h.button('l0_need_help'));
+    await h.press(people.budi, h.button('ticket_form'), form);
+    return (await h.stores.tickets.listByRequester(people.budi))[0]!;
+  }
+
+  it('loses none of three writers on one ticket: agent replies, employee messages, notes', async () => {
+    const h = harness();
+    const ticket = await openedTicket(h);
+    await h.press(people.ayu, h.button('claim', 'L1'));
+    const thread = ticket.threads.L1!;
+    const rounds = 12;
+    await Promise.all(
+      Array.from({ length: rounds }, (_, i) => [
+        h.reply(people.ayu, thread.threadId, thread.channelId, `agent ${i}`),
+        h.dm(people.budi, `employee ${i}`),
+        h.reply(people.rudi, thread.threadId, thread.channelId, `// note ${i}`),
+      ]).flat(),
+    );
+    await h.helpdesk.idle();
+    const stored = (await h.stores.tickets.get(ticket.id))!;
+    const texts = stored.transcript.map((e) => e.text);
+    for (let i = 0; i < rounds; i++) {
+      expect(texts).toContain(`agent ${i}`);
+      expect(texts).toContain(`employee ${i}`);
+      expect(texts).toContain(`note ${i}`);
+    }
+    expect(texts).toHaveLength(1 + 3 * rounds);
+  });
+
+  it('gives 8 agents pressing Claim at once one owner and audits every refusal', async () => {
+    const h = harness();
+    const ticket = await openedTicket(h);
+    const claim = h
+      .latestCard(ticket.cards.L1!.messageId)!
+      .blocks.flatMap((b) => (b.kind === 'actions' ? b.actions : []))
+      .find((a) => a.id === 'claim')!;
+    const agents = [people.ayu, people.rudi];
+    await Promise.all(Array.from({ length: 8 }, (_, i) => h.press(agents[i % 2]!, claim)));
+    await h.helpdesk.idle();
+    const stored = (await h.stores.tickets.get(ticket.id))!;
+    expect(stored.audit.filter((a) => a.action === 'claimed')).toHaveLength(1);
+    // The owner pressing again changes nothing; each press of the other agent is refused and audited.
+    const refused = stored.audit.filter((a) => a.action === 'refused');
+    expect(refused).toHaveLength(4);
+    expect(refused.every((a) => a.actor !== 'system' && a.actor.id !== stored.assignee?.id)).toBe(
+      true,
+    );
   });
 });

@@ -46,7 +46,7 @@ describe('the tiered workflow, end to end through the core', () => {
     });
     expect(ticket.l0.at(-1)).toMatchObject({ articleId: 'printer-jam', feedback: 'not_solved' });
     expect(ticket.sla.firstResponseDue.toISOString()).toBe('2026-11-30T06:00:00.000Z'); // 4 business hours
-    const card = textOf(h.last('update', ticket.cards.L1!.messageId) ?? h.last('card', 'L1')!);
+    const card = textOf(h.latestCard(ticket.cards.L1!.messageId) ?? h.last('card', 'L1')!);
     expect(card).toMatch(/IT-1001 · P3 · L1/);
     expect(card).toMatch(/Clear a paper jam.*did not solve/);
     expect(card).toMatch(/\[Claim\].*\[Escalate\]/);
@@ -100,7 +100,7 @@ describe('the tiered workflow, end to end through the core', () => {
     });
     const escalated = (await h.stores.tickets.get(ticket.id))!;
     expect(escalated).toMatchObject({ level: 2, status: 'open', assignee: undefined });
-    const l2 = textOf(h.last('update', escalated.cards.L2!.messageId)!);
+    const l2 = textOf(h.latestCard(escalated.cards.L2!.messageId)!);
     expect(l2).toMatch(/IT-1001 · P3 · L2/);
     expect(l2).toMatch(/paper jam/); // the question
     expect(l2).toMatch(/Clear a paper jam/); // what L0 suggested
@@ -110,7 +110,7 @@ describe('the tiered workflow, end to end through the core', () => {
     expect(textOf(h.last('reply', 'L1')!)).toMatch(/Escalated to L2/);
     expect(textOf(h.last('direct', 'dm:budi')!)).toMatch(/level 2 specialists/);
     // The old L1 card has no buttons any more: it is not L1's ticket now.
-    expect(textOf(h.last('update', escalated.cards.L1!.messageId)!)).not.toMatch(/\[Claim\]/);
+    expect(textOf(h.latestCard(escalated.cards.L1!.messageId)!)).not.toMatch(/\[Claim\]/);
 
     // L3 is the top; a send-back goes down with a note.
     await h.press(people.dewi, h.button('escalate', 'L2'), {

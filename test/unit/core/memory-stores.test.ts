@@ -1,9 +1,9 @@
-import { createMemoryDeliveryLog } from '../../../src/core/testing/memory-delivery-log';
 import { createMemorySessionStore } from '../../../src/core/testing/memory-session-store';
 import { createMemoryTicketStore } from '../../../src/core/testing/memory-ticket-store';
-import { describeDeliveryLogContract } from '../../contract/delivery-log.contract';
+import { createMemoryWorkQueue } from '../../../src/core/testing/memory-work-queue';
 import { describeSessionStoreContract } from '../../contract/session-store.contract';
 import { describeTicketStoreContract } from '../../contract/ticket-store.contract';
+import { describeWorkQueueContract } from '../../contract/work-queue.contract';
 
 const noop = (): Promise<void> => Promise.resolve();
 
@@ -13,6 +13,6 @@ describeTicketStoreContract('in memory', () =>
 describeSessionStoreContract('in memory', () =>
   Promise.resolve({ store: createMemorySessionStore(), dispose: noop }),
 );
-describeDeliveryLogContract('in memory', () =>
-  Promise.resolve({ store: createMemoryDeliveryLog(), dispose: noop }),
+describeWorkQueueContract('in memory', () =>
+  Promise.resolve({ queue: createMemoryWorkQueue<{ n: number }>('inbox'), dispose: noop }),
 );

@@ -99,12 +99,12 @@ describe('SLA sweep', () => {
   it('warns in the thread before the first-response breach and pings at the breach, once each', async () => {
     const { h, ticket } = await p2Ticket();
     h.advance(49);
-    expect(await h.helpdesk.sweepSla()).toBe(1);
+    expect(await h.sweep()).toBe(1);
     expect(textOf(h.last('reply', 'L1')!)).toMatch(/SLA warning: first response for IT-1001/);
-    await h.helpdesk.sweepSla();
+    await h.sweep();
     expect(h.sent.filter((s) => /SLA warning/.test(textOf(s.message)))).toHaveLength(1);
     h.advance(15);
-    await Promise.all([h.helpdesk.sweepSla(), h.helpdesk.sweepSla()]);
+    await Promise.all([h.sweep(), h.sweep()]);
     const breaches = h.sent.filter((s) => /SLA breached/.test(textOf(s.message)));
     expect(breaches).toHaveLength(1);
     expect(textOf(breaches[0]!.message)).toMatch(/@L1/);
@@ -120,7 +120,7 @@ describe('SLA sweep', () => {
     const { h, ticket } = await p2Ticket(true);
     await h.press(people.ayu, h.button('claim', 'L1'));
     h.advance(9 * 60 * 2); // well past 8 business hours
-    await h.helpdesk.sweepSla();
+    await h.sweep();
     const stored = (await h.stores.tickets.get(ticket.id))!;
     expect(stored.level).toBe(2);
     expect(stored.escalations.at(-1)).toMatchObject({ automatic: true, from: 1, to: 2 });

@@ -1,5 +1,4 @@
 import type { webApi } from '@slack/bolt';
-import { createWorkRunner } from '../../../../src/channels/slack/slack-ack';
 import { createSlackAgentDirectory } from '../../../../src/channels/slack/slack-agent-directory';
 import { isSafeToRetry } from '../../../../src/channels/slack/slack-retry';
 import { channelOfLevel } from '../../../../src/channels/slack/slack-surface';
@@ -51,22 +50,6 @@ describe('isSafeToRetry', () => {
         }),
       ),
     ).toBe(false);
-  });
-});
-
-describe('createWorkRunner', () => {
-  it('waits for quick work, stops waiting at the budget, and reports late failures', async () => {
-    const late: unknown[] = [];
-    const runner = createWorkRunner(50, (error) => late.push(error));
-    expect(await runner.within(() => Promise.resolve())).toBe('done');
-    await expect(runner.within(() => Promise.reject(new Error('early')))).rejects.toThrow('early');
-    const started = Date.now();
-    const slow = () =>
-      new Promise<void>((_, reject) => setTimeout(() => reject(new Error('late')), 1500));
-    expect(await runner.within(slow)).toBe('late');
-    expect(Date.now() - started).toBeLessThan(1200); // the 50 ms budget, with room for a busy machine
-    await runner.idle();
-    expect(late).toEqual([new Error('late')]);
   });
 });
 
