@@ -80,6 +80,19 @@ describe('Slack channel: safety', () => {
     expect([updates(), whispers()]).toEqual([u1, w1]);
   });
 
+  it('opens a form once when the press that asks for it is delivered twice', async () => {
+    await h.dm(PEOPLE.joko, 'the printer on floor 3 jams');
+    const dm = dmChannelOf(PEOPLE.joko);
+    const needHelp = JSON.stringify(h.posted(dm).at(-1)!.args.blocks).includes('l0_need_help');
+    if (needHelp) await h.press(PEOPLE.joko, h.button('l0_need_help', dm));
+    const form = h.button('ticket_form', dm);
+    const opened = () => h.stub.ok('views.open').length;
+    const before = opened();
+    await h.press(PEOPLE.joko, form, { actionTs: '1800000600.000001' });
+    await h.press(PEOPLE.joko, form, { actionTs: '1800000600.000001' });
+    expect(opened() - before).toBe(1);
+  });
+
   it('never lets user text ping anyone or break out of its markup', async () => {
     const from = h.stub.calls.length;
     // As Slack delivers them: real mentions in markup, what was typed literally entity-encoded.

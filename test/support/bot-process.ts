@@ -128,12 +128,7 @@ export async function startBot(options: StartBotOptions): Promise<BotProcess> {
     },
   };
   try {
-    const port = await waitUntilServing(
-      logs,
-      () => exit,
-      output,
-      options.startTimeoutMs ?? 30_000,
-    );
+    const port = await waitUntilServing(logs, () => exit, output, options.startTimeoutMs ?? 30_000);
     return { ...bot, port, url: `http://127.0.0.1:${port}/slack/events` };
   } catch (error) {
     await bot.dispose();

@@ -43,7 +43,7 @@ export function createHarness(
   } = {},
 ) {
   let now = new Date('2026-11-30T02:00:00Z'); // Monday 09:00 in Jakarta
-  const { surface, sent, failNextDirect } = createRecordingSurface();
+  const { surface, sent, failNextDirect, failNextCard } = createRecordingSurface();
   const stores = options.stores ?? {
     tickets: createMemoryTicketStore(),
     sessions: createMemorySessionStore(),
@@ -153,6 +153,7 @@ export function createHarness(
     },
     sent,
     failNextDirect,
+    failNextCard,
     stores,
     dm,
     reply,

@@ -20,6 +20,7 @@ export interface Recorded {
 export function createRecordingSurface(platform: Platform = 'console') {
   const sent: Recorded[] = [];
   let failDirect = 0;
+  let failCard = 0;
   let n = 0;
   const id = () => `m${++n}`;
   const surface: ChatSurface = {
@@ -33,6 +34,10 @@ export function createRecordingSurface(platform: Platform = 'console') {
       return Promise.resolve({ platform, channelId: dm.id, messageId });
     },
     postCard(level: Level, message: OutboundMessage) {
+      if (failCard > 0) {
+        failCard--;
+        return Promise.reject(new Error('channel unavailable'));
+      }
       const messageId = id();
       sent.push({ kind: 'card', to: `L${level}`, message, ref: messageId });
       const thread: ThreadRef = { platform, channelId: `L${level}`, threadId: messageId };
@@ -69,7 +74,11 @@ export function createRecordingSurface(platform: Platform = 'console') {
   const failNextDirect = (count = 1) => {
     failDirect = count;
   };
-  return { surface, sent, failNextDirect };
+  /** The next `count` card posts fail. */
+  const failNextCard = (count = 1) => {
+    failCard = count;
+  };
+  return { surface, sent, failNextDirect, failNextCard };
 }
 
 /** All text of a message (spans, fields, header), for assertions. */

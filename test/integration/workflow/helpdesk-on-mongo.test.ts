@@ -135,4 +135,26 @@ describe('the workflow on MongoDB', () => {
       true,
     );
   });
+
+  it('skips a malformed ticket document in the SLA sweep and still handles the others', async () => {
+    const h = harness();
+    await h.dm(people.budi, 'printer paper jam');
+    await h.press(people.budi, h.button('l0_need_help'));
+    await h.press(people.budi, h.button('ticket_form'), {
+      ...form,
+      impact: 'team',
+      urgency: 'blocked',
+    });
+    await conn.db.collection<{ _id: string; [field: string]: unknown }>('tickets').insertOne({
+      _id: 'broken',
+      key: 'IT-9999',
+      status: 'open',
+      level: 1,
+      sla: { nextCheckAt: new Date(0) },
+    });
+    h.advance(50);
+    await h.sweep();
+    const ticket = (await h.stores.tickets.listByRequester(people.budi))[0]!;
+    expect(ticket.sla.warned).toEqual(['first_response']);
+  });
 });
