@@ -157,4 +157,18 @@ describe('the workflow on MongoDB', () => {
     const ticket = (await h.stores.tickets.listByRequester(people.budi))[0]!;
     expect(ticket.sla.warned).toEqual(['first_response']);
   });
+
+  it('gets past a version claim left by a writer that died, without losing the change', async () => {
+    const h = harness();
+    const ticket = await openedTicket(h);
+    const current = (await h.stores.tickets.get(ticket.id))!;
+    // What a writer killed between claiming the next version and writing it leaves behind.
+    await conn.db
+      .collection<{ _id: string; at: Date }>('ticket_versions')
+      .insertOne({ _id: `${ticket.id}@${current.version}`, at: new Date(Date.now() - 31_000) });
+    const thread = current.threads.L1!;
+    await h.reply(people.ayu, thread.threadId, thread.channelId, 'after the crash');
+    const stored = (await h.stores.tickets.get(ticket.id))!;
+    expect(stored.transcript.map((e) => e.text)).toContain('after the crash');
+  });
 });
