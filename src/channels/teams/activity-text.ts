@@ -12,10 +12,12 @@ export function plainText(activity: TeamsActivity): string {
     if (entity.type === 'mention' && botId && entity.mentioned?.id === botId && entity.text)
       text = text.split(entity.text).join(' ');
   }
+  // Every tag pattern stops at the next `<` and has a bounded length, so a message of half-open tags
+  // (`<p <p <p ...`) is scanned a bounded number of times, not once per tag start (quadratic).
   text = text
-    .replace(/<at[^>]*>(.*?)<\/at>/gi, '@$1')
-    .replace(/<br\s*\/?>|<\/p>|<\/div>/gi, '\n')
-    .replace(/<\/?(p|div|span|b|i|u|strong|em|s)(\s[^>]*)?>/gi, '');
+    .replace(/<at[^<>]{0,200}>([^<]{0,500})<\/at>/gi, '@$1')
+    .replace(/<br[ \t]{0,20}\/?>|<\/p>|<\/div>/gi, '\n')
+    .replace(/<\/?(p|div|span|b|i|u|strong|em|s)([ \t\n][^<>]{0,1000})?>/gi, '');
   return decodeEntities(text)
     .replace(/[ \t\u00a0]+/g, ' ')
     .replace(/ *\n */g, '\n')

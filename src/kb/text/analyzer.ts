@@ -43,6 +43,14 @@ const CACHE_LIMIT = 50_000;
 /** New (uncached) words per message that may go through spelling correction. */
 const SPELLING_BUDGET = 16;
 
+/**
+ * Bounds that keep analysis linear and small whatever arrives: a "word" longer than any real one (a
+ * pasted hash, a run of one letter) carries no meaning and would only feed the quadratic steps of
+ * stemming and fuzzy matching, and past a few hundred words a question says nothing new.
+ */
+export const MAX_WORD_LENGTH = 40;
+export const MAX_WORDS = 400;
+
 /** Turns text into terms: slang, phrases, concepts, stems, and (for queries) typo correction. */
 export function createAnalyzer(options: AnalyzerOptions) {
   const { lexicon, vocabulary, corrector } = options;
@@ -87,7 +95,10 @@ export function createAnalyzer(options: AnalyzerOptions) {
   const cache = new Map<string, Term | { smallTalk: SmallTalkIntent } | null>();
 
   return function analyze(text: string): Analysis {
-    const raw = tokenize(normalizeText(text)).flatMap((t) => lexicon.slang.get(t) ?? [t]);
+    const raw = tokenize(normalizeText(text))
+      .filter((t) => t.length <= MAX_WORD_LENGTH)
+      .slice(0, MAX_WORDS)
+      .flatMap((t) => lexicon.slang.get(t) ?? [t]);
     const terms: Term[] = [];
     const smallTalk: SmallTalkIntent[] = [];
     let idVotes = 0;

@@ -9,10 +9,15 @@ export interface TypoCorrector {
 }
 
 const MIN_LENGTH = 4;
+/**
+ * Longer words are not corrected: the strings two deletions away grow with the square of the length
+ * (a 4,000-letter "word" would be millions of them), and no real word that long is mistyped.
+ */
+export const MAX_CORRECTED_LENGTH = 20;
 
 /** Edits allowed for a word of this length: short words are too easy to turn into another word. */
 function maxEdits(length: number): number {
-  if (length < MIN_LENGTH) return 0;
+  if (length < MIN_LENGTH || length > MAX_CORRECTED_LENGTH) return 0;
   return length <= 7 ? 1 : 2;
 }
 
