@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { admissionGuard } from './admission-guard';
+import { healthRoutes } from './health-routes';
 import { scheduleJobs } from './schedule-jobs';
 import { createJobSlots } from './store/job-slots';
 import { createMongoWorkQueue } from './store/mongo-work-queue';
@@ -55,6 +56,13 @@ async function main(): Promise<void> {
   app.disable('x-powered-by');
   let admission: () => Error | undefined = () => new Error('Lapis is starting');
   app.use(admissionGuard(() => admission()));
+  app.use(
+    healthRoutes({
+      pingDatabase: async () => void (await db.db.command({ ping: 1 })),
+      articles: () => kb.size,
+      refusal: () => admission(),
+    }),
+  );
   const slack = config.slackEnabled
     ? createSlackChannel({ config, expressApp: app, log, tickets: createMongoTicketStore(db.db) })
     : undefined;
@@ -102,10 +110,8 @@ async function main(): Promise<void> {
   await slack?.start();
   await teams?.start();
 
-  const needsHttp = useConsole || Boolean(teams) || (Boolean(slack) && !config.SLACK_SOCKET_MODE);
-  const server: HttpServer | undefined = needsHttp
-    ? await startHttpServer(app, config.HOST, config.PORT)
-    : undefined;
+  // Always listening, also in Socket Mode: /healthz and /readyz are for the orchestrator.
+  const server: HttpServer = await startHttpServer(app, config.HOST, config.PORT);
   if (useConsole && server)
     log.info({ url: server.url }, `Local console: open ${server.url} in a browser`);
 
@@ -133,7 +139,7 @@ async function main(): Promise<void> {
   );
   log.info(
     {
-      http: server?.url ?? 'off (Socket Mode only)',
+      http: server.url,
       console: useConsole ? 'on' : 'off (a chat platform is configured)',
       slack: slack
         ? config.SLACK_SOCKET_MODE
@@ -170,7 +176,7 @@ async function main(): Promise<void> {
     helpdesk
       .stop(Math.max(500, deadlineMs - 1500))
       .then(() => Promise.all([slack?.stop(), teams?.stop()]))
-      .then(() => server?.close())
+      .then(() => server.close())
       .then(() => db.close())
       .then(() => {
         log.info('stopped cleanly');

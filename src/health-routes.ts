@@ -1,0 +1,48 @@
+import { Router } from 'express';
+
+export interface ReadinessChecks {
+  /** Answers when the database does (a ping); throws or times out otherwise. */
+  readonly pingDatabase: () => Promise<void>;
+  readonly articles: () => number;
+  /** Why new events are refused right now (stopping, backlog full), or undefined. */
+  readonly refusal: () => Error | undefined;
+}
+
+const PING_BUDGET_MS = 1000;
+
+/**
+ * GET /healthz: the process is alive (for a restart policy). GET /readyz: it can take work (for a
+ * load balancer): the database answers within a second, the knowledge base is loaded, and events are
+ * not being refused. Both answer JSON and are cheap enough to poll every few seconds.
+ */
+export function healthRoutes(checks: ReadinessChecks): Router {
+  const router = Router();
+  router.get('/healthz', (_req, res) => {
+    res.json({ status: 'alive' });
+  });
+  router.get('/readyz', async (_req, res) => {
+    const problems: string[] = [];
+    try {
+      await withBudget(checks.pingDatabase(), PING_BUDGET_MS);
+    } catch (error) {
+      problems.push(`database: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (checks.articles() === 0) problems.push('knowledge base: no articles loaded');
+    const refused = checks.refusal();
+    if (refused) problems.push(`intake: ${refused.message}`);
+    res.status(problems.length ? 503 : 200).json({ ready: problems.length === 0, problems });
+  });
+  return router;
+}
+
+async function withBudget<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
