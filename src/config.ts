@@ -91,6 +91,7 @@ const envSchema = z
       z.coerce.number().int().min(100).max(60000).default(5000),
     ),
     LAPIS_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('.data')),
+    LAPIS_EMBEDDED_DB: flag(false),
 
     // The durable pipeline (see README "What Lapis guarantees").
     WORKER_CONCURRENCY: intSetting(1, 64, 8),
@@ -215,6 +216,13 @@ const envSchema = z
       }
     }
     checkTeamsEnv(env, (name, message) => ctx.addIssue({ code: 'custom', path: [name], message }));
+    // A company's tickets should not end up in a single SQLite file by accident.
+    const platform = Boolean(env.SLACK_BOT_TOKEN) || Boolean(env.TEAMS_APP_ID);
+    if (env.NODE_ENV === 'production' && platform && !env.MONGODB_URI && !env.LAPIS_EMBEDDED_DB)
+      need(
+        'MONGODB_URI',
+        'in production with Slack or Teams (or set LAPIS_EMBEDDED_DB=true to keep the data in the embedded database on this machine)',
+      );
   });
 
 export type Env = z.output<typeof envSchema>;

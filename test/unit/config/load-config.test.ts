@@ -84,6 +84,21 @@ describe('loadConfig', () => {
     );
   });
 
+  it('refuses the embedded database in production with a chat platform unless asked for', () => {
+    const slack = {
+      NODE_ENV: 'production',
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_SIGNING_SECRET: 's',
+      SLACK_L1_CHANNEL_ID: 'C0123456789',
+    };
+    expect(problemsOf(slack)).toEqual([
+      expect.stringMatching(/^MONGODB_URI: required in production with Slack or Teams/),
+    ]);
+    expect(loadConfig({ ...slack, LAPIS_EMBEDDED_DB: 'true' }).LAPIS_EMBEDDED_DB).toBe(true);
+    expect(loadConfig({ ...slack, MONGODB_URI: 'mongodb://db:27017/' }).MONGODB_URI).toBeDefined();
+    expect(loadConfig({ NODE_ENV: 'production' }).slackEnabled).toBe(false); // the console demo
+  });
+
   it('names the variable a lone secret belongs with', () => {
     expect(problemsOf({ SLACK_SIGNING_SECRET: 's3cret' })).toEqual([
       'SLACK_BOT_TOKEN: required because SLACK_SIGNING_SECRET is set',
