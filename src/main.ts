@@ -19,7 +19,7 @@ import { ConfigError, loadConfig } from './config';
 import type { ChatSurface } from './core/ports/chat-surface';
 import { KbValidationError, loadKnowledgeBase } from './kb/load-kb';
 import { createKnowledgeBase } from './kb/search/create-knowledge-base';
-import { createLogger } from './logger';
+import { createLogger, secretValues } from './logger';
 import { projectRoot } from './project-root';
 import { startHttpServer, type HttpServer } from './start-http-server';
 import { createMongoTicketStore } from './store/mongo-ticket-store';
@@ -28,7 +28,7 @@ import { openDatabase } from './store/open-database';
 /** Composition root: config, database, knowledge base, channels (Slack, Teams or the local console), SLA timer. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const log = createLogger(config.LOG_LEVEL);
+  const log = createLogger(config.LOG_LEVEL, secretValues(config));
   const root = projectRoot();
   const kbDir = path.resolve(root, config.KB_DIR);
   const articles = loadKnowledgeBase(kbDir);

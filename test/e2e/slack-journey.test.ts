@@ -220,6 +220,11 @@ describe('Slack channel on the real core: question to rating over HTTP', () => {
     expect(h.logs.filter((l) => l.level >= 50 || (l.level >= 40 && l.msg !== 'refused'))).toEqual(
       [],
     );
+    // The whole journey's log, down to debug, holds neither the bot token nor the signing secret.
+    expect(h.lines.length).toBeGreaterThan(10);
+    const everything = h.lines.join('');
+    expect(everything).not.toContain('xoxb-test-token');
+    expect(everything).not.toContain(h.config.SLACK_SIGNING_SECRET);
   });
 });
 

@@ -2,7 +2,6 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import express from 'express';
 import type { Db } from 'mongodb';
-import pino from 'pino';
 import {
   createSlackChannel,
   type SlackChannel,
@@ -13,6 +12,7 @@ import type { Helpdesk } from '../../src/core/inbound';
 import { loadKnowledgeBase } from '../../src/kb/load-kb';
 import { createKnowledgeBase } from '../../src/kb/search/create-knowledge-base';
 import { projectRoot } from '../../src/project-root';
+import { createLogger, secretValues } from '../../src/logger';
 import { ensureIndexes } from '../../src/store/ensure-indexes';
 import { createMongoTicketStore } from '../../src/store/mongo-ticket-store';
 import { startSlackApiStub, type SlackApiStub, type SlackCall } from './slack-api-stub';
@@ -33,6 +33,8 @@ export interface SlackHarness {
   readonly config: Config;
   readonly db: Awaited<ReturnType<typeof openTestDatabase>>['db'];
   readonly logs: { level: number; msg: string }[];
+  /** The raw log lines, as they would reach stdout. */
+  readonly lines: string[];
   readonly tickets: ReturnType<typeof createMongoTicketStore>;
   dm(
     person: Person,
@@ -86,7 +88,7 @@ export async function startSlackHarness(
   const conn = await openTestDatabase();
   await ensureIndexes(conn.db);
   const expressApp = express();
-  const { channel, helpdesk, logs, tickets } = wireCore(config, conn.db, expressApp);
+  const { channel, helpdesk, logs, lines, tickets } = wireCore(config, conn.db, expressApp);
   await channel.start();
   const server = await new Promise<ReturnType<typeof expressApp.listen>>((resolve) => {
     const s = expressApp.listen(0, '127.0.0.1', () => resolve(s));
@@ -95,7 +97,7 @@ export async function startSlackHarness(
   // Each request, then the work it queued: tests read what reached the Slack API stub right after.
   const send = settling(createSlackSender(url, SIGNING_SECRET), () => helpdesk.idle());
   return buildHarness(
-    { url, stub, send, channel, helpdesk, config, db: conn.db, logs, tickets },
+    { url, stub, send, channel, helpdesk, config, db: conn.db, logs, lines, tickets },
     async () => {
       await helpdesk.stop(2000);
       await channel.stop();
@@ -149,10 +151,14 @@ function wireCore(config: Config, db: Db, expressApp: express.Express) {
     answerThreshold: config.KB_ANSWER_THRESHOLD,
   });
   const logs: { level: number; msg: string }[] = [];
-  const log = pino(
-    { level: 'warn' },
-    { write: (line: string) => void logs.push(JSON.parse(line) as { level: number; msg: string }) },
-  );
+  const lines: string[] = [];
+  // Everything down to debug, through the production logger: tests look for secrets in it.
+  const log = createLogger('debug', secretValues(config), {
+    write: (line: string) => {
+      lines.push(line);
+      logs.push(JSON.parse(line) as { level: number; msg: string });
+    },
+  });
   const tickets = createMongoTicketStore(db);
   const channel = createSlackChannel({
     config,
@@ -169,14 +175,14 @@ function wireCore(config: Config, db: Db, expressApp: express.Express) {
     agents: agentDirectoryFor(config, { slack: channel.agents }),
     prepare: { slack: channel.prepare },
     log: {
-      info: () => {},
+      info: (data, msg) => log.info(data, msg),
       warn: (data, msg) => log.warn(data, msg),
       error: (data, msg) => log.error(data, msg),
     },
   });
   channel.attach(helpdesk);
   helpdesk.start();
-  return { channel, helpdesk, logs, tickets };
+  return { channel, helpdesk, logs, lines, tickets };
 }
 
 function buildHarness(

@@ -3,7 +3,7 @@ import type { Config } from '../../config';
 import type { Helpdesk, Inbound } from '../../core/inbound';
 import type { AgentDirectory } from '../../core/ports/agent-directory';
 import type { ChatSurface } from '../../core/ports/chat-surface';
-import { createLogger, type Logger } from '../../logger';
+import { createLogger, secretValues, type Logger } from '../../logger';
 import { createBoltApp, SLACK_EVENTS_PATH } from './slack-app';
 import { createSlackClient, type SlackClientTuning } from './slack-client';
 import { registerEventListeners } from './slack-events';
@@ -45,7 +45,7 @@ export interface SlackChannel {
 export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
   const { config } = options;
   if (!config.SLACK_BOT_TOKEN) throw new Error('The Slack channel needs SLACK_BOT_TOKEN');
-  const log = options.log ?? createLogger(config.LOG_LEVEL);
+  const log = options.log ?? createLogger(config.LOG_LEVEL, secretValues(config));
   const logger = boltLogger(log);
   const { client, clientOptions, identity } = createSlackClient(config, logger, options.tuning);
   const app = createBoltApp({
