@@ -200,6 +200,18 @@ describe('Teams endpoint safety', () => {
     it('answers 400 to a request with a valid token whose body is not an activity', async () => {
       const token = issuer.token(APP_ID, connector.url);
       expect((await app.postRaw('{}', { authorization: `Bearer ${token}` })).status).toBe(400);
+      expect((await app.postRaw('{"type":', { authorization: `Bearer ${token}` })).status).toBe(
+        400,
+      );
+    });
+
+    it('checks the token before the body: a forged token with a malformed body learns only 401', async () => {
+      const forged = { authorization: `Bearer ${issuer.forged(APP_ID, connector.url)}` };
+      for (const body of ['{}', '{"type": 42, "serviceUrl": []}', '{"type":', 'null']) {
+        const answer = await app.postRaw(body, forged);
+        expect(answer.status).toBe(401);
+        expect(answer.body).not.toMatch(/problems|activity|JSON/i);
+      }
     });
   });
 

@@ -46,9 +46,17 @@ export function messagesEndpoint(
       send(res, status, { error: status === 503 ? 'busy, try again' : 'internal error' });
     });
   };
-  const malformed: ErrorRequestHandler = (err: unknown, _req, res, _next) => {
+  const malformed: ErrorRequestHandler = (err: unknown, req, res, _next) => {
     const tooLarge = err instanceof Error && 'type' in err && err.type === 'entity.too.large';
-    send(res, tooLarge ? 413 : 400, { error: tooLarge ? 'body too large' : 'body is not JSON' });
+    void deps.track(
+      (async () => {
+        // An unauthenticated caller learns nothing about what Lapis expects: 401 before any 4xx.
+        if (!(await tokenIsValid(req, undefined, deps))) return send(res, 401, UNAUTHORIZED);
+        send(res, tooLarge ? 413 : 400, {
+          error: tooLarge ? 'body too large' : 'body is not JSON',
+        });
+      })(),
+    );
   };
   return [parseJson, handle, malformed];
 }
@@ -61,6 +69,7 @@ async function answer(req: Request, res: Response, deps: MessagesEndpointDeps): 
     return send(res, 401, { error: 'unauthorized' });
   const parsed = activitySchema.safeParse(req.body);
   if (!parsed.success) {
+    if (!(await tokenIsValid(req, req.body, deps))) return send(res, 401, UNAUTHORIZED);
     const problems = parsed.error.issues
       .slice(0, 5)
       .map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);
@@ -78,6 +87,46 @@ async function answer(req: Request, res: Response, deps: MessagesEndpointDeps): 
   }
   const result = await turn.run(() => handler(parsed.data));
   send(res, result.status, result.body);
+}
+
+const UNAUTHORIZED = { error: 'unauthorized' };
+
+/**
+ * For a body that is not an Activity: is the token itself valid? botbuilder checks a token against
+ * the activity's serviceUrl and channel, so the probe carries the ones the token claims (the
+ * signature, issuer, audience and expiry are still checked for real).
+ */
+async function tokenIsValid(
+  req: Request,
+  body: unknown,
+  deps: MessagesEndpointDeps,
+): Promise<boolean> {
+  if (!deps.host.authEnabled) return true;
+  const authHeader = req.get('authorization') ?? '';
+  if (!BEARER.test(authHeader)) return false;
+  const fields = body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {};
+  const probe = {
+    channelId: typeof fields.channelId === 'string' ? fields.channelId : 'msteams',
+    serviceUrl: claimedServiceUrl(authHeader) ?? '',
+  };
+  try {
+    await deps.host.authenticate(probe, authHeader);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function claimedServiceUrl(authHeader: string): string | undefined {
+  const payload = authHeader.split(/\s+/)[1]?.split('.')[1];
+  if (!payload || payload.length > 8192) return undefined;
+  try {
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as unknown;
+    const url = (claims as { serviceurl?: unknown } | null)?.serviceurl;
+    return typeof url === 'string' ? url : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function send(res: Response, status: number, body?: unknown): void {
