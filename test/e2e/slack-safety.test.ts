@@ -278,6 +278,64 @@ describe('Slack channel: safety', () => {
   });
 });
 
+describe('Slack channel: signed requests Lapis cannot read or route', () => {
+  let h: SlackHarness;
+  beforeAll(async () => {
+    h = await startSlackHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const json = (body: unknown) => h.send.raw(JSON.stringify(body), 'application/json');
+  const payload = (body: unknown) =>
+    h.send.raw(
+      new URLSearchParams({ payload: JSON.stringify(body) }).toString(),
+      'application/x-www-form-urlencoded',
+    );
+
+  it('answers malformed signed bodies with 400 at once, one warning, no error line', async () => {
+    const before = h.logs.length;
+    const answers = [
+      await json(null),
+      await json({ type: 'event_callback', event_id: 'EvNULL', event: null }),
+      await payload({ type: 'view_submission', user: { id: 'U1' }, view: {} }),
+      await payload({ type: 'block_actions', user: { id: 'U1' }, actions: { action_id: 'x' } }),
+      await h.send.raw('payload=%7Bnot-json', 'application/x-www-form-urlencoded'),
+    ];
+    expect(answers.map((a) => a.status)).toEqual([400, 400, 400, 400, 400]);
+    for (const a of answers) expect(a.ms).toBeLessThan(1000);
+    const added = h.logs.slice(before);
+    expect(added.filter((l) => l.level >= 50)).toEqual([]);
+    expect(added.filter((l) => l.level === 40)).toHaveLength(answers.length);
+  });
+
+  it('answers what no listener takes (another app button, a closed modal, another command) at once', async () => {
+    const answers = [
+      await payload({
+        type: 'block_actions',
+        user: { id: 'U1' },
+        actions: [{ action_id: 'someone_else', value: 'x' }],
+      }),
+      await payload({ type: 'view_closed', user: { id: 'U1' }, view: { id: 'V1' } }),
+      await h.send.command({
+        command: '/other',
+        text: '',
+        user_id: 'U1',
+        channel_id: 'C1',
+        trigger_id: 't.1',
+      }),
+    ];
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    for (const a of answers) expect(a.ms).toBeLessThan(1000);
+  });
+
+  it('still refuses an unsigned malformed body with 401', async () => {
+    const answer = await h.send.raw('null', 'application/json', { signature: null });
+    expect(answer.status).toBe(401);
+  });
+});
+
 describe('Slack channel: the 3-second acknowledgement', () => {
   let h: SlackHarness;
   beforeAll(async () => {

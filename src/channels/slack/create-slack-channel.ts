@@ -52,6 +52,7 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
     config,
     expressApp: options.expressApp,
     logger,
+    log,
     clientOptions,
     identity,
   });

@@ -1,14 +1,17 @@
 import { App, ExpressReceiver, type Logger as BoltLogger, type webApi } from '@slack/bolt';
 import type express from 'express';
 import type { Config } from '../../config';
+import type { Logger } from '../../logger';
 import type { BotIdentity } from './slack-client';
+import { slackRequestGuard } from './slack-request-guard';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
 /**
  * The Bolt app. Over HTTP, an ExpressReceiver mounted on main's express app at /slack/events: every
  * request's signature and timestamp are verified (401 otherwise), and `processBeforeResponse` makes
- * the reply wait for the listener (bounded by the ack budget, see slack-ack). With
+ * the reply wait for the listener, which records the event (see slack-events). A guard in front
+ * answers malformed and unroutable requests at once (slack-request-guard). With
  * SLACK_SOCKET_MODE=true, Socket Mode instead, and nothing is mounted. Authorisation is the bot
  * token with the identity from auth.test, asked once.
  */
@@ -19,11 +22,17 @@ export function createBoltApp(options: {
   >;
   expressApp: express.Express;
   logger: BoltLogger;
+  log: Logger;
   clientOptions: webApi.WebClientOptions;
   identity: BotIdentity;
 }): App {
   const { config, logger } = options;
   const token = config.SLACK_BOT_TOKEN ?? '';
+  if (!config.SLACK_SOCKET_MODE)
+    options.expressApp.post(
+      SLACK_EVENTS_PATH,
+      ...slackRequestGuard(config.SLACK_SIGNING_SECRET ?? '', options.log),
+    );
   const receiver = config.SLACK_SOCKET_MODE
     ? undefined
     : new ExpressReceiver({
