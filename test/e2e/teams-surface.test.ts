@@ -171,4 +171,16 @@ describe('Teams surface', () => {
       surface().sendEphemeral({ platform: 'teams', id: 'someone-else' }, {}, hello),
     ).rejects.toThrow(/no personal chat/);
   });
+
+  it("sends a private notice about a thread to the person's personal chat, not into the thread", async () => {
+    const start = connector.calls.length;
+    const thread = { platform: 'teams' as const, channelId: 'x', threadId: `${L1};messageid=77` };
+    await surface().sendEphemeral(
+      { platform: 'teams', id: budi.aadObjectId, name: budi.name },
+      { thread },
+      hello,
+    );
+    const calls = connector.calls.slice(start);
+    expect(calls.map((c) => c.conversationId)).toEqual([DM]);
+  });
 });

@@ -47,13 +47,16 @@ export function createTeamsSurface(deps: TeamsSurfaceDeps): ChatSurface {
     return target(ref, conversationId);
   }
 
-  /** A channel's (or one of its threads') target: its own reference, else the tenant's service URL. */
+  /**
+   * A channel's (or one of its threads') target: its own reference, else the service URL of the bot's
+   * own tenant. Never another tenant's: a message for this company's channel must not be handed to
+   * a service URL some other tenant's activity brought.
+   */
   async function channelTarget(conversationId: string): Promise<ConversationTarget> {
     const { channelId } = splitConversationId(conversationId);
     const ref =
       (await store.find('channel', channelId)) ??
-      (await store.tenant(deps.tenantId)) ??
-      (deps.tenantId ? await store.tenant() : undefined);
+      (deps.tenantId ? await store.tenant(deps.tenantId) : await store.tenant());
     if (!ref)
       throw new LapisError(
         'unavailable',
@@ -122,21 +125,22 @@ export function createTeamsSurface(deps: TeamsSurfaceDeps): ChatSurface {
     },
 
     /**
-     * Teams has no ephemeral messages in channels: in a thread this is a reply there that
-     * @mentions the person (everyone in the thread can read it); elsewhere it goes to the person's
-     * personal chat, which only they see.
+     * Teams has no ephemeral messages in channels, so a private notice goes to the person's personal
+     * chat with the bot, which only they see. Only for someone who has never opened that chat (Lapis
+     * has no reference to it) does a notice about a thread become a reply there that @mentions them,
+     * which everyone in the thread can read.
      */
     async sendEphemeral(user, where, message) {
       requireTeams(user.platform, 'user');
-      if (where.thread) {
-        await reply(where.thread, message, user);
-        return;
-      }
       if (where.dm) {
         await sendDirect(where.dm, message);
         return;
       }
       const personal = await store.personalOf(user.id);
+      if (!personal && where.thread) {
+        await reply(where.thread, message, user);
+        return;
+      }
       if (!personal) throw new LapisError('not_found', `no personal chat with ${user.id} on Teams`);
       await connector.send(target(personal, personal.conversationId), render(message));
     },

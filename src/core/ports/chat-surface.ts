@@ -14,7 +14,11 @@ export interface ChatSurface {
   replyInThread(thread: ThreadRef, message: OutboundMessage): Promise<MessageRef>;
   /** Replaces a message the bot sent (a ticket card as the ticket changes). */
   update(ref: MessageRef, message: OutboundMessage): Promise<void>;
-  /** A message only `user` sees, in a thread or their DM (refusals, confirmations). */
+  /**
+   * A message only `user` sees (refusals, confirmations): in Slack an ephemeral message in the
+   * thread or DM; in Teams, which has no such thing in channels, their personal chat with the bot
+   * (a reply @mentioning them in the thread only when Lapis knows no personal chat of theirs).
+   */
   sendEphemeral(
     user: UserRef,
     where: { thread?: ThreadRef; dm?: ConversationRef },
