@@ -56,6 +56,19 @@ process.once('exit', () => {
   for (const child of live) child.kill('SIGKILL');
 });
 
+/** SIGKILLs every bot this process started that is still running (afterAll, whatever happened). */
+export async function disposeAllBots(): Promise<void> {
+  await Promise.all(
+    [...live].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          child.once('exit', () => resolve());
+          if (!child.kill('SIGKILL')) resolve();
+        }),
+    ),
+  );
+}
+
 /** The Slack settings of the harness (slack-harness.ts harnessConfig), as environment variables. */
 export function botEnv(options: StartBotOptions): Record<string, string> {
   return {

@@ -35,6 +35,8 @@ const viewSubmission = z.looseObject({
 const shortcut = z.looseObject({
   type: z.enum(['message_action', 'shortcut']),
   callback_id: z.string(),
+  trigger_id: z.string(),
+  user: z.looseObject({ id: z.string() }),
 });
 const command = z.looseObject({ command: z.string(), user_id: z.string(), trigger_id: z.string() });
 
@@ -42,10 +44,12 @@ type Verdict = 'pass' | 'ignore' | 'malformed';
 
 /** What Lapis does with a verified body: hand it to Bolt, answer it at once, or refuse it. */
 function classify(body: unknown): Verdict {
+  if (body === null || typeof body !== 'object') return 'malformed';
   if (command.safeParse(body).success)
     return (body as { command: string }).command === SLASH_COMMAND ? 'pass' : 'ignore';
   const payload = (body as { payload?: unknown } | null)?.payload;
   if (typeof payload === 'string') return classifyPayload(payload);
+  if ('command' in body || 'actions' in body || 'name' in body) return 'malformed';
   if (eventEnvelope.safeParse(body).success || otherEnvelope.safeParse(body).success) return 'pass';
   return 'malformed';
 }
@@ -57,7 +61,12 @@ function classifyPayload(raw: string): Verdict {
   } catch {
     return 'malformed';
   }
-  const type = (payload as { type?: unknown } | null)?.type;
+  if (payload === null || typeof payload !== 'object') return 'malformed';
+  const type = (payload as { type?: unknown }).type;
+  // Bolt routes on these fields before `type` and reads them without checking: outside the shape
+  // that owns them they would make it throw.
+  const routing = ['actions', 'event', 'command', 'name'].filter((key) => key in payload);
+  if (type !== 'block_actions' && routing.length) return 'malformed';
   if (type === 'block_actions') {
     const parsed = blockActions.safeParse(payload);
     if (!parsed.success) return 'malformed';

@@ -1,7 +1,8 @@
 import type { webApi } from '@slack/bolt';
 import { z } from 'zod';
 import type { Config } from '../../config';
-import { LapisError } from '../../core/errors';
+import { isLapisError, LapisError } from '../../core/errors';
+import { GiveUp } from '../../core/pipeline/work-runner';
 import type { OutboundMessage } from '../../core/messages';
 import type { MessageRef } from '../../core/people';
 import type { ChatSurface } from '../../core/ports/chat-surface';
@@ -69,7 +70,7 @@ export function createSlackSurface(options: {
       throw new LapisError('invalid_input', `a ${platform} ${what} on Slack`);
   }
 
-  return {
+  return refusalsAreFinal({
     async sendDirect(dm, message) {
       requireSlack(dm.platform, 'conversation');
       return post(await people.dmChannel(dm.id), message);
@@ -107,5 +108,40 @@ export function createSlackSurface(options: {
         ...(thread && { thread_ts: thread.threadId }),
       });
     },
+  });
+}
+
+/** Slack errors that say "not now" (the rest, such as user_not_found or is_archived, mean "never"). */
+const TRANSIENT = new Set([
+  'internal_error',
+  'fatal_error',
+  'service_unavailable',
+  'request_timeout',
+  'ratelimited',
+]);
+
+/**
+ * A call Slack refused for good (an unknown user, an archived channel, blocks it will not take) is
+ * given up at once with that reason, instead of being retried for minutes by the outbox.
+ */
+function refusalsAreFinal(surface: ChatSurface): ChatSurface {
+  const finalOrNot = (error: unknown): never => {
+    const code = (error as { data?: { error?: unknown } } | null)?.data?.error;
+    if (
+      (error as { code?: unknown } | null)?.code === 'slack_webapi_platform_error' &&
+      typeof code === 'string' &&
+      !TRANSIENT.has(code)
+    )
+      throw new GiveUp(`Slack refused the call: ${code}`);
+    if (isLapisError(error, 'invalid_input')) throw new GiveUp(error.message);
+    throw error;
+  };
+  return {
+    sendDirect: (dm, message) => surface.sendDirect(dm, message).catch(finalOrNot),
+    postCard: (level, message) => surface.postCard(level, message).catch(finalOrNot),
+    replyInThread: (thread, message) => surface.replyInThread(thread, message).catch(finalOrNot),
+    update: (ref, message) => surface.update(ref, message).catch(finalOrNot),
+    sendEphemeral: (user, where, message) =>
+      surface.sendEphemeral(user, where, message).catch(finalOrNot),
   };
 }
