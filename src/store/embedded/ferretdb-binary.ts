@@ -63,10 +63,12 @@ export async function ensureFerretdbBinary(log: (msg: string) => void = () => {}
   if (existsSync(binary)) return binary;
   mkdirSync(path.dirname(binary), { recursive: true });
   log(
-    `building FerretDB ${FERRETDB_VERSION} with Go into ${path.dirname(binary)} (first run only, about a minute)`,
+    `building FerretDB ${FERRETDB_VERSION} with Go into ${path.dirname(binary)} (first run only, ` +
+      'about a minute; Go keeps ~650 MB of modules in its module cache and ~350 MB in its build cache)',
   );
   const work = mkdtempSync(path.join(os.tmpdir(), 'lapis-ferretdb-src-'));
   try {
+    log(`FerretDB build 1/2: downloading ${MODULE}@${FERRETDB_VERSION} from the Go module proxy`);
     const info = z
       .object({ Dir: z.string() })
       .parse(
@@ -77,7 +79,18 @@ export async function ensureFerretdbBinary(log: (msg: string) => void = () => {}
     chmodRecursive(src);
     writeFileSync(path.join(src, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
     const partial = `${binary}.partial`;
-    await go(['build', '-trimpath', '-o', partial, './cmd/ferretdb'], src);
+    log('FerretDB build 2/2: downloading its dependencies and compiling');
+    const started = Date.now();
+    const heartbeat = setInterval(
+      () => log(`FerretDB build: still compiling (${Math.round((Date.now() - started) / 1000)} s)`),
+      15_000,
+    );
+    try {
+      await go(['build', '-trimpath', '-o', partial, './cmd/ferretdb'], src);
+    } finally {
+      clearInterval(heartbeat);
+    }
+    log(`FerretDB build: done in ${Math.round((Date.now() - started) / 1000)} s`);
     cpSync(partial, binary);
     rmSync(partial, { force: true });
     chmodSync(binary, 0o755);
