@@ -27,7 +27,9 @@ import { openTestDatabase } from '../support/test-database';
  * not, through the real Bolt, botbuilder and console stacks into the real core. Nothing may answer
  * 5xx, hang or take the process down. FUZZ_RUNS sets the cases per endpoint (`npm run fuzz`: 10,000).
  */
-jest.setTimeout(Math.max(120_000, FUZZ_RUNS * 100));
+jest.setTimeout(Math.max(120_000, FUZZ_RUNS * 200));
+/** Long enough for the pipeline to work off what the accepted requests queued. */
+const drainMs = Math.max(60_000, FUZZ_RUNS * 100);
 const stats: FuzzStats[] = [];
 afterAll(() => {
   if (stats.length) process.stdout.write(`\nFuzz report\n${fuzzTable(stats)}\n`);
@@ -134,7 +136,7 @@ describe('fuzzing /slack/events', () => {
         request.label.startsWith('unsigned') ? status === 401 : status < 500,
       ),
     );
-    await h.helpdesk.idle(60_000);
+    await h.helpdesk.idle(drainMs);
     expect((await fetch(h.url.replace('/slack/events', '/nope'))).status).toBe(404); // still serving
   });
 });
@@ -212,9 +214,11 @@ describe('fuzzing /api/messages', () => {
         'POST /api/messages (emulator)',
         `${emulator.url}/api/messages`,
         teamsActivities(connector.url),
+        // 501 is the Bot Framework's answer to an invoke a bot does not implement (task modules...).
+        (status, request) => status < 500 || (status === 501 && request.body.includes('"invoke"')),
       ),
     );
-    await emulator.helpdesk.idle(60_000);
+    await emulator.helpdesk.idle(drainMs);
   });
 
   it('answers only 401 with authentication on and no valid token', async () => {
@@ -296,6 +300,6 @@ describe('fuzzing the console API', () => {
       ),
     );
     stats.push(...results);
-    await helpdesk.idle(60_000);
+    await helpdesk.idle(drainMs);
   });
 });

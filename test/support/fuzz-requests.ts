@@ -53,7 +53,7 @@ export async function fuzzEndpoint(
         [slowestMs, slowest] = [ms, `${request.label} (${request.body.length} B)`];
       return expectStatus(response.status, request);
     }),
-    { numRuns: runs, seed: 20261203, endOnFailure: false },
+    { numRuns: runs, seed: Number(process.env.FUZZ_SEED ?? 20261203), endOnFailure: false },
   );
   global.gc?.();
   const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;

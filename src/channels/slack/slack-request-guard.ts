@@ -67,6 +67,12 @@ function classifyPayload(raw: string): Verdict {
   // that owns them they would make it throw.
   const routing = ['actions', 'event', 'command', 'name'].filter((key) => key in payload);
   if (type !== 'block_actions' && routing.length) return 'malformed';
+  // Objects Bolt reads fields of whenever they are present (a `view: null` made it throw).
+  const fields = payload as Record<string, unknown>;
+  const notObject = ['user', 'view', 'message', 'channel', 'team', 'container'].some(
+    (key) => key in fields && (fields[key] === null || typeof fields[key] !== 'object'),
+  );
+  if (notObject) return 'malformed';
   if (type === 'block_actions') {
     const parsed = blockActions.safeParse(payload);
     if (!parsed.success) return 'malformed';
