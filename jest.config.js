@@ -1,5 +1,5 @@
 /**
- * Three projects: `unit` (core and kb, no I/O, fast), `integration` (store and channels against the
+ * Four projects (`process` runs the bot as a child process through the failure scenarios): `unit` (core and kb, no I/O, fast), `integration` (store and channels against the
  * real embedded MongoDB-wire server, which the global setup starts once and stops at the end) and
  * `e2e` (the local console in headless Chromium; it shares that setup, which jest then runs once).
  */
@@ -19,6 +19,15 @@ module.exports = {
       displayName: 'integration',
       testEnvironment: 'node',
       roots: ['<rootDir>/test/integration'],
+      transform: { '^.+\\.ts$': tsJest },
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+    {
+      // The bot as a child process (real HTTP, real FerretDB): crash, SIGTERM, overload, two instances.
+      displayName: 'process',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test/process'],
       transform: { '^.+\\.ts$': tsJest },
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',

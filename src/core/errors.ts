@@ -1,6 +1,13 @@
 /** Why the core refused or could not do something; channels turn each code into a polite, localised reply. */
 export type ErrorCode =
-  'not_allowed' | 'stale_action' | 'not_found' | 'invalid_input' | 'conflict' | 'unavailable';
+  | 'not_allowed'
+  | 'stale_action'
+  | 'not_found'
+  | 'invalid_input'
+  | 'conflict'
+  | 'unavailable'
+  /** A write kept losing (or a dead writer's claim still blocks it): redo the event later. */
+  | 'contended';
 
 export class LapisError extends Error {
   constructor(

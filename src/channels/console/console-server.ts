@@ -181,6 +181,7 @@ const STATUS_OF: Record<ErrorCode, number> = {
   not_found: 404,
   stale_action: 409,
   conflict: 409,
+  contended: 503,
   unavailable: 503,
 };
 

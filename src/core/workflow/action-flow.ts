@@ -48,9 +48,10 @@ export function createActionFlow(rt: Runtime) {
     reason: string,
   ) {
     if (ticket) {
-      await rt
-        .mutate(ticket.id, (x) => transition.recordRefusal(x, rt.ctx(e.user), e.action, reason))
-        .catch((error: unknown) => rt.log.warn({ err: error }, 'could not record refusal'));
+      // Not recorded is not an answer: a failure here redoes the event (its steps are keyed).
+      await rt.mutate(ticket.id, (x) =>
+        transition.recordRefusal(x, rt.ctx(e.user), e.action, reason),
+      );
     }
     const thread = where.level && ticket ? ticket.threads[`L${where.level}`] : undefined;
     // Only ever to the presser: the requester's chat is used only when the presser is the requester.
@@ -88,7 +89,7 @@ export function createActionFlow(rt: Runtime) {
       version: session.version + 1,
       ...(workKey ? { savedBy: workKey } : {}),
     };
-    if (!(await deps.sessions.save(next, session.version))) return;
+    if (!(await rt.saveSession(next, session.version))) return;
     feedbackReply(e, next, solved, locale);
   }
 
@@ -131,7 +132,7 @@ export function createActionFlow(rt: Runtime) {
       version: session.version + 1,
       ...(workKey ? { savedBy: workKey } : {}),
     };
-    if (!(await deps.sessions.save(claimed, session.version))) return;
+    if (!(await rt.saveSession(claimed, session.version))) return;
     await createTicket(e, locale, claimed, workKey);
   }
 
@@ -250,7 +251,7 @@ export function createActionFlow(rt: Runtime) {
     try {
       result = await rt.mutate(ticket.id, change);
     } catch (error) {
-      if (!isLapisError(error)) throw error;
+      if (!isLapisError(error) || error.code === 'contended') throw error;
       const fresh = (await deps.tickets.get(ticket.id)) ?? ticket;
       return refuse(
         e,
@@ -367,7 +368,7 @@ export function createActionFlow(rt: Runtime) {
         throw new LapisError('invalid_input', `not a requester action: ${action}`);
       });
     } catch (error) {
-      if (!isLapisError(error)) throw error;
+      if (!isLapisError(error) || error.code === 'contended') throw error;
       const fresh = (await deps.tickets.get(ticket.id)) ?? ticket;
       const text =
         action === 'reopen' && error.code === 'invalid_input'

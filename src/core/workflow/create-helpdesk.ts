@@ -82,7 +82,7 @@ export function createHelpdesk(deps: HelpdeskDeps): Helpdesk {
         // A refusal is an answer; a conflict or an outage puts the event back to be redone.
         if (!isLapisError(error) || error.code === 'unavailable') throw error;
         // Contention passes (a dead writer's version claim goes stale in 30 s): not counted as a failure.
-        if (error.code === 'conflict')
+        if (error.code === 'contended')
           throw new RetryLater(error.message, 500 + Math.random() * 1000, false);
         rt.log.warn({ err: error, kind: event.kind }, 'refused');
         const text = t(localeOf(event), errorKey(error.code), { detail: error.message });

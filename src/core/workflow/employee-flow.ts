@@ -158,10 +158,10 @@ export function createEmployeeFlow(rt: Runtime, requester: RequesterChanges) {
       version: version + 1,
       ...(workKey ? { savedBy: workKey } : {}),
     };
-    if (!(await deps.sessions.save(next, version))) {
+    if (!(await rt.saveSession(next, version))) {
       // Another message of the same person won the race; fold this one in on top of it.
       if (tries >= 3)
-        throw new LapisError('conflict', 'the conversation kept changing; please send that again');
+        throw new LapisError('contended', 'the conversation kept changing; trying again later');
       return selfHelp(e, locale, await deps.sessions.get(e.user), search, tries + 1);
     }
     answerAgain(e, locale, next);

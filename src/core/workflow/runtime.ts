@@ -6,7 +6,7 @@ import type { AgentDirectory } from '../ports/agent-directory';
 import type { ChatSurface } from '../ports/chat-surface';
 import type { Clock } from '../ports/clock';
 import type { KnowledgeBase } from '../ports/knowledge-base';
-import type { SessionStore } from '../ports/session-store';
+import type { L0Session, SessionStore } from '../ports/session-store';
 import type { TicketStore } from '../ports/ticket-store';
 import type { WorkQueue } from '../ports/work-queue';
 import type { Effect } from '../effects';
@@ -123,7 +123,19 @@ export function createRuntime(deps: HelpdeskDeps) {
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * 2 ** attempt));
     }
     // Not lost: the work item is put back and redone later (see the work runner).
-    throw new LapisError('conflict', `ticket ${id} kept changing; trying again later`);
+    throw new LapisError('contended', `ticket ${id} kept changing; trying again later`);
+  }
+
+  /**
+   * Saves an L0 session if it is still at `expected`. False when another message moved it on; when
+   * nothing moved it (a dead writer's version claim still blocks it) the event is redone later.
+   */
+  async function saveSession(next: L0Session, expected: number): Promise<boolean> {
+    if (await deps.sessions.save(next, expected)) return true;
+    const stored = await deps.sessions.get(next.user);
+    if ((stored?.version ?? 0) === expected)
+      throw new LapisError('contended', 'the conversation is being written; trying again later');
+    return false;
   }
 
   /** Brings the ticket's card up to date in every level channel it has one in (rendered when sent). */
@@ -160,6 +172,7 @@ export function createRuntime(deps: HelpdeskDeps) {
     surface,
     ctx,
     mutate,
+    saveSession,
     refreshCards,
     tellRequester,
     tellThread,

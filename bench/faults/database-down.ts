@@ -1,0 +1,134 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startFerretdb, type FerretdbDatabase } from '../../src/store/embedded/start-ferretdb';
+import { employees } from './cast';
+import { settled, storedTickets } from './checks';
+import { dmOutcome, steadyDms } from './dms';
+import { openTicketJourney, unansweredQuestions } from './journey';
+import { createUsers } from './slack-user';
+import { exact, judged, type Row, type ScenarioContext } from './types';
+import { pool, sleep } from './wait';
+import { inWorld, troubleSummary } from './world';
+
+/**
+ * The database stops answering for a few seconds during a steady stream of DMs and a few ticket
+ * journeys: frozen (SIGSTOP: connections stay open and silent; the supervisor does not notice) or
+ * restarted (stopped, then started again on the same port and data: connections are refused). Slack
+ * retries what got no 2xx. Afterwards every acknowledged DM is answered and every acknowledged
+ * journey has its ticket with an L1 card.
+ */
+export interface DatabaseDownSize {
+  readonly dmsPerSecond: number;
+  readonly seconds: number;
+  readonly journeys: number;
+  /** When the database freezes, and for how long. */
+  readonly downAfterMs: number;
+  readonly downForMs: number;
+  readonly mode: 'freeze' | 'restart';
+}
+
+const RETRYING = { retries: 6, delayMs: 1500, timeoutMs: 3000 };
+
+export async function databaseDown(ctx: ScenarioContext, size: DatabaseDownSize): Promise<Row[]> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'lapis-faults-down-'));
+  const server: Server = { current: await startFerretdb({ dataDir: dir }), dataDir: dir };
+  try {
+    return await withDatabase(ctx, size, server);
+  } finally {
+    const pid = server.current?.pid();
+    if (pid) process.kill(pid, 'SIGCONT');
+    await server.current?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The FerretDB of the scenario; `current` changes when it is restarted. */
+interface Server {
+  current: FerretdbDatabase | undefined;
+  readonly dataDir: string;
+}
+
+async function withDatabase(
+  ctx: ScenarioContext,
+  size: DatabaseDownSize,
+  server: Server,
+): Promise<Row[]> {
+  const uri = server.current?.uri ?? '';
+  const askers = employees('dd', size.dmsPerSecond * size.seconds);
+  const openers = employees('dj', size.journeys);
+  return inWorld({ mongoUri: uri, people: [...askers, ...openers] }, async (w) => {
+    const bot = await w.startBot();
+    const users = createUsers();
+    const dms = steadyDms({
+      users,
+      url: () => bot.url,
+      employees: askers,
+      perSecond: size.dmsPerSecond,
+      policy: RETRYING,
+    });
+    const journeys = pool(openers, openers.length, async (e, i) => {
+      await sleep(i * 300); // spread over the outage
+      return openTicketJourney(e, {
+        stub: w.stub,
+        users,
+        url: () => bot.url,
+        policy: RETRYING,
+        stepTimeoutMs: 20_000,
+      });
+    });
+    const outage =
+      size.mode === 'freeze'
+        ? freeze(server, size.downAfterMs, size.downForMs)
+        : restart(server, size.downAfterMs, size.downForMs);
+    const [sent, opened] = await Promise.all([dms, journeys, outage]);
+    if (!(await settled(w.db, 300_000)))
+      ctx.log(`db ${size.mode}: work still pending\n${troubleSummary(w)}`);
+    for (const j of opened) if (j.failure) ctx.log(`journey of ${j.employee.id}: ${j.failure}`);
+    const o = dmOutcome(w.stub, sent);
+    const tickets = await storedTickets(w.db);
+    const acked = opened.filter((j) => j.acked);
+    const ticketOf = (id: string) => tickets.find((t) => t.requester.id === id);
+    const kept = acked.filter((j) => ticketOf(j.employee.id)).length;
+    const cardless = tickets.filter((t) => !t.cards.L1).length;
+    return [
+      judged(
+        `db ${size.mode}: DMs refused (5xx) at least once`,
+        o.sent,
+        '> 0 (the outage was felt)',
+        o.refusedOnce,
+        o.refusedOnce > 0,
+      ),
+      exact(`db ${size.mode}: acknowledged DMs answered`, o.sent, o.acked, o.ackedAnswered),
+      exact(`db ${size.mode}: DMs answered twice`, o.sent, 0, o.answeredTwice),
+      exact(
+        `db ${size.mode}: acknowledged questions never answered`,
+        size.journeys,
+        0,
+        unansweredQuestions(w.stub, opened).length,
+      ),
+      exact(`db ${size.mode}: acknowledged journeys -> tickets`, size.journeys, acked.length, kept),
+      exact(`db ${size.mode}: tickets without an L1 card`, tickets.length, 0, cardless),
+    ];
+  });
+}
+
+async function freeze(server: Server, afterMs: number, forMs: number) {
+  await sleep(afterMs);
+  const pid = server.current?.pid();
+  if (!pid) throw new Error('FerretDB is not running');
+  process.kill(pid, 'SIGSTOP');
+  await sleep(forMs);
+  process.kill(pid, 'SIGCONT');
+}
+
+async function restart(server: Server, afterMs: number, forMs: number) {
+  await sleep(afterMs);
+  const old = server.current;
+  if (!old) throw new Error('FerretDB is not running');
+  const port = Number(new URL(old.uri).port);
+  server.current = undefined;
+  await old.stop();
+  await sleep(forMs);
+  server.current = await startFerretdb({ dataDir: server.dataDir, port });
+}

@@ -1,0 +1,90 @@
+import { employees } from './cast';
+import { settled } from './checks';
+import { allAckedAnswered, dmOutcome, steadyDms } from './dms';
+import { createUsers, NO_RETRY } from './slack-user';
+import { exact, judged, type Row, type ScenarioContext } from './types';
+import { pollUntil, sleep } from './wait';
+import { inWorld, troubleSummary } from './world';
+
+/**
+ * SIGTERM while DMs arrive at a steady rate: the process exits 0 within SHUTDOWN_SECONDS (+1 s),
+ * everything that reaches it after it started stopping gets 503 (or, once it is gone, a refused
+ * connection), and once another bot is started on the database every acknowledged DM is answered.
+ * The sender does not retry here: each status is what the bot answered.
+ */
+export interface SigtermSize {
+  readonly perSecond: number;
+  readonly beforeMs: number;
+  readonly afterMs: number;
+  readonly shutdownSeconds: number;
+}
+
+export async function sigterm(ctx: ScenarioContext, size: SigtermSize): Promise<Row[]> {
+  const count = Math.round((size.perSecond * (size.beforeMs + size.afterMs)) / 1000);
+  const askers = employees('st', count);
+  const env = { SHUTDOWN_SECONDS: String(size.shutdownSeconds) };
+  return inWorld({ mongoUri: ctx.mongoUri, people: askers, env }, async (w) => {
+    const bot = await w.startBot();
+    const users = createUsers();
+    const dms = steadyDms({
+      users,
+      url: () => bot.url,
+      employees: askers,
+      perSecond: size.perSecond,
+      policy: NO_RETRY,
+    });
+    await sleep(size.beforeMs);
+    bot.kill('SIGTERM');
+    const exit = await bot.waitExit((size.shutdownSeconds + 10) * 1000);
+    const sent = await dms;
+    const stoppingAt = bot.logs.find((l) => l.msg.startsWith('stopping'))?.time ?? Infinity;
+    const late = sent.filter((d) => d.delivery.startedAt > stoppingAt);
+    const lateRefused = late.filter((d) => [503, 0].includes(d.delivery.status)).length;
+    // Before it: 200, or a 5xx when the write outlasted INTAKE_TIMEOUT_MS (Slack retries those).
+    const early = sent.filter((d) => d.delivery.startedAt <= stoppingAt && !d.delivery.acked);
+    const earlyStatuses = histogram(early.map((d) => d.delivery.status)) || 'none';
+    await w.startBot();
+    await pollUntil(() => allAckedAnswered(w.stub, sent), 300_000, 250);
+    if (!(await settled(w.db, 300_000)))
+      ctx.log(`sigterm: work still pending\n${troubleSummary(w)}`);
+    const o = dmOutcome(w.stub, sent);
+    const limitMs = (size.shutdownSeconds + 1) * 1000;
+    return [
+      exact('sigterm: exit code', o.sent, 0, exit.code ?? -1),
+      judged(
+        'sigterm: exit after SIGTERM (ms)',
+        o.sent,
+        `<= ${limitMs}`,
+        exit.ms,
+        exit.ms <= limitMs,
+      ),
+      exact(
+        'sigterm: requests after stopping -> 503 or refused',
+        late.length,
+        late.length,
+        lateRefused,
+      ),
+      judged(
+        'sigterm: not acknowledged before stopping (reported)',
+        o.sent - late.length,
+        'reported',
+        `${early.length} (${earlyStatuses})`,
+        true,
+      ),
+      exact(
+        'sigterm: acknowledged DMs answered (after restart)',
+        o.acked,
+        o.acked,
+        o.ackedAnswered,
+      ),
+      judged('sigterm: DMs answered twice (reported)', o.sent, 'reported', o.answeredTwice, true),
+    ];
+  });
+}
+
+/** "500 x3, -1 x2": statuses and how often each came. */
+export function histogram(statuses: readonly number[]): string {
+  const counts = new Map<number, number>();
+  for (const s of statuses) counts.set(s, (counts.get(s) ?? 0) + 1);
+  return [...counts].map(([s, n]) => `${s} x${n}`).join(', ');
+}
