@@ -56,28 +56,10 @@ export function createMongoSessionStore(db: Db): SessionStore {
         throw new Error(
           `l0_sessions: malformed document ${String(document._id)}:\n${z.prettifyError(result.error)}`,
         );
-      const {
-        user: owner,
-        dm,
-        state,
-        question,
-        attempts,
-        draft,
-        updatedAt,
-        version,
-        savedBy,
-      } = result.data;
-      return {
-        user: owner,
-        dm,
-        state,
-        question,
-        attempts,
-        draft,
-        updatedAt,
-        version,
-        ...(savedBy ? { savedBy } : {}),
-      };
+      // The store's own fields (_id, platform, userId) are not part of the session.
+      const { _id, platform, userId, savedBy, ...session } = result.data;
+      void [_id, platform, userId];
+      return { ...session, ...(savedBy ? { savedBy } : {}) };
     },
 
     async save(session: L0Session, expectedVersion: number): Promise<boolean> {
