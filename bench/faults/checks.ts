@@ -19,22 +19,18 @@ export function storedTickets(db: Db): Promise<StoredTicket[]> {
   return db.collection<StoredTicket>(COLLECTIONS.tickets).find({}).toArray();
 }
 
-/** Inbox and outbox items not finished yet (including those waiting to be retried). */
+/** Inbox and outbox items not finished yet (the queues hold pending items only). */
 export async function pendingWork(db: Db): Promise<number> {
   const [inbox, outbox] = await Promise.all([
-    db.collection(COLLECTIONS.inbox).countDocuments({ status: 'pending' }),
-    db.collection(COLLECTIONS.outbox).countDocuments({ status: 'pending' }),
+    db.collection(COLLECTIONS.inbox).countDocuments({}),
+    db.collection(COLLECTIONS.outbox).countDocuments({}),
   ]);
   return inbox + outbox;
 }
 
 /** Items that were given up (failed for good): each is a lost event or message. */
 export async function failedWork(db: Db): Promise<number> {
-  const [inbox, outbox] = await Promise.all([
-    db.collection(COLLECTIONS.inbox).countDocuments({ status: 'failed' }),
-    db.collection(COLLECTIONS.outbox).countDocuments({ status: 'failed' }),
-  ]);
-  return inbox + outbox;
+  return db.collection(COLLECTIONS.workFailed).countDocuments({});
 }
 
 /**

@@ -7,10 +7,14 @@ export const COLLECTIONS = {
   sessions: 'l0_sessions',
   /** Version guards of L0 sessions, like ticketVersions. */
   sessionVersions: 'l0_session_versions',
-  /** Inbound events and timer work, unique by delivery id: the dedupe and the work item in one. */
+  /** Pending inbound events and timer work, by delivery id (finished ones are deleted). */
   inbox: 'inbox',
-  /** Outward effects (messages, cards, thread replies), unique by a deterministic key. */
+  /** Pending outward effects (messages, cards, thread replies), by a deterministic key. */
   outbox: 'outbox',
+  /** Insert-only dedupe records of both queues: `${queue}:${id}`, and `…#done` once finished. */
+  workSeen: 'work_seen',
+  /** Work items given up for good, kept for the record. */
+  workFailed: 'work_failed',
   /** Claims of inbox/outbox items, one unique `${queue}:${itemId}#${n}` per try (mongo-work-queue.ts). */
   workClaims: 'work_claims',
   /** Timed leases of periodic jobs (the SLA sweep): one unique `${job}#${slot}` per period. */

@@ -17,17 +17,11 @@ export const INDEXES: Readonly<Record<string, readonly IndexDescription[]>> = {
     { key: { level: 1, status: 1, createdAt: 1 }, name: 'by_level' },
   ],
   [COLLECTIONS.sessions]: [{ key: { platform: 1, userId: 1, updatedAt: -1 }, name: 'by_user' }],
-  // Work queues: the head of a lane, due work, and finished items to prune (no TTL on FerretDB).
-  [COLLECTIONS.inbox]: [
-    { key: { lane: 1, status: 1, seq: 1 }, name: 'lane_head' },
-    { key: { status: 1, notBefore: 1, seq: 1 }, name: 'due' },
-    { key: { status: 1, finishedAt: 1 }, name: 'finished' },
-  ],
-  [COLLECTIONS.outbox]: [
-    { key: { lane: 1, status: 1, seq: 1 }, name: 'lane_head' },
-    { key: { status: 1, notBefore: 1, seq: 1 }, name: 'due' },
-    { key: { status: 1, finishedAt: 1 }, name: 'finished' },
-  ],
+  // Work queues hold pending items only; lanes are read in arrival order (see mongo-work-queue.ts).
+  [COLLECTIONS.inbox]: [{ key: { seq: 1 }, name: 'arrival' }],
+  [COLLECTIONS.outbox]: [{ key: { seq: 1 }, name: 'arrival' }],
+  [COLLECTIONS.workSeen]: [{ key: { q: 1, at: 1 }, name: 'age' }],
+  [COLLECTIONS.workFailed]: [{ key: { q: 1, failedAt: 1 }, name: 'age' }],
   [COLLECTIONS.workClaims]: [{ key: { expiresAt: 1 }, name: 'claim_expiry' }],
   [COLLECTIONS.jobSlots]: [{ key: { at: 1 }, name: 'slot_age' }],
   [COLLECTIONS.conversations]: [

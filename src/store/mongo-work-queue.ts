@@ -1,23 +1,50 @@
+import { randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
-import type { ClaimedWork, NewWorkItem, WorkItem, WorkQueue } from '../core/ports/work-queue';
+import type {
+  ClaimedWork,
+  LaneHead,
+  NewWorkItem,
+  WorkItem,
+  WorkQueue,
+} from '../core/ports/work-queue';
 import { COLLECTIONS } from './collections';
 import { filterString } from './filter-values';
 import { isDuplicateKey } from './version-guard';
 
+/** A pending item: only pending items live in the queue's own collection, so it stays small. */
 interface ItemDocument {
   _id: string;
   lane: string;
   /** Arrival order: milliseconds x 1000 plus a per-process counter. */
   seq: number;
-  status: 'pending' | 'done' | 'failed';
   attempts: number;
-  /** The claim chain starts here (see claimHead); moved on when an item is put back. */
+  /** The claim chain starts here (see claim); moved on when an item is put back. */
   claimBase: number;
   notBefore: Date;
   receivedAt: Date;
   payload: unknown;
+  /** Set when an item is stored again to recover it (see recover): identifies that insert. */
+  nonce?: string;
   lastError?: string;
-  finishedAt?: Date;
+}
+
+/** `${queue}:${id}` once an id is recorded, `${queue}:${id}#done` once it is finished (or failed). */
+interface SeenDocument {
+  _id: string;
+  q: string;
+  at: Date;
+}
+
+/** An item given up for good, kept for the record. */
+interface FailedDocument {
+  _id: string;
+  q: string;
+  lane: string;
+  attempts: number;
+  payload: unknown;
+  lastError: string;
+  receivedAt: Date;
+  failedAt: Date;
 }
 
 interface ClaimDocument {
@@ -31,12 +58,14 @@ const MAX_TAKEOVERS = 5;
 
 export interface MongoWorkQueueOptions {
   readonly now?: () => Date;
-  /** How long finished items (the dedupe record) are kept: 7 days, platforms redeliver within hours. */
+  /** How long the dedupe record of an id is kept: 7 days, platforms redeliver within hours. */
   readonly retentionMs?: number;
+  /** How long failed items are kept for the record. */
+  readonly failedRetentionMs?: number;
 }
 
 export interface MongoWorkQueue<T> extends WorkQueue<T> {
-  /** Deletes finished items and dead claims older than the retention. */
+  /** Deletes dedupe records, failed items and dead claims older than their retention. */
   prune(): Promise<number>;
 }
 
@@ -48,10 +77,15 @@ function nextSeq(now: Date): number {
 }
 
 /**
- * A WorkQueue in MongoDB that is exclusive on FerretDB 1.24, whose conditional updates are not atomic:
- * every claim is a unique insert into `work_claims`, `${queue}:${itemId}#${n}`. A worker that dies
- * leaves a claim that expires; the next worker takes the item over by inserting `#n+1` (one rescuer
- * wins). Claims are never deleted while they could matter: a claim that ran out is simply passed by.
+ * A WorkQueue in MongoDB, shaped by what FerretDB 1.24 (SQLite) does fast and what it does not:
+ * inserts and finds by `_id` cost the same at any size, while any other query, and every update or
+ * delete, reads the whole collection. So:
+ * - the queue's collection holds only pending items (finished ones are deleted), and lanes are found
+ *   by one read of it (`dueHeads`) instead of a query per lane;
+ * - the dedupe record is insert-only (`work_seen`): `${q}:${id}` when recorded, `#done` when finished;
+ * - claims are unique inserts into `work_claims` (FerretDB's conditional updates are not atomic),
+ *   `${q}:${id}#${n}`: a worker that dies leaves a claim that expires, and the next worker takes over
+ *   with `#n+1` (one rescuer wins). A finished item's claims are deleted with it.
  */
 export function createMongoWorkQueue<T>(
   db: Db,
@@ -59,11 +93,91 @@ export function createMongoWorkQueue<T>(
   options: MongoWorkQueueOptions = {},
 ): MongoWorkQueue<T> {
   const items = db.collection<ItemDocument>(COLLECTIONS[name], { ignoreUndefined: true });
+  const seen = db.collection<SeenDocument>(COLLECTIONS.workSeen);
+  const failed = db.collection<FailedDocument>(COLLECTIONS.workFailed);
   const claims = db.collection<ClaimDocument>(COLLECTIONS.workClaims);
   const now = options.now ?? (() => new Date());
   const retentionMs = options.retentionMs ?? 7 * 24 * 3600_000;
+  const failedRetentionMs = options.failedRetentionMs ?? 30 * 24 * 3600_000;
+  const seenId = (id: string) => `${name}:${id}`;
+  const doneId = (id: string) => `${name}:${id}#done`;
+  const claimId = (id: string, n: number) => `${name}:${id}#${n}`;
 
-  function claimed(doc: ItemDocument, claimId: string, n: number, leaseMs: number) {
+  async function insertIgnoringDuplicate(insert: () => Promise<unknown>): Promise<void> {
+    try {
+      await insert();
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+  }
+
+  const isDone = async (id: string) => (await seen.findOne({ _id: doneId(id) })) !== null;
+
+  /** Deletes the item and every claim made on it (claims below `claimBase` went with put-backs). */
+  async function forget(id: string, upTo: number): Promise<void> {
+    await items.deleteOne({ _id: id });
+    await claims.deleteMany({
+      _id: { $in: Array.from({ length: upTo + 1 }, (_, n) => claimId(id, n)) },
+    });
+  }
+
+  function newItemDocument(item: NewWorkItem<T>, at: Date): ItemDocument {
+    return {
+      _id: item.id,
+      lane: item.lane,
+      seq: nextSeq(at),
+      attempts: 0,
+      claimBase: 0,
+      notBefore: at,
+      receivedAt: at,
+      payload: item.payload,
+    };
+  }
+
+  /**
+   * The id was recorded before. Usually that is a redelivery (a duplicate); but a process that died
+   * between recording the id and storing the item left no item, and the platform (which got no 2xx)
+   * is delivering it again: then the item is stored now.
+   */
+  async function recover(item: NewWorkItem<T>): Promise<boolean> {
+    if (item.done || (await isDone(item.id))) return false;
+    const nonce = randomUUID();
+    try {
+      await items.insertOne({ ...newItemDocument(item, now()), nonce });
+    } catch (error) {
+      if (isDuplicateKey(error)) return false; // pending: a plain duplicate
+      throw error;
+    }
+    // Finished between our look and our insert: the insert was a second copy, take it back.
+    if (await isDone(item.id)) {
+      await items.deleteOne({ _id: item.id, nonce });
+      return false;
+    }
+    return true;
+  }
+
+  async function enqueueOne(item: NewWorkItem<T>, at: Date): Promise<boolean> {
+    try {
+      await seen.insertOne({ _id: seenId(item.id), q: name, at });
+    } catch (error) {
+      if (isDuplicateKey(error)) return recover(item);
+      throw error;
+    }
+    if (item.done) {
+      await insertIgnoringDuplicate(() => seen.insertOne({ _id: doneId(item.id), q: name, at }));
+      return true;
+    }
+    try {
+      await items.insertOne(newItemDocument(item, at));
+    } catch (error) {
+      // Pending for longer than its dedupe record is kept (see prune): still the same event.
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
+    return true;
+  }
+
+  function claimed(doc: ItemDocument, n: number, leaseMs: number): ClaimedWork<T> {
     const item: WorkItem<T> = {
       id: doc._id,
       lane: doc.lane,
@@ -71,32 +185,39 @@ export function createMongoWorkQueue<T>(
       attempts: doc.attempts,
       receivedAt: doc.receivedAt,
     };
-    const finish = (status: 'done' | 'failed', reason?: string) =>
-      items.updateOne(
-        { _id: doc._id },
-        {
-          $set: {
-            status,
-            finishedAt: now(),
-            ...(reason ? { lastError: reason.slice(0, 500) } : {}),
-          },
-        },
-      );
-    const expireClaim = () =>
-      claims.updateOne({ _id: claimId }, { $set: { expiresAt: new Date(0) } });
-    const work: ClaimedWork<T> = {
+    const myClaim = claimId(doc._id, n);
+    return {
       item,
       async renew() {
         await claims.updateOne(
-          { _id: claimId },
+          { _id: myClaim },
           { $set: { expiresAt: new Date(now().getTime() + leaseMs) } },
         );
       },
+      // The `#done` record first: from then on the item is finished, even if the deletes never run.
       async done() {
-        await finish('done');
+        await insertIgnoringDuplicate(() =>
+          seen.insertOne({ _id: doneId(doc._id), q: name, at: now() }),
+        );
+        await forget(doc._id, n);
       },
       async fail(reason) {
-        await finish('failed', reason);
+        await insertIgnoringDuplicate(() =>
+          failed.insertOne({
+            _id: seenId(doc._id),
+            q: name,
+            lane: doc.lane,
+            attempts: doc.attempts,
+            payload: doc.payload,
+            lastError: reason.slice(0, 500),
+            receivedAt: doc.receivedAt,
+            failedAt: now(),
+          }),
+        );
+        await insertIgnoringDuplicate(() =>
+          seen.insertOne({ _id: doneId(doc._id), q: name, at: now() }),
+        );
+        await forget(doc._id, n);
       },
       async retryLater(delayMs, reason, opts) {
         await items.updateOne(
@@ -110,123 +231,98 @@ export function createMongoWorkQueue<T>(
             ...(opts?.countAttempt === false ? {} : { $inc: { attempts: 1 } }),
           },
         );
+        await claims.deleteOne({ _id: myClaim });
       },
       async release() {
-        await expireClaim();
+        await claims.updateOne({ _id: myClaim }, { $set: { expiresAt: new Date(0) } });
       },
     };
-    return work;
+  }
+
+  async function failAbandoned(doc: ItemDocument): Promise<void> {
+    const reason = `abandoned by ${MAX_TAKEOVERS + 1} workers in a row`;
+    const n = doc.claimBase + MAX_TAKEOVERS;
+    await claimed(doc, n, 0).fail(reason);
   }
 
   return {
     name,
     async enqueue(newItems: readonly NewWorkItem<T>[]) {
-      if (newItems.length === 0) return [];
       const at = now();
-      const docs: ItemDocument[] = newItems.map((i) => ({
-        _id: filterString(i.id, 'work item id'),
-        lane: filterString(i.lane, 'lane'),
-        seq: nextSeq(at),
-        status: i.done ? 'done' : 'pending',
-        attempts: 0,
-        claimBase: 0,
-        notBefore: at,
-        receivedAt: at,
-        payload: i.payload,
-        ...(i.done ? { finishedAt: at } : {}),
-      }));
-      if (docs.length === 1) {
-        try {
-          await items.insertOne(docs[0]!);
-          return [docs[0]!._id];
-        } catch (error) {
-          if (isDuplicateKey(error)) return [];
-          throw error;
-        }
+      const fresh: string[] = [];
+      for (const item of newItems) {
+        filterString(item.id, 'work item id');
+        filterString(item.lane, 'lane');
+        if (await enqueueOne(item, at)) fresh.push(item.id);
       }
-      // Unordered: a duplicate does not stop the others; which ones were new is read back.
-      try {
-        await items.insertMany(docs, { ordered: false });
-        return docs.map((d) => d._id);
-      } catch (error) {
-        const inserted = (error as { insertedIds?: Record<string, string> }).insertedIds;
-        const writeErrors = (error as { writeErrors?: { code?: number }[] | { code?: number } })
-          .writeErrors;
-        const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
-        if (!list.length || list.some((e) => e.code !== 11000)) throw error;
-        return Object.values(inserted ?? {});
-      }
+      return fresh;
     },
 
-    async claimHead(lane, owner, leaseMs) {
-      const head = await items.findOne(
-        { lane: filterString(lane, 'lane'), status: 'pending' },
-        { sort: { seq: 1 } },
-      );
-      if (!head || head.notBefore.getTime() > now().getTime()) return undefined;
-      for (let n = head.claimBase; n <= head.claimBase + MAX_TAKEOVERS; n++) {
-        const claimId = `${name}:${head._id}#${n}`;
+    async dueHeads(limit) {
+      const docs = await items
+        .find({}, { projection: { lane: 1, seq: 1, notBefore: 1 } })
+        .sort({ seq: 1 })
+        .toArray();
+      const lanes = new Set<string>();
+      const heads: LaneHead[] = [];
+      const at = now().getTime();
+      for (const doc of docs) {
+        if (lanes.has(doc.lane)) continue;
+        lanes.add(doc.lane);
+        if (heads.length < limit && new Date(doc.notBefore).getTime() <= at)
+          heads.push({ id: doc._id, lane: doc.lane });
+      }
+      return { heads, pending: docs.length };
+    },
+
+    async claim(id, owner, leaseMs) {
+      const doc = await items.findOne({ _id: filterString(id, 'work item id') });
+      if (!doc || doc.notBefore.getTime() > now().getTime()) return undefined;
+      for (let n = doc.claimBase; n <= doc.claimBase + MAX_TAKEOVERS; n++) {
         try {
           await claims.insertOne({
-            _id: claimId,
+            _id: claimId(id, n),
             owner,
             expiresAt: new Date(now().getTime() + leaseMs),
           });
         } catch (error) {
           if (!isDuplicateKey(error)) throw error;
-          const existing = await claims.findOne({ _id: claimId });
+          const existing = await claims.findOne({ _id: claimId(id, n) });
           if (existing && new Date(existing.expiresAt).getTime() > now().getTime())
             return undefined;
           continue; // that worker died (or let go): take over with the next link
         }
-        // The head may have been finished between our read and our claim.
-        const fresh = await items.findOne({ _id: head._id });
-        if (!fresh || fresh.status !== 'pending') {
-          await claims.updateOne({ _id: claimId }, { $set: { expiresAt: new Date(0) } });
+        // Between our read and our claim the item may have been finished, or put back (a claim
+        // below its new base is one that was already used and deleted).
+        const fresh = await items.findOne({ _id: id });
+        if (!fresh || fresh.claimBase > n || (await isDone(id))) {
+          await claims.deleteOne({ _id: claimId(id, n) });
+          // Finished, but its process died before deleting it: finish deleting it.
+          if (fresh && fresh.claimBase <= n) await forget(id, n);
           return undefined;
         }
-        return claimed(fresh, claimId, n, leaseMs);
+        return claimed(fresh, n, leaseMs);
       }
-      // Every claim in reach was left by a worker that died: this item kills its workers.
-      await items.updateOne(
-        { _id: head._id, status: 'pending' },
-        {
-          $set: {
-            status: 'failed',
-            finishedAt: now(),
-            lastError: `abandoned by ${MAX_TAKEOVERS + 1} workers in a row`,
-          },
-        },
-      );
+      await failAbandoned(doc);
       return undefined;
     },
 
-    async dueLanes(limit) {
-      const docs = await items
-        .find({ status: 'pending', notBefore: { $lte: now() } }, { projection: { lane: 1 } })
-        .sort({ seq: 1 })
-        .limit(Math.max(1, Math.floor(limit)))
-        .toArray();
-      return [...new Set(docs.map((d) => d.lane))];
-    },
-
-    pendingCount: () => items.countDocuments({ status: 'pending' }),
-
     async status(id) {
-      const doc = await items.findOne(
-        { _id: filterString(id, 'work item id') },
-        { projection: { status: 1 } },
-      );
-      return doc?.status;
+      const key = filterString(id, 'work item id');
+      if (await items.findOne({ _id: key }, { projection: { _id: 1 } })) return 'pending';
+      if (await failed.findOne({ _id: seenId(key) }, { projection: { _id: 1 } })) return 'failed';
+      if (await isDone(key)) return 'done';
+      return undefined;
     },
 
     async prune() {
-      const before = new Date(now().getTime() - retentionMs);
-      const old = await items.deleteMany({
-        status: { $in: ['done', 'failed'] },
-        finishedAt: { $lt: before },
+      const at = now().getTime();
+      const old = await seen.deleteMany({ q: name, at: { $lt: new Date(at - retentionMs) } });
+      await failed.deleteMany({ q: name, failedAt: { $lt: new Date(at - failedRetentionMs) } });
+      await claims.deleteMany({
+        _id: { $regex: `^${name}:` },
+        expiresAt: { $lt: new Date(at - retentionMs) },
       });
-      await claims.deleteMany({ _id: { $regex: `^${name}:` }, expiresAt: { $lt: before } });
       return old.deletedCount;
     },
   };

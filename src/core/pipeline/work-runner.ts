@@ -1,4 +1,4 @@
-import type { ClaimedWork, WorkItem, WorkQueue } from '../ports/work-queue';
+import type { ClaimedWork, LaneHead, WorkItem, WorkQueue } from '../ports/work-queue';
 import { retryDelayMs } from './retry-delay';
 
 /** What a handler tells the runner about an item it could not finish. */
@@ -34,6 +34,8 @@ export interface WorkRunnerOptions<T> {
   readonly leaseMs: number;
   readonly pollMs: number;
   readonly maxAttempts: number;
+  /** Told the number of pending items at every look at the queue (the backlog). */
+  readonly onLook?: (pending: number) => void;
   readonly log: {
     warn(data: object, msg: string): void;
     error(data: object, msg: string): void;
@@ -41,7 +43,7 @@ export interface WorkRunnerOptions<T> {
 }
 
 export interface WorkRunner {
-  /** Work on this lane soon (something was just enqueued for it). */
+  /** Something was just enqueued (on this lane): look for work soon. */
   wake(lane: string): void;
   start(): void;
   /** Stops taking work; waits for work in hand up to `deadlineMs`, then lets go of the rest. */
@@ -52,50 +54,49 @@ export interface WorkRunner {
   inHand(): number;
 }
 
-/** Items of one lane worked in a row before the slot goes to another lane (fairness). */
-const BATCH_PER_LANE = 20;
-
 /**
  * Works a WorkQueue: up to `concurrency` lanes at once, each lane's items one at a time in order.
- * Lanes come from `wake` (this process enqueued something) and from a poll of the queue (other
- * instances' work, items put back, what a crashed process left). Leases are renewed while an item is
- * worked, so only a dead worker's items are taken over.
+ * One look at the queue (`dueHeads`) gives the next item of many lanes; it is taken when something
+ * was enqueued here (`wake`), when a slot frees up, and every `pollMs` (other instances' work, items
+ * put back, what a crashed process left). Leases are renewed while an item is worked, so only a dead
+ * worker's items are taken over.
  */
 export function createWorkRunner<T>(options: WorkRunnerOptions<T>): WorkRunner {
   const { queue, log } = options;
-  const wanted = new Set<string>();
   const busy = new Set<string>();
   const inHandNow = new Map<string, ClaimedWork<T>>();
+  /** Heads from the last look not yet tried: used before looking again. */
+  let ready: LaneHead[] = [];
   let running = false;
   let pollTimer: NodeJS.Timeout | undefined;
-  let polling = false;
+  let looking = false;
+  let lookAgain = false;
   const laneTasks = new Set<Promise<void>>();
 
   function pump(): void {
-    if (!running) return;
-    for (const lane of wanted) {
-      if (busy.size >= options.concurrency) return;
-      if (busy.has(lane)) continue;
-      wanted.delete(lane);
-      busy.add(lane);
-      const task = workLane(lane)
-        .catch((err: unknown) => log.error({ err, lane, queue: queue.name }, 'work lane failed'))
+    while (running && busy.size < options.concurrency) {
+      const head = ready.shift();
+      if (!head) break;
+      if (busy.has(head.lane)) continue;
+      busy.add(head.lane);
+      const task = workHead(head)
+        .catch((err: unknown) =>
+          log.error({ err, lane: head.lane, queue: queue.name }, 'work lane failed'),
+        )
         .finally(() => {
-          busy.delete(lane);
+          busy.delete(head.lane);
           laneTasks.delete(task);
-          pump();
+          // The lane's next item, if any, shows up in the next look.
+          if (ready.length === 0) void look();
+          else pump();
         });
       laneTasks.add(task);
     }
   }
 
-  async function workLane(lane: string): Promise<void> {
-    for (let n = 0; n < BATCH_PER_LANE && running; n++) {
-      const claim = await queue.claimHead(lane, options.owner, options.leaseMs);
-      if (!claim) return;
-      await workItem(claim);
-    }
-    if (running) wanted.add(lane); // more may wait: give other lanes a turn first
+  async function workHead(head: LaneHead): Promise<void> {
+    const claim = await queue.claim(head.id, options.owner, options.leaseMs);
+    if (claim) await workItem(claim);
   }
 
   async function workItem(claim: ClaimedWork<T>): Promise<void> {
@@ -136,35 +137,44 @@ export function createWorkRunner<T>(options: WorkRunnerOptions<T>): WorkRunner {
     await claim.retryLater(delay, reason, { countAttempt: counts });
   }
 
-  async function poll(): Promise<void> {
-    if (polling || !running) return;
-    polling = true;
+  /** One look at the queue at a time; asks made meanwhile are served by one more look after it. */
+  async function look(): Promise<void> {
+    if (!running) return;
+    if (looking) {
+      lookAgain = true;
+      return;
+    }
+    if (busy.size >= options.concurrency) return; // a freed slot looks again
+    looking = true;
+    lookAgain = false;
     try {
-      for (const lane of await queue.dueLanes(options.concurrency * 4)) wanted.add(lane);
+      const due = await queue.dueHeads(options.concurrency * 4);
+      options.onLook?.(due.pending);
+      ready = due.heads.filter((h) => !busy.has(h.lane));
       pump();
     } catch (err) {
       log.warn({ err, queue: queue.name }, 'could not look for work');
     } finally {
-      polling = false;
+      looking = false;
     }
+    if (lookAgain) void look();
   }
 
   return {
-    wake(lane) {
-      wanted.add(lane);
-      pump();
+    wake() {
+      void look();
     },
     start() {
       if (running) return;
       running = true;
-      pollTimer = setInterval(() => void poll(), options.pollMs);
+      pollTimer = setInterval(() => void look(), options.pollMs);
       pollTimer.unref();
-      void poll();
+      void look();
     },
     async stop(deadlineMs) {
       running = false;
       if (pollTimer) clearInterval(pollTimer);
-      wanted.clear();
+      ready = [];
       const deadline = new Promise<void>((resolve) => setTimeout(resolve, deadlineMs).unref());
       await Promise.race([Promise.allSettled([...laneTasks]), deadline]);
       // What is still in hand is let go, so another instance (or the next start) takes it now.
@@ -173,11 +183,10 @@ export function createWorkRunner<T>(options: WorkRunnerOptions<T>): WorkRunner {
     async idle(timeoutMs = 20_000) {
       const until = Date.now() + timeoutMs;
       for (;;) {
-        if (busy.size === 0 && wanted.size === 0 && !polling) {
-          const due = await queue.dueLanes(1);
-          if (due.length === 0 && busy.size === 0 && wanted.size === 0) return;
-          for (const lane of due) wanted.add(lane);
-          pump();
+        if (busy.size === 0 && ready.length === 0 && !looking) {
+          const due = await queue.dueHeads(1);
+          if (due.heads.length === 0 && busy.size === 0 && ready.length === 0) return;
+          void look();
         }
         if (Date.now() > until) throw new Error(`${queue.name} did not become idle`);
         await new Promise((resolve) => setTimeout(resolve, 10));

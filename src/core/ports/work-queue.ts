@@ -36,16 +36,33 @@ export interface ClaimedWork<T> {
   release(): Promise<void>;
 }
 
+/** The oldest pending item of a lane, as seen by `dueHeads`. */
+export interface LaneHead {
+  readonly id: string;
+  readonly lane: string;
+}
+
+export interface DueWork {
+  /** Each lane's oldest pending item, when it is due; oldest first, up to the limit asked for. */
+  readonly heads: readonly LaneHead[];
+  /** Items pending in all, due or not (the backlog). */
+  readonly pending: number;
+}
+
 export interface WorkQueue<T> {
   readonly name: string;
   /** Stores new items; returns the ids that were new (the others were already there). */
   enqueue(items: readonly NewWorkItem<T>[]): Promise<string[]>;
-  /** The oldest pending item of the lane, claimed for `owner`, when it is due and nobody holds it. */
-  claimHead(lane: string, owner: string, leaseMs: number): Promise<ClaimedWork<T> | undefined>;
-  /** Lanes with a due pending item, oldest first. */
-  dueLanes(limit: number): Promise<string[]>;
-  /** Pending items, due or not (the backlog). */
-  pendingCount(): Promise<number>;
+  /**
+   * One look at the whole queue. Lanes are found this way rather than one query per lane because a
+   * query other than by id reads the whole collection on FerretDB 1.24: one read serves many lanes.
+   */
+  dueHeads(limit: number): Promise<DueWork>;
+  /**
+   * Claims a head that `dueHeads` returned, for `owner`, when it is still pending and due and nobody
+   * holds it. (A head stays the head until it is finished: later items always sort after it.)
+   */
+  claim(id: string, owner: string, leaseMs: number): Promise<ClaimedWork<T> | undefined>;
   /** Whether this id was stored (and its status). */
   status(id: string): Promise<'pending' | 'done' | 'failed' | undefined>;
 }

@@ -1,4 +1,4 @@
-import type { ClaimedWork, NewWorkItem, WorkItem, WorkQueue } from '../ports/work-queue';
+import type { ClaimedWork, LaneHead, NewWorkItem, WorkItem, WorkQueue } from '../ports/work-queue';
 
 interface Entry<T> {
   item: WorkItem<T>;
@@ -38,9 +38,11 @@ export function createMemoryWorkQueue<T>(
       }
       return Promise.resolve(fresh);
     },
-    claimHead(lane) {
-      const entry = head(lane);
-      if (!entry || entry.held || entry.notBefore > now()) return Promise.resolve(undefined);
+    claim(id) {
+      const entry = entries.get(id);
+      if (!entry || entry.status !== 'pending' || entry.held || entry.notBefore > now())
+        return Promise.resolve(undefined);
+      if (head(entry.item.lane) !== entry) return Promise.resolve(undefined);
       entry.held = true;
       const settle = (status: Entry<T>['status']) => {
         entry.status = status;
@@ -62,15 +64,20 @@ export function createMemoryWorkQueue<T>(
       };
       return Promise.resolve(claim);
     },
-    dueLanes(limit) {
-      const lanes = [...entries.values()]
-        .filter((e) => e.status === 'pending' && e.notBefore <= now())
-        .sort((a, b) => a.seq - b.seq)
-        .map((e) => e.item.lane);
-      return Promise.resolve([...new Set(lanes)].slice(0, limit));
+    dueHeads(limit) {
+      const pending = [...entries.values()]
+        .filter((e) => e.status === 'pending')
+        .sort((a, b) => a.seq - b.seq);
+      const seen = new Set<string>();
+      const heads: LaneHead[] = [];
+      for (const e of pending) {
+        if (seen.has(e.item.lane)) continue;
+        seen.add(e.item.lane);
+        if (e.notBefore <= now() && heads.length < limit)
+          heads.push({ id: e.item.id, lane: e.item.lane });
+      }
+      return Promise.resolve({ heads, pending: pending.length });
     },
-    pendingCount: () =>
-      Promise.resolve([...entries.values()].filter((e) => e.status === 'pending').length),
     status: (id) => Promise.resolve(entries.get(id)?.status),
   };
 }

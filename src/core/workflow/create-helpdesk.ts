@@ -114,6 +114,7 @@ export function createHelpdesk(deps: HelpdeskDeps): Helpdesk {
   const inboxRunner = createWorkRunner<QueuedWork>({
     ...runnerBase,
     queue: deps.inbox,
+    onLook: (pending) => noteBacklog(pending),
     handle: processWork,
     onGiveUp: (item) => eventGivenUp(item),
   });
@@ -171,11 +172,13 @@ export function createHelpdesk(deps: HelpdeskDeps): Helpdesk {
       );
   }
 
-  let backlogTimer: NodeJS.Timeout | undefined;
-  async function countBacklog(): Promise<void> {
-    const count = await deps.inbox.pendingCount();
-    if (count > 0 && count !== intake.backlog())
+  /** The inbox runner counts pending events at every look; logged at most every 5 s. */
+  let backlogLoggedAt = 0;
+  function noteBacklog(count: number): void {
+    if (count > 0 && Date.now() - backlogLoggedAt >= 5000) {
+      backlogLoggedAt = Date.now();
       rt.log.info({ backlog: count, limit: tuning.maxBacklog }, 'events waiting');
+    }
     intake.setBacklog(count);
   }
 
@@ -197,12 +200,9 @@ export function createHelpdesk(deps: HelpdeskDeps): Helpdesk {
     start() {
       inboxRunner.start();
       outboxRunner.start();
-      backlogTimer = setInterval(() => void countBacklog().catch(() => undefined), tuning.pollMs);
-      backlogTimer.unref();
     },
     async stop(deadlineMs) {
       intake.close();
-      if (backlogTimer) clearInterval(backlogTimer);
       const started = Date.now();
       await inboxRunner.stop(deadlineMs);
       // Effects queued by the last events still get their chance within the same deadline.

@@ -180,9 +180,9 @@ describe('MongoDB work queue specifics', () => {
         { id: 'old-done', lane: 'L1', payload: { n: 1 } },
         { id: 'old-pending', lane: 'L2', payload: { n: 2 } },
       ]);
-      await (await queue.claimHead('L1', 'w', 1000))!.done();
+      await (await queue.claim('old-done', 'w', 1000))!.done();
       now = new Date(now.getTime() + 8 * 24 * 3600_000);
-      expect(await queue.prune()).toBe(1);
+      expect(await queue.prune()).toBe(3); // the two records of old-done, the one of old-pending
       expect(await queue.status('old-done')).toBeUndefined();
       expect(await queue.status('old-pending')).toBe('pending');
     } finally {
@@ -195,15 +195,84 @@ describe('MongoDB work queue specifics', () => {
     try {
       const queue = subject.store;
       await queue.enqueue([{ id: 'a', lane: 'L1', payload: { n: 1 } }]);
-      expect(await queue.claimHead('L1', 'dead', 150)).toBeDefined();
-      expect(await queue.claimHead('L1', 'alive', 5000)).toBeUndefined();
+      expect(await queue.claim('a', 'dead', 150)).toBeDefined();
+      expect(await queue.claim('a', 'alive', 5000)).toBeUndefined();
       await new Promise((resolve) => setTimeout(resolve, 200));
       const rescuers = await Promise.all([
-        queue.claimHead('L1', 'r1', 5000),
-        queue.claimHead('L1', 'r2', 5000),
-        queue.claimHead('L1', 'r3', 5000),
+        queue.claim('a', 'r1', 5000),
+        queue.claim('a', 'r2', 5000),
+        queue.claim('a', 'r3', 5000),
       ]);
       expect(rescuers.filter(Boolean)).toHaveLength(1);
+    } finally {
+      await subject.dispose();
+    }
+  });
+
+  it('keeps only pending items in the queue collection, and no claims of finished ones', async () => {
+    const subject = await onFreshDatabase((db) => createMongoWorkQueue<{ n: number }>(db, 'inbox'));
+    try {
+      const { db, store: queue } = subject;
+      await queue.enqueue([
+        { id: 'a', lane: 'L1', payload: { n: 1 } },
+        { id: 'b', lane: 'L2', payload: { n: 2 } },
+        { id: 'c', lane: 'L3', payload: { n: 3 } },
+      ]);
+      await (await queue.claim('a', 'w', 5000))!.done();
+      await (await queue.claim('b', 'w', 5000))!.fail('poison');
+      expect(await db.collection('inbox').find().toArray()).toEqual([
+        expect.objectContaining({ _id: 'c' }),
+      ]);
+      expect(await db.collection('work_claims').countDocuments()).toBe(0);
+      expect(
+        await db.collection<{ _id: string }>('work_failed').findOne({ _id: 'inbox:b' }),
+      ).toMatchObject({
+        lastError: 'poison',
+        payload: { n: 2 },
+      });
+      expect(await queue.enqueue([{ id: 'a', lane: 'L1', payload: { n: 1 } }])).toEqual([]);
+      expect(await queue.enqueue([{ id: 'b', lane: 'L2', payload: { n: 2 } }])).toEqual([]);
+    } finally {
+      await subject.dispose();
+    }
+  });
+
+  it('stores an event again when its process died after recording its id but before the item', async () => {
+    const subject = await onFreshDatabase((db) => createMongoWorkQueue<{ n: number }>(db, 'inbox'));
+    try {
+      const { db, store: queue } = subject;
+      // What the dead process left: the dedupe record alone (no 2xx went out, so the platform retries).
+      await db.collection<{ _id: string; q: string; at: Date }>('work_seen').insertOne({
+        _id: 'inbox:lost',
+        q: 'inbox',
+        at: new Date(),
+      });
+      expect(await queue.enqueue([{ id: 'lost', lane: 'L1', payload: { n: 1 } }])).toEqual([
+        'lost',
+      ]);
+      expect(await queue.status('lost')).toBe('pending');
+      expect(await queue.enqueue([{ id: 'lost', lane: 'L1', payload: { n: 1 } }])).toEqual([]);
+    } finally {
+      await subject.dispose();
+    }
+  });
+
+  it('does not redo an item whose process died after finishing it but before deleting it', async () => {
+    const subject = await onFreshDatabase((db) => createMongoWorkQueue<{ n: number }>(db, 'inbox'));
+    try {
+      const { db, store: queue } = subject;
+      await queue.enqueue([{ id: 'a', lane: 'L1', payload: { n: 1 } }]);
+      expect(await queue.claim('a', 'dying', 100)).toBeDefined();
+      // It finished (the `#done` record) and died before deleting the item and its claim.
+      await db.collection<{ _id: string; q: string; at: Date }>('work_seen').insertOne({
+        _id: 'inbox:a#done',
+        q: 'inbox',
+        at: new Date(),
+      });
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(await queue.claim('a', 'next', 5000)).toBeUndefined();
+      expect(await queue.dueHeads(10)).toEqual({ heads: [], pending: 0 });
+      expect(await queue.status('a')).toBe('done');
     } finally {
       await subject.dispose();
     }
