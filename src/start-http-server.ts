@@ -4,10 +4,11 @@ import type express from 'express';
 
 export interface HttpServer {
   readonly url: string;
-  close(): Promise<void>;
+  /** Stops listening; requests in flight get `graceMs` to finish before their connections are cut. */
+  close(graceMs?: number): Promise<void>;
 }
 
-/** Listens with the app on host:port (0 picks a free port) and closes open connections on stop. */
+/** Listens with the app on host:port (0 picks a free port); on stop, lets answers in flight go out. */
 export async function startHttpServer(
   app: express.Express,
   host: string,
@@ -21,10 +22,15 @@ export async function startHttpServer(
   const { address, port: bound } = server.address() as AddressInfo;
   return {
     url: `http://${address.includes(':') ? `[${address}]` : address}:${bound}/`,
-    close: () =>
+    close: (graceMs = 1000) =>
       new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
+        const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+        server.close((error) => {
+          clearTimeout(cut);
+          if (error) reject(error);
+          else resolve();
+        });
+        server.closeIdleConnections();
       }),
   };
 }

@@ -5,7 +5,7 @@ import { CHANNELS, L2_GROUP, PEOPLE, SIGNING_SECRET } from './slack-cast';
 import { createSlackSender } from './slack-requests';
 
 /**
- * The real bot as a child process (`node --import tsx src/main.ts`), configured for Slack over HTTP
+ * The real bot as a child process (see botCommand), configured for Slack over HTTP
  * against a loopback Web API stub, for tests that need a real process: crashes, signals, several
  * instances on one database. Its JSON log lines are kept in `logs`.
  */
@@ -95,8 +95,18 @@ export function botEnv(options: StartBotOptions): Record<string, string> {
   };
 }
 
+/**
+ * The source through tsx by default (jest needs no build); the build in dist/ when LAPIS_BOT_BUILD=dist
+ * (`npm run bench:faults` builds first and measures the bot as it ships).
+ */
+function botCommand(): string[] {
+  return process.env.LAPIS_BOT_BUILD === 'dist'
+    ? ['dist/main.js']
+    : ['--import', 'tsx', 'src/main.ts'];
+}
+
 export async function startBot(options: StartBotOptions): Promise<BotProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, botCommand(), {
     cwd: projectRoot(__dirname),
     env: botEnv(options),
     stdio: ['ignore', 'pipe', 'pipe'],
