@@ -14,6 +14,9 @@ export class IntakeRefused extends Error {
   }
 }
 
+/** A write that landed this recently shows the database is up (see timedOut). */
+const BUSY_WINDOW_MS = 3000;
+
 export interface IntakeOptions {
   readonly inbox: WorkQueue<QueuedWork>;
   readonly timeoutMs: number;
@@ -31,6 +34,8 @@ export interface IntakeOptions {
 export function createIntake(options: IntakeOptions) {
   let stopping = false;
   let backlog = 0;
+  /** When a write last landed: a timeout soon after one means "busy", not "down". */
+  let lastWriteAt = 0;
 
   function admission(): IntakeRefused | undefined {
     if (stopping) return new IntakeRefused('stopping', 'Lapis is shutting down; try again shortly');
@@ -46,16 +51,14 @@ export function createIntake(options: IntakeOptions) {
     const lane = laneOfWork(work);
     let timer: NodeJS.Timeout | undefined;
     const budget = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new IntakeRefused('unavailable', 'the database did not answer in time', 500)),
-        options.timeoutMs,
-      );
+      timer = setTimeout(() => reject(timedOut()), options.timeoutMs);
     });
     try {
       const fresh = await Promise.race([
         options.inbox.enqueue([{ id: workIdOf(event), lane, payload: work }]),
         budget,
       ]);
+      lastWriteAt = Date.now();
       if (fresh.length === 0) return 'duplicate';
       backlog++;
       options.wake(lane);
@@ -67,6 +70,13 @@ export function createIntake(options: IntakeOptions) {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** Other writes landing meanwhile: the database is busy (503, retry later), else it is down (500). */
+  function timedOut(): IntakeRefused {
+    if (Date.now() - lastWriteAt < BUSY_WINDOW_MS)
+      return new IntakeRefused('overloaded', 'the database is busy; try again shortly');
+    return new IntakeRefused('unavailable', 'the database did not answer in time', 500);
   }
 
   return {
