@@ -93,4 +93,33 @@ describe('Slack channel in Socket Mode', () => {
     });
     expect(http.status).toBe(404);
   });
+
+  // Last: it stops the helpdesk's intake, as a database that takes nothing would refuse the event.
+  it('leaves an envelope unacknowledged when the event could not be recorded, so Slack redelivers it', async () => {
+    await h.helpdesk.stop(500);
+    socket.send({
+      envelope_id: 'env-refused',
+      type: 'events_api',
+      accepts_response_payload: false,
+      retry_attempt: 0,
+      retry_reason: '',
+      payload: {
+        type: 'event_callback',
+        team_id: 'T00000001',
+        api_app_id: 'A00000001',
+        event_id: 'EvSOCKET0002',
+        event_time: Math.floor(Date.now() / 1000),
+        event: {
+          type: 'message',
+          channel_type: 'im',
+          channel: dmChannelOf(PEOPLE.budi),
+          user: PEOPLE.budi.id,
+          text: 'my laptop will not boot',
+          ts: '1800005001.000001',
+        },
+      },
+    });
+    await expect(socket.waitForAck('env-refused', 1500)).rejects.toThrow();
+    expect(h.lines.join('\n')).toMatch(/Socket Mode envelope not taken/);
+  });
 });

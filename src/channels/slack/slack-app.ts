@@ -4,6 +4,7 @@ import type { Config } from '../../config';
 import type { Logger } from '../../logger';
 import type { BotIdentity } from './slack-client';
 import { slackRequestGuard } from './slack-request-guard';
+import { RecordFirstSocketReceiver } from './slack-socket-receiver';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
@@ -12,7 +13,8 @@ export const SLACK_EVENTS_PATH = '/slack/events';
  * request's signature and timestamp are verified (401 otherwise), and `processBeforeResponse` makes
  * the reply wait for the listener, which records the event (see slack-events). A guard in front
  * answers malformed and unroutable requests at once (slack-request-guard). With
- * SLACK_SOCKET_MODE=true, Socket Mode instead, and nothing is mounted. Authorisation is the bot
+ * SLACK_SOCKET_MODE=true, Socket Mode instead (acknowledged once recorded: slack-socket-receiver),
+ * and nothing is mounted. Authorisation is the bot
  * token with the identity from auth.test, asked once.
  */
 export function createBoltApp(options: {
@@ -34,7 +36,10 @@ export function createBoltApp(options: {
       ...slackRequestGuard(config.SLACK_SIGNING_SECRET ?? '', options.log),
     );
   const receiver = config.SLACK_SOCKET_MODE
-    ? undefined
+    ? new RecordFirstSocketReceiver(
+        { appToken: config.SLACK_APP_TOKEN ?? '', logger, clientOptions: options.clientOptions },
+        options.log,
+      )
     : new ExpressReceiver({
         signingSecret: config.SLACK_SIGNING_SECRET ?? '',
         app: options.expressApp,
@@ -44,9 +49,7 @@ export function createBoltApp(options: {
       });
   return new App({
     authorize: async () => ({ botToken: token, ...(await options.identity.get()) }),
-    ...(receiver
-      ? { receiver }
-      : { socketMode: true, ...(config.SLACK_APP_TOKEN && { appToken: config.SLACK_APP_TOKEN }) }),
+    receiver,
     logger,
     clientOptions: options.clientOptions,
     convoStore: false,
