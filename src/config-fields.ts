@@ -18,3 +18,7 @@ export function splitList(text: string | undefined): string[] {
 
 /** An optional comma-separated list; unset is the empty list. */
 export const commaList = z.preprocess(emptyToUndefined, z.string().optional().transform(splitList));
+
+/** A whole number within bounds, with a default. */
+export const intSetting = (min: number, max: number, fallback: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).max(max).default(fallback));

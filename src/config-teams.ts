@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emptyToUndefined, optionalString, splitList } from './config-fields';
+import { emptyToUndefined, intSetting, optionalString, splitList } from './config-fields';
 
 /**
  * The Microsoft Teams part of the environment schema (src/config.ts spreads it in), with the checks
@@ -85,6 +85,70 @@ const pingList = z.preprocess(
     }),
 );
 
+/**
+ * Where the Bot Framework sends Teams activities from (and so where Lapis may post): the public
+ * cloud (smba.trafficmanager.net), Azure Bot Service, GCC (*.gcc.teams.microsoft.com) and GCC High
+ * or DoD (*.teams.microsoft.us).
+ */
+export const DEFAULT_SERVICE_URL_HOSTS = [
+  'smba.trafficmanager.net',
+  '*.botframework.com',
+  '*.teams.microsoft.com',
+  '*.teams.microsoft.us',
+] as const;
+
+const LABEL = '[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?';
+const HOST_NAME = new RegExp(`^(\\*\\.)?${LABEL}(\\.${LABEL})*$`);
+const IPV6 = /^[0-9a-f.]*(:[0-9a-f.]*){2,}$/;
+
+/** A host entry as the service-URL policy compares it: lower case, an IPv6 address without brackets. */
+export function normalizeHostEntry(entry: string): string {
+  return entry
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
+}
+
+function hostEntryProblem(entry: string): string | undefined {
+  const host = normalizeHostEntry(entry);
+  if (IPV6.test(host)) return undefined;
+  if (!HOST_NAME.test(host))
+    return `"${entry}" is not a host name: write it like smba.trafficmanager.net or *.example.com (no scheme, port or path)`;
+  // `*.com` would let any .com site receive the bot's messages and token.
+  if (host.startsWith('*.') && !host.slice(2).includes('.'))
+    return `"${entry}" is too broad: a wildcard needs a domain of two labels or more (*.example.com)`;
+  return undefined;
+}
+
+const GUID = /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i;
+
+function tenantEntryProblem(entry: string): string | undefined {
+  return GUID.test(entry)
+    ? undefined
+    : `"${entry}" is not a tenant id (a GUID such as 9a8b7c6d-0000-4000-8000-000000000001)`;
+}
+
+/** A comma-separated list, each entry checked; every bad entry is reported, by itself. */
+const checkedList = (
+  problemOf: (entry: string) => string | undefined,
+  normalize: (entry: string) => string,
+  fallback = '',
+) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default(fallback)
+      .transform((text, ctx) => {
+        const entries = splitList(text);
+        for (const entry of entries) {
+          const message = problemOf(entry);
+          if (message) ctx.addIssue({ code: 'custom', message });
+        }
+        return [...new Set(entries.map(normalize))];
+      }),
+  );
+
 export const teamsEnvShape = {
   TEAMS_APP_ID: z.preprocess(emptyToUndefined, z.uuid('a GUID (the Azure Bot app id)').optional()),
   TEAMS_APP_PASSWORD: optionalString,
@@ -116,6 +180,16 @@ export const teamsEnvShape = {
   TEAMS_L1_PING: pingList,
   TEAMS_L2_PING: pingList,
   TEAMS_L3_PING: pingList,
+  /** Hosts an activity's serviceUrl may name (https only; loopback only listed or in Emulator mode). */
+  TEAMS_SERVICE_URL_HOSTS: checkedList(
+    hostEntryProblem,
+    normalizeHostEntry,
+    DEFAULT_SERVICE_URL_HOSTS.join(','),
+  ),
+  /** Tenants a MultiTenant bot serves; empty: any (a warning at start). */
+  TEAMS_ALLOWED_TENANTS: checkedList(tenantEntryProblem, (entry) => entry.toLowerCase()),
+  TEAMS_CONNECTOR_TIMEOUT_MS: intSetting(100, 120_000, 10_000),
+  TEAMS_CONNECTOR_CONCURRENCY: intSetting(1, 64, 8),
 };
 
 type TeamsEnv = z.output<z.ZodObject<typeof teamsEnvShape>>;
@@ -145,8 +219,7 @@ export function checkTeamsEnv(
         'TEAMS_APP_PASSWORD',
         'must be unset with TEAMS_APP_TYPE=UserAssignedMSI (and so must the certificate)',
       );
-    if (env.TEAMS_APP_TYPE !== 'MultiTenant' && !env.TEAMS_APP_TENANT_ID)
-      problem('TEAMS_APP_TENANT_ID', `required when TEAMS_APP_TYPE=${env.TEAMS_APP_TYPE}`);
+    if (env.TEAMS_APP_TYPE !== 'MultiTenant') checkSingleTenant(env, problem);
     if (!env.TEAMS_L1_CHANNEL_ID)
       problem('TEAMS_L1_CHANNEL_ID', 'required when TEAMS_APP_ID is set (where L1 tickets go)');
     if (env.TEAMS_EMULATOR)
@@ -164,4 +237,30 @@ export function checkTeamsEnv(
         `must be a loopback address with TEAMS_EMULATOR=true (no authentication: anyone could post as anyone); got ${env.HOST}`,
       );
   }
+}
+
+/**
+ * A SingleTenant (or managed-identity) bot serves its own tenant only: activities are matched against
+ * TEAMS_APP_TENANT_ID, so it must be the GUID Teams sends, and TEAMS_ALLOWED_TENANTS cannot widen it.
+ */
+function checkSingleTenant(
+  env: TeamsEnv,
+  problem: (name: keyof TeamsEnv, message: string) => void,
+): void {
+  const tenant = env.TEAMS_APP_TENANT_ID;
+  if (!tenant) {
+    problem('TEAMS_APP_TENANT_ID', `required when TEAMS_APP_TYPE=${env.TEAMS_APP_TYPE}`);
+    return;
+  }
+  if (!GUID.test(tenant))
+    problem(
+      'TEAMS_APP_TENANT_ID',
+      'a GUID (the App Tenant ID): activities from Teams are matched against it',
+    );
+  const others = env.TEAMS_ALLOWED_TENANTS.filter((id) => id !== tenant.toLowerCase());
+  if (others.length)
+    problem(
+      'TEAMS_ALLOWED_TENANTS',
+      `only for TEAMS_APP_TYPE=MultiTenant; a ${env.TEAMS_APP_TYPE} bot serves TEAMS_APP_TENANT_ID only (got ${others.join(', ')})`,
+    );
 }

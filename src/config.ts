@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { parseBusinessHours, parseHolidays, parseSlaTargets, type Parsed } from './config-parsers';
 import { checkTeamsEnv, teamsEnvShape } from './config-teams';
-import { commaList, emptyToUndefined, optionalString, splitList } from './config-fields';
+import {
+  commaList,
+  emptyToUndefined,
+  intSetting,
+  optionalString,
+  splitList,
+} from './config-fields';
 
 /**
  * The whole environment, validated once at start-up. Every problem is reported together, by variable
@@ -51,9 +57,6 @@ const parsed = <T>(parse: (text: string) => Parsed<T>, fallback: string) =>
         return result.value;
       }),
   );
-
-const intSetting = (min: number, max: number, fallback: number) =>
-  z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).max(max).default(fallback));
 
 const envSchema = z
   .object({

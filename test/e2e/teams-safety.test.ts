@@ -9,6 +9,7 @@ import { startBotTokenIssuer, type BotTokenIssuer } from '../support/bot-token-i
 import {
   installedInChannel,
   personalMessage,
+  TENANT_ID,
   threadMessage,
   type TeamsPerson,
 } from '../support/teams-activities';
@@ -32,9 +33,26 @@ const sari: TeamsPerson = {
 const authEnv = {
   TEAMS_APP_ID: APP_ID,
   TEAMS_APP_PASSWORD: 'not-a-real-secret',
-  TEAMS_APP_TENANT_ID: '9a8b7c6d-0000-4000-8000-000000000001',
+  TEAMS_APP_TENANT_ID: TENANT_ID,
   TEAMS_L1_CHANNEL_ID: L1,
+  // The connector stub is on loopback, which authentication on takes only when listed.
+  TEAMS_SERVICE_URL_HOSTS: '127.0.0.1',
 };
+const OTHER_TENANT = '0f0f0f0f-0000-4000-8000-0000000000ff';
+const SECOND_TENANT = '5e5e5e5e-0000-4000-8000-00000000005e';
+
+/** The activity as if sent in another tenant (`conversation.tenantId` and `channelData.tenant`). */
+function inTenant<T extends { conversation: object; channelData: object }>(
+  activity: T,
+  tenant: string,
+  channelDataTenant = tenant,
+): T {
+  return {
+    ...activity,
+    conversation: { ...activity.conversation, tenantId: tenant },
+    channelData: { ...activity.channelData, tenant: { id: channelDataTenant } },
+  };
+}
 
 describe('Teams endpoint safety', () => {
   let conn: Awaited<ReturnType<typeof openTestDatabase>>;
@@ -56,6 +74,18 @@ describe('Teams endpoint safety', () => {
     await conn?.dispose();
   });
   afterEach(() => expect(unhandled).toEqual([]));
+
+  /** What Lapis kept of a conversation: stored references, and events taken into its inbox. */
+  async function recorded(conversationId: string) {
+    return {
+      references: await conn.db
+        .collection(COLLECTIONS.conversations)
+        .countDocuments({ ownerId: conversationId }),
+      events: await conn.db
+        .collection<{ _id: string }>(COLLECTIONS.workSeen)
+        .countDocuments({ _id: { $regex: `^inbox:teams:${conversationId}\\|[^#]*$` } }),
+    };
+  }
 
   describe('authentication off (local use)', () => {
     let app: TeamsApp;
@@ -86,6 +116,23 @@ describe('Teams endpoint safety', () => {
       expect(connector.calls.slice(before).map((c) => [c.kind, c.conversationId])).toEqual([
         ['send', 'a:sari'],
       ]);
+    });
+
+    it('refuses (403) a service URL other than loopback or https to a listed host, and records nothing', async () => {
+      for (const serviceUrl of ['http://evil.example', 'https://attacker.example/']) {
+        const response = await app.post(personalMessage(serviceUrl, sari, 'a:sari-far', 'halo'));
+        expect([serviceUrl, response.status, response.body]).toEqual([
+          serviceUrl,
+          403,
+          '{"error":"service URL not allowed"}',
+        ]);
+      }
+      expect(await recorded('a:sari-far')).toEqual({ references: 0, events: 0 });
+      // The same message from the Emulator's loopback is taken.
+      expect(
+        (await app.post(personalMessage(connector.url, sari, 'a:sari-far', 'halo'))).status,
+      ).toBe(200);
+      expect(await recorded('a:sari-far')).toEqual({ references: 1, events: 1 });
     });
 
     it('answers an Action.Execute invoke with an invoke response, other invokes with 501', async () => {
@@ -153,14 +200,19 @@ describe('Teams endpoint safety', () => {
 
   describe('authentication on', () => {
     let app: TeamsApp;
+    const authEndpoints = () => ({
+      openIdMetadataUrl: issuer.metadataUrl,
+      emulatorOpenIdMetadataUrl: issuer.metadataUrl,
+    });
+    /** A valid token for an activity from `serviceUrl`. */
+    const bearerFor = (serviceUrl: string) => ({
+      authorization: `Bearer ${issuer.token(APP_ID, serviceUrl)}`,
+    });
     beforeAll(async () => {
       app = await startTeamsApp({
         db: conn.db,
         env: { ...authEnv, HOST: '0.0.0.0' },
-        authEndpoints: {
-          openIdMetadataUrl: issuer.metadataUrl,
-          emulatorOpenIdMetadataUrl: issuer.metadataUrl,
-        },
+        authEndpoints: authEndpoints(),
       });
     });
     afterAll(() => app?.close());
@@ -195,6 +247,91 @@ describe('Teams endpoint safety', () => {
         .findOne({ platform: 'teams', kind: 'channel', ownerId: L1 });
       expect(stored).toMatchObject({ serviceUrl: connector.url, conversationId: L1 });
       expect(issuer.requests.length).toBeGreaterThan(0); // the keys really were fetched and used
+    });
+
+    it('refuses (403) a valid token for a service URL that is not allowed, and records nothing', async () => {
+      // A second stub on loopback, named `localhost`: only 127.0.0.1 is listed.
+      const elsewhere = await startConnectorStub();
+      const logsBefore = app.logs.length;
+      const callsBefore = connector.calls.length;
+      try {
+        const urls = [
+          'http://evil.example',
+          'https://attacker.example/',
+          elsewhere.url.replace('127.0.0.1', 'localhost'),
+        ];
+        for (const [i, serviceUrl] of urls.entries()) {
+          const dm = `a:sari-refused-${i}`;
+          const question = personalMessage(serviceUrl, sari, dm, 'my laptop battery drains');
+          const response = await app.post(question, bearerFor(serviceUrl));
+          expect([serviceUrl, response.status, response.body]).toEqual([
+            serviceUrl,
+            403,
+            '{"error":"service URL not allowed"}',
+          ]);
+          expect(await recorded(dm)).toEqual({ references: 0, events: 0 });
+        }
+        expect(elsewhere.calls).toEqual([]);
+        expect(connector.calls.length).toBe(callsBefore);
+        const lines = app.logs.slice(logsBefore);
+        const refusals = lines.filter((l) => l.msg === 'Teams request refused: not allowed');
+        expect(refusals.map((l) => [l.level, l.reason])).toEqual([
+          [40, 'the service URL of evil.example is http, not https'],
+          [40, 'attacker.example is not in TEAMS_SERVICE_URL_HOSTS'],
+          [40, 'localhost is not in TEAMS_SERVICE_URL_HOSTS'],
+        ]);
+        expect(lines.filter((l) => l.level >= 40)).toEqual(refusals); // one line each, no stack
+        expect(refusals.some((l) => 'err' in l || 'stack' in l)).toBe(false);
+      } finally {
+        await elsewhere.close();
+      }
+    });
+
+    it('refuses (403) an activity from a tenant other than its own, and records nothing', async () => {
+      const callsBefore = connector.calls.length;
+      const dm = 'a:sari-other-tenant';
+      const question = personalMessage(connector.url, sari, dm, 'my laptop battery drains');
+      for (const activity of [
+        inTenant(question, OTHER_TENANT),
+        inTenant(question, TENANT_ID, OTHER_TENANT), // its own tenant in one place only
+      ]) {
+        const response = await app.post(activity, bearerFor(connector.url));
+        expect([response.status, response.body]).toEqual([403, '{"error":"tenant not allowed"}']);
+      }
+      expect(await recorded(dm)).toEqual({ references: 0, events: 0 });
+      expect(connector.calls.length).toBe(callsBefore);
+      // Its own tenant is served.
+      const home = installedInChannel(connector.url, sari, '19:home@thread.tacv2');
+      expect((await app.post(home, bearerFor(connector.url))).status).toBe(200);
+    });
+
+    it('serves only TEAMS_ALLOWED_TENANTS when MultiTenant, and warns at start when it is empty', async () => {
+      const multiEnv = { ...authEnv, TEAMS_APP_TYPE: 'MultiTenant', TEAMS_APP_TENANT_ID: '' };
+      const listed = await startTeamsApp({
+        db: conn.db,
+        env: { ...multiEnv, TEAMS_ALLOWED_TENANTS: `${SECOND_TENANT},${TENANT_ID}` },
+        authEndpoints: authEndpoints(),
+      });
+      const open = await startTeamsApp({
+        db: conn.db,
+        env: multiEnv,
+        authEndpoints: authEndpoints(),
+      });
+      const anyTenant = (app: TeamsApp) =>
+        app.logs.some((l) => l.level === 40 && l.msg.startsWith('TEAMS_ALLOWED_TENANTS is empty'));
+      try {
+        const install = (tenant: string) =>
+          inTenant(installedInChannel(connector.url, sari, '19:multi@thread.tacv2'), tenant);
+        const token = bearerFor(connector.url);
+        expect((await listed.post(install(SECOND_TENANT), token)).status).toBe(200);
+        expect((await listed.post(install(OTHER_TENANT), token)).status).toBe(403);
+        expect(anyTenant(listed)).toBe(false);
+        expect((await open.post(install(OTHER_TENANT), token)).status).toBe(200);
+        expect(anyTenant(open)).toBe(true);
+      } finally {
+        await listed.close();
+        await open.close();
+      }
     });
 
     it('answers 400 to a request with a valid token whose body is not an activity', async () => {

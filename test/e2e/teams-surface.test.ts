@@ -1,11 +1,16 @@
+import { ConnectorTimeoutError } from '../../src/channels/teams/call-with-timeout';
 import { LapisError } from '../../src/core/errors';
 import { fromUser, plain, type OutboundMessage } from '../../src/core/messages';
+import { GiveUp } from '../../src/core/pipeline/work-runner';
+import { COLLECTIONS } from '../../src/store/collections';
 import { ensureIndexes } from '../../src/store/ensure-indexes';
 import {
   activityId,
   BOT,
   cardOf,
   cardText,
+  installedInChannel,
+  personalMessage,
   TENANT_ID,
   type TeamsPerson,
 } from '../support/teams-activities';
@@ -184,3 +189,125 @@ describe('Teams surface', () => {
     expect(calls.map((c) => c.conversationId)).toEqual([DM]);
   });
 });
+
+/**
+ * Outgoing calls have a deadline and a bound: a connector that never answers fails the send within
+ * TEAMS_CONNECTOR_TIMEOUT_MS (and the outbox tries it again later), and no more than
+ * TEAMS_CONNECTOR_CONCURRENCY requests are at the connector at once.
+ */
+describe('Teams connector deadline and concurrency', () => {
+  let conn: Awaited<ReturnType<typeof openTestDatabase>>;
+  let connector: ConnectorStub;
+  let app: TeamsApp;
+  const dm = { platform: 'teams' as const, id: DM };
+
+  beforeAll(async () => {
+    conn = await openTestDatabase();
+    await ensureIndexes(conn.db);
+    connector = await startConnectorStub();
+    app = await startTeamsApp({
+      db: conn.db,
+      env: {
+        TEAMS_L1_CHANNEL_ID: L1,
+        TEAMS_CONNECTOR_TIMEOUT_MS: '300',
+        TEAMS_CONNECTOR_CONCURRENCY: '2',
+      },
+    });
+    // Budi's personal chat, on the stub: the reference every send below uses.
+    const installed = await app.post({
+      ...personalMessage(connector.url, budi, DM, ''),
+      type: 'installationUpdate',
+      action: 'add',
+    });
+    expect(installed.status).toBe(200);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await connector?.close();
+    await conn?.dispose();
+  });
+  afterEach(() => {
+    connector.delayMs = 0;
+  });
+  const sendsToDm = (from: number) =>
+    connector.calls.slice(from).filter((c) => c.kind === 'send' && c.conversationId === DM);
+
+  it('fails a send the connector never answers within the timeout, once, and keeps serving', async () => {
+    const start = connector.calls.length;
+    connector.hangNext(1);
+    const started = Date.now();
+    let settledAt: number | undefined;
+    const sending = app.channel.surface.sendDirect(dm, hello).finally(() => {
+      settledAt = Date.now();
+    });
+    // Meanwhile the bot answers other requests.
+    const served = await app.post(installedInChannel(connector.url, budi, L1));
+    expect(served.status).toBe(200);
+    expect(settledAt).toBeUndefined();
+
+    await expect(sending).rejects.toBeInstanceOf(ConnectorTimeoutError);
+    expect(settledAt! - started).toBeGreaterThanOrEqual(290);
+    expect(settledAt! - started).toBeLessThan(2000);
+    // Not retried on the spot (it may have been posted), and the request was really dropped.
+    expect(sendsToDm(start).map((c) => c.hung ?? 'ok')).toEqual([true]);
+    await waitFor(() => connector.dropped === 1);
+    expect(connector.inFlight).toBe(0);
+    // The next send goes through.
+    await expect(app.channel.surface.sendDirect(dm, hello)).resolves.toMatchObject({
+      channelId: DM,
+    });
+  });
+
+  it('leaves a timed-out answer in the outbox, which sends it again later', async () => {
+    const start = connector.calls.length;
+    const logsBefore = app.logs.length;
+    connector.hangNext(1);
+    const question = personalMessage(connector.url, budi, DM, 'my laptop battery drains very fast');
+    expect((await app.post(question)).status).toBe(200);
+    await waitFor(() => sendsToDm(start).some((c) => !c.hung));
+    expect(sendsToDm(start).map((c) => c.hung ?? 'ok')).toEqual([true, 'ok']);
+    const retried = app.logs.slice(logsBefore).find((l) => l.msg === 'work item failed; retrying');
+    expect(String((retried?.err as { message?: string } | undefined)?.message)).toMatch(
+      /did not answer within 300 ms/,
+    );
+  });
+
+  it('never has more than TEAMS_CONNECTOR_CONCURRENCY requests at the connector at once', async () => {
+    const start = connector.calls.length;
+    connector.delayMs = 150;
+    connector.resetMostInFlight();
+    const refs = await Promise.all(
+      Array.from({ length: 6 }, () => app.channel.surface.sendDirect(dm, hello)),
+    );
+    expect(new Set(refs.map((r) => r.messageId)).size).toBe(6);
+    expect(sendsToDm(start)).toHaveLength(6);
+    expect(connector.mostInFlight).toBe(2);
+  });
+
+  it('refuses a stored reference whose service URL is not allowed, before any request', async () => {
+    // As an old reference (or one stored before TEAMS_SERVICE_URL_HOSTS) would be.
+    await conn.db.collection(COLLECTIONS.conversations).insertOne({
+      platform: 'teams',
+      kind: 'personal',
+      ownerId: 'a:old-chat',
+      conversationId: 'a:old-chat',
+      serviceUrl: 'https://attacker.example/',
+      userId: 'someone',
+      updatedAt: new Date(),
+    });
+    const start = connector.calls.length;
+    const sending = app.channel.surface.sendDirect({ platform: 'teams', id: 'a:old-chat' }, hello);
+    // Given up at once by the outbox: trying again cannot change the reference.
+    await expect(sending).rejects.toBeInstanceOf(GiveUp);
+    await expect(sending).rejects.toThrow(/attacker\.example is not in TEAMS_SERVICE_URL_HOSTS/);
+    expect(connector.calls.length).toBe(start);
+  });
+});
+
+async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error('the condition did not come true in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -6,7 +6,9 @@ import type { AddressInfo } from 'node:net';
  * call and answers as Teams does: POST /v3/conversations (a new thread in a channel) with the thread's
  * conversation id and the root message id, POST /v3/conversations/:id/activities[/:replyTo] and PUT
  * /v3/conversations/:id/activities/:activityId with `{ id }`. `failNext` makes the next calls fail
- * with a status (Teams' 429/412/502/504), which are recorded too, as `failedWith`.
+ * with a status (Teams' 429/412/502/504), which are recorded too, as `failedWith`; `hangNext` makes
+ * them never answer (recorded as `hung`), and `delayMs` answers late. `inFlight` counts requests
+ * received and not yet answered or dropped by the caller; `mostInFlight` its peak.
  */
 export interface ConnectorCall {
   readonly kind: 'create' | 'send' | 'update';
@@ -22,6 +24,8 @@ export interface ConnectorCall {
   readonly bytes: number;
   readonly authorization?: string;
   readonly failedWith?: number;
+  /** Never answered (`hangNext`). */
+  readonly hung?: true;
 }
 
 export interface ConnectorStub {
@@ -30,6 +34,14 @@ export interface ConnectorStub {
   /** Successful calls only. */
   succeeded(): ConnectorCall[];
   failNext(status: number, count?: number, retryAfterSeconds?: number): void;
+  hangNext(count?: number): void;
+  /** Answers this long after a request arrives (0: at once). */
+  delayMs: number;
+  readonly inFlight: number;
+  readonly mostInFlight: number;
+  /** Requests the caller dropped before an answer (a timed-out client closing its socket). */
+  readonly dropped: number;
+  resetMostInFlight(): void;
   close(): Promise<void>;
 }
 
@@ -37,16 +49,27 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
   const calls: ConnectorCall[] = [];
   let nextId = 1_700_000_000_001;
   let failures: { status: number; retryAfter?: number }[] = [];
+  let hangs = 0;
+  let inFlight = 0;
+  let mostInFlight = 0;
+  let dropped = 0;
 
   const server = http.createServer((req, res) => {
+    inFlight++;
+    mostInFlight = Math.max(mostInFlight, inFlight);
+    res.on('close', () => {
+      inFlight--;
+      if (!res.writableFinished) dropped++;
+    });
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
+    const answer = () => {
       const raw = Buffer.concat(chunks).toString('utf8');
       const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
       const path = (req.url ?? '').split('?')[0] ?? '';
       const route = routeOf(req.method ?? '', path, body);
       const reply = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
+        if (res.destroyed) return; // the caller gave up waiting
         res.writeHead(status, { 'content-type': 'application/json', ...headers });
         res.end(JSON.stringify(payload));
       };
@@ -58,6 +81,11 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
         ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
       };
       if (!route) return reply(404, { error: { code: 'NotFound', message: path } });
+      if (hangs > 0) {
+        hangs--;
+        calls.push({ ...common, ...route, hung: true });
+        return;
+      }
       const failure = failures.shift();
       if (failure) {
         calls.push({ ...common, ...route, failedWith: failure.status });
@@ -79,25 +107,47 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
       }
       calls.push({ ...common, ...route, id });
       return reply(200, { id });
+    };
+    req.on('end', () => {
+      if (stub.delayMs > 0) setTimeout(answer, stub.delayMs);
+      else answer();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return {
+  const stub: ConnectorStub = {
     url: `http://127.0.0.1:${port}/`,
     calls,
-    succeeded: () => calls.filter((c) => c.failedWith === undefined),
+    succeeded: () => calls.filter((c) => c.failedWith === undefined && !c.hung),
     failNext(status, count = 1, retryAfter) {
       for (let i = 0; i < count; i++)
         failures.push(retryAfter === undefined ? { status } : { status, retryAfter });
     },
+    hangNext(count = 1) {
+      hangs += count;
+    },
+    delayMs: 0,
+    get inFlight() {
+      return inFlight;
+    },
+    get mostInFlight() {
+      return mostInFlight;
+    },
+    get dropped() {
+      return dropped;
+    },
+    resetMostInFlight() {
+      mostInFlight = inFlight;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         failures = [];
+        hangs = 0;
         server.closeAllConnections();
         server.close(() => resolve());
       }),
   };
+  return stub;
 }
 
 function routeOf(

@@ -1,3 +1,4 @@
+import { tenantOf } from './activity-admission';
 import type { TeamsActivity } from './activity-schema';
 import type { TeamsReference } from './conversation-store';
 import { scopeOf, TEAMS_CHANNELS, userOf } from './parse-activity';
@@ -11,7 +12,7 @@ import { splitConversationId } from './teams-ids';
 export function referencesOf(activity: TeamsActivity): TeamsReference[] {
   if (!(TEAMS_CHANNELS as readonly string[]).includes(activity.channelId)) return [];
   if (activity.recipient && activity.from.id === activity.recipient.id) return [];
-  const tenantId = activity.conversation.tenantId ?? activity.channelData?.tenant?.id;
+  const tenantId = tenantOf(activity);
   const common = {
     serviceUrl: activity.serviceUrl,
     ...(tenantId ? { tenantId } : {}),

@@ -4,8 +4,7 @@ import {
   type AuthEndpoints,
   type BotCredentials,
 } from './bot-authentication';
-import { createBotConnector, type TeamsConnector } from './bot-connector';
-import type { RetryOptions } from './retry-transient';
+import { createBotConnector, type ConnectorOptions, type TeamsConnector } from './bot-connector';
 
 /**
  * botbuilder's CloudAdapter behind a small interface: authenticate an inbound activity, run a turn
@@ -31,14 +30,14 @@ export interface AuthenticatedTurn {
 export function createBotHost(options: {
   credentials: BotCredentials;
   endpoints?: AuthEndpoints;
-  retry?: RetryOptions;
+  connector: ConnectorOptions;
 }): BotHost {
   const authentication = new LapisBotAuthentication(options.credentials, options.endpoints);
   const adapter = new CloudAdapter(authentication);
   const appId = options.credentials.appId ?? '';
   return {
     authEnabled: Boolean(options.credentials.appId),
-    connector: createBotConnector(adapter, appId, options.retry),
+    connector: createBotConnector(adapter, appId, options.connector),
     async authenticate(body, authHeader) {
       // The body passed zod's Activity schema (request-guard.ts); botbuilder reads it as an Activity.
       const activity = body as unknown as Activity;

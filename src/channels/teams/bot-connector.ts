@@ -1,8 +1,11 @@
 import type { Activity, CloudAdapter, ConversationParameters } from 'botbuilder';
 import { ConnectorClient } from 'botframework-connector';
 import { z } from 'zod';
+import { callWithTimeout } from './call-with-timeout';
 import type { CardActivity } from './card-types';
+import { createConcurrencyLimit } from './concurrency-limit';
 import { retryTransient, type RetryOptions } from './retry-transient';
+import { serviceUrlRefusal, ServiceUrlRefused, type ServiceUrlPolicy } from './service-url-policy';
 import { splitConversationId, threadConversationId } from './teams-ids';
 
 /**
@@ -10,8 +13,11 @@ import { splitConversationId, threadConversationId } from './teams-ids';
  * CloudAdapter (continueConversationAsync with the stored reference) and its connector client:
  * POST /v3/conversations/{id}/activities to send, PUT .../activities/{activityId} to update, POST
  * /v3/conversations to start a new thread in a channel. Each call is retried only when Teams
- * turned it away (retry-transient.ts). This interface is what the rest of the channel uses, so
- * moving to the Microsoft 365 Agents SDK replaces this file, not its callers.
+ * turned it away (retry-transient.ts). A target whose service URL the policy refuses gets no request
+ * at all (a stored reference may predate the policy); every request has a deadline, and at most
+ * `concurrency` are in flight at once, so a slow or silent connector holds neither the outbox's
+ * workers nor sockets for long. This interface is what the rest of the channel uses, so moving to
+ * the Microsoft 365 Agents SDK replaces this file, not its callers.
  */
 export interface ConversationTarget {
   readonly serviceUrl: string;
@@ -37,15 +43,40 @@ const conversationResponse = z.object({
   activityId: z.string().min(1).nullish(),
 });
 
+export interface ConnectorOptions {
+  readonly serviceUrls: ServiceUrlPolicy;
+  /** Deadline of each request, in ms (TEAMS_CONNECTOR_TIMEOUT_MS). */
+  readonly timeoutMs: number;
+  /** Requests in flight at most (TEAMS_CONNECTOR_CONCURRENCY). */
+  readonly concurrency: number;
+  readonly retry?: RetryOptions;
+}
+
+/** What each connector operation is given: botbuilder passes both to the HTTP client. */
+interface CallOptions {
+  readonly abortSignal: AbortSignal;
+  readonly timeout: number;
+}
+
 export function createBotConnector(
   adapter: CloudAdapter,
   appId: string,
-  retry: RetryOptions = {},
+  options: ConnectorOptions,
 ): TeamsConnector {
+  const limit = createConcurrencyLimit(options.concurrency);
+  const { timeoutMs } = options;
+  /** One request: a slot, then the call with its deadline (each retry takes a slot of its own). */
+  const request = <T>(call: (callOptions: CallOptions) => Promise<T>) =>
+    limit(() =>
+      callWithTimeout(timeoutMs, (abortSignal) => call({ abortSignal, timeout: timeoutMs })),
+    );
+
   async function withConnector<T>(
     target: ConversationTarget,
-    call: (client: ConnectorClient) => Promise<T>,
+    call: (client: ConnectorClient, callOptions: CallOptions) => Promise<T>,
   ): Promise<T> {
+    const refusal = serviceUrlRefusal(target.serviceUrl, options.serviceUrls);
+    if (refusal) throw new ServiceUrlRefused(refusal);
     let result: { value: T } | undefined;
     const reference = {
       channelId: 'msteams',
@@ -57,7 +88,10 @@ export function createBotConnector(
       const client: unknown = context.turnState.get(adapter.ConnectorClientKey);
       if (!(client instanceof ConnectorClient))
         throw new Error('the proactive turn has no connector client');
-      result = { value: await retryTransient(() => call(client), retry) };
+      // A timeout is thrown at once, not retried here: the POST may have been posted. The outbox
+      // tries the whole effect again later (at-least-once), as after any other failure.
+      const attempt = () => request((callOptions) => call(client, callOptions));
+      result = { value: await retryTransient(attempt, options.retry) };
     });
     if (!result) throw new Error('the proactive turn did not run');
     return result.value;
@@ -65,28 +99,34 @@ export function createBotConnector(
 
   return {
     async send(target, activity) {
-      return withConnector(target, async (client) => {
+      return withConnector(target, async (client, callOptions) => {
         const response = await client.conversations.sendToConversation(
           target.conversationId,
           botActivity(target, activity),
+          callOptions,
         );
         return resourceResponse.parse(response).id;
       });
     },
 
     async update(target, activityId, activity) {
-      await withConnector(target, (client) =>
-        client.conversations.updateActivity(target.conversationId, activityId, {
-          ...botActivity(target, activity),
-          id: activityId,
-        }),
+      await withConnector(target, (client, callOptions) =>
+        client.conversations.updateActivity(
+          target.conversationId,
+          activityId,
+          { ...botActivity(target, activity), id: activityId },
+          callOptions,
+        ),
       );
     },
 
     async createThread(target, activity) {
-      const response = await withConnector(target, async (client) =>
+      const response = await withConnector(target, async (client, callOptions) =>
         conversationResponse.parse(
-          await client.conversations.createConversation(threadParameters(target, activity)),
+          await client.conversations.createConversation(
+            threadParameters(target, activity),
+            callOptions,
+          ),
         ),
       );
       const rootId = response.activityId ?? splitConversationId(response.id).rootId;

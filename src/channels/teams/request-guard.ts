@@ -6,6 +6,7 @@ import express, {
 } from 'express';
 import { IntakeRefused } from '../../core/pipeline/intake';
 import type { Logger } from '../../logger';
+import { admissionRefusal, type AdmissionRules } from './activity-admission';
 import { activitySchema, type TeamsActivity } from './activity-schema';
 import type { BotHost } from './bot-adapter';
 import type { TurnResult } from './handle-activity';
@@ -18,6 +19,8 @@ import type { TurnResult } from './handle-activity';
  *   (no network) or meets a malformed signature, and a 401 is what the sender needs to hear;
  * - 400 when the body is not an Activity: zod checks it before the adapter sees it (botbuilder
  *   4.23.3 throws outside any handler on an unsigned `{}`, which kills Node);
+ * - 403 when an authenticated activity names a service URL or a tenant Lapis does not serve
+ *   (activity-admission.ts): nothing of it is stored or handed to the core;
  * - 503 before the channel is attached and started, and while it stops;
  * - 500 when the activity could not be recorded (the database is down), 503 when the backlog is
  *   full, so Teams delivers the activity again.
@@ -27,6 +30,8 @@ export interface MessagesEndpointDeps {
   /** The activity handler, or undefined while the channel is not ready. */
   readonly handler: () => ((activity: TeamsActivity) => Promise<TurnResult>) | undefined;
   readonly log: Logger;
+  /** Which service URLs and tenants are served; checked once the token is. */
+  readonly admission: AdmissionRules;
   /** Keeps count of requests in flight, so stopping can wait for them. */
   readonly track: <T>(work: Promise<T>) => Promise<T>;
 }
@@ -84,6 +89,18 @@ async function answer(req: Request, res: Response, deps: MessagesEndpointDeps): 
       'Teams request refused: not authenticated',
     );
     return send(res, 401, { error: 'unauthorized' });
+  }
+  const refusal = admissionRefusal(parsed.data, deps.admission);
+  if (refusal) {
+    deps.log.warn(
+      {
+        reason: refusal.reason.slice(0, 300),
+        activityId: parsed.data.id,
+        channelId: parsed.data.channelId,
+      },
+      'Teams request refused: not allowed',
+    );
+    return send(res, 403, { error: refusal.error });
   }
   const result = await turn.run(() => handler(parsed.data));
   send(res, result.status, result.body);

@@ -52,9 +52,12 @@ export function createTeamsChannel(options: TeamsChannelOptions): TeamsChannel {
   const host = createBotHost({
     credentials: settings.credentials,
     ...(options.authEndpoints ? { endpoints: options.authEndpoints } : {}),
-    retry: {
-      ...options.retry,
-      onRetry: (info) => log.warn(info, 'Teams turned a request away; retrying'),
+    connector: {
+      ...settings.connector,
+      retry: {
+        ...options.retry,
+        onRetry: (info) => log.warn(info, 'Teams turned a request away; retrying'),
+      },
     },
   });
   const store = createConversationStore(options.db);
@@ -78,6 +81,7 @@ export function createTeamsChannel(options: TeamsChannelOptions): TeamsChannel {
     ...messagesEndpoint({
       host,
       log,
+      admission: settings.admission,
       track: (work) => inFlight.track(work),
       handler: () => {
         const core = helpdesk;
@@ -111,6 +115,15 @@ function announce(settings: TeamsSettings, log: Logger): void {
     log.warn(
       'Teams channel WITHOUT AUTHENTICATION (no TEAMS_APP_ID): it accepts any sender as anyone. ' +
         'This is for the Bot Framework Emulator on this machine only; it listens on loopback.',
+    );
+  if (
+    settings.authEnabled &&
+    settings.credentials.appType === 'MultiTenant' &&
+    settings.admission.allowedTenants.length === 0
+  )
+    log.warn(
+      'TEAMS_ALLOWED_TENANTS is empty: this MultiTenant bot takes activities from ANY Microsoft 365 ' +
+        'tenant that installs it. List the tenants it serves.',
     );
   for (const level of LEVELS) {
     if (!settings.channels[level])

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { Config } from '../../config';
 import { isLoopbackAddress, type TeamsPingTarget } from '../../config-teams';
 import type { Level } from '../../core/ticket';
+import type { AdmissionRules } from './activity-admission';
 import type { BotCredentials } from './bot-authentication';
+import type { ConnectorOptions } from './bot-connector';
 
 /** What the Teams channel takes from the configuration, resolved once at start-up. */
 export interface TeamsSettings {
@@ -13,6 +15,10 @@ export interface TeamsSettings {
   readonly pings: Readonly<Record<Level, readonly TeamsPingTarget[]>>;
   readonly agents: Readonly<Record<Level, readonly string[]>>;
   readonly tenantId?: string;
+  /** Which activities are taken: their service URL and tenant. */
+  readonly admission: AdmissionRules;
+  /** Deadline, concurrency and service URLs of outgoing connector calls. */
+  readonly connector: Omit<ConnectorOptions, 'retry'>;
 }
 
 export class TeamsSetupError extends Error {
@@ -34,6 +40,8 @@ export function teamsSettings(
         `so it only runs on loopback for the Bot Framework Emulator; HOST=${config.HOST} is not loopback. ` +
         `Set TEAMS_APP_ID (and its secret, certificate or managed identity) or HOST=127.0.0.1.`,
     );
+  // Loopback without listing it only for the Emulator (authentication off, on this machine).
+  const serviceUrls = { hosts: config.TEAMS_SERVICE_URL_HOSTS, loopbackAllowed: !appId };
   return {
     credentials: {
       appType: config.TEAMS_APP_TYPE,
@@ -51,7 +59,24 @@ export function teamsSettings(
     pings: { 1: config.TEAMS_L1_PING, 2: config.TEAMS_L2_PING, 3: config.TEAMS_L3_PING },
     agents: { 1: config.L1_AGENT_IDS, 2: config.L2_AGENT_IDS, 3: config.L3_AGENT_IDS },
     ...(config.TEAMS_APP_TENANT_ID ? { tenantId: config.TEAMS_APP_TENANT_ID } : {}),
+    admission: { serviceUrls, allowedTenants: allowedTenantsOf(config) },
+    connector: {
+      serviceUrls,
+      timeoutMs: config.TEAMS_CONNECTOR_TIMEOUT_MS,
+      concurrency: config.TEAMS_CONNECTOR_CONCURRENCY,
+    },
   };
+}
+
+/**
+ * A SingleTenant or managed-identity bot serves its own tenant; a MultiTenant one those of
+ * TEAMS_ALLOWED_TENANTS (none listed: any). Without authentication anyone can claim any tenant, so
+ * none is checked: the Emulator sends none.
+ */
+function allowedTenantsOf(config: Config): readonly string[] {
+  if (!config.TEAMS_APP_ID) return [];
+  if (config.TEAMS_APP_TYPE === 'MultiTenant') return config.TEAMS_ALLOWED_TENANTS;
+  return config.TEAMS_APP_TENANT_ID ? [config.TEAMS_APP_TENANT_ID.toLowerCase()] : [];
 }
 
 function certificateOf(

@@ -1,5 +1,6 @@
 import type { TeamsPingTarget } from '../../config-teams';
 import { LapisError } from '../../core/errors';
+import { GiveUp } from '../../core/pipeline/work-runner';
 import type { OutboundMessage } from '../../core/messages';
 import type { ConversationRef, MessageRef, ThreadRef, UserRef } from '../../core/people';
 import { displayName } from '../../core/people';
@@ -8,6 +9,7 @@ import type { Level } from '../../core/ticket';
 import { renderCardActivity } from './adaptive-card';
 import type { ConversationTarget, TeamsConnector } from './bot-connector';
 import type { ConversationStore, TeamsReference } from './conversation-store';
+import { ServiceUrlRefused } from './service-url-policy';
 import { splitConversationId } from './teams-ids';
 
 /**
@@ -26,7 +28,8 @@ export interface TeamsSurfaceDeps {
 }
 
 export function createTeamsSurface(deps: TeamsSurfaceDeps): ChatSurface {
-  const { connector, store } = deps;
+  const { store } = deps;
+  const connector = refusalsAreFinal(deps.connector);
   const render = (message: OutboundMessage, addressTo?: UserRef) =>
     renderCardActivity(message, {
       pings: deps.pings,
@@ -144,5 +147,21 @@ export function createTeamsSurface(deps: TeamsSurfaceDeps): ChatSurface {
       if (!personal) throw new LapisError('not_found', `no personal chat with ${user.id} on Teams`);
       await connector.send(target(personal, personal.conversationId), render(message));
     },
+  };
+}
+
+/**
+ * A target refused for its service URL is given up at once: trying again cannot change the stored
+ * reference. Everything else (a timeout included) is thrown as it is, and the outbox tries again.
+ */
+function refusalsAreFinal(connector: TeamsConnector): TeamsConnector {
+  const final = (error: unknown): never => {
+    throw error instanceof ServiceUrlRefused ? new GiveUp(error.message) : error;
+  };
+  return {
+    send: (target, activity) => connector.send(target, activity).catch(final),
+    update: (target, activityId, activity) =>
+      connector.update(target, activityId, activity).catch(final),
+    createThread: (target, activity) => connector.createThread(target, activity).catch(final),
   };
 }

@@ -103,6 +103,94 @@ describe('Teams configuration', () => {
     expect(() => teamsSettings(loadConfig(env), () => 'hello')).toThrow(/holds no PEM private key/);
   });
 
+  it('takes the Bot Framework hosts by default, or a checked list of hosts and wildcards', () => {
+    expect(loadConfig({}).TEAMS_SERVICE_URL_HOSTS).toEqual([
+      'smba.trafficmanager.net',
+      '*.botframework.com',
+      '*.teams.microsoft.com',
+      '*.teams.microsoft.us',
+    ]);
+    expect(
+      loadConfig({
+        TEAMS_SERVICE_URL_HOSTS: ' Smba.TrafficManager.net, *.example.com,127.0.0.1,[::1] ',
+      }).TEAMS_SERVICE_URL_HOSTS,
+    ).toEqual(['smba.trafficmanager.net', '*.example.com', '127.0.0.1', '::1']);
+    expect(
+      problemsOf({
+        TEAMS_SERVICE_URL_HOSTS:
+          'smba.trafficmanager.net,https://evil.example,*.com,host:443,exa mple.com,a.*.example.com,*',
+      }),
+    ).toEqual([
+      'TEAMS_SERVICE_URL_HOSTS: "https://evil.example" is not a host name: write it like smba.trafficmanager.net or *.example.com (no scheme, port or path)',
+      'TEAMS_SERVICE_URL_HOSTS: "*.com" is too broad: a wildcard needs a domain of two labels or more (*.example.com)',
+      'TEAMS_SERVICE_URL_HOSTS: "host:443" is not a host name: write it like smba.trafficmanager.net or *.example.com (no scheme, port or path)',
+      'TEAMS_SERVICE_URL_HOSTS: "exa mple.com" is not a host name: write it like smba.trafficmanager.net or *.example.com (no scheme, port or path)',
+      'TEAMS_SERVICE_URL_HOSTS: "a.*.example.com" is not a host name: write it like smba.trafficmanager.net or *.example.com (no scheme, port or path)',
+      'TEAMS_SERVICE_URL_HOSTS: "*" is not a host name: write it like smba.trafficmanager.net or *.example.com (no scheme, port or path)',
+    ]);
+  });
+
+  it('checks TEAMS_ALLOWED_TENANTS entry by entry, and keeps it to MultiTenant bots', () => {
+    const multi = { ...withApp, TEAMS_APP_TYPE: 'MultiTenant', TEAMS_APP_PASSWORD: 's' };
+    const other = '0F0F0F0F-0000-4000-8000-0000000000FF';
+    expect(
+      loadConfig({ ...multi, TEAMS_ALLOWED_TENANTS: `${TENANT}, ${other}` }).TEAMS_ALLOWED_TENANTS,
+    ).toEqual([TENANT, other.toLowerCase()]);
+    expect(problemsOf({ ...multi, TEAMS_ALLOWED_TENANTS: `${TENANT},contoso.com,42` })).toEqual([
+      'TEAMS_ALLOWED_TENANTS: "contoso.com" is not a tenant id (a GUID such as 9a8b7c6d-0000-4000-8000-000000000001)',
+      'TEAMS_ALLOWED_TENANTS: "42" is not a tenant id (a GUID such as 9a8b7c6d-0000-4000-8000-000000000001)',
+    ]);
+    const single = { ...withApp, TEAMS_APP_PASSWORD: 's' };
+    expect(problemsOf({ ...single, TEAMS_ALLOWED_TENANTS: TENANT })).toEqual([]);
+    expect(problemsOf({ ...single, TEAMS_ALLOWED_TENANTS: `${TENANT},${other}` })).toEqual([
+      `TEAMS_ALLOWED_TENANTS: only for TEAMS_APP_TYPE=MultiTenant; a SingleTenant bot serves TEAMS_APP_TENANT_ID only (got ${other.toLowerCase()})`,
+    ]);
+    // Activities are matched against the app's tenant: a domain name would refuse them all.
+    expect(problemsOf({ ...single, TEAMS_APP_TENANT_ID: 'contoso.onmicrosoft.com' })).toEqual([
+      'TEAMS_APP_TENANT_ID: a GUID (the App Tenant ID): activities from Teams are matched against it',
+    ]);
+  });
+
+  it('bounds the connector timeout and concurrency', () => {
+    const config = loadConfig({});
+    expect([config.TEAMS_CONNECTOR_TIMEOUT_MS, config.TEAMS_CONNECTOR_CONCURRENCY]).toEqual([
+      10_000, 8,
+    ]);
+    expect(
+      loadConfig({ TEAMS_CONNECTOR_TIMEOUT_MS: '300', TEAMS_CONNECTOR_CONCURRENCY: '2' }),
+    ).toMatchObject({ TEAMS_CONNECTOR_TIMEOUT_MS: 300, TEAMS_CONNECTOR_CONCURRENCY: 2 });
+    expect(
+      problemsOf({ TEAMS_CONNECTOR_TIMEOUT_MS: '0', TEAMS_CONNECTOR_CONCURRENCY: 'many' }),
+    ).toEqual([
+      expect.stringMatching(/^TEAMS_CONNECTOR_TIMEOUT_MS: out of range/),
+      'TEAMS_CONNECTOR_CONCURRENCY: expected number',
+    ]);
+  });
+
+  it('resolves which service URLs and tenants the channel takes', () => {
+    const single = teamsSettings(loadConfig({ ...withApp, TEAMS_APP_PASSWORD: 's' }));
+    expect(single.admission).toEqual({
+      serviceUrls: { hosts: loadConfig({}).TEAMS_SERVICE_URL_HOSTS, loopbackAllowed: false },
+      allowedTenants: [TENANT],
+    });
+    expect(single.connector).toMatchObject({ timeoutMs: 10_000, concurrency: 8 });
+    expect(single.connector.serviceUrls).toBe(single.admission.serviceUrls);
+    const multi = { ...withApp, TEAMS_APP_TYPE: 'MultiTenant', TEAMS_APP_PASSWORD: 's' };
+    expect(teamsSettings(loadConfig(multi)).admission.allowedTenants).toEqual([]);
+    expect(
+      teamsSettings(loadConfig({ ...multi, TEAMS_ALLOWED_TENANTS: TENANT })).admission
+        .allowedTenants,
+    ).toEqual([TENANT]);
+    // The Emulator: loopback taken, no tenant checked (anyone can claim any; it sends none).
+    const emulator = teamsSettings(
+      loadConfig({ TEAMS_EMULATOR: 'true', TEAMS_APP_TENANT_ID: TENANT }),
+    );
+    expect(emulator.admission).toMatchObject({
+      serviceUrls: { loopbackAllowed: true },
+      allowedTenants: [],
+    });
+  });
+
   it('documents every Teams variable in .env.example, which loads as it is', () => {
     const text = readFileSync(path.join(projectRoot(), '.env.example'), 'utf8');
     const env = Object.fromEntries(
