@@ -80,6 +80,7 @@ export function composeHelpdesk(options: {
     ...(options.log ? { log: options.log } : {}),
     config: {
       defaultLocale: config.DEFAULT_LOCALE,
+      agentLocale: config.AGENT_LOCALE,
       timeZone: config.TIME_ZONE,
       reopenWindowHours: config.REOPEN_WINDOW_HOURS,
       followUpSeconds: config.FOLLOW_UP_SECONDS,

@@ -71,6 +71,7 @@ const envSchema = z
     HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
     PORT: port(3000),
     DEFAULT_LOCALE: z.preprocess(emptyToUndefined, z.enum(['id', 'en']).default('id')),
+    AGENT_LOCALE: z.preprocess(emptyToUndefined, z.enum(['id', 'en']).optional()),
 
     MONGODB_URI: z.preprocess(
       emptyToUndefined,
@@ -234,6 +235,8 @@ export interface Config extends Env {
   /** Which chat platforms are configured (Teams also with TEAMS_EMULATOR); the local console serves when neither is. */
   readonly slackEnabled: boolean;
   readonly teamsEnabled: boolean;
+  /** The agents' channels' language: AGENT_LOCALE, else DEFAULT_LOCALE. */
+  readonly AGENT_LOCALE: Env['DEFAULT_LOCALE'];
 }
 
 export interface ConfigProblem {
@@ -267,6 +270,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const data = parsed.data;
   return {
     ...data,
+    AGENT_LOCALE: data.AGENT_LOCALE ?? data.DEFAULT_LOCALE,
     slackEnabled: Boolean(data.SLACK_BOT_TOKEN),
     teamsEnabled: Boolean(data.TEAMS_APP_ID) || data.TEAMS_EMULATOR,
   };

@@ -1,3 +1,4 @@
+import type { Locale } from '../../src/core/locale';
 import path from 'node:path';
 import { createBusinessCalendar } from '../../src/core/sla/business-calendar';
 import { createSlaPolicy } from '../../src/core/sla/sla-policy';
@@ -40,6 +41,8 @@ export function createHarness(
       outbox: WorkQueue<Effect>;
     };
     autoEscalate?: boolean;
+    /** The agents' language (AGENT_LOCALE); English by default, as the employees'. */
+    agentLocale?: Locale;
   } = {},
 ) {
   let now = new Date('2026-11-30T02:00:00Z'); // Monday 09:00 in Jakarta
@@ -69,6 +72,7 @@ export function createHarness(
     pipeline: { pollMs: 20, maxAttempts: 3 },
     config: {
       defaultLocale: 'en',
+      agentLocale: options.agentLocale ?? 'en',
       timeZone: 'Asia/Jakarta',
       reopenWindowHours: 72,
       followUpSeconds: 30,

@@ -90,11 +90,11 @@ function withDm(rt: SlackRuntime, channelId: string | undefined, userId: string)
   return dm ? { dm } : {};
 }
 
-/** The language a payload was answered in (employee buttons carry it), else the default. */
+/** The language a payload was answered in (employee buttons carry it), else the agents'. */
 function localeOf(rt: SlackRuntime, payload: string): Locale {
   try {
-    return decodePayload(payload).lang ?? rt.config.DEFAULT_LOCALE;
+    return decodePayload(payload).lang ?? rt.config.AGENT_LOCALE;
   } catch {
-    return rt.config.DEFAULT_LOCALE;
+    return rt.config.AGENT_LOCALE;
   }
 }

@@ -100,13 +100,23 @@ export const CATALOG = {
     en: 'How happy are you with the help on {key}? (1 = poor, 5 = great)',
     id: 'Seberapa puas Anda dengan bantuan untuk {key}? (1 = buruk, 5 = sangat baik)',
   },
-  csat_thanks: { en: 'Thank you for your rating!', id: 'Terima kasih atas penilaian Anda!' },
+  csat_thanks: {
+    en: 'Thank you for rating {key}: {score}/5.',
+    id: 'Terima kasih atas penilaian Anda untuk {key}: {score}/5.',
+  },
+  form_reopen_reason: {
+    en: 'What is still not working?',
+    id: 'Apa yang masih belum berfungsi?',
+  },
   closed_requester: { en: '{key} is closed. Thanks!', id: '{key} ditutup. Terima kasih!' },
   reopened_requester: {
     en: '{key} is open again; the agent will pick it up here.',
     id: '{key} dibuka kembali; petugas akan melanjutkan di sini.',
   },
-  reopened_thread: { en: 'Reopened by the requester.', id: 'Dibuka kembali oleh pemohon.' },
+  reopened_thread: {
+    en: 'Reopened by the requester: {reason}',
+    id: 'Dibuka kembali oleh pemohon: {reason}',
+  },
   cancelled_requester: { en: '{key} is cancelled.', id: '{key} dibatalkan.' },
   cancelled_thread: { en: 'Cancelled by the requester.', id: 'Dibatalkan oleh pemohon.' },
   my_tickets_none: { en: 'You have no tickets.', id: 'Anda belum punya tiket.' },
@@ -138,6 +148,22 @@ export const CATALOG = {
   refused_stale: {
     en: 'That button is out of date: {key} is now {status} at L{level}.',
     id: 'Tombol itu sudah kedaluwarsa: {key} sekarang {status} di L{level}.',
+  },
+  refused_stale_l0: {
+    en: 'That button is out of date. Ask me again and I will look it up afresh.',
+    id: 'Tombol itu sudah kedaluwarsa. Tanyakan lagi dan saya carikan ulang.',
+  },
+  refused_stale_l0_ticket: {
+    en: 'That button is out of date: your question is now ticket {key} ({status}, L{level}). Write here to add to it.',
+    id: 'Tombol itu sudah kedaluwarsa: pertanyaan Anda sekarang tiket {key} ({status}, L{level}). Tulis di sini untuk menambahkan.',
+  },
+  refused_lowest_level: {
+    en: 'L1 is the first level; {key} cannot be sent back further.',
+    id: 'L1 adalah level pertama; {key} tidak bisa dikembalikan lagi.',
+  },
+  refused_already_rated: {
+    en: 'You already rated {key}. Thank you!',
+    id: 'Anda sudah menilai {key}. Terima kasih!',
   },
   refused_claimed: {
     en: '{key} is already being handled by {agent}.',
@@ -223,8 +249,8 @@ export const CATALOG = {
   },
   card_details: { en: 'Details', id: 'Detail' },
   card_escalation: {
-    en: 'Escalated from L{from}: {reason}. Tried: {tried}',
-    id: 'Eskalasi dari L{from}: {reason}. Sudah dicoba: {tried}',
+    en: 'Escalated from L{from}: {reason}\nTried: {tried}',
+    id: 'Eskalasi dari L{from}: {reason}\nSudah dicoba: {tried}',
   },
   card_digest: { en: 'Conversation so far', id: 'Percakapan sejauh ini' },
   card_resolution: { en: 'Resolution', id: 'Penyelesaian' },

@@ -5,11 +5,19 @@ import type { Locale } from '../locale';
 import type { L0Session } from '../ports/session-store';
 import type { ConversationRef, UserRef } from '../people';
 import { displayName, sameUser } from '../people';
-import { CATEGORIES, type Category, type Level, type Priority, type Ticket } from '../ticket';
+import {
+  ACTIVE_STATUSES,
+  CATEGORIES,
+  type Category,
+  type Level,
+  type Priority,
+  type Ticket,
+} from '../ticket';
 import { startSla } from '../sla/sla-policy';
 import { plain } from '../messages';
 import { decodePayload } from './payload';
-import { csatBlocks, resolvedMessage, say, ticketFormMessage } from './render';
+import { ActionRefused } from './allowed-actions';
+import { resolvedMessage, say, ticketFormMessage } from './render';
 import type { Runtime } from './runtime';
 import * as transition from './ticket-transitions';
 import { currentWorkKey, emit } from './work-scope';
@@ -31,13 +39,30 @@ export function priorityOf(impact: string, urgency: string): Priority {
   return (['P1', 'P2', 'P3', 'P4'] as const)[Math.min(3, i + u)] as Priority;
 }
 
+/** A required form field left blank: refused naming its label(s). */
+class MissingFields extends LapisError {
+  constructor(readonly labels: string) {
+    super('invalid_input', `missing: ${labels}`);
+    this.name = 'MissingFields';
+  }
+}
+
+const FIELD_LABELS = {
+  reason: 'form_reason',
+  tried: 'form_tried',
+  note: 'form_note',
+  summary: 'form_summary',
+  problem: 'form_reopen_reason',
+} as const;
+type FormFieldName = keyof typeof FIELD_LABELS;
+
 function field(form: ActionEvent['form'], name: string): string {
   return (form?.[name] ?? '').trim().slice(0, MAX_TEXT);
 }
 
 export function createActionFlow(rt: Runtime) {
   const { deps } = rt;
-  const agentLocale = deps.config.defaultLocale;
+  const agentLocale = deps.config.agentLocale;
 
   /** Says no politely to the presser and records the refusal in the ticket's audit trail. */
   async function refuse(
@@ -69,13 +94,7 @@ export function createActionFlow(rt: Runtime) {
     // This press was handled before its worker stopped: say again what it said.
     if (workKey && saved?.savedBy === workKey) return feedbackReply(e, saved, solved, locale);
     const session = saved && saved.version === payload.session ? saved : undefined;
-    if (!session || session.state !== 'awaiting_feedback') {
-      return rt.whisper(
-        e.user,
-        { dm: e.dm },
-        say(t(locale, 'refused_stale', { key: '—', status: '—', level: '—' })),
-      );
-    }
+    if (!session || session.state !== 'awaiting_feedback') return staleL0Button(e, locale, saved);
     const attempts = session.attempts.map((a, i) =>
       i === session.attempts.length - 1
         ? { ...a, feedback: solved ? ('solved' as const) : ('not_solved' as const) }
@@ -91,6 +110,21 @@ export function createActionFlow(rt: Runtime) {
     };
     if (!(await rt.saveSession(next, session.version))) return;
     feedbackReply(e, next, solved, locale);
+  }
+
+  /** An L0 button pressed after the conversation moved on: where it stands now (its ticket, if any). */
+  async function staleL0Button(e: ActionEvent, locale: Locale, session: L0Session | undefined) {
+    const [ticket] = await deps.tickets.listByRequester(e.user, ACTIVE_STATUSES);
+    const text = ticket
+      ? t(locale, 'refused_stale_l0_ticket', {
+          key: ticket.key,
+          status: t(locale, `status_${ticket.status}`),
+          level: ticket.level,
+        })
+      : t(locale, 'refused_stale_l0');
+    const dm = e.dm ?? session?.dm;
+    if (!dm) return rt.log.warn({ action: e.action }, 'stale L0 button; nowhere to say so');
+    rt.whisper(e.user, { dm }, say(text));
   }
 
   function feedbackReply(e: ActionEvent, session: L0Session, solved: boolean, locale: Locale) {
@@ -109,7 +143,8 @@ export function createActionFlow(rt: Runtime) {
     // Redone after the session was claimed: carry on creating the ticket from it.
     if (workKey && saved?.savedBy === workKey) return createTicket(e, locale, saved, workKey);
     const session = saved && saved.version === payload.session ? saved : undefined;
-    if (!session || session.state !== 'collecting_details') return; // a double submit: the first one did it
+    // A second submit, or a form from an older question: say where things stand instead.
+    if (!session || session.state !== 'collecting_details') return staleL0Button(e, locale, saved);
     const category = field(e.form, 'category');
     const impact = field(e.form, 'impact');
     const urgency = field(e.form, 'urgency');
@@ -253,36 +288,42 @@ export function createActionFlow(rt: Runtime) {
     } catch (error) {
       if (!isLapisError(error) || error.code === 'contended') throw error;
       const fresh = (await deps.tickets.get(ticket.id)) ?? ticket;
-      return refuse(
-        e,
-        fresh,
-        { level },
-        refusalText(error.code, fresh, agentLocale),
-        error.message,
-      );
+      return refuse(e, fresh, { level }, refusalText(error, fresh, agentLocale), error.message);
     }
     const { before, after, changed } = result;
     if (!changed) return;
     afterAgentChange(e, before, after, level);
   }
 
-  function required(e: ActionEvent, name: string): string {
+  /** A form field the button's form marks required; a blank one is refused naming its label. */
+  function required(e: ActionEvent, name: FormFieldName, locale: Locale = agentLocale): string {
     const value = field(e.form, name);
-    if (!value) throw new LapisError('invalid_input', `${name} is required`);
+    if (!value) throw new MissingFields(t(locale, FIELD_LABELS[name]));
     return value;
   }
 
-  function refusalText(code: string, ticket: Ticket, locale: Locale): string {
-    if (code === 'conflict' && ticket.assignee)
-      return t(locale, 'refused_claimed', { key: ticket.key, agent: displayName(ticket.assignee) });
-    if (code === 'invalid_input' && ticket.level === 3)
-      return t(locale, 'refused_top_level', { key: ticket.key });
-    if (code === 'invalid_input') return t(locale, 'refused_input', { fields: '…' });
-    return t(locale, 'refused_stale', {
-      key: ticket.key,
-      status: t(locale, `status_${ticket.status}`),
-      level: ticket.level,
-    });
+  function refusalText(error: LapisError, ticket: Ticket, locale: Locale): string {
+    const key = ticket.key;
+    if (error.code === 'conflict' && ticket.assignee)
+      return t(locale, 'refused_claimed', { key, agent: displayName(ticket.assignee) });
+    if (error instanceof MissingFields) return t(locale, 'refused_input', { fields: error.labels });
+    const reason = error instanceof ActionRefused ? error.reason : 'moved_on';
+    switch (reason) {
+      case 'top_level':
+        return t(locale, 'refused_top_level', { key });
+      case 'lowest_level':
+        return t(locale, 'refused_lowest_level', { key });
+      case 'reopen_window':
+        return t(locale, 'refused_reopen_window', { key });
+      case 'already_rated':
+        return t(locale, 'refused_already_rated', { key });
+      case 'moved_on':
+        return t(locale, 'refused_stale', {
+          key,
+          status: t(locale, `status_${ticket.status}`),
+          level: ticket.level,
+        });
+    }
   }
 
   function afterAgentChange(e: ActionEvent, before: Ticket, after: Ticket, level: Level): void {
@@ -360,9 +401,11 @@ export function createActionFlow(rt: Runtime) {
     const ctx = rt.ctx(user);
     let result;
     try {
+      const reason = action === 'reopen' && event ? required(event, 'problem', locale) : '';
       result = await rt.mutate(ticket.id, (x) => {
         if (action === 'confirm_resolved') return transition.confirmResolved(x, ctx);
-        if (action === 'reopen') return transition.reopen(x, ctx, deps.config.reopenWindowHours);
+        if (action === 'reopen')
+          return transition.reopen(x, ctx, deps.config.reopenWindowHours, reason);
         if (action === 'cancel') return transition.cancel(x, ctx);
         if (action === 'csat') return transition.rate(x, ctx, score ?? 0);
         throw new LapisError('invalid_input', `not a requester action: ${action}`);
@@ -370,43 +413,27 @@ export function createActionFlow(rt: Runtime) {
     } catch (error) {
       if (!isLapisError(error) || error.code === 'contended') throw error;
       const fresh = (await deps.tickets.get(ticket.id)) ?? ticket;
-      const text =
-        action === 'reopen' && error.code === 'invalid_input'
-          ? t(locale, 'refused_reopen_window', { key: fresh.key })
-          : t(locale, 'refused_stale', {
-              key: fresh.key,
-              status: t(locale, `status_${fresh.status}`),
-              level: fresh.level,
-            });
+      const text = refusalText(error, fresh, locale);
       if (event) return refuse(event, fresh, {}, text, error.message);
       return void rt.whisper(user, { dm: dm ?? fresh.requesterDm }, say(text));
     }
     const { after } = result;
     rt.refreshCards(after);
+    // The rating was asked with the resolution; closing does not ask again.
     if (action === 'confirm_resolved') {
-      rt.tellRequester(
-        after,
-        after.csat
-          ? say(t(locale, 'closed_requester', { key: after.key }))
-          : {
-              text: t(locale, 'closed_requester', { key: after.key }),
-              blocks: [
-                {
-                  kind: 'text',
-                  spans: [{ text: t(locale, 'closed_requester', { key: after.key }) }],
-                },
-                ...csatBlocks(after, locale),
-              ],
-            },
-      );
+      rt.tellRequester(after, say(t(locale, 'closed_requester', { key: after.key })));
     } else if (action === 'reopen') {
-      rt.tellThread(after, after.level, say(t(agentLocale, 'reopened_thread')));
+      const reason = after.transcript.at(-1)?.text ?? '';
+      rt.tellThread(after, after.level, say(t(agentLocale, 'reopened_thread', { reason })));
       rt.tellRequester(after, say(t(locale, 'reopened_requester', { key: after.key })));
     } else if (action === 'cancel') {
       rt.tellThread(after, after.level, say(t(agentLocale, 'cancelled_thread')));
       rt.tellRequester(after, say(t(locale, 'cancelled_requester', { key: after.key })));
     } else if (action === 'csat') {
-      rt.tellRequester(after, say(t(locale, 'csat_thanks')));
+      rt.tellRequester(
+        after,
+        say(t(locale, 'csat_thanks', { key: after.key, score: after.csat?.score ?? 0 })),
+      );
     }
   }
 

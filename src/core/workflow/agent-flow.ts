@@ -28,7 +28,7 @@ function levelOfThread(ticket: Ticket, threadId: string): Level | undefined {
 
 export function createAgentFlow(rt: Runtime) {
   const { deps } = rt;
-  const locale = deps.config.defaultLocale;
+  const locale = deps.config.agentLocale;
 
   return {
     async handle(e: ThreadMessage): Promise<void> {

@@ -21,7 +21,7 @@ export function createEffectDelivery(
   onCardPosted: (ticketId: string, level: Level) => void,
 ) {
   const { deps } = rt;
-  const agentLocale = deps.config.defaultLocale;
+  const agentLocale = deps.config.agentLocale;
 
   async function ticketOf(id: string): Promise<Ticket> {
     const ticket = await deps.tickets.get(id);

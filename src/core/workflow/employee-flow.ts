@@ -102,7 +102,7 @@ export function createEmployeeFlow(rt: Runtime, requester: RequesterChanges) {
           kind: 'text',
           spans: [
             plain(
-              `${t(deps.config.defaultLocale, 'requester_says', { requester: displayName(e.user) })} `,
+              `${t(deps.config.agentLocale, 'requester_says', { requester: displayName(e.user) })} `,
             ),
             fromUser(e.text),
           ],

@@ -6,7 +6,10 @@ import type { KbArticleView } from '../ports/knowledge-base';
 import { displayName } from '../people';
 import type { Level, Ticket } from '../ticket';
 import { CATEGORIES } from '../ticket';
+import { AGENT_ACTIONS, allowedActions } from './allowed-actions';
 import { encodePayload } from './payload';
+
+type AgentAction = (typeof AGENT_ACTIONS)[number];
 
 /** A message of plain bot text. */
 export function say(text: string): OutboundMessage {
@@ -137,40 +140,54 @@ export function ticketFormMessage(
   };
 }
 
+/** Every agent button of a card, in the order shown; the card keeps those the rules allow. */
+function agentButton(action: AgentAction, locale: Locale, payload: string): Action {
+  const textarea = (name: string, label: string): FormField => ({
+    name,
+    label,
+    type: 'textarea',
+    required: true,
+  });
+  switch (action) {
+    case 'claim':
+      return { id: 'claim', label: t(locale, 'btn_claim'), style: 'primary', payload };
+    case 'escalate':
+      return {
+        id: 'escalate',
+        label: t(locale, 'btn_escalate'),
+        payload,
+        form: [
+          textarea('reason', t(locale, 'form_reason')),
+          textarea('tried', t(locale, 'form_tried')),
+        ],
+      };
+    case 'send_back':
+      return {
+        id: 'send_back',
+        label: t(locale, 'btn_send_back'),
+        payload,
+        form: [textarea('note', t(locale, 'form_note'))],
+      };
+    case 'wait_requester':
+      return { id: 'wait_requester', label: t(locale, 'btn_wait'), payload };
+    case 'resolve':
+      return {
+        id: 'resolve',
+        label: t(locale, 'btn_resolve'),
+        style: 'primary',
+        payload,
+        form: [textarea('summary', t(locale, 'form_summary'))],
+      };
+  }
+}
+
 function agentActions(ticket: Ticket, locale: Locale, level: Level): Action[] {
   const payload = encodePayload({ ticket: ticket.id, level });
-  const active = ['open', 'claimed', 'waiting_on_requester'].includes(ticket.status);
-  if (!active || ticket.level !== level) return [];
-  const actions: Action[] = [];
-  if (ticket.status === 'open')
-    actions.push({ id: 'claim', label: t(locale, 'btn_claim'), style: 'primary', payload });
-  if (level < 3)
-    actions.push({
-      id: 'escalate',
-      label: t(locale, 'btn_escalate'),
-      payload,
-      form: [
-        { name: 'reason', label: t(locale, 'form_reason'), type: 'textarea', required: true },
-        { name: 'tried', label: t(locale, 'form_tried'), type: 'textarea', required: true },
-      ],
-    });
-  if (level > 1)
-    actions.push({
-      id: 'send_back',
-      label: t(locale, 'btn_send_back'),
-      payload,
-      form: [{ name: 'note', label: t(locale, 'form_note'), type: 'textarea', required: true }],
-    });
-  if (ticket.status !== 'waiting_on_requester')
-    actions.push({ id: 'wait_requester', label: t(locale, 'btn_wait'), payload });
-  actions.push({
-    id: 'resolve',
-    label: t(locale, 'btn_resolve'),
-    style: 'primary',
-    payload,
-    form: [{ name: 'summary', label: t(locale, 'form_summary'), type: 'textarea', required: true }],
-  });
-  return actions;
+  // Agent rules do not depend on the time; the requester's reopen window is not in play here.
+  const rules = { now: ticket.updatedAt, reopenWindowHours: 0 };
+  return allowedActions(ticket, { role: 'agent', level }, rules)
+    .filter((a): a is AgentAction => (AGENT_ACTIONS as readonly string[]).includes(a))
+    .map((action) => agentButton(action, locale, payload));
 }
 
 /** The digest of what happened so far, newest last, so a specialist needs no scrolling back. */
@@ -295,7 +312,20 @@ export function resolvedMessage(ticket: Ticket, locale: Locale): OutboundMessage
         kind: 'actions',
         actions: [
           { id: 'confirm_resolved', label: t(locale, 'btn_confirm'), style: 'primary', payload },
-          { id: 'reopen', label: t(locale, 'btn_reopen'), payload },
+          {
+            id: 'reopen',
+            label: t(locale, 'btn_reopen'),
+            payload,
+            // The form is the confirmation, and tells the agent what is still wrong.
+            form: [
+              {
+                name: 'problem',
+                label: t(locale, 'form_reopen_reason'),
+                type: 'textarea',
+                required: true,
+              },
+            ],
+          },
         ],
       },
       ...csatBlocks(ticket, locale),

@@ -19,8 +19,10 @@ import type { TransitionContext } from './ticket-transitions';
 import { emit, nextStepKey } from './work-scope';
 
 export interface HelpdeskConfig {
-  /** Language of agent channels, and of employees whose language is unknown. */
+  /** Language of employees whose language is not known yet. */
   readonly defaultLocale: Locale;
+  /** Language of the agents' channels (cards, thread notices, refusals to agents). */
+  readonly agentLocale: Locale;
   /** Time zone for times shown in messages. */
   readonly timeZone: string;
   /** How long after resolution the requester may reopen. */

@@ -16,7 +16,7 @@ import { escalate, recordSlaEvent } from './ticket-transitions';
  */
 export function createSlaSweep(rt: Runtime, postToLevel: (ticket: Ticket, level: Level) => Ticket) {
   const { deps } = rt;
-  const locale = deps.config.defaultLocale;
+  const locale = deps.config.agentLocale;
 
   async function sweepOne(ticket: Ticket): Promise<void> {
     const now = deps.clock.now();

@@ -3,6 +3,7 @@ import type { UserRef } from '../people';
 import { sameUser } from '../people';
 import { pauseSla, resumeSla, schedule, type SlaPolicy } from '../sla/sla-policy';
 import type { AuditEntry, Level, Ticket, TranscriptEntry } from '../ticket';
+import { requireAllowed, type TicketAction } from './allowed-actions';
 
 /**
  * The ticket state machine as pure functions: each takes the current ticket and returns the next one
@@ -41,14 +42,18 @@ function reschedule(ticket: Ticket, ctx: TransitionContext): Ticket {
   return { ...ticket, sla: schedule(ticket.sla, ticket.createdAt, ticket.priority, ctx.sla) };
 }
 
-function requireStatus(ticket: Ticket, allowed: readonly Ticket['status'][]): void {
-  if (!allowed.includes(ticket.status))
-    throw new LapisError('stale_action', `${ticket.key} is ${ticket.status}`);
+/** The rules of allowed-actions.ts, checked against the ticket as it is now. */
+function requireAgent(ticket: Ticket, ctx: TransitionContext, level: Level, action: TicketAction) {
+  requireAllowed(ticket, { role: 'agent', level }, action, { now: ctx.now, reopenWindowHours: 0 });
 }
 
-function requireLevel(ticket: Ticket, level: Level): void {
-  if (ticket.level !== level)
-    throw new LapisError('stale_action', `${ticket.key} is at L${ticket.level}, not L${level}`);
+function requireRequester(
+  ticket: Ticket,
+  ctx: TransitionContext,
+  action: TicketAction,
+  reopenWindowHours = 0,
+) {
+  requireAllowed(ticket, { role: 'requester' }, action, { now: ctx.now, reopenWindowHours });
 }
 
 /** First human response stops the first-response clock. */
@@ -63,12 +68,12 @@ export function claim(
   level: Level,
   agent: UserRef,
 ): Ticket {
-  requireLevel(ticket, level);
-  if (ticket.status === 'claimed' && ticket.assignee && !sameUser(ticket.assignee, agent)) {
-    throw new LapisError('conflict', `claimed by ${ticket.assignee.name ?? ticket.assignee.id}`);
+  if (ticket.level === level && ticket.status === 'claimed' && ticket.assignee) {
+    if (!sameUser(ticket.assignee, agent))
+      throw new LapisError('conflict', `claimed by ${ticket.assignee.name ?? ticket.assignee.id}`);
+    return ticket; // pressed twice by its owner
   }
-  requireStatus(ticket, ['open', 'claimed']);
-  if (ticket.status === 'claimed') return ticket;
+  requireAgent(ticket, ctx, level, 'claim');
   return responded(
     touch(ticket, ctx, { status: 'claimed', assignee: agent }, 'claimed', { level }),
     ctx,
@@ -81,9 +86,7 @@ export function escalate(
   level: Level,
   input: { reason: string; tried: string; automatic?: boolean },
 ): Ticket {
-  requireLevel(ticket, level);
-  requireStatus(ticket, ['open', 'claimed', 'waiting_on_requester']);
-  if (ticket.level === 3) throw new LapisError('invalid_input', 'L3 is the top level');
+  requireAgent(ticket, ctx, level, 'escalate');
   const to = (ticket.level + 1) as Level;
   const escalation = {
     at: ctx.now,
@@ -121,9 +124,7 @@ export function sendBack(
   level: Level,
   note: string,
 ): Ticket {
-  requireLevel(ticket, level);
-  requireStatus(ticket, ['open', 'claimed', 'waiting_on_requester']);
-  if (ticket.level === 1) throw new LapisError('invalid_input', 'L1 is the lowest level');
+  requireAgent(ticket, ctx, level, 'send_back');
   const to = (ticket.level - 1) as Level;
   return touch(ticket, ctx, { level: to, status: 'open', assignee: undefined }, 'sent_back', {
     from: ticket.level,
@@ -138,12 +139,12 @@ export function resolve(
   level: Level,
   summary: string,
 ): Ticket {
-  requireLevel(ticket, level);
-  requireStatus(ticket, ['open', 'claimed', 'waiting_on_requester']);
+  requireAgent(ticket, ctx, level, 'resolve');
   const by = ctx.actor === 'system' ? undefined : ctx.actor;
-  // A resolution is also a response; after it, no SLA clock runs any more.
+  // A resolution is also a response. The clocks stop (a pause already running goes on), so that a
+  // reopened ticket resumes with the time it had, not with the time it spent resolved.
   const answered = responded(ticket, ctx);
-  const sla = { ...answered.sla, pausedAt: undefined, nextCheckAt: undefined };
+  const sla = pauseSla(answered.sla, ctx.now);
   return touch(
     answered,
     ctx,
@@ -159,8 +160,7 @@ export function resolve(
 }
 
 export function waitOnRequester(ticket: Ticket, ctx: TransitionContext, level: Level): Ticket {
-  requireLevel(ticket, level);
-  requireStatus(ticket, ['open', 'claimed']);
+  requireAgent(ticket, ctx, level, 'wait_requester');
   const assignee = ticket.assignee ?? (ctx.actor === 'system' ? undefined : ctx.actor);
   return responded(
     touch(
@@ -204,23 +204,41 @@ export function agentReplied(
 }
 
 export function confirmResolved(ticket: Ticket, ctx: TransitionContext): Ticket {
-  requireStatus(ticket, ['resolved']);
+  requireRequester(ticket, ctx, 'confirm_resolved');
   return touch(ticket, ctx, { status: 'closed', closedAt: ctx.now }, 'confirmed');
 }
 
-export function reopen(ticket: Ticket, ctx: TransitionContext, windowHours: number): Ticket {
-  requireStatus(ticket, ['resolved', 'closed']);
-  const resolvedAt = ticket.resolution?.at ?? ticket.updatedAt;
-  if (ctx.now.getTime() - resolvedAt.getTime() > windowHours * 3_600_000) {
-    throw new LapisError('invalid_input', 'reopen window has passed');
-  }
+/** Reopened by the requester, saying what is still wrong (kept in the transcript for the agents). */
+export function reopen(
+  ticket: Ticket,
+  ctx: TransitionContext,
+  windowHours: number,
+  problem: string,
+): Ticket {
+  requireRequester(ticket, ctx, 'reopen', windowHours);
   const status = ticket.assignee ? 'claimed' : 'open';
-  const sla = { ...ticket.sla, breached: [], warned: [] };
+  // The clocks go on from where the resolution stopped them (breaches already recorded stay).
+  const sla = resumeSla(ticket.sla, ctx.now, ticket.createdAt, ticket.priority, ctx.sla);
+  const said: TranscriptEntry = {
+    at: ctx.now,
+    from: 'requester',
+    user: ctx.actor === 'system' ? undefined : ctx.actor,
+    text: problem,
+    level: ticket.level,
+    internal: false,
+  };
   return reschedule(
     touch(
       ticket,
       ctx,
-      { status, closedAt: undefined, resolution: undefined, csat: undefined, sla },
+      {
+        status,
+        closedAt: undefined,
+        resolution: undefined,
+        csat: undefined,
+        sla,
+        transcript: [...ticket.transcript, said],
+      },
       'reopened',
     ),
     ctx,
@@ -228,14 +246,13 @@ export function reopen(ticket: Ticket, ctx: TransitionContext, windowHours: numb
 }
 
 export function cancel(ticket: Ticket, ctx: TransitionContext): Ticket {
-  requireStatus(ticket, ['open', 'claimed', 'waiting_on_requester']);
+  requireRequester(ticket, ctx, 'cancel');
   const sla = { ...ticket.sla, nextCheckAt: undefined };
   return touch(ticket, ctx, { status: 'cancelled', closedAt: ctx.now, sla }, 'cancelled');
 }
 
 export function rate(ticket: Ticket, ctx: TransitionContext, score: number): Ticket {
-  requireStatus(ticket, ['resolved', 'closed']);
-  if (ticket.csat) throw new LapisError('stale_action', `${ticket.key} is already rated`);
+  requireRequester(ticket, ctx, 'csat');
   if (!Number.isInteger(score) || score < 1 || score > 5)
     throw new LapisError('invalid_input', 'CSAT is 1 to 5');
   return touch(ticket, ctx, { csat: { score, at: ctx.now } }, 'rated', { score });

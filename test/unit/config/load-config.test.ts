@@ -27,6 +27,13 @@ describe('loadConfig', () => {
     expect(config.MONGODB_URI).toBeUndefined();
   });
 
+  it("takes the agents' language from AGENT_LOCALE, else DEFAULT_LOCALE", () => {
+    expect(loadConfig({ DEFAULT_LOCALE: 'en' }).AGENT_LOCALE).toBe('en');
+    expect(loadConfig({ DEFAULT_LOCALE: 'en', AGENT_LOCALE: 'id' }).AGENT_LOCALE).toBe('id');
+    expect(loadConfig({ AGENT_LOCALE: '' }).AGENT_LOCALE).toBe('id');
+    expect(() => loadConfig({ AGENT_LOCALE: 'fr' })).toThrow(/AGENT_LOCALE/);
+  });
+
   it('treats empty strings as unset, as a copied .env.example leaves them', () => {
     expect(
       loadConfig({ MONGODB_URI: '', SLACK_BOT_TOKEN: '  ', PORT: '' }).MONGODB_URI,

@@ -104,7 +104,7 @@ describe('the tiered workflow, end to end through the core', () => {
     expect(l2).toMatch(/IT-1001 · P3 · L2/);
     expect(l2).toMatch(/paper jam/); // the question
     expect(l2).toMatch(/Clear a paper jam/); // what L0 suggested
-    expect(l2).toMatch(/Escalated from L1: Fuser unit fault\. Tried: Cleared jam, power cycle/);
+    expect(l2).toMatch(/Escalated from L1: Fuser unit fault\nTried: Cleared jam, power cycle/);
     expect(l2).toMatch(/Tried power cycling/); // transcript digest
     expect(l2).toMatch(/@L2/); // the group is pinged
     expect(textOf(h.last('reply', 'L1')!)).toMatch(/Escalated to L2/);
@@ -173,13 +173,41 @@ describe('the tiered workflow, end to end through the core', () => {
     await h.press(people.ayu, h.button('resolve', 'L1'), { summary: 'Cleared' });
     const reopen = h.button('reopen', 'dm:budi');
     h.advance(60);
-    await h.press(people.budi, reopen);
+    // The form is the confirmation: a blank answer reopens nothing and names what is missing.
+    await h.press(people.budi, reopen, { problem: ' ' });
+    expect((await h.stores.tickets.get(ticket.id))!.status).toBe('resolved');
+    expect(textOf(h.last('ephemeral')!)).toMatch(/Please fill in: What is still not working\?/);
+    await h.press(people.budi, reopen, { problem: 'Jams again on tray 2' });
     expect((await h.stores.tickets.get(ticket.id))!.status).toBe('claimed');
+    expect(textOf(h.last('reply', 'L1')!)).toMatch(
+      /Reopened by the requester: Jams again on tray 2/,
+    );
     await h.press(people.ayu, h.button('resolve', 'L1'), { summary: 'Cleared again' });
     h.advance(73 * 60);
-    await h.press(people.budi, h.button('reopen', 'dm:budi'));
+    await h.press(people.budi, h.button('reopen', 'dm:budi'), { problem: 'and again' });
     expect((await h.stores.tickets.get(ticket.id))!.status).toBe('resolved');
     expect(textOf(h.last('ephemeral')!)).toMatch(/too long ago/);
+  });
+
+  it('asks for the rating once, shows the score given, and offers no reopen once confirmed', async () => {
+    const { h, ticket } = await openTicket();
+    await h.press(people.ayu, h.button('resolve', 'L1'), { summary: 'Cleared' });
+    const resolved = h.last('direct', 'dm:budi')!;
+    expect(textOf(resolved).match(/How happy are you/g)).toHaveLength(1);
+    const reopen = h.button('reopen', 'dm:budi');
+    const four = resolved.blocks
+      .flatMap((b) => (b.kind === 'actions' ? b.actions : []))
+      .find((a) => a.id === 'csat' && a.label === '4')!;
+    await h.press(people.budi, h.button('confirm_resolved', 'dm:budi'));
+    const closed = textOf(h.last('direct', 'dm:budi')!);
+    expect(closed).toMatch(/is closed/);
+    expect(closed).not.toMatch(/How happy are you/); // not asked a second time
+    await h.press(people.budi, four);
+    expect(textOf(h.last('direct', 'dm:budi')!)).toMatch(/Thank you for rating IT-\d+: 4\/5/);
+    // The old Reopen next to it: the ticket was confirmed, so it is out of date and says why.
+    await h.press(people.budi, reopen, { problem: 'hm' });
+    expect((await h.stores.tickets.get(ticket.id))!.status).toBe('closed');
+    expect(textOf(h.last('ephemeral')!)).toMatch(/out of date: IT-\d+ is now closed at L1/);
   });
 
   it('waiting on the requester pauses the SLA clock until they answer', async () => {
@@ -292,5 +320,68 @@ describe('the tiered workflow, end to end through the core', () => {
       expect((await h.stores.tickets.get(ticket.id))!.status).toBe('cancelled');
       expect(textOf(h.last('reply', 'L1')!)).toMatch(/Cancelled by the requester/);
     });
+  });
+
+  describe('buttons pressed after things moved on', () => {
+    it('an old "Solved" while a ticket is open says which ticket, its state and level', async () => {
+      const h = createHarness();
+      await h.dm(people.budi, 'the printer on floor 3 has a paper jam');
+      const solved = h.button('l0_solved', 'dm:budi');
+      await h.press(people.budi, h.button('l0_need_help'));
+      await h.press(people.budi, h.button('ticket_form'), form);
+      await h.press(people.budi, solved);
+      const text = textOf(h.last('ephemeral')!);
+      expect(text).toMatch(
+        /out of date: your question is now ticket IT-1001 \(waiting for an agent, L1\)/,
+      );
+      expect(text).not.toMatch(/—/);
+    });
+
+    it('an old "Open ticket" form submitted again says where things stand instead of nothing', async () => {
+      const { h } = await openTicket();
+      const before = h.sent.length;
+      await h.press(people.budi, h.button('ticket_form', 'dm:budi'), form);
+      expect(h.sent.length).toBeGreaterThan(before);
+      expect(textOf(h.last('ephemeral')!)).toMatch(/your question is now ticket IT-1001/);
+      expect(await h.stores.tickets.listByRequester(people.budi)).toHaveLength(1);
+    });
+
+    it('a blank form at L3 names the missing field, not "L3 is the top level"', async () => {
+      const { h, ticket } = await openTicket();
+      await h.press(people.ayu, h.button('escalate', 'L1'), { reason: 'r', tried: 't' });
+      await h.press(people.dewi, h.button('escalate', 'L2'), { reason: 'r2', tried: 't2' });
+      expect((await h.stores.tickets.get(ticket.id))!.level).toBe(3);
+      await h.press(people.hendra, h.button('send_back', 'L3'), { note: '  ' });
+      const text = textOf(h.last('ephemeral')!);
+      expect(text).toMatch(/Please fill in: Note for the lower level/);
+      expect(text).not.toMatch(/top level/);
+      // The card at L3 offers no Escalate at all.
+      expect(() => h.button('escalate', 'L3')).toThrow();
+    });
+
+    it('an escalation reason ending in a full stop reads cleanly on the card', async () => {
+      const { h, ticket } = await openTicket();
+      await h.press(people.ayu, h.button('escalate', 'L1'), {
+        reason: 'Needs a config change.',
+        tried: 'Restarted it.',
+      });
+      const stored = (await h.stores.tickets.get(ticket.id))!;
+      const card = textOf(h.latestCard(stored.cards.L2!.messageId) ?? h.last('card', 'L2')!);
+      expect(card).toMatch(/Needs a config change\.\nTried: Restarted it\./);
+      expect(card).not.toMatch(/\.\./);
+    });
+  });
+
+  it('speaks to agents in AGENT_LOCALE and to each employee in their own language', async () => {
+    const h = createHarness({ agentLocale: 'id' });
+    await h.dm(people.budi, 'the printer on floor 3 has a paper jam');
+    await h.press(people.budi, h.button('l0_need_help'));
+    await h.press(people.budi, h.button('ticket_form'), form);
+    expect(textOf(h.last('direct', 'dm:budi')!)).toMatch(/Ticket IT-1001 is open/);
+    const card = textOf(h.last('card', 'L1')!);
+    expect(card).toMatch(/Balas di utas ini/);
+    expect(card).not.toMatch(/Reply in this thread/);
+    await h.press(people.ayu, h.button('claim', 'L1'));
+    expect(textOf(h.last('direct', 'dm:budi')!)).toMatch(/Ayu is now handling IT-1001/);
   });
 });

@@ -95,11 +95,43 @@ describe('ticket state machine', () => {
     expect(rated.csat?.score).toBe(4);
     expect(refusal(() => tr.rate(rated, ctx(13), 5))).toBe('stale_action');
     expect(refusal(() => tr.rate(resolved, ctx(13), 6))).toBe('invalid_input');
+    expect(tr.reopen(rated, ctx(60), 72, 'still jammed')).toMatchObject({
+      status: 'claimed', // back to whoever resolved it
+      assignee: agent,
+      transcript: [{ from: 'requester', text: 'still jammed' }],
+    });
+    expect(refusal(() => tr.reopen(rated, ctx(73 * 60), 72, 'x'))).toBe('invalid_input');
+    expect(refusal(() => tr.reopen(ticket(), ctx(), 72, 'x'))).toBe('stale_action');
     const closed = tr.confirmResolved(rated, ctx(14));
     expect(closed).toMatchObject({ status: 'closed', closedAt: ctx(14).now });
-    expect(tr.reopen(closed, ctx(60), 72)).toMatchObject({ status: 'claimed', assignee: agent }); // back to whoever resolved it
-    expect(refusal(() => tr.reopen(closed, ctx(73 * 60), 72))).toBe('invalid_input');
-    expect(refusal(() => tr.reopen(ticket(), ctx(), 72))).toBe('stale_action');
+    // Confirmed as working: a new problem is a new ticket, not a reopen.
+    expect(refusal(() => tr.reopen(closed, ctx(60), 72, 'x'))).toBe('stale_action');
+  });
+
+  it('stops the SLA clocks on resolution and resumes them on reopen, without the time spent resolved', () => {
+    const fresh = ticket({ priority: 'P2', sla: startSla(created, 'P2', sla) });
+    const due = fresh.sla.resolutionDue.getTime();
+    const resolved = tr.resolve(fresh, ctx(30), 1, 'fixed');
+    expect(resolved.sla.pausedAt).toEqual(ctx(30).now);
+    // Reopened two days later: the resolution target moves by the two days it stood still.
+    const reopened = tr.reopen(resolved, ctx(30 + 2 * 24 * 60), 72, 'broken again');
+    expect(reopened.sla.pausedAt).toBeUndefined();
+    expect(reopened.sla.resolutionDue.getTime()).toBe(due + 2 * 24 * 3_600_000);
+    expect(reopened.sla.resolutionDue.getTime()).toBeGreaterThan(
+      ctx(30 + 2 * 24 * 60).now.getTime(),
+    );
+    expect(reopened.sla.nextCheckAt).toBeDefined();
+  });
+
+  it('tells why an action is refused: moved on, top level, lowest level, window, already rated', () => {
+    const atL3 = ticket({ level: 3 });
+    expect(refusal(() => tr.escalate(atL3, ctx(), 3, { reason: 'r', tried: 't' }))).toBe(
+      'invalid_input',
+    );
+    expect(refusal(() => tr.escalate(ticket(), ctx(), 2, { reason: 'r', tried: 't' }))).toBe(
+      'stale_action',
+    );
+    expect(refusal(() => tr.sendBack(ticket(), ctx(), 1, 'n'))).toBe('invalid_input');
   });
 
   it('pauses the SLA while waiting on the requester and resumes when they reply', () => {
