@@ -43,6 +43,8 @@ export function createHarness(
     autoEscalate?: boolean;
     /** The agents' language (AGENT_LOCALE); English by default, as the employees'. */
     agentLocale?: Locale;
+    /** The language of employees not known yet (DEFAULT_LOCALE); English by default. */
+    defaultLocale?: Locale;
   } = {},
 ) {
   let now = new Date('2026-11-30T02:00:00Z'); // Monday 09:00 in Jakarta
@@ -71,7 +73,7 @@ export function createHarness(
     clock: { now: () => now },
     pipeline: { pollMs: 20, maxAttempts: 3 },
     config: {
-      defaultLocale: 'en',
+      defaultLocale: options.defaultLocale ?? 'en',
       agentLocale: options.agentLocale ?? 'en',
       timeZone: 'Asia/Jakarta',
       reopenWindowHours: 72,

@@ -34,8 +34,8 @@ export interface IntakeOptions {
 export function createIntake(options: IntakeOptions) {
   let stopping = false;
   let backlog = 0;
-  /** When a write last landed: a timeout soon after one means "busy", not "down". */
-  let lastWriteAt = 0;
+  /** When the database last answered: a timeout soon after means "busy", not "down". */
+  let lastAnswerAt = 0;
 
   function admission(): IntakeRefused | undefined {
     if (stopping) return new IntakeRefused('stopping', 'Lapis is shutting down; try again shortly');
@@ -58,7 +58,7 @@ export function createIntake(options: IntakeOptions) {
         options.inbox.enqueue([{ id: workIdOf(event), lane, payload: work }]),
         budget,
       ]);
-      lastWriteAt = Date.now();
+      lastAnswerAt = Date.now();
       if (fresh.length === 0) return 'duplicate';
       backlog++;
       options.wake(lane);
@@ -74,7 +74,7 @@ export function createIntake(options: IntakeOptions) {
 
   /** Other writes landing meanwhile: the database is busy (503, retry later), else it is down (500). */
   function timedOut(): IntakeRefused {
-    if (Date.now() - lastWriteAt < BUSY_WINDOW_MS)
+    if (Date.now() - lastAnswerAt < BUSY_WINDOW_MS)
       return new IntakeRefused('overloaded', 'the database is busy; try again shortly');
     return new IntakeRefused('unavailable', 'the database did not answer in time', 500);
   }
@@ -87,6 +87,10 @@ export function createIntake(options: IntakeOptions) {
       backlog = count;
     },
     backlog: () => backlog,
+    /** The database answered something else (a look at the queue): it is up, if busy. */
+    databaseAnswered() {
+      lastAnswerAt = Date.now();
+    },
     close() {
       stopping = true;
     },

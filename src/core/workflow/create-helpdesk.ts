@@ -180,6 +180,7 @@ export function createHelpdesk(deps: HelpdeskDeps): Helpdesk {
       rt.log.info({ backlog: count, limit: tuning.maxBacklog }, 'events waiting');
     }
     intake.setBacklog(count);
+    intake.databaseAnswered();
   }
 
   return {

@@ -28,12 +28,12 @@ export interface AnalyzerOptions {
 
 // Function words that say which language a message is in (not topic words).
 const ID_MARKERS = new Set(
-  'yang dan di ke dari saya aku tidak tak bisa cara gimana bagaimana tolong mau ada apa kenapa sudah belum ini itu dengan untuk nya buat gak ga nggak enggak kok dong sih nih kalau kalo jadi lagi juga atau minta mohon bantu baru lupa masuk'.split(
+  'yang dan di ke dari saya aku tidak tak bisa cara gimana bagaimana tolong mau ada apa kenapa sudah belum ini itu dengan untuk nya buat gak ga nggak enggak kok dong sih nih kalau kalo jadi lagi juga atau minta mohon bantu baru lupa masuk halo hai terima kasih makasih selamat pagi siang sore malam permisi iya'.split(
     ' ',
   ),
 );
 const EN_MARKERS = new Set(
-  'the my i is are can cannot how to do does what not with for it and please why won t doesn an a of on in this that me need help when where get keeps new forgot'.split(
+  'the my i is are can cannot how to do does what not with for it and please why won t doesn an a of on in this that me need help when where get keeps new forgot hello hi hey thanks thank you good morning afternoon evening bye yes'.split(
     ' ',
   ),
 );

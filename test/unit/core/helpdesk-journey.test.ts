@@ -298,6 +298,18 @@ describe('the tiered workflow, end to end through the core', () => {
       expect(h.sent.every((s) => !s.message.blocks.some((b) => b.kind === 'actions'))).toBe(true);
     });
 
+    it('greets back in the language of the greeting, whatever the default', async () => {
+      const h = createHarness({ defaultLocale: 'id' });
+      await h.dm(people.budi, 'hello');
+      expect(textOf(h.last('direct', 'dm:budi')!)).toMatch(/^Hi! I'm Lapis/);
+      await h.dm(people.sari, 'good morning');
+      expect(textOf(h.last('direct', 'dm:sari')!)).toMatch(/^Hi! I'm Lapis/);
+      await h.dm(people.rudi, 'halo');
+      expect(textOf(h.last('direct', 'dm:rudi')!)).toMatch(/^Halo! Saya Lapis/);
+      await h.dm(people.dewi, 'terima kasih');
+      expect(textOf(h.last('direct', 'dm:dewi')!)).toMatch(/^Sama-sama/);
+    });
+
     it('groups quick follow-up messages into one question', async () => {
       const h = createHarness();
       await h.dm(people.budi, 'my printer');

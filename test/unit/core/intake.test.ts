@@ -51,6 +51,12 @@ describe('intake', () => {
     });
   });
 
+  it('answers 503 when the database answered a look at the queue lately, even with no write', async () => {
+    const { intake } = intakeOn(hanging(createMemoryWorkQueue('inbox'), { hang: true }));
+    intake.databaseAnswered();
+    await expect(intake.accept(dm('Ev1'))).rejects.toMatchObject({ status: 503 });
+  });
+
   it('answers 500 when the write fails outright', async () => {
     const queue = createMemoryWorkQueue<QueuedWork>('inbox');
     const { intake, warn } = intakeOn({
