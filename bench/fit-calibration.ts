@@ -6,66 +6,8 @@
  * paste into CALIBRATION, and the answer rates at a range of thresholds on the development set and on
  * the held-out set (which is never fitted on: it is there to show whether the model generalises).
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { loadKnowledgeBase } from '../src/kb/load-kb';
-import { calibrate, type ConfidenceFeatures } from '../src/kb/search/calibrate';
-import { createKnowledgeBase } from '../src/kb/search/create-knowledge-base';
-
-type Model = Record<keyof ConfidenceFeatures | 'bias', number>;
-interface Row {
-  readonly x: ConfidenceFeatures;
-  readonly y: 0 | 1;
-  readonly expect: string | null;
-  readonly top: string;
-  readonly intentOk: boolean;
-}
-
-const root = path.resolve(__dirname, '..');
-const readSet = (file: string) =>
-  readFileSync(path.join(root, file), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as { query: string; expect: string | null });
-
-function rows(kbDir: string, setFile: string): Row[] {
-  const kb = createKnowledgeBase(loadKnowledgeBase(path.join(root, kbDir)));
-  return readSet(setFile).flatMap((item) => {
-    const e = kb.explain(item.query);
-    const top = e.ranked[0];
-    if (!top || !e.features) return [];
-    return [
-      {
-        x: e.features,
-        y: top.doc.id === item.expect ? 1 : 0,
-        expect: item.expect,
-        top: top.doc.id,
-        intentOk: e.result.intent === 'question',
-      },
-    ];
-  });
-}
-
-function fit(
-  data: readonly Row[],
-  lambda = Number(process.env.LAMBDA ?? 0.002),
-  iterations = 100000,
-  rate = 2,
-): Model {
-  const keys = Object.keys(data[0]?.x ?? {}) as (keyof ConfidenceFeatures)[];
-  const model = Object.fromEntries([['bias', 0], ...keys.map((k) => [k, 0])]) as Model;
-  for (let it = 0; it < iterations; it++) {
-    const grad = Object.fromEntries([['bias', 0], ...keys.map((k) => [k, 0])]) as Model;
-    for (const r of data) {
-      const err = calibrate(r.x, model) - r.y;
-      grad.bias += err;
-      for (const k of keys) grad[k] += err * r.x[k];
-    }
-    model.bias -= (rate * grad.bias) / data.length;
-    for (const k of keys) model[k] -= rate * (grad[k] / data.length + lambda * model[k]);
-  }
-  return model;
-}
+import { calibrate } from '../src/kb/search/calibrate';
+import { fitOnDevelopmentSet, readSet, rows, type Model, type Row } from './calibration-fit';
 
 function report(
   name: string,
@@ -93,13 +35,11 @@ function report(
 }
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
 
+const model = fitOnDevelopmentSet(process.env.LAMBDA ? Number(process.env.LAMBDA) : undefined);
+console.log('CALIBRATION =', JSON.stringify(model, null, 2));
 const dev = rows('kb', 'test/fixtures/kb-devset.jsonl');
+// Read only now, after the fit: it shows whether the model generalises.
 const held = rows('test/fixtures/kb-heldout', 'test/fixtures/kb-heldout-queries.jsonl');
-const model = fit(dev.filter((r) => r.intentOk));
-const rounded = Object.fromEntries(
-  Object.entries(model).map(([k, v]) => [k, Math.round(v * 100) / 100]),
-);
-console.log('CALIBRATION =', JSON.stringify(rounded, null, 2));
 const count = (set: string) => {
   const items = readSet(set);
   return [

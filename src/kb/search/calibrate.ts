@@ -70,16 +70,16 @@ export function confidenceFeatures(
  * set by `npm run bench:fit` (bench/fit-calibration.ts), so the confidence reads as a probability.
  */
 export const CALIBRATION = {
-  bias: -15.95,
-  lexical: 4.1,
-  phrasing: 4.53,
-  fuzzy: 1.45,
-  margin: -0.76,
-  coverage: 3.43,
-  unknown: 1.17,
-  length: 3.75,
-  task: 1.25,
-  object: 1.53,
+  bias: -10.46,
+  lexical: 2.78,
+  phrasing: 2.5,
+  fuzzy: 1,
+  margin: -0.35,
+  coverage: 2.39,
+  unknown: -0.17,
+  length: 2.58,
+  task: 0.94,
+  object: 1.46,
 } as const satisfies Record<keyof ConfidenceFeatures | 'bias', number>;
 
 export function calibrate(f: ConfidenceFeatures, model: Readonly<Record<keyof ConfidenceFeatures | 'bias', number>> = CALIBRATION): number {

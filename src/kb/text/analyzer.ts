@@ -28,12 +28,19 @@ export interface AnalyzerOptions {
 
 // Function words that say which language a message is in (not topic words).
 const ID_MARKERS = new Set(
-  'yang dan di ke dari saya aku tidak tak bisa cara gimana bagaimana tolong mau ada apa kenapa sudah belum ini itu dengan untuk nya buat gak ga nggak enggak kok dong sih nih kalau kalo jadi lagi juga atau minta mohon bantu baru lupa masuk halo hai terima kasih makasih selamat pagi siang sore malam permisi iya'.split(
+  'yang dan di ke dari saya aku tidak tak bisa cara gimana bagaimana tolong mau ada apa kenapa sudah belum ini itu dengan untuk nya buat gak ga nggak enggak kok dong sih nih kalau kalo jadi lagi juga atau minta mohon bantu baru lupa masuk'.split(
     ' ',
   ),
 );
+/** Words of small talk that tell the language of a message that is nothing but small talk ("hello"). */
+const ID_SMALL_TALK = new Set(
+  'halo hallo hai terima kasih makasih selamat pagi siang sore malam permisi iya sampai jumpa'.split(' '),
+);
+const EN_SMALL_TALK = new Set(
+  'hello hi hey thanks thank you good morning afternoon evening bye yes see'.split(' '),
+);
 const EN_MARKERS = new Set(
-  'the my i is are can cannot how to do does what not with for it and please why won t doesn an a of on in this that me need help when where get keeps new forgot hello hi hey thanks thank you good morning afternoon evening bye yes'.split(
+  'the my i is are can cannot how to do does what not with for it and please why won t doesn an a of on in this that me need help when where get keeps new forgot'.split(
     ' ',
   ),
 );
@@ -133,6 +140,11 @@ export function createAnalyzer(options: AnalyzerOptions) {
       if (resolved === null) continue;
       if ('smallTalk' in resolved) smallTalk.push(resolved.smallTalk);
       else terms.push(resolved);
+    }
+    // Small-talk words decide only for small talk alone: questions are judged by the markers above.
+    if (terms.length === 0 && idVotes === enVotes) {
+      idVotes += raw.filter((w) => ID_SMALL_TALK.has(w)).length;
+      enVotes += raw.filter((w) => EN_SMALL_TALK.has(w)).length;
     }
     const locale = idVotes > enVotes ? 'id' : enVotes > idVotes ? 'en' : undefined;
     return { terms, smallTalk, tokenCount: raw.length, locale };
