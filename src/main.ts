@@ -98,6 +98,7 @@ async function main(): Promise<void> {
         helpdesk,
         feed: consoleSurface,
         users: CONSOLE_USERS,
+        timeZone: config.TIME_ZONE,
         logError: (err, context) => log.error({ err, context }, 'console request failed'),
       }),
     );

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { createConsoleAgentDirectory } from '../../src/channels/console/console-agent-directory';
 import {
   CONSOLE_MESSAGES,
@@ -19,15 +19,31 @@ import { ensureIndexes } from '../../src/store/ensure-indexes';
 import { createMongoTicketStore } from '../../src/store/mongo-ticket-store';
 import { startConsoleApp } from '../support/console-app';
 import { openTestDatabase } from '../support/test-database';
-import { actAs, launchBrowser, openConsole, pane, sendDm } from './browser';
+import {
+  actAs,
+  launchBrowser,
+  LAYOUTS,
+  openConsole,
+  pageWidth,
+  pane,
+  sendDm,
+  showColumn,
+  snap,
+  type Layout,
+} from './browser';
+
+const ARTICLE_URL = 'https://kb.example.com/articles/{id}?lang={lang}';
 
 /**
  * The whole journey through the REAL core: composeHelpdesk on the test MongoDB, the project's kb/,
  * the configuration's defaults (DEFAULT_LOCALE=id, so agent channels speak Indonesian while Budi,
- * who writes English, is answered in English). Everything is done by clicking and typing in the page,
- * except one forged press (Sari sending Budi's button from her page) to show the core refuses it too.
+ * who writes English, is answered in English; TIME_ZONE=Asia/Jakarta) and a published KB
+ * (KB_ARTICLE_URL). Everything is done by clicking and typing in the page, except one forged press
+ * (Sari sending Budi's button from her page) to show the core refuses it too. It runs in both
+ * layouts: four columns at 1280x800, one column with tabs at 390x844. With SCREENSHOTS=1 it saves
+ * docs/screenshots/console-<layout>-<step>.png.
  */
-describe('local console on the real core: question to rating in a browser', () => {
+describe.each<Layout>(['desktop', 'phone'])('local console on the real core (%s)', (layout) => {
   let helpdesk: Helpdesk | undefined;
   let conn: Awaited<ReturnType<typeof openTestDatabase>>;
   let app: Awaited<ReturnType<typeof startConsoleApp>>;
@@ -37,7 +53,7 @@ describe('local console on the real core: question to rating in a browser', () =
   const logged: { level: 'warn' | 'error'; msg: string }[] = [];
 
   beforeAll(async () => {
-    config = loadConfig({});
+    config = loadConfig({ KB_ARTICLE_URL: ARTICLE_URL });
     kb = createKnowledgeBase(loadKnowledgeBase(path.join(projectRoot(), 'kb')), {
       answerThreshold: config.KB_ANSWER_THRESHOLD,
     });
@@ -59,7 +75,7 @@ describe('local console on the real core: question to rating in a browser', () =
     });
     helpdesk.start();
     [app, browser] = await Promise.all([
-      startConsoleApp({ helpdesk, db: conn.db, feed: surface }),
+      startConsoleApp({ helpdesk, db: conn.db, feed: surface, timeZone: config.TIME_ZONE }),
       launchBrowser(),
     ]);
   });
@@ -72,8 +88,8 @@ describe('local console on the real core: question to rating in a browser', () =
 
   it('plays question, ticket, relay, note, escalation, resolution and rating', async () => {
     const agentLocale = config.DEFAULT_LOCALE;
-    const { page, errors } = await openConsole(browser, app.url);
-    const failedPosts = watchFailedRequests(page);
+    const { page, errors, failed } = await openConsole(browser, app.url, { layout });
+    const shot = (step: string) => snap(page, `console-${layout}-${step}`);
     const dm = pane(page, 'dm');
     const l1 = pane(page, 'level:1');
     const l2 = pane(page, 'level:2');
@@ -88,6 +104,15 @@ describe('local console on the real core: question to rating in a browser', () =
     await dm.locator('.msg-bubble.mine', { hasText: question }).waitFor();
     const answer = bot(t('en', 'answer_intro'));
     await answer.locator('.b-header', { hasText: article!.title }).waitFor();
+    // "Full article" is a link, and times say their zone (the desk's, Asia/Jakarta).
+    const articleLink = answer.locator('a.out-link', { hasText: 'kb.example.com' });
+    expect(await articleLink.getAttribute('href')).toBe(
+      'https://kb.example.com/articles/laptop-battery?lang=en',
+    );
+    expect(await articleLink.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(await answer.locator('time').textContent()).toMatch(/^\d\d:\d\d UTC\+7$/);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(LAYOUTS[layout].width);
+    await shot('1-answer');
     await answer.locator('button[data-action="l0_need_help"]').click();
     const formMessage = bot(t('en', 'need_help_reply'));
     await formMessage.locator('button[data-action="ticket_form"]').click();
@@ -111,6 +136,9 @@ describe('local console on the real core: question to rating in a browser', () =
     await l1Card.locator('button[data-action="claim"]').click();
     await l1Card.locator('.msg-card .b-field', { hasText: 'Ayu Lestari' }).waitFor();
     await l1Card.locator('button[data-action="claim"]').waitFor({ state: 'detached' });
+    const l1Head = l1Card.locator('.thread-head');
+    await l1Head.filter({ hasText: t(agentLocale, 'status_claimed') }).waitFor();
+    expect(await l1Head.textContent()).toContain('Ayu Lestari');
 
     const l1Reply = l1Card.locator('.reply-box textarea');
     const note = '// NOTE-7731 battery report: 61% of design capacity, likely worn out';
@@ -126,12 +154,15 @@ describe('local console on the real core: question to rating in a browser', () =
     await l1Card.locator('.msg-reply.mine', { hasText: reply }).waitFor();
     const sentMarker = `↪ ${t(agentLocale, 'relayed_marker', { requester: 'Budi Santoso' })}`;
     await l1Card.locator('.msg-reply.from-bot', { hasText: sentMarker }).waitFor();
+    await shot('2-ticket');
 
     await actAs(page, 'budi');
     const relayed = bot(t('en', 'agent_says', { agent: 'Ayu Lestari' }));
     await relayed.filter({ hasText: reply }).waitFor();
     await bot(t('en', 'ticket_claimed', { agent: 'Ayu Lestari', key: 'IT-1001' })).waitFor();
     expect(await dm.locator('.msg', { hasText: 'NOTE-7731' }).count()).toBe(0);
+    await page.locator('#dm-ticket', { hasText: 'IT-1001' }).waitFor();
+    await shot('3-agent-reply');
 
     // 3. Budi follows up in the DM; Ayu sees it in the thread.
     const followUp = 'Brightness is already low, and it still drains while the lid is closed';
@@ -155,6 +186,7 @@ describe('local console on the real core: question to rating in a browser', () =
     await l1Card
       .locator('.msg-reply', { hasText: t(agentLocale, 'escalated_thread', { level: 2, reason }) })
       .waitFor();
+    await showColumn(page, 'level:2');
     const l2Card = l2.locator('.thread', { hasText: 'IT-1001' });
     await l2Card
       .locator('.msg-card', {
@@ -165,12 +197,16 @@ describe('local console on the real core: question to rating in a browser', () =
     expect(await l2Card.locator('.msg-card .b-header').textContent()).toBe('IT-1001 · P3 · L2');
     await l2Card.locator('.msg-card', { hasText: followUp }).waitFor(); // the digest
     expect(await l2Card.locator('.msg-card', { hasText: 'NOTE-7731' }).count()).toBe(0);
+    await shot('4-escalation');
     // The L1 card has moved on: no buttons left on it.
-    await l1Card.locator('.msg-card .b-header', { hasText: 'IT-1001 · P3 · L2' }).waitFor();
+    await l1Card
+      .locator('.msg-card .b-header', { hasText: 'IT-1001 · P3 · L2' })
+      .waitFor({ state: 'attached' });
     expect(await l1Card.locator('.msg-card button').count()).toBe(0);
 
     // 6a. Rudi (L1) cannot claim the L2 card: the page lets any agent press, the core refuses.
     await actAs(page, 'rudi');
+    await showColumn(page, 'level:2');
     const l2Claim = l2Card.locator('button[data-action="claim"]');
     expect(await l2Claim.isEnabled()).toBe(true);
     await l2Claim.click();
@@ -199,6 +235,11 @@ describe('local console on the real core: question to rating in a browser', () =
       .locator('.msg-card .b-field', { hasText: `${t(agentLocale, 'status_resolved')} · L2` })
       .waitFor();
     await l2Card.locator('.msg-card', { hasText: summary }).waitFor();
+    await l2Card
+      .locator('.thread-head', { hasText: t(agentLocale, 'status_resolved') })
+      .filter({ hasText: 'Dewi Anggraini' })
+      .waitFor();
+    await shot('5-resolution');
 
     // 6b. Budi's buttons are his alone. An agent viewing his DM gets them disabled; Sari acting as
     // herself only ever sees her own DM (its tabs switch who you are), so she has no way to press them.
@@ -207,6 +248,7 @@ describe('local console on the real core: question to rating in a browser', () =
       agent: 'Dewi Anggraini',
       summary: '',
     }).split('\n')[0]!;
+    await showColumn(page, 'dm');
     const resolution = bot(resolvedFirstLine).filter({ hasText: summary });
     const confirm = resolution.locator('button[data-action="confirm_resolved"]');
     await confirm.waitFor();
@@ -241,10 +283,16 @@ describe('local console on the real core: question to rating in a browser', () =
     await actAs(page, 'budi');
     await bot(t('en', 'escalated_requester', { key: 'IT-1001', level: 2 })).waitFor();
     await confirm.click();
-    const closed = bot(t('en', 'closed_requester', { key: 'IT-1001' }));
-    await closed.locator('button[data-action="csat"]').first().waitFor();
-    await closed.locator('button[data-action="csat"]', { hasText: /^5$/ }).click();
-    await bot(t('en', 'csat_thanks')).waitFor();
+    await bot(t('en', 'closed_requester', { key: 'IT-1001' })).waitFor();
+    // The rating was asked with the resolution; closing does not ask again.
+    await resolution.locator('button[data-action="csat"]', { hasText: /^5$/ }).click();
+    await bot(t('en', 'csat_thanks', { key: 'IT-1001', score: 5 })).waitFor();
+    await page
+      .locator('#dm-ticket', { hasText: t(agentLocale, 'status_closed') })
+      .filter({ hasText: 'Dewi Anggraini' })
+      .waitFor();
+    expect(await pageWidth(page)).toBeLessThanOrEqual(LAYOUTS[layout].width);
+    await shot('6-rating');
     expect(await dm.locator('.msg', { hasText: 'NOTE-7731' }).count()).toBe(0);
     expect(await dm.locator('.msg.ephemeral').count()).toBe(0); // no refusal ever reached Budi
 
@@ -284,24 +332,12 @@ describe('local console on the real core: question to rating in a browser', () =
       ['requester', 'budi', false, followUp],
     ]);
 
-    await page.screenshot({ path: '/tmp/console-journey.png', fullPage: true });
     expect(errors).toEqual([]);
-    expect(failedPosts).toEqual([]);
+    expect(failed).toEqual([]);
     expect(logged).toEqual([]); // no refusal by exception, no failed card update
     await page.close();
   });
 });
-
-/** Every /api request that failed (the page shows those as a toast, which a person might miss). */
-function watchFailedRequests(page: Page): string[] {
-  const failed: string[] = [];
-  page.on('response', (response) => {
-    if (response.url().includes('/api/') && !response.ok()) {
-      failed.push(`${response.request().method()} ${response.url()}: ${response.status()}`);
-    }
-  });
-  return failed;
-}
 
 /** The button the bot sent Budi with the resolution, as stored for the console. */
 async function resolutionButton(

@@ -2,9 +2,10 @@ import http from 'node:http';
 import type { Browser } from 'playwright-core';
 import { assertLoopback } from '../../src/channels/console/console-server';
 import { createConsoleSurface } from '../../src/channels/console/console-surface';
+import { fromUser, plain } from '../../src/core/messages';
 import { startConsoleApp } from '../support/console-app';
 import { openTestDatabase } from '../support/test-database';
-import { actAs, launchBrowser, openConsole, pane, sendDm } from './browser';
+import { actAs, launchBrowser, openConsole, pane, sendDm, type PageElement } from './browser';
 import { createFakeHelpdesk } from './fake-helpdesk';
 
 describe('local console: escaping, ephemerals, bad input, loopback only', () => {
@@ -46,6 +47,113 @@ describe('local console: escaping, ephemerals, bad input, loopback only', () => 
     expect(await answer.locator('.span-user').textContent()).toBe(markup);
     expect(await pane(page, 'dm').locator('.msg-bubble.mine .b-text').textContent()).toBe(markup);
     expect(await page.locator('main img, main b').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('links http(s) addresses as new-tab links without referrer, and nothing else', async () => {
+    const surface = createConsoleSurface(conn.db);
+    const article = 'https://kb.example.com/articles/vpn-fix?lang=en&from=lapis';
+    await surface.sendDirect(
+      { platform: 'console', id: 'dm:budi' },
+      {
+        text: 'links',
+        blocks: [
+          { kind: 'context', spans: [plain(`Full article: ${article}.`)] },
+          {
+            kind: 'text',
+            spans: [
+              fromUser('javascript:alert(1) <a href="javascript:alert(2)">x</a> '),
+              fromUser('data:text/html,hi (see https://example.org/a_(b)) done'),
+            ],
+          },
+        ],
+      },
+    );
+    const { page, errors } = await openConsole(browser, app.url);
+    await actAs(page, 'budi');
+    const message = pane(page, 'dm').locator('.msg', { hasText: 'Full article' });
+    await message.waitFor();
+    const links = await message.locator('a').evaluateAll((anchors: PageElement[]) =>
+      anchors.map((a) => ({
+        href: a.getAttribute('href'),
+        text: a.textContent,
+        target: a.getAttribute('target'),
+        rel: a.getAttribute('rel'),
+      })),
+    );
+    const outside = { target: '_blank', rel: 'noopener noreferrer' };
+    expect(links).toEqual([
+      { href: article, text: article, ...outside },
+      { href: 'https://example.org/a_(b)', text: 'https://example.org/a_(b)', ...outside },
+    ]);
+    expect(await message.locator('.b-text').textContent()).toBe(
+      'javascript:alert(1) <a href="javascript:alert(2)">x</a> data:text/html,hi (see https://example.org/a_(b)) done',
+    );
+    expect(
+      await page.locator('main b, main a[href^="javascript"], main a[href^="data"]').count(),
+    ).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('counts characters near the limit and refuses, in words, to send a long paste (never cut)', async () => {
+    const { page, errors } = await openConsole(browser, app.url);
+    const posts: string[] = [];
+    page.on('request', (r) => r.method() === 'POST' && posts.push(r.url()));
+    await actAs(page, 'sari');
+    const input = page.locator('#dm-input');
+    const row = pane(page, 'dm').locator('.limit-row');
+    await input.fill('a'.repeat(3000));
+    expect(await row.isHidden()).toBe(true); // far from the limit: no counter
+    await input.fill('a'.repeat(3900));
+    expect(await row.locator('.char-count').textContent()).toBe('3,900 / 4,000');
+
+    await input.fill('');
+    await input.focus();
+    await page.keyboard.insertText('b'.repeat(20000)); // as a paste arrives
+    expect((await input.inputValue()).length).toBe(20000);
+    expect(await row.locator('.char-count.over').textContent()).toBe('20,000 / 4,000');
+    expect(await row.locator('.limit-note').textContent()).toBe(
+      'Too long to send: 16,000 characters over the 4,000 limit. Shorten it or send it in parts.',
+    );
+    await input.press('Enter');
+    await pane(page, 'dm').locator('.composer button:not([disabled])').waitFor();
+    expect(posts).toEqual([]);
+    expect((await input.inputValue()).length).toBe(20000);
+
+    await input.fill('c'.repeat(4000)); // exactly the limit goes through
+    expect(await row.locator('.limit-note').textContent()).toBe('');
+    await input.press('Enter');
+    await pane(page, 'dm').locator('.msg-bubble.mine', { hasText: 'cccc' }).waitFor();
+    expect(posts).toEqual([new URL('/api/dm', app.url).href]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("shows the server's refusal of an over-long message by its box, keeping the text", async () => {
+    // A page that believes the limit is higher than the server's: the server's 400 must reach the person.
+    const { page, errors } = await openConsole(browser, app.url, {
+      prepare: async (page) => {
+        await page.route('**/api/desk', async (route) => {
+          const response = await route.fetch();
+          const desk = (await response.json()) as Record<string, unknown>;
+          await route.fulfill({ response, json: { ...desk, maxText: 5000 } });
+        });
+      },
+    });
+    await actAs(page, 'sari');
+    const before = helpdesk.events.length;
+    await sendDm(page, 'd'.repeat(4500));
+    const note = pane(page, 'dm').locator('.limit-row .limit-note');
+    await note.filter({ hasText: 'Not sent' }).waitFor();
+    expect(await note.textContent()).toBe(
+      'Not sent: at most 4000 characters. Your text is still here.',
+    );
+    expect((await page.locator('#dm-input').inputValue()).length).toBe(4500);
+    expect(helpdesk.events.length).toBe(before);
+    await page.locator('#dm-input').press('Backspace'); // editing clears the refusal
+    expect(await note.textContent()).toBe('');
     expect(errors).toEqual([]);
     await page.close();
   });

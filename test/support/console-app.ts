@@ -14,6 +14,7 @@ export async function startConsoleApp(options: {
   db: Db;
   feed?: ConsoleFeed;
   users?: readonly ConsoleUser[];
+  timeZone?: string;
 }): Promise<{ url: string; close(): Promise<void> }> {
   return startConsoleServer({
     host: '127.0.0.1',
@@ -21,6 +22,7 @@ export async function startConsoleApp(options: {
     helpdesk: options.helpdesk,
     feed: options.feed ?? createConsoleSurface(options.db),
     users: options.users ?? CONSOLE_USERS,
+    ...(options.timeZone && { timeZone: options.timeZone }),
     logError: (error) => process.stderr.write(`[console] ${String(error)}\n`),
   });
 }

@@ -8,8 +8,12 @@ import { CONSOLE_USER_ID } from './console-users';
  * out of these as plain strings: an object where a string belongs (`{"$ne": null}`) is a 400.
  */
 
+/** The longest message or form value a person may send; the page reads it from /api/desk. */
+export const MAX_TEXT = 4000;
+const tooLong = `at most ${MAX_TEXT} characters`;
+
 const userId = z.string().regex(CONSOLE_USER_ID, 'a console user id such as "budi"');
-const text = z.string().trim().min(1, 'the message is empty').max(4000, 'at most 4000 characters');
+const text = z.string().trim().min(1, 'the message is empty').max(MAX_TEXT, tooLong);
 const conversation = z
   .string()
   .regex(CONVERSATION_NAME, 'a conversation: dm:<userId> or level:1, level:2, level:3')
@@ -24,7 +28,7 @@ const formValues = z
   .refine(noProtoKey, 'form field names are words such as "details"')
   .pipe(
     z
-      .record(fieldName, z.string().max(4000, 'at most 4000 characters'))
+      .record(fieldName, z.string().max(MAX_TEXT, tooLong))
       .refine((f) => Object.keys(f).length <= 20, 'at most 20 form fields'),
   );
 

@@ -12,6 +12,7 @@ import {
   BadRequestError,
   conversationQuery,
   dmBody,
+  MAX_TEXT,
   parseRequest,
   threadBody,
 } from './console-requests';
@@ -22,6 +23,8 @@ export interface ConsoleRouterOptions {
   readonly helpdesk: Pick<Helpdesk, 'accept'>;
   readonly feed: ConsoleFeed;
   readonly users: readonly ConsoleUser[];
+  /** The desk's IANA time zone (TIME_ZONE): the page shows times in it; else in the browser's. */
+  readonly timeZone?: string;
   /** Unexpected failures (500s); bad requests are the caller's and are not logged. */
   readonly logError?: (error: unknown, context: string) => void;
 }
@@ -61,10 +64,13 @@ function userFinder(users: readonly ConsoleUser[]): (id: string) => ConsoleUser 
   };
 }
 
-function addReadRoutes(router: Router, { feed, users }: ConsoleRouterOptions): void {
+function addReadRoutes(router: Router, { feed, users, timeZone }: ConsoleRouterOptions): void {
   const userNamed = userFinder(users);
   router.get('/api/users', (_req, res) => {
     res.json({ users: users.map(({ id, name, role }) => ({ id, name, role })) });
+  });
+  router.get('/api/desk', (_req, res) => {
+    res.json({ timeZone: timeZone ?? null, maxText: MAX_TEXT });
   });
   router.get('/api/conversation', async (req, res) => {
     const query = parseRequest(conversationQuery, req.query, 'GET /api/conversation');

@@ -1,37 +1,31 @@
 // The Lapis local console: act as any employee or agent, watch the DM and the three level channels.
-import { h, initials, keepScrolled, syncList } from './dom.js';
+import { api, toast } from './api.js';
+import { useTimeZone } from './clock.js';
+import { noteNewMessages, setHomeColumn, showColumn } from './columns.js';
+import { h, initials, syncList } from './dom.js';
+import { resetFeed, updateFeed } from './feed-follow.js';
 import { renderLevel } from './threads.js';
 import { busy, renderMessage } from './render.js';
+import { limitText, refusalText, setTextLimit } from './text-limit.js';
+import { latestTickets, showTicket, ticketOfDm } from './ticket-state.js';
 
 const ROLE_LABEL = { employee: 'Employee', l1: 'L1 agent', l2: 'L2 expert', l3: 'L3 specialist' };
 const SUGGESTIONS = ['lupa password email', 'VPN tidak bisa connect', 'my laptop is very slow'];
-const state = { users: [], acting: null, dmOwner: null, generation: 0 };
+const state = { users: [], acting: null, dmOwner: null, generation: 0, tickets: new Map() };
 const byId = (id) => state.users.find((u) => u.id === id);
 
-async function api(path, body) {
-  const init =
-    body === undefined
-      ? {}
-      : {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-        };
-  const response = await fetch(path, init);
-  const data = await response.json().catch(() => null);
-  if (!response.ok) throw new Error(data && data.error ? data.error : `HTTP ${response.status}`);
-  return data;
-}
-
-/** Sends a post, shows any refusal, refreshes at once; resolves to whether it went through. */
-async function post(path, body) {
+/**
+ * Sends a post and refreshes at once; resolves to whether it went through. A refusal goes to
+ * `report` (an inline message by the box it came from), else to the toast.
+ */
+async function post(path, body, report = (error) => toast(error.message)) {
   const inDm = path === '/api/dm' || byId(body.as)?.role === 'employee';
   if (inDm) typing(+1);
   try {
     await api(path, body);
     return true;
   } catch (error) {
-    toast(error.message);
+    report(error);
     return false;
   } finally {
     if (inDm) typing(-1);
@@ -44,15 +38,6 @@ let pendingInDm = 0;
 function typing(delta) {
   pendingInDm += delta;
   document.getElementById('dm-typing').hidden = pendingInDm === 0;
-}
-
-let toastTimer;
-function toast(message) {
-  const el = document.getElementById('toast');
-  el.textContent = message;
-  el.hidden = false;
-  clearTimeout(toastTimer);
-  toastTimer = setTimeout(() => (el.hidden = true), 5000);
 }
 
 // ---- who you are -------------------------------------------------------------------------------
@@ -68,7 +53,8 @@ function actAs(id) {
   renderPeople();
   renderFrame();
   // What you see depends on who you are (ephemerals, drafts): start the channels afresh.
-  for (const feed of document.querySelectorAll('.level-feed')) feed.replaceChildren();
+  for (const feed of document.querySelectorAll('.level-feed')) resetFeed(feed);
+  setHomeColumn(user.role === 'employee' ? 'dm' : `level:${user.role.slice(1)}`);
   void poll();
 }
 
@@ -135,11 +121,12 @@ function renderFrame() {
     pane.classList.toggle('is-here', here);
     pane.querySelector('.here').hidden = !here;
   }
-  document.getElementById('dm-feed').replaceChildren();
+  resetFeed(document.getElementById('dm-feed'));
 }
 
 function showDmOf(id) {
   state.dmOwner = id;
+  showColumn('dm');
   state.generation++;
   renderFrame();
   void poll();
@@ -147,20 +134,21 @@ function showDmOf(id) {
 
 // ---- feeds -------------------------------------------------------------------------------------
 
-function sendAction(action, form) {
-  return post('/api/action', {
+function sendAction(action, form, report) {
+  const body = {
     as: state.acting,
     action: action.id,
     payload: action.payload,
     ...(form && { form }),
-  });
+  };
+  return post('/api/action', body, report);
 }
 
 function renderDm(messages) {
   const feed = document.getElementById('dm-feed');
   const mine = state.acting === state.dmOwner;
   const act = { enabled: mine, reason: 'Act as this employee to answer', send: sendAction };
-  keepScrolled(feed, () =>
+  const fresh = updateFeed(feed, () =>
     syncList(feed, messages, {
       key: (m) => m.id,
       version: (m) => `${m.updatedAt}|${state.acting}`,
@@ -169,6 +157,8 @@ function renderDm(messages) {
     }),
   );
   if (messages.length === 0) feed.append(dmEmptyState(mine));
+  noteNewMessages('dm', fresh);
+  showTicket(document.getElementById('dm-ticket'), ticketOfDm(messages, state.tickets));
 }
 
 function dmEmptyState(mine) {
@@ -195,7 +185,12 @@ function fillComposer(text) {
 }
 
 /** What the level panes need from the page. */
-const app = { acting: () => byId(state.acting), post, sendAction };
+const app = {
+  acting: () => byId(state.acting),
+  ticket: (key) => state.tickets.get(key),
+  post,
+  sendAction,
+};
 
 // ---- polling -----------------------------------------------------------------------------------
 
@@ -219,15 +214,13 @@ async function poll() {
       ...[1, 2, 3].map((n) => read(`level:${n}`, state.acting)),
     ]);
     if (generation !== state.generation) return;
+    state.tickets = latestTickets(levels.map((data) => data.messages));
     renderDm(dm.messages);
-    levels.forEach((data, i) =>
-      renderLevel(
-        document.querySelector(`[data-pane="level:${i + 1}"]`),
-        i + 1,
-        data.messages,
-        app,
-      ),
-    );
+    levels.forEach((data, i) => {
+      const name = `level:${i + 1}`;
+      const pane = document.querySelector(`[data-pane="${name}"]`);
+      noteNewMessages(name, renderLevel(pane, i + 1, data.messages, app));
+    });
     setStatus(true);
   } catch {
     setStatus(false);
@@ -243,16 +236,22 @@ function setStatus(live) {
   el.classList.toggle('live', live);
 }
 
-async function start() {
+/** The DM composer: Enter sends, Shift+Enter breaks the line, the length limit is spelled out. */
+function setUpComposer() {
   const form = document.getElementById('dm-form');
   const input = document.getElementById('dm-input');
   const sendButton = form.querySelector('button');
+  const limit = limitText(input);
+  form.after(limit.row);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const text = input.value.trim();
-    if (!text) return;
-    void busy(sendButton, () => post('/api/dm', { as: state.acting, text })).then((ok) => {
-      if (ok) input.value = '';
+    if (!text || !limit.allows()) return;
+    const refused = (error) => limit.refused(refusalText(error));
+    void busy(sendButton, () => post('/api/dm', { as: state.acting, text }, refused)).then((ok) => {
+      if (!ok) return;
+      input.value = '';
+      limit.reset();
     });
   });
   input.addEventListener('keydown', (event) => {
@@ -261,7 +260,14 @@ async function start() {
       form.requestSubmit();
     }
   });
-  state.users = (await api('/api/users')).users;
+}
+
+async function start() {
+  setUpComposer();
+  const [people, desk] = await Promise.all([api('/api/users'), api('/api/desk')]);
+  state.users = people.users;
+  useTimeZone(desk.timeZone);
+  setTextLimit(desk.maxText);
   const saved = localStorage.getItem('lapis.console.acting');
   actAs(byId(saved) ? saved : state.users[0].id);
   setInterval(() => void poll(), 1000);

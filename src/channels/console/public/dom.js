@@ -54,19 +54,7 @@ export function initials(name) {
     .join('');
 }
 
-export function clockTime(iso) {
-  return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-}
-
 /** Replies starting with // or note: are internal notes: they stay in the agents' thread. */
 export function isInternalNote(text) {
   return /^\s*(\/\/|note:)/i.test(text);
-}
-
-/** Keeps a feed pinned to its newest message when it was already at the bottom. */
-export function keepScrolled(feed, change) {
-  const atBottom = feed.scrollHeight - feed.scrollTop - feed.clientHeight < 60;
-  const before = feed.scrollHeight;
-  change();
-  if (atBottom && feed.scrollHeight !== before) feed.scrollTop = feed.scrollHeight;
 }

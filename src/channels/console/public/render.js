@@ -1,5 +1,8 @@
 // Renders the core's platform-neutral messages (header, text, fields, actions, context, ping blocks).
-import { clockTime, h, initials, isInternalNote } from './dom.js';
+import { clockTime, clockTitle } from './clock.js';
+import { h, initials, isInternalNote } from './dom.js';
+import { linkify } from './links.js';
+import { limitText, refusalText } from './text-limit.js';
 
 let nextFieldId = 0;
 
@@ -23,7 +26,11 @@ export function renderMessage(entry, options) {
     h('span', { class: 'msg-author' }, author),
     entry.from ? null : h('span', { class: 'tag tag-bot' }, 'bot'),
     note ? h('span', { class: 'tag tag-note' }, 'internal note') : null,
-    h('time', { class: 'msg-time', datetime: entry.at }, clockTime(entry.at)),
+    h(
+      'time',
+      { class: 'msg-time', datetime: entry.at, title: clockTitle(entry.at) },
+      clockTime(entry.at),
+    ),
     entry.updatedAt !== entry.at ? h('span', { class: 'msg-edited' }, 'updated') : null,
   );
   const body = h('div', { class: 'msg-body' }, renderBlocks(entry.message, options.act));
@@ -86,10 +93,10 @@ function renderSpans(spans) {
   return (spans || []).map(renderSpan);
 }
 
-/** Bold spans in <strong>; text a person typed gets its own style. Always a text node. */
+/** Bold spans in <strong>; text a person typed gets its own style. Text nodes and web links only. */
 function renderSpan(span) {
   const classes = span.user ? 'span-user' : undefined;
-  return h(span.bold ? 'strong' : 'span', { class: classes }, span.text);
+  return h(span.bold ? 'strong' : 'span', { class: classes }, linkify(String(span.text)));
 }
 
 function renderActions(actions, act) {
@@ -119,55 +126,66 @@ function renderActions(actions, act) {
 
 /** The fields an action collects before it is sent, inline under its buttons. */
 function openForm(slot, action, act) {
-  const inputs = action.form.map((field) => {
-    const id = `field-${++nextFieldId}`;
-    const common = { id, name: field.name, required: field.required, 'data-field': field.name };
-    let input;
-    if (field.type === 'select') {
-      const options = (field.options || []).map((o) => h('option', { value: o.value }, o.label));
-      input = h('select', common, h('option', { value: '' }, 'Choose…'), options);
-    } else if (field.type === 'textarea') {
-      input = h('textarea', { ...common, rows: 3, maxlength: 4000 });
-    } else {
-      input = h('input', { ...common, type: 'text', maxlength: 4000 });
-    }
-    const label = h(
-      'label',
-      { for: id, class: 'form-label' },
-      field.label,
-      field.required ? h('span', { class: 'req' }, ' *') : null,
-    );
-    return { field, input, row: h('div', { class: 'form-row' }, label, input) };
-  });
+  const inputs = action.form.map(formInput);
   const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, action.label);
   const cancel = h(
     'button',
     { type: 'button', class: 'btn btn-plain', onclick: () => slot.replaceChildren() },
     'Cancel',
   );
+  const refusal = h('p', { class: 'form-refusal', role: 'alert', hidden: true });
   const form = h(
     'form',
     { class: 'inline-form', 'data-form-for': action.id, novalidate: true },
     inputs.map((i) => i.row),
+    refusal,
     h('div', { class: 'form-buttons' }, submit, cancel),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const values = {};
-    let firstMissing = null;
-    for (const { field, input } of inputs) {
+    let firstBad = null;
+    for (const { field, input, limit } of inputs) {
       const value = input.value.trim();
       input.classList.toggle('invalid', field.required && !value);
-      if (field.required && !value) firstMissing = firstMissing || input;
+      if ((field.required && !value) || (limit && !limit.allows())) firstBad = firstBad || input;
       if (value) values[field.name] = value;
     }
-    if (firstMissing) return firstMissing.focus();
-    void busy(submit, () => act.send(action, values)).then((ok) => {
+    if (firstBad) return firstBad.focus();
+    refusal.hidden = true;
+    const refused = (error) => {
+      refusal.textContent = `Not sent: ${refusalText(error)}. Your answers are still here.`;
+      refusal.hidden = false;
+    };
+    void busy(submit, () => act.send(action, values, refused)).then((ok) => {
       if (ok) slot.replaceChildren(h('p', { class: 'form-sent' }, `${action.label}: sent`));
     });
   });
   slot.replaceChildren(form);
   inputs[0]?.input.focus();
+}
+
+/** One field of an inline form: its label, its input and, for text, the length limit. */
+function formInput(field) {
+  const id = `field-${++nextFieldId}`;
+  const common = { id, name: field.name, required: field.required, 'data-field': field.name };
+  let input;
+  if (field.type === 'select') {
+    const options = (field.options || []).map((o) => h('option', { value: o.value }, o.label));
+    input = h('select', common, h('option', { value: '' }, 'Choose…'), options);
+  } else if (field.type === 'textarea') {
+    input = h('textarea', { ...common, rows: 3 });
+  } else {
+    input = h('input', { ...common, type: 'text' });
+  }
+  const limit = field.type === 'select' ? null : limitText(input);
+  const label = h(
+    'label',
+    { for: id, class: 'form-label' },
+    field.label,
+    field.required ? h('span', { class: 'req' }, ' *') : null,
+  );
+  return { field, input, limit, row: h('div', { class: 'form-row' }, label, input, limit?.row) };
 }
 
 /** Disables a button while its request runs; resolves to whether it succeeded. */

@@ -1,11 +1,17 @@
 // A level channel: ticket cards, their thread replies, and a reply box per thread.
-import { h, isInternalNote, keepScrolled, syncList } from './dom.js';
+import { h, isInternalNote, syncList } from './dom.js';
+import { updateFeed } from './feed-follow.js';
 import { busy, renderMessage } from './render.js';
+import { limitText, refusalText } from './text-limit.js';
+import { showTicket, ticketOfCard } from './ticket-state.js';
 
-/** `app`: { acting() (the user you act as), post(path, body), sendAction(action, form) }. */
+/**
+ * `app`: { acting() (the user you act as), ticket(key) (its newest state), post(path, body, report),
+ * sendAction(action, form, report) }. Returns how many messages are new since the last render.
+ */
 export function renderLevel(pane, level, threads, app) {
   const feed = pane.querySelector('.level-feed');
-  keepScrolled(feed, () =>
+  const fresh = updateFeed(feed, () =>
     syncList(feed, threads, {
       key: (t) => t.id,
       version: () => 'thread',
@@ -23,21 +29,23 @@ export function renderLevel(pane, level, threads, app) {
       ),
     );
   }
+  return fresh;
 }
 
 function buildThread(level, root, app) {
   const input = h('textarea', {
     rows: 1,
-    maxlength: 4000,
     'aria-label': 'Reply in thread',
     placeholder: 'Reply in thread…',
   });
   const send = h('button', { type: 'submit', class: 'btn btn-primary' }, 'Reply');
   const hint = h('p', { class: 'hint' });
+  const limit = limitText(input);
   const form = h(
     'form',
     { class: 'reply-box' },
     h('div', { class: 'reply-row' }, input, send),
+    limit.row,
     hint,
   );
   const showHint = () => {
@@ -59,24 +67,20 @@ function buildThread(level, root, app) {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const text = input.value.trim();
-    if (!text) return;
-    void busy(send, () =>
-      app.post('/api/thread', {
-        as: app.acting().id,
-        channel: `level:${level}`,
-        threadId: root.id,
-        text,
-      }),
-    ).then((ok) => {
-      if (ok) {
-        input.value = '';
-        showHint();
-      }
+    if (!text || !limit.allows()) return;
+    const body = { as: app.acting().id, channel: `level:${level}`, threadId: root.id, text };
+    const refused = (error) => limit.refused(refusalText(error));
+    void busy(send, () => app.post('/api/thread', body, refused)).then((ok) => {
+      if (!ok) return;
+      input.value = '';
+      limit.reset();
+      showHint();
     });
   });
   return h(
     'article',
     { class: 'thread', 'data-thread': root.id },
+    h('div', { class: 'thread-head', hidden: true }),
     h('div', { class: 'card-slot' }),
     h('div', { class: 'replies-head' }),
     h('div', { class: 'replies' }),
@@ -86,6 +90,8 @@ function buildThread(level, root, app) {
 
 function updateThread(shell, root, app) {
   const acting = app.acting();
+  const card = ticketOfCard(root);
+  showTicket(shell.querySelector('.thread-head'), card && (app.ticket(card.key) ?? card));
   const agent = acting.role !== 'employee';
   const act = {
     enabled: agent,

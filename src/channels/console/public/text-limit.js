@@ -1,0 +1,67 @@
+// The length limit of what people type, said out loud: a live counter near the limit, an inline
+// message past it, and no sending. No maxlength: it would cut a long paste without a word.
+import { h } from './dom.js';
+
+let limit = 4000;
+const WARN_FROM = 0.8;
+
+/** The server's limit (from /api/desk). */
+export function setTextLimit(max) {
+  if (Number.isInteger(max) && max > 0) limit = max;
+}
+
+const number = (n) => n.toLocaleString('en');
+
+/**
+ * Watches `input`; put the returned `row` under it. `allows()` before sending (false: it said why),
+ * `refused(message)` when the server turned the text down, `reset()` after a send.
+ */
+export function limitText(input) {
+  const note = h('p', { class: 'limit-note', role: 'alert' });
+  const counter = h('span', { class: 'char-count', 'aria-live': 'polite' });
+  const row = h('div', { class: 'limit-row', hidden: true }, note, counter);
+  let refusal = '';
+
+  const refresh = () => {
+    const length = input.value.trim().length;
+    const over = length - limit;
+    const near = length >= limit * WARN_FROM;
+    counter.textContent = near ? `${number(length)} / ${number(limit)}` : '';
+    counter.classList.toggle('over', over > 0);
+    note.textContent =
+      over > 0
+        ? `Too long to send: ${number(over)} character${over === 1 ? '' : 's'} over the ` +
+          `${number(limit)} limit. Shorten it or send it in parts.`
+        : refusal;
+    input.classList.toggle('too-long', over > 0);
+    input.setAttribute('aria-invalid', String(over > 0 || refusal !== ''));
+    row.hidden = !near && !note.textContent;
+  };
+  input.addEventListener('input', () => {
+    refusal = '';
+    refresh();
+  });
+  return {
+    row,
+    allows() {
+      refresh();
+      if (input.value.trim().length <= limit) return true;
+      input.focus();
+      return false;
+    },
+    refused(message) {
+      refusal = `Not sent: ${message}. Your text is still here.`;
+      refresh();
+    },
+    reset() {
+      refusal = '';
+      refresh();
+    },
+  };
+}
+
+/** What a refused post tells the person: the server's reasons without its field names. */
+export function refusalText(error) {
+  const reasons = (error.problems || []).map((p) => p.message).filter(Boolean);
+  return reasons.length ? reasons.join('; ') : error.message;
+}
