@@ -52,9 +52,10 @@ function buildThread(level, root, app) {
     const note = isInternalNote(input.value);
     form.classList.toggle('is-note', note);
     send.textContent = note ? 'Add note' : 'Reply';
+    // How to write a note is on the card (in the agents' language); the box only confirms one.
     hint.textContent = note
       ? 'Internal note: stays in this thread, never sent to the employee.'
-      : 'Replies reach the employee. Start with // or note: for an internal note.';
+      : '';
   };
   showHint();
   input.addEventListener('input', showHint);
