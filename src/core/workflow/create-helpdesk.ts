@@ -39,7 +39,7 @@ export function createHelpdesk(deps: HelpdeskDeps): Helpdesk {
   const actions = createActionFlow(rt);
   const employees = createEmployeeFlow(rt, actions);
   const agents = createAgentFlow(rt);
-  const sla = createSlaSweep(rt, actions.postToLevel);
+  const sla = createSlaSweep(rt, rt.postToLevel);
   const delivery = createEffectDelivery(rt, (ticketId, level) =>
     outboxRunner.wake(laneOfEffect({ kind: 'thread', ticketId, level, message: say('') })),
   );

@@ -1,6 +1,7 @@
 import { LapisError } from '../errors';
 import type { Locale } from '../locale';
-import type { OutboundMessage } from '../messages';
+import { plain, type OutboundMessage } from '../messages';
+import { t } from '../i18n/translate';
 import type { ConversationRef, Platform, ThreadRef, UserRef } from '../people';
 import type { AgentDirectory } from '../ports/agent-directory';
 import type { ChatSurface } from '../ports/chat-surface';
@@ -156,6 +157,31 @@ export function createRuntime(deps: HelpdeskDeps) {
       emit({ kind: 'thread', ticketId: ticket.id, level, message });
   }
 
+  /**
+   * Puts the ticket before a level: its card is posted into the level's channel (the effect records
+   * the thread once posted) and its other cards are brought up to date. Back at a level it has been
+   * at (sent back, then escalated again), the card and thread there are reused, so replies in that
+   * thread keep reaching the ticket, and the level is called in the thread.
+   */
+  function postToLevel(ticket: Ticket, level: Level): Ticket {
+    if (ticket.threads[`L${level}`] && ticket.cards[`L${level}`]) {
+      refreshCards(ticket);
+      const reason = ticket.escalations.at(-1)?.reason ?? '';
+      const text = t(deps.config.agentLocale, 'escalated_thread', { level, reason });
+      tellThread(ticket, level, {
+        text,
+        blocks: [
+          { kind: 'text', spans: [plain(text)] },
+          { kind: 'ping', level },
+        ],
+      });
+      return ticket;
+    }
+    emit({ kind: 'card', ticketId: ticket.id, level });
+    refreshCards(ticket);
+    return ticket;
+  }
+
   function sendDirect(dm: ConversationRef, message: OutboundMessage): void {
     emit({ kind: 'direct', dm, message });
   }
@@ -178,6 +204,7 @@ export function createRuntime(deps: HelpdeskDeps) {
     refreshCards,
     tellRequester,
     tellThread,
+    postToLevel,
     sendDirect,
     whisper,
   };

@@ -1,0 +1,116 @@
+import { isLapisError, LapisError } from '../errors';
+import { t } from '../i18n/translate';
+import type { Inbound } from '../inbound';
+import { displayName } from '../people';
+import type { Level, Ticket } from '../ticket';
+import { field, required } from './form-fields';
+import { decodePayload } from './payload';
+import { refusalText, refuse } from './refusals';
+import { resolvedMessage, say } from './render';
+import type { Runtime } from './runtime';
+import * as transition from './ticket-transitions';
+
+type ActionEvent = Extract<Inbound, { kind: 'action' }>;
+
+/**
+ * The buttons on a ticket's card in a level's channel: claim, escalate, send back, wait on the
+ * requester, resolve. Only agents of that level may press them; the transition decides the rest
+ * against the fresh ticket (allowed-actions.ts), and a refusal tells the presser why.
+ */
+export function createAgentActions(rt: Runtime) {
+  const { deps } = rt;
+  const locale = deps.config.agentLocale;
+
+  async function handle(e: ActionEvent): Promise<void> {
+    const payload = decodePayload(e.payload);
+    const ticket = payload.ticket ? await deps.tickets.get(payload.ticket) : undefined;
+    const level = payload.level;
+    if (!ticket || !level) throw new LapisError('invalid_input', 'button without ticket or level');
+    if (!(await deps.agents.isAgent(e.user, level))) {
+      const text = t(locale, 'refused_not_agent', { level });
+      return refuse(rt, e, ticket, { level }, text, 'not an agent of this level');
+    }
+    const ctx = rt.ctx(e.user);
+    let result;
+    try {
+      result = await rt.mutate(ticket.id, (x) => change(e, x, ctx, level));
+    } catch (error) {
+      if (!isLapisError(error) || error.code === 'contended') throw error;
+      const fresh = (await deps.tickets.get(ticket.id)) ?? ticket;
+      return refuse(rt, e, fresh, { level }, refusalText(error, fresh, locale), error.message);
+    }
+    if (result.changed) afterChange(e, result.after, level);
+  }
+
+  function change(
+    e: ActionEvent,
+    ticket: Ticket,
+    ctx: transition.TransitionContext,
+    level: Level,
+  ): Ticket {
+    switch (e.action) {
+      case 'claim':
+        return transition.claim(ticket, ctx, level, e.user);
+      case 'escalate':
+        return transition.escalate(ticket, ctx, level, {
+          reason: required(e, 'reason', locale),
+          tried: required(e, 'tried', locale),
+        });
+      case 'send_back':
+        return transition.sendBack(ticket, ctx, level, required(e, 'note', locale));
+      case 'resolve':
+        return transition.resolve(ticket, ctx, level, required(e, 'summary', locale));
+      case 'wait_requester':
+        return transition.waitOnRequester(ticket, ctx, level);
+      default:
+        throw new LapisError('invalid_input', `not an agent action: ${e.action}`);
+    }
+  }
+
+  /** What the change means for the others: cards brought up to date, the requester and threads told. */
+  function afterChange(e: ActionEvent, after: Ticket, level: Level): void {
+    const requesterLocale = after.locale;
+    const agent = displayName(e.user);
+    switch (e.action) {
+      case 'claim':
+        rt.refreshCards(after);
+        return rt.tellRequester(
+          after,
+          say(t(requesterLocale, 'ticket_claimed', { agent, key: after.key })),
+        );
+      case 'escalate': {
+        const reason = after.escalations.at(-1)?.reason ?? '';
+        const posted = rt.postToLevel(after, after.level);
+        rt.tellThread(
+          posted,
+          level,
+          say(t(locale, 'escalated_thread', { level: after.level, reason })),
+        );
+        return rt.tellRequester(
+          posted,
+          say(t(requesterLocale, 'escalated_requester', { key: after.key, level: after.level })),
+        );
+      }
+      case 'send_back': {
+        rt.refreshCards(after);
+        const note = field(e, 'note');
+        return rt.tellThread(
+          after,
+          after.level,
+          say(t(locale, 'sent_back_thread', { level: after.level, agent, note })),
+        );
+      }
+      case 'resolve':
+        rt.refreshCards(after);
+        return rt.tellRequester(after, resolvedMessage(after, requesterLocale));
+      case 'wait_requester':
+        rt.refreshCards(after);
+        return rt.tellRequester(
+          after,
+          say(t(requesterLocale, 'waiting_on_you', { agent, key: after.key })),
+        );
+    }
+  }
+
+  return { handle };
+}

@@ -1,0 +1,125 @@
+import { t } from '../i18n/translate';
+import type { Inbound } from '../inbound';
+import type { Locale } from '../locale';
+import type { L0Session } from '../ports/session-store';
+import { ACTIVE_STATUSES } from '../ticket';
+import { field, missingFields } from './form-fields';
+import { newTicket, readTicketForm, ticketIdFor } from './new-ticket';
+import { decodePayload } from './payload';
+import { say, ticketFormMessage } from './render';
+import type { Runtime } from './runtime';
+import { currentWorkKey } from './work-scope';
+
+type ActionEvent = Extract<Inbound, { kind: 'action' }>;
+
+/**
+ * The employee's buttons at L0: "Solved" / "Still need help" on an answer, and the ticket form. Each
+ * carries the session version it was shown with; a press from an older version is told where things
+ * stand now. A press redone after its worker stopped (the session says it saved it) repeats its reply.
+ */
+export function createL0Actions(rt: Runtime) {
+  const { deps } = rt;
+
+  async function feedback(e: ActionEvent, solved: boolean, locale: Locale) {
+    const payload = decodePayload(e.payload);
+    const workKey = currentWorkKey();
+    const saved = await deps.sessions.get(e.user);
+    if (workKey && saved?.savedBy === workKey) return feedbackReply(e, saved, solved, locale);
+    const session = saved && saved.version === payload.session ? saved : undefined;
+    if (!session || session.state !== 'awaiting_feedback') return stale(e, locale, saved);
+    const attempts = session.attempts.map((a, i) =>
+      i === session.attempts.length - 1
+        ? { ...a, feedback: solved ? ('solved' as const) : ('not_solved' as const) }
+        : a,
+    );
+    const next: L0Session = {
+      ...session,
+      attempts,
+      state: solved ? 'idle' : 'collecting_details',
+      updatedAt: deps.clock.now(),
+      version: session.version + 1,
+      ...(workKey ? { savedBy: workKey } : {}),
+    };
+    if (!(await rt.saveSession(next, session.version))) return;
+    feedbackReply(e, next, solved, locale);
+  }
+
+  function feedbackReply(e: ActionEvent, session: L0Session, solved: boolean, locale: Locale) {
+    rt.sendDirect(
+      e.dm ?? session.dm,
+      solved
+        ? say(t(locale, 'solved_reply'))
+        : ticketFormMessage(locale, t(locale, 'need_help_reply'), session.version),
+    );
+  }
+
+  /** A button pressed after the conversation moved on: where it stands now (its ticket, if any). */
+  async function stale(e: ActionEvent, locale: Locale, session: L0Session | undefined) {
+    const [ticket] = await deps.tickets.listByRequester(e.user, ACTIVE_STATUSES);
+    const text = ticket
+      ? t(locale, 'refused_stale_l0_ticket', {
+          key: ticket.key,
+          status: t(locale, `status_${ticket.status}`),
+          level: ticket.level,
+        })
+      : t(locale, 'refused_stale_l0');
+    const dm = e.dm ?? session?.dm;
+    if (!dm) return rt.log.warn({ action: e.action }, 'stale L0 button; nowhere to say so');
+    rt.whisper(e.user, { dm }, say(text));
+  }
+
+  async function openTicket(e: ActionEvent, locale: Locale) {
+    const payload = decodePayload(e.payload);
+    const workKey = currentWorkKey();
+    const saved = await deps.sessions.get(e.user);
+    // Redone after the session was claimed: carry on creating the ticket from it.
+    if (workKey && saved?.savedBy === workKey) return createTicket(e, locale, saved, workKey);
+    const session = saved && saved.version === payload.session ? saved : undefined;
+    // A second submit, or a form from an older question: say where things stand instead.
+    if (!session || session.state !== 'collecting_details') return stale(e, locale, saved);
+    const read = readTicketForm((name) => field(e, name));
+    if ('missing' in read) {
+      const text = t(locale, 'refused_input', {
+        fields: missingFields(read.missing, locale).labels,
+      });
+      return void rt.whisper(e.user, { dm: e.dm ?? session.dm }, say(text));
+    }
+    // Claim the session first: of two concurrent submits only one gets to create the ticket.
+    const claimed: L0Session = {
+      ...session,
+      state: 'idle',
+      updatedAt: deps.clock.now(),
+      version: session.version + 1,
+      ...(workKey ? { savedBy: workKey } : {}),
+    };
+    if (!(await rt.saveSession(claimed, session.version))) return;
+    await createTicket(e, locale, claimed, workKey);
+  }
+
+  async function createTicket(
+    e: ActionEvent,
+    locale: Locale,
+    session: L0Session,
+    workKey: string | undefined,
+  ) {
+    const read = readTicketForm((name) => field(e, name));
+    if ('missing' in read) return; // checked before the session was claimed
+    const ticket = newTicket({
+      requester: e.user,
+      requesterDm: e.dm ?? session.dm,
+      locale,
+      session,
+      form: read.form,
+      now: deps.clock.now(),
+      sla: deps.config.sla,
+    });
+    const created = await deps.tickets.create(ticket, workKey && ticketIdFor(workKey));
+    rt.postToLevel(created, 1);
+    rt.tellRequester(
+      created,
+      say(t(locale, 'ticket_opened', { key: created.key, priority: created.priority })),
+    );
+  }
+
+  return { feedback, openTicket };
+}

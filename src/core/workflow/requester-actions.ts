@@ -1,0 +1,98 @@
+import { isLapisError, LapisError } from '../errors';
+import { t } from '../i18n/translate';
+import type { Inbound } from '../inbound';
+import type { Locale } from '../locale';
+import type { ConversationRef, UserRef } from '../people';
+import { sameUser } from '../people';
+import type { Ticket } from '../ticket';
+import { required } from './form-fields';
+import { decodePayload } from './payload';
+import { refusalText, refuse } from './refusals';
+import { say } from './render';
+import type { Runtime } from './runtime';
+import * as transition from './ticket-transitions';
+
+type ActionEvent = Extract<Inbound, { kind: 'action' }>;
+export type RequesterAction = 'confirm_resolved' | 'reopen' | 'cancel' | 'csat';
+
+/**
+ * What the person who opened a ticket can do to it: confirm the resolution, reopen it (saying what is
+ * still wrong), cancel it, rate it. By button, or (cancel) by a typed command through `change`.
+ */
+export function createRequesterActions(rt: Runtime) {
+  const { deps } = rt;
+
+  async function handle(e: ActionEvent): Promise<void> {
+    const payload = decodePayload(e.payload);
+    const ticket = payload.ticket ? await deps.tickets.get(payload.ticket) : undefined;
+    if (!ticket) throw new LapisError('invalid_input', 'button without ticket');
+    if (!sameUser(e.user, ticket.requester)) {
+      const locale = e.locale ?? deps.config.agentLocale;
+      const text = t(locale, 'refused_not_requester', { key: ticket.key });
+      return refuse(rt, e, ticket, {}, text, 'not the requester');
+    }
+    const action = e.action as RequesterAction;
+    return change(e.user, e.dm, ticket, action, payload.score, ticket.locale, e);
+  }
+
+  async function change(
+    user: UserRef,
+    dm: ConversationRef | undefined,
+    ticket: Ticket,
+    action: RequesterAction,
+    score: number | undefined,
+    locale: Locale,
+    event?: ActionEvent,
+  ): Promise<void> {
+    const ctx = rt.ctx(user);
+    let result;
+    try {
+      const problem = action === 'reopen' && event ? required(event, 'problem', locale) : '';
+      result = await rt.mutate(ticket.id, (x) => {
+        switch (action) {
+          case 'confirm_resolved':
+            return transition.confirmResolved(x, ctx);
+          case 'reopen':
+            return transition.reopen(x, ctx, deps.config.reopenWindowHours, problem);
+          case 'cancel':
+            return transition.cancel(x, ctx);
+          case 'csat':
+            return transition.rate(x, ctx, score ?? 0);
+        }
+      });
+    } catch (error) {
+      if (!isLapisError(error) || error.code === 'contended') throw error;
+      const fresh = (await deps.tickets.get(ticket.id)) ?? ticket;
+      const text = refusalText(error, fresh, locale);
+      if (event) return refuse(rt, event, fresh, {}, text, error.message);
+      return void rt.whisper(user, { dm: dm ?? fresh.requesterDm }, say(text));
+    }
+    afterChange(result.after, action, locale);
+  }
+
+  function afterChange(after: Ticket, action: RequesterAction, locale: Locale): void {
+    const agentLocale = deps.config.agentLocale;
+    const key = after.key;
+    rt.refreshCards(after);
+    switch (action) {
+      // The rating was asked with the resolution; closing does not ask again.
+      case 'confirm_resolved':
+        return rt.tellRequester(after, say(t(locale, 'closed_requester', { key })));
+      case 'reopen': {
+        const reason = after.transcript.at(-1)?.text ?? '';
+        rt.tellThread(after, after.level, say(t(agentLocale, 'reopened_thread', { reason })));
+        return rt.tellRequester(after, say(t(locale, 'reopened_requester', { key })));
+      }
+      case 'cancel':
+        rt.tellThread(after, after.level, say(t(agentLocale, 'cancelled_thread')));
+        return rt.tellRequester(after, say(t(locale, 'cancelled_requester', { key })));
+      case 'csat':
+        return rt.tellRequester(
+          after,
+          say(t(locale, 'csat_thanks', { key, score: after.csat?.score ?? 0 })),
+        );
+    }
+  }
+
+  return { handle, change };
+}

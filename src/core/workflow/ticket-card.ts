@@ -1,0 +1,157 @@
+import { t } from '../i18n/translate';
+import type { Locale } from '../locale';
+import type { Action, Block, FormField, OutboundMessage } from '../messages';
+import { fromUser, plain } from '../messages';
+import { displayName } from '../people';
+import type { Level, Ticket } from '../ticket';
+import { AGENT_ACTIONS, allowedActions } from './allowed-actions';
+import { encodePayload } from './payload';
+import { formatTime } from './render';
+
+type AgentAction = (typeof AGENT_ACTIONS)[number];
+
+/** Every agent button of a card, in the order shown; the card keeps those the rules allow. */
+function agentButton(action: AgentAction, locale: Locale, payload: string): Action {
+  const textarea = (name: string, label: string): FormField => ({
+    name,
+    label,
+    type: 'textarea',
+    required: true,
+  });
+  switch (action) {
+    case 'claim':
+      return { id: 'claim', label: t(locale, 'btn_claim'), style: 'primary', payload };
+    case 'escalate':
+      return {
+        id: 'escalate',
+        label: t(locale, 'btn_escalate'),
+        payload,
+        form: [
+          textarea('reason', t(locale, 'form_reason')),
+          textarea('tried', t(locale, 'form_tried')),
+        ],
+      };
+    case 'send_back':
+      return {
+        id: 'send_back',
+        label: t(locale, 'btn_send_back'),
+        payload,
+        form: [textarea('note', t(locale, 'form_note'))],
+      };
+    case 'wait_requester':
+      return { id: 'wait_requester', label: t(locale, 'btn_wait'), payload };
+    case 'resolve':
+      return {
+        id: 'resolve',
+        label: t(locale, 'btn_resolve'),
+        style: 'primary',
+        payload,
+        form: [textarea('summary', t(locale, 'form_summary'))],
+      };
+  }
+}
+
+function agentActions(ticket: Ticket, locale: Locale, level: Level): Action[] {
+  const payload = encodePayload({ ticket: ticket.id, level });
+  // Agent rules do not depend on the time; the requester's reopen window is not in play here.
+  const rules = { now: ticket.updatedAt, reopenWindowHours: 0 };
+  return allowedActions(ticket, { role: 'agent', level }, rules)
+    .filter((a): a is AgentAction => (AGENT_ACTIONS as readonly string[]).includes(a))
+    .map((action) => agentButton(action, locale, payload));
+}
+
+/** The digest of what happened so far, newest last, so a specialist needs no scrolling back. */
+function digest(ticket: Ticket, limit = 8): string {
+  return ticket.transcript
+    .filter((e) => !e.internal)
+    .slice(-limit)
+    .map(
+      (e) =>
+        `L${e.level} ${e.from === 'requester' ? displayName(ticket.requester) : e.user ? displayName(e.user) : 'bot'}: ${e.text}`,
+    )
+    .join('\n');
+}
+
+/** The ticket card in a level's channel; re-rendered and updated in place on every change. */
+export function ticketCard(
+  ticket: Ticket,
+  level: Level,
+  locale: Locale,
+  timeZone: string,
+): OutboundMessage {
+  const when = (d: Date) => formatTime(d, locale, timeZone);
+  const l0 = ticket.l0.at(-1);
+  const l0Text = l0?.articleId
+    ? `${l0.articleTitle ?? l0.articleId}${l0.feedback === 'not_solved' ? ` (${t(locale, 'card_l0_feedback_not_solved')})` : ''}`
+    : t(locale, 'card_l0_none');
+  const sla = ticket.sla.pausedAt
+    ? t(locale, 'card_sla_paused')
+    : t(locale, 'card_sla_value', {
+        firstResponse: ticket.sla.firstResponseAt ? '✓' : when(ticket.sla.firstResponseDue),
+        resolution: when(ticket.sla.resolutionDue),
+      });
+  const blocks: Block[] = [
+    {
+      kind: 'header',
+      text: t(locale, 'card_title', {
+        key: ticket.key,
+        priority: ticket.priority,
+        level: ticket.level,
+      }),
+    },
+    { kind: 'text', spans: [plain(`${t(locale, 'card_question')}: `), fromUser(ticket.question)] },
+    {
+      kind: 'fields',
+      fields: [
+        { label: t(locale, 'card_requester'), value: fromUser(displayName(ticket.requester)) },
+        {
+          label: t(locale, 'card_status'),
+          value: plain(`${t(locale, `status_${ticket.status}`)} · L${ticket.level}`),
+        },
+        {
+          label: t(locale, 'card_owner'),
+          value: ticket.assignee
+            ? fromUser(displayName(ticket.assignee))
+            : plain(t(locale, 'unassigned')),
+        },
+        {
+          label: t(locale, 'card_category'),
+          value: plain(t(locale, `category_${ticket.category}`)),
+        },
+        { label: t(locale, 'card_sla'), value: plain(sla) },
+        { label: t(locale, 'card_l0'), value: plain(l0Text) },
+      ],
+    },
+  ];
+  if (ticket.details)
+    blocks.push({
+      kind: 'text',
+      spans: [plain(`${t(locale, 'card_details')}: `), fromUser(ticket.details)],
+    });
+  for (const e of ticket.escalations.filter((x) => x.to === level)) {
+    blocks.push({
+      kind: 'text',
+      spans: [
+        fromUser(t(locale, 'card_escalation', { from: e.from, reason: e.reason, tried: e.tried })),
+      ],
+    });
+  }
+  const conversation = digest(ticket);
+  if (level > 1 && conversation)
+    blocks.push({
+      kind: 'text',
+      spans: [plain(`${t(locale, 'card_digest')}:\n`), fromUser(conversation)],
+    });
+  if (ticket.resolution)
+    blocks.push({
+      kind: 'text',
+      spans: [plain(`${t(locale, 'card_resolution')}: `), fromUser(ticket.resolution.summary)],
+    });
+  const actions = agentActions(ticket, locale, level);
+  if (actions.length) blocks.push({ kind: 'actions', actions });
+  // The level's group is called while the escalated ticket waits for someone to take it.
+  if (ticket.escalations.at(-1)?.to === level && ticket.level === level && ticket.status === 'open')
+    blocks.push({ kind: 'ping', level });
+  blocks.push({ kind: 'context', spans: [plain(t(locale, 'card_hint'))] });
+  return { text: `${ticket.key}: ${ticket.question}`, blocks };
+}

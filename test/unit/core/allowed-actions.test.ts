@@ -1,0 +1,145 @@
+import { isLapisError } from '../../../src/core/errors';
+import { ALWAYS_OPEN } from '../../../src/core/sla/business-calendar';
+import { createSlaPolicy, startSla } from '../../../src/core/sla/sla-policy';
+import { LEVELS, type Level, type Ticket, type TicketStatus } from '../../../src/core/ticket';
+import {
+  AGENT_ACTIONS,
+  REQUESTER_ACTIONS,
+  allowedActions,
+} from '../../../src/core/workflow/allowed-actions';
+import { newTicket, priorityOf } from '../../../src/core/workflow/new-ticket';
+import { ticketCard } from '../../../src/core/workflow/ticket-card';
+import * as tr from '../../../src/core/workflow/ticket-transitions';
+
+const created = new Date('2026-11-30T02:00:00Z');
+const sla = createSlaPolicy({ businessHours: ALWAYS_OPEN });
+const agent = { platform: 'console', id: 'ayu', name: 'Ayu' } as const;
+const owner = { platform: 'console', id: 'rudi', name: 'Rudi' } as const;
+const requester = { platform: 'console', id: 'budi', name: 'Budi' } as const;
+const STATUSES: TicketStatus[] = [
+  'open',
+  'claimed',
+  'waiting_on_requester',
+  'resolved',
+  'closed',
+  'cancelled',
+];
+
+function ticket(status: TicketStatus, level: Level): Ticket {
+  const base = newTicket({
+    requester,
+    requesterDm: { platform: 'console', id: 'dm:budi' },
+    locale: 'en',
+    session: {
+      user: requester,
+      dm: { platform: 'console', id: 'dm:budi' },
+      state: 'idle',
+      question: 'printer jam',
+      attempts: [],
+      updatedAt: created,
+      version: 1,
+    } as never,
+    form: { category: 'printing', impact: 'me', urgency: 'low', details: undefined },
+    now: created,
+    sla,
+  });
+  return {
+    ...base,
+    id: 't1',
+    key: 'IT-1001',
+    version: 1,
+    level,
+    status,
+    assignee: status === 'open' ? undefined : owner,
+    resolution: ['resolved', 'closed'].includes(status)
+      ? { summary: 'done', at: created, by: owner }
+      : undefined,
+    sla: startSla(created, 'P4', sla),
+  };
+}
+
+function accepted(run: () => unknown): boolean {
+  try {
+    run();
+    return true;
+  } catch (error) {
+    if (isLapisError(error)) return false;
+    throw error;
+  }
+}
+
+const ctx = { actor: agent, now: new Date(created.getTime() + 60_000), sla };
+
+describe('allowed actions: one rule for the cards and the transitions', () => {
+  it('shows on a card exactly the buttons whose transition the ticket accepts, for every state', () => {
+    for (const status of STATUSES)
+      for (const at of LEVELS)
+        for (const viewer of LEVELS) {
+          const t = ticket(status, at);
+          const shown = ticketCard(t, viewer, 'en', 'Asia/Jakarta')
+            .blocks.flatMap((b) => (b.kind === 'actions' ? b.actions.map((a) => a.id) : []))
+            .sort();
+          const accepts = AGENT_ACTIONS.filter((action) =>
+            accepted(() => {
+              switch (action) {
+                case 'claim':
+                  return tr.claim(t, ctx, viewer, agent);
+                case 'escalate':
+                  return tr.escalate(t, ctx, viewer, { reason: 'r', tried: 't' });
+                case 'send_back':
+                  return tr.sendBack(t, ctx, viewer, 'n');
+                case 'wait_requester':
+                  return tr.waitOnRequester(t, ctx, viewer);
+                case 'resolve':
+                  return tr.resolve(t, ctx, viewer, 's');
+              }
+            }),
+          ).sort();
+          expect({ status, at, viewer, shown }).toEqual({ status, at, viewer, shown: accepts });
+        }
+  });
+
+  it('lets the requester do exactly what the rules allow, in every state', () => {
+    for (const status of STATUSES) {
+      const t = ticket(status, 1);
+      const rules = { now: ctx.now, reopenWindowHours: 72 };
+      const allowed = allowedActions(t, { role: 'requester' }, rules).sort();
+      const accepts = REQUESTER_ACTIONS.filter((action) =>
+        accepted(() => {
+          const as = { ...ctx, actor: requester };
+          switch (action) {
+            case 'confirm_resolved':
+              return tr.confirmResolved(t, as);
+            case 'reopen':
+              return tr.reopen(t, as, 72, 'still broken');
+            case 'cancel':
+              return tr.cancel(t, as);
+            case 'csat':
+              return tr.rate(t, as, 5);
+          }
+        }),
+      ).sort();
+      expect({ status, allowed }).toEqual({ status, allowed: accepts });
+    }
+  });
+});
+
+describe('a new ticket', () => {
+  it('takes its priority from impact and urgency (ITIL matrix)', () => {
+    expect(priorityOf('many', 'blocked')).toBe('P1');
+    expect(priorityOf('team', 'blocked')).toBe('P2');
+    expect(priorityOf('me', 'blocked')).toBe('P3');
+    expect(priorityOf('many', 'low')).toBe('P3');
+    expect(priorityOf('me', 'low')).toBe('P4');
+    expect(priorityOf('team', 'degraded')).toBe('P3');
+  });
+
+  it('starts at L1, open, with the question as the first transcript entry and its SLA running', () => {
+    const t = ticket('open', 1);
+    expect(t).toMatchObject({ level: 1, status: 'open', question: 'printer jam' });
+    expect(t.transcript).toEqual([
+      expect.objectContaining({ from: 'requester', text: 'printer jam' }),
+    ]);
+    expect(t.audit).toEqual([expect.objectContaining({ action: 'created' })]);
+  });
+});
