@@ -20,7 +20,7 @@ export interface FuzzStats {
 }
 
 /** How many cases per endpoint: a short run in CI, `npm run fuzz` sets FUZZ_RUNS=10000. */
-export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 250);
+export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 
 /**
  * Sends every generated request and records status codes and the slowest one. The property is that

@@ -189,7 +189,7 @@ export function createWorkRunner<T>(options: WorkRunnerOptions<T>): WorkRunner {
           void look();
         }
         if (Date.now() > until) throw new Error(`${queue.name} did not become idle`);
-        await new Promise((resolve) => setTimeout(resolve, 10));
+        await new Promise((resolve) => setTimeout(resolve, 2));
       }
     },
     inHand: () => inHandNow.size,
