@@ -1,6 +1,7 @@
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createConsoleAgentDirectory } from '../../src/channels/console/console-agent-directory';
+import type { ConversationName } from '../../src/channels/console/console-conversations';
 import {
   CONSOLE_MESSAGES,
   createConsoleSurface,
@@ -11,14 +12,15 @@ import { agentDirectoryFor, composeHelpdesk } from '../../src/compose-helpdesk';
 import { loadConfig, type Config } from '../../src/config';
 import { t } from '../../src/core/i18n/translate';
 import type { Helpdesk } from '../../src/core/inbound';
+import type { ActionId } from '../../src/core/messages';
 import type { Ticket } from '../../src/core/ticket';
 import { loadKnowledgeBase } from '../../src/kb/load-kb';
 import { createKnowledgeBase } from '../../src/kb/search/create-knowledge-base';
 import { projectRoot } from '../../src/project-root';
 import { ensureIndexes } from '../../src/store/ensure-indexes';
-import { createMongoTicketStore } from '../../src/store/mongo-ticket-store';
 import { startConsoleApp } from '../support/console-app';
 import { openTestDatabase } from '../support/test-database';
+import { ticketByKey } from '../support/ticket-by-key';
 import {
   actAs,
   launchBrowser,
@@ -38,10 +40,10 @@ const ARTICLE_URL = 'https://kb.example.com/articles/{id}?lang={lang}';
  * The whole journey through the REAL core: composeHelpdesk on the test MongoDB, the project's kb/,
  * the configuration's defaults (DEFAULT_LOCALE=id, so agent channels speak Indonesian while Budi,
  * who writes English, is answered in English; TIME_ZONE=Asia/Jakarta) and a published KB
- * (KB_ARTICLE_URL). Everything is done by clicking and typing in the page, except one forged press
- * (Sari sending Budi's button from her page) to show the core refuses it too. It runs in both
- * layouts: four columns at 1280x800, one column with tabs at 390x844. With SCREENSHOTS=1 it saves
- * docs/screenshots/console-<layout>-<step>.png.
+ * (KB_ARTICLE_URL). Everything is done by clicking and typing in the page, except two forged presses
+ * the page does not offer (Rudi, an L1 agent, claiming the L2 card; Sari sending Budi's button) to
+ * show the core refuses them too. It runs in both layouts: four columns at 1280x800, one column
+ * with tabs at 390x844. With SCREENSHOTS=1 it saves docs/screenshots/console-<layout>-<step>.png.
  */
 describe.each<Layout>(['desktop', 'phone'])('local console on the real core (%s)', (layout) => {
   let helpdesk: Helpdesk | undefined;
@@ -204,12 +206,20 @@ describe.each<Layout>(['desktop', 'phone'])('local console on the real core (%s)
       .waitFor({ state: 'attached' });
     expect(await l1Card.locator('.msg-card button').count()).toBe(0);
 
-    // 6a. Rudi (L1) cannot claim the L2 card: the page lets any agent press, the core refuses.
+    // 6a. Rudi (L1) only reads the L2 card: no buttons and no reply box, a line saying why...
     await actAs(page, 'rudi');
     await showColumn(page, 'level:2');
     const l2Claim = l2Card.locator('button[data-action="claim"]');
-    expect(await l2Claim.isEnabled()).toBe(true);
-    await l2Claim.click();
+    await l2Card
+      .locator('.msg-card .read-only', { hasText: 'Read only: you are an L1 agent' })
+      .waitFor();
+    await l2Card
+      .locator('.thread-foot .read-only', { hasText: 'Read only: you are an L1 agent' })
+      .waitFor();
+    expect(await l2Card.locator('button').count()).toBe(0);
+    expect(await l2Card.locator('textarea').count()).toBe(0);
+    // ...and the core refuses the press itself, when his page sends the L2 card's button anyway.
+    await pressAs(page, 'rudi', 'claim', (await storedButton(conn.db, 'level:2', 'claim')).payload);
     await l2Card
       .locator('.msg-reply.ephemeral', {
         hasText: t(agentLocale, 'refused_not_agent', { level: 2 }),
@@ -264,15 +274,8 @@ describe.each<Layout>(['desktop', 'phone'])('local console on the real core (%s)
     await actAs(page, 'sari');
     await dm.locator('.empty').waitFor();
     // ...and the core refuses the press itself: Sari's page sends Budi's very button as her own.
-    const button = await resolutionButton(conn.db, 'confirm_resolved');
-    await page.evaluate(async (payload) => {
-      const response = await fetch('/api/action', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ as: 'sari', action: 'confirm_resolved', payload }),
-      });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    }, button.payload);
+    const button = await storedButton(conn.db, 'dm:budi', 'confirm_resolved');
+    await pressAs(page, 'sari', 'confirm_resolved', button.payload);
     const refusal = dm.locator('.msg.ephemeral', {
       hasText: t(agentLocale, 'refused_not_requester', { key: 'IT-1001' }),
     });
@@ -297,7 +300,7 @@ describe.each<Layout>(['desktop', 'phone'])('local console on the real core (%s)
     expect(await dm.locator('.msg.ephemeral').count()).toBe(0); // no refusal ever reached Budi
 
     // The database agrees.
-    const ticket = (await createMongoTicketStore(conn.db).getByKey('IT-1001'))!;
+    const ticket = (await ticketByKey(conn.db, 'IT-1001'))!;
     expect(ticket).toMatchObject({
       status: 'closed',
       level: 2,
@@ -339,14 +342,15 @@ describe.each<Layout>(['desktop', 'phone'])('local console on the real core (%s)
   });
 });
 
-/** The button the bot sent Budi with the resolution, as stored for the console. */
-async function resolutionButton(
+/** A button the bot sent to `conversation`, as stored for the console (the first one found). */
+async function storedButton(
   db: Awaited<ReturnType<typeof openTestDatabase>>['db'],
-  action: 'confirm_resolved',
+  conversation: ConversationName,
+  action: ActionId,
 ): Promise<{ payload: string }> {
   const docs = await db
     .collection<ConsoleMessageDoc>(CONSOLE_MESSAGES)
-    .find({ conversation: 'dm:budi' })
+    .find({ conversation })
     .toArray();
   for (const doc of docs) {
     for (const block of doc.message.blocks) {
@@ -354,7 +358,22 @@ async function resolutionButton(
       if (found) return found;
     }
   }
-  throw new Error(`no ${action} button in Budi's DM`);
+  throw new Error(`no ${action} button in ${conversation}`);
+}
+
+/** A press the page would not offer, sent from it as `as` (the server must answer it with 200). */
+async function pressAs(page: Page, as: string, action: ActionId, payload: string): Promise<void> {
+  await page.evaluate(
+    async (body) => {
+      const response = await fetch('/api/action', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    },
+    { as, action, payload },
+  );
 }
 
 function auditTrail(ticket: Ticket): string[] {

@@ -187,6 +187,7 @@ function fillComposer(text) {
 /** What the level panes need from the page. */
 const app = {
   acting: () => byId(state.acting),
+  user: byId,
   ticket: (key) => state.tickets.get(key),
   post,
   sendAction,

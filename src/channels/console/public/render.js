@@ -8,7 +8,9 @@ let nextFieldId = 0;
 
 /**
  * One message. `options`: variant ('bubble' in the DM, 'card' for a ticket card, 'reply' in a thread),
- * mine (the viewer wrote it), act ({ enabled, reason, send(action, form) }) for its buttons.
+ * mine (the viewer wrote it), act ({ enabled, reason, send(action, form), readOnly }) for its buttons
+ * (with `readOnly`, a line saying why takes their place), and unsent (a reply the core kept in the
+ * thread: this says why it never reached the employee).
  */
 export function renderMessage(entry, options) {
   const author = entry.from ? entry.from.name : 'Lapis';
@@ -18,6 +20,7 @@ export function renderMessage(entry, options) {
   if (options.mine) classes.push('mine');
   if (entry.ephemeral) classes.push('ephemeral');
   if (note) classes.push('note');
+  if (options.unsent) classes.push('unsent');
 
   const head = h(
     'div',
@@ -37,7 +40,17 @@ export function renderMessage(entry, options) {
   const marker = entry.ephemeral
     ? h('div', { class: 'ephemeral-marker' }, 'Only you can see this message')
     : null;
-  return h('article', { class: classes.join(' '), 'data-id': entry.id }, head, marker, body);
+  const unsent = options.unsent
+    ? h('div', { class: 'unsent-marker', title: options.unsent }, 'Not sent to the employee')
+    : null;
+  return h(
+    'article',
+    { class: classes.join(' '), 'data-id': entry.id },
+    head,
+    marker,
+    unsent,
+    body,
+  );
 }
 
 function avatar(name, bot) {
@@ -100,6 +113,7 @@ function renderSpan(span) {
 }
 
 function renderActions(actions, act) {
+  if (act.readOnly) return readOnlyLine(act.readOnly);
   const formSlot = h('div', { class: 'form-slot' });
   const buttons = actions.map((action) => {
     const classes = ['btn', action.style ? `btn-${action.style}` : 'btn-plain'];
@@ -122,6 +136,11 @@ function renderActions(actions, act) {
     return button;
   });
   return h('div', { class: 'b-actions' }, h('div', { class: 'buttons' }, buttons), formSlot);
+}
+
+/** What takes the place of buttons and reply boxes the viewer may not use: `{ text, title }`. */
+export function readOnlyLine({ text, title }) {
+  return h('p', { class: 'read-only', title }, text);
 }
 
 /** The fields an action collects before it is sent, inline under its buttons. */

@@ -1,13 +1,14 @@
 // A level channel: ticket cards, their thread replies, and a reply box per thread.
 import { h, isInternalNote, syncList } from './dom.js';
 import { updateFeed } from './feed-follow.js';
-import { busy, renderMessage } from './render.js';
+import { busy, readOnlyLine, renderMessage } from './render.js';
 import { limitText, refusalText } from './text-limit.js';
 import { showTicket, ticketOfCard } from './ticket-state.js';
 
 /**
- * `app`: { acting() (the user you act as), ticket(key) (its newest state), post(path, body, report),
- * sendAction(action, form, report) }. Returns how many messages are new since the last render.
+ * `app`: { acting() (the user you act as), user(id) (anyone, by id), ticket(key) (its newest state),
+ * post(path, body, report), sendAction(action, form, report) }. Returns how many messages are new
+ * since the last render.
  */
 export function renderLevel(pane, level, threads, app) {
   const feed = pane.querySelector('.level-feed');
@@ -15,8 +16,8 @@ export function renderLevel(pane, level, threads, app) {
     syncList(feed, threads, {
       key: (t) => t.id,
       version: () => 'thread',
-      build: (t) => buildThread(level, t, app),
-      update: (shell, t) => updateThread(shell, t, app),
+      build: (t) => buildThread(t),
+      update: (shell, t) => updateThread(shell, level, t, app),
     }),
   );
   if (threads.length === 0) {
@@ -32,7 +33,49 @@ export function renderLevel(pane, level, threads, app) {
   return fresh;
 }
 
-function buildThread(level, root, app) {
+/** Whether `user` is an agent of `level`: the server's rule too (console-agent-directory.ts). */
+const isAgentOf = (user, level) => user?.role === `l${level}`;
+
+function whoIs(user) {
+  return user.role === 'employee' ? 'an employee' : `an ${user.role.toUpperCase()} agent`;
+}
+
+/**
+ * Why the acting user only reads a level's tickets, or null when they work them. The server refuses
+ * presses and replies of anyone else anyway; the page does not offer them.
+ */
+function readOnlyIn(level, acting) {
+  if (isAgentOf(acting, level)) return null;
+  return {
+    text: `Read only: you are ${whoIs(acting)}`,
+    title: `Only L${level} agents work the tickets in this channel`,
+  };
+}
+
+/**
+ * Why a reply never reached the employee, or null: the core relays only the replies of the level's
+ * agents; anyone else's stays in the thread (their author alone is told so). Notes are marked as such.
+ */
+function unsentReason(level, reply, app) {
+  if (!reply.from || isInternalNote(reply.message.text)) return null;
+  const author = app.user(reply.from.id);
+  if (!author || isAgentOf(author, level)) return null;
+  return `Kept in this thread: only L${level} agents' replies reach the employee, and ${reply.from.name} is ${whoIs(author)}.`;
+}
+
+function buildThread(root) {
+  return h(
+    'article',
+    { class: 'thread', 'data-thread': root.id },
+    h('div', { class: 'thread-head', hidden: true }),
+    h('div', { class: 'card-slot' }),
+    h('div', { class: 'replies-head' }),
+    h('div', { class: 'replies' }),
+    h('div', { class: 'thread-foot' }),
+  );
+}
+
+function buildReplyBox(level, root, app) {
   const input = h('textarea', {
     rows: 1,
     'aria-label': 'Reply in thread',
@@ -68,7 +111,7 @@ function buildThread(level, root, app) {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const text = input.value.trim();
-    if (!text || !limit.allows()) return;
+    if (!text || !limit.allows() || !isAgentOf(app.acting(), level)) return;
     const body = { as: app.acting().id, channel: `level:${level}`, threadId: root.id, text };
     const refused = (error) => limit.refused(refusalText(error));
     void busy(send, () => app.post('/api/thread', body, refused)).then((ok) => {
@@ -78,25 +121,18 @@ function buildThread(level, root, app) {
       showHint();
     });
   });
-  return h(
-    'article',
-    { class: 'thread', 'data-thread': root.id },
-    h('div', { class: 'thread-head', hidden: true }),
-    h('div', { class: 'card-slot' }),
-    h('div', { class: 'replies-head' }),
-    h('div', { class: 'replies' }),
-    form,
-  );
+  return form;
 }
 
-function updateThread(shell, root, app) {
+function updateThread(shell, level, root, app) {
   const acting = app.acting();
   const card = ticketOfCard(root);
   showTicket(shell.querySelector('.thread-head'), card && (app.ticket(card.key) ?? card));
-  const agent = acting.role !== 'employee';
+  const readOnly = readOnlyIn(level, acting);
   const act = {
-    enabled: agent,
-    reason: 'Act as an agent to work tickets',
+    enabled: !readOnly,
+    reason: readOnly?.title,
+    readOnly,
     send: app.sendAction,
   };
   syncList(shell.querySelector('.card-slot'), [root], {
@@ -107,13 +143,24 @@ function updateThread(shell, root, app) {
   syncList(shell.querySelector('.replies'), root.replies, {
     key: (m) => m.id,
     version: (m) => `${m.updatedAt}|${acting.id}`,
-    build: (m) => renderMessage(m, { variant: 'reply', mine: m.from?.id === acting.id, act }),
+    build: (m) =>
+      renderMessage(m, {
+        variant: 'reply',
+        mine: m.from?.id === acting.id,
+        act,
+        unsent: unsentReason(level, m, app),
+      }),
   });
   const count = root.replies.length;
   shell.querySelector('.replies-head').textContent = count
     ? `${count} repl${count === 1 ? 'y' : 'ies'}`
     : '';
-  const box = shell.querySelector('.reply-box');
-  for (const control of box.querySelectorAll('textarea, button')) control.disabled = !agent;
-  box.title = agent ? '' : 'Act as an agent to reply in ticket threads';
+  // The reply box, or the line saying why there is none; rebuilt only when that changes, so a
+  // half-typed reply survives the poll.
+  const foot = shell.querySelector('.thread-foot');
+  const mode = readOnly ? `read-only|${acting.role}` : 'reply';
+  if (foot.dataset.mode !== mode) {
+    foot.dataset.mode = mode;
+    foot.replaceChildren(readOnly ? readOnlyLine(readOnly) : buildReplyBox(level, root, app));
+  }
 }
