@@ -22,7 +22,6 @@ import { createKnowledgeBase } from './kb/search/create-knowledge-base';
 import { createLogger, secretValues } from './logger';
 import { projectRoot } from './project-root';
 import { startHttpServer, type HttpServer } from './start-http-server';
-import { createMongoTicketStore } from './store/mongo-ticket-store';
 import { openDatabase } from './store/open-database';
 
 /** Composition root: config, database, knowledge base, channels (Slack, Teams or the local console), SLA timer. */
@@ -64,7 +63,7 @@ async function main(): Promise<void> {
     }),
   );
   const slack = config.slackEnabled
-    ? createSlackChannel({ config, expressApp: app, log, tickets: createMongoTicketStore(db.db) })
+    ? createSlackChannel({ config, expressApp: app, log })
     : undefined;
   const teams = config.teamsEnabled
     ? createTeamsChannel({ config, expressApp: app, db: db.db, log })

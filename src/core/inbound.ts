@@ -1,6 +1,7 @@
 import type { Locale } from './locale';
 import type { ActionId } from './messages';
 import type { ConversationRef, ThreadRef, UserRef } from './people';
+import type { Level, Ticket } from './ticket';
 
 /**
  * Everything a channel can tell the core, in one shape per kind. Channels parse platform payloads
@@ -58,4 +59,12 @@ export interface Helpdesk {
   idle(timeoutMs?: number): Promise<void>;
   /** Queues SLA checks of tickets that are due; main calls it periodically under a job lease. */
   sweepSla(): Promise<number>;
+  /** Read-only views every channel can render (Slack's App Home...): the queries live here, once. */
+  readonly views: TicketViews;
+}
+
+/** The person's own tickets, newest first; a level's active queue, oldest first. */
+export interface TicketViews {
+  myTickets(user: UserRef): Promise<Ticket[]>;
+  levelQueue(level: Level): Promise<Ticket[]>;
 }

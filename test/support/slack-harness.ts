@@ -164,7 +164,6 @@ function wireCore(config: Config, db: Db, expressApp: express.Express) {
     config,
     expressApp,
     log,
-    tickets,
     tuning: { retryMinTimeoutMs: 10 },
   });
   const helpdesk = composeHelpdesk({

@@ -7,7 +7,6 @@ import { createLogger, secretValues, type Logger } from '../../logger';
 import { createBoltApp, SLACK_EVENTS_PATH } from './slack-app';
 import { createSlackClient, type SlackClientTuning } from './slack-client';
 import { registerEventListeners } from './slack-events';
-import type { TicketReader } from './slack-home';
 import { registerCommands } from './slack-commands';
 import { registerInteractions } from './slack-interactions';
 import { boltLogger } from './slack-logger';
@@ -15,15 +14,12 @@ import { createSlackRuntime } from './slack-runtime';
 import { createSlackPrepare } from './slack-prepare';
 
 export { SLACK_EVENTS_PATH };
-export type { TicketReader };
 
 export interface SlackChannelOptions {
   readonly config: Config;
   /** Bolt's receiver is mounted on it at /slack/events (HTTP mode); main owns the listening server. */
   readonly expressApp: express.Express;
   readonly log?: Logger;
-  /** Read access to tickets for the App Home tab (the MongoDB ticket store will do). */
-  readonly tickets?: TicketReader;
   /** Knobs for tests; the defaults suit production. */
   readonly tuning?: SlackClientTuning;
 }
@@ -61,7 +57,6 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
     log,
     client,
     identity,
-    tickets: options.tickets,
   });
   registerEventListeners(app, rt);
   registerInteractions(app, rt);

@@ -41,7 +41,7 @@ export function registerEventListeners(app: App, rt: SlackRuntime): void {
     try {
       const view = await homeView({
         user: await rt.people.userRef(input.userId),
-        tickets: rt.tickets,
+        tickets: rt.tickets(),
         agents: rt.agents,
         defaultLocale: rt.config.DEFAULT_LOCALE,
       });

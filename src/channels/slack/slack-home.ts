@@ -4,22 +4,11 @@ import type { Locale } from '../../core/locale';
 import { fromUser, plain, type Block, type OutboundMessage } from '../../core/messages';
 import { displayName, type UserRef } from '../../core/people';
 import type { AgentDirectory } from '../../core/ports/agent-directory';
-import {
-  ACTIVE_STATUSES,
-  LEVELS,
-  type Level,
-  type Ticket,
-  type TicketStatus,
-} from '../../core/ticket';
+import type { TicketViews } from '../../core/inbound';
+import { LEVELS, type Ticket } from '../../core/ticket';
+import { truncate } from '../../core/text/truncate';
 import { renderMessage } from './slack-blocks';
 import { label } from './slack-labels';
-import { truncate } from './slack-text';
-
-/** The read access App Home needs; the MongoDB ticket store satisfies it. */
-export interface TicketReader {
-  listByRequester(requester: UserRef, statuses?: readonly TicketStatus[]): Promise<Ticket[]>;
-  listByLevel(level: Level, statuses: readonly TicketStatus[]): Promise<Ticket[]>;
-}
 
 const MINE = 10;
 const QUEUE = 10; // with MINE, headings and three levels, within Block Kit's 50 blocks
@@ -59,12 +48,13 @@ function section(
 /** The Home tab: the person's own tickets and, for agents, the active queue of each of their levels. */
 export async function homeView(options: {
   user: UserRef;
-  tickets: TicketReader | undefined;
+  /** The core's views; undefined until the channel is attached to the helpdesk. */
+  tickets: TicketViews | undefined;
   agents: AgentDirectory;
   defaultLocale: Locale;
 }): Promise<slack.HomeView> {
   const { user, tickets } = options;
-  const mine = tickets ? await tickets.listByRequester(user) : [];
+  const mine = tickets ? await tickets.myTickets(user) : [];
   const locale = mine[0]?.locale ?? options.defaultLocale;
   const blocks: Block[] = [
     { kind: 'header', text: `Lapis · ${label(locale, 'home_title')}` },
@@ -79,7 +69,7 @@ export async function homeView(options: {
   ];
   for (const level of LEVELS) {
     if (!tickets || !(await options.agents.isAgent(user, level))) continue;
-    const queue = await tickets.listByLevel(level, ACTIVE_STATUSES);
+    const queue = await tickets.levelQueue(level);
     blocks.push(
       ...section(
         label(locale, 'home_queue', { level }),

@@ -1,13 +1,12 @@
 import type { webApi } from '@slack/bolt';
 import type { Config } from '../../config';
-import type { Helpdesk, Inbound } from '../../core/inbound';
+import type { Helpdesk, TicketViews, Inbound } from '../../core/inbound';
 import type { ConversationRef } from '../../core/people';
 import type { AgentDirectory } from '../../core/ports/agent-directory';
 import type { ChatSurface } from '../../core/ports/chat-surface';
 import type { Logger } from '../../logger';
 import { createSlackAgentDirectory } from './slack-agent-directory';
 import type { BotIdentity } from './slack-client';
-import type { TicketReader } from './slack-home';
 import { createSlackPeople, type SlackPeople } from './slack-people';
 import { levelPings } from './slack-pings';
 import { createSlackSurface } from './slack-surface';
@@ -19,7 +18,8 @@ export interface SlackRuntime {
   readonly people: SlackPeople;
   readonly agents: AgentDirectory & { clear(): void };
   readonly surface: ChatSurface;
-  readonly tickets: TicketReader | undefined;
+  /** The core's ticket views (App Home), once attached. */
+  tickets(): TicketViews | undefined;
   readonly log: Logger;
   /** The L1/L2/L3 channels: thread replies there are ticket conversations. */
   readonly levelChannels: ReadonlySet<string>;
@@ -50,7 +50,6 @@ export function createSlackRuntime(options: {
   log: Logger;
   client: webApi.WebClient;
   identity: BotIdentity;
-  tickets: TicketReader | undefined;
 }): SlackRuntime & { attach(helpdesk: Helpdesk): void } {
   const { config, log, client } = options;
   const ttlMs = config.SLACK_CACHE_SECONDS * 1000;
@@ -77,7 +76,7 @@ export function createSlackRuntime(options: {
     people,
     agents,
     surface: createSlackSurface({ client, config, pings: levelPings(config), people }),
-    tickets: options.tickets,
+    tickets: () => helpdesk?.views,
     log,
     levelChannels: new Set(levels.filter((c): c is string => Boolean(c))),
     async accept(event) {

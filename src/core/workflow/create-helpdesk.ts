@@ -1,3 +1,4 @@
+import { ACTIVE_STATUSES } from '../ticket';
 import { randomUUID } from 'node:crypto';
 import type { Effect } from '../effects';
 import { laneOfEffect } from '../effects';
@@ -210,6 +211,13 @@ export function createHelpdesk(deps: HelpdeskDeps): Helpdesk {
       await outboxRunner.stop(Math.max(0, deadlineMs - (Date.now() - started)));
     },
     idle,
+    views: {
+      myTickets: (user) => deps.tickets.listByRequester(user),
+      levelQueue: async (level) =>
+        (await deps.tickets.listByLevel(level, ACTIVE_STATUSES)).sort(
+          (a, b) => a.createdAt.getTime() - b.createdAt.getTime(),
+        ),
+    },
     async sweepSla() {
       const period = String(Math.floor(deps.clock.now().getTime() / 600_000));
       const work = [...(await sla.dueWork()), ...(await sla.missingCardWork(period))];

@@ -396,4 +396,18 @@ describe('the tiered workflow, end to end through the core', () => {
     await h.press(people.ayu, h.button('claim', 'L1'));
     expect(textOf(h.last('direct', 'dm:budi')!)).toMatch(/Ayu is now handling IT-1001/);
   });
+
+  it('gives every channel the same views: my tickets, and a level queue oldest first', async () => {
+    const h = createHarness();
+    const { ticket: first } = await openTicket(h);
+    h.advance(5);
+    await h.dm(people.sari, 'the printer on floor 2 has a paper jam');
+    await h.press(people.sari, h.button('l0_need_help', 'dm:sari'));
+    await h.press(people.sari, h.button('ticket_form', 'dm:sari'), form);
+    const queue = await h.helpdesk.views.levelQueue(1);
+    expect(queue.map((x) => x.requester.id)).toEqual(['budi', 'sari']);
+    expect((await h.helpdesk.views.myTickets(people.budi)).map((x) => x.id)).toEqual([first.id]);
+    await h.press(people.ayu, h.button('escalate', 'L1'), { reason: 'r', tried: 't' });
+    expect((await h.helpdesk.views.levelQueue(2)).map((x) => x.key)).toEqual(['IT-1002']);
+  });
 });
