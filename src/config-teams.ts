@@ -1,22 +1,11 @@
 import { z } from 'zod';
 import { emptyToUndefined, intSetting, optionalString, splitList } from './config-fields';
+import { isLoopbackAddress } from './loopback';
 
 /**
  * The Microsoft Teams part of the environment schema (src/config.ts spreads it in), with the checks
  * that tie its variables together. Kept apart so the Teams channel's settings live in one place.
  */
-
-/** loopback names and addresses: where a server that trusts every caller may listen. */
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|::1|::ffff:127(\.\d{1,3}){3})$/;
-
-export function isLoopbackAddress(host: string): boolean {
-  return LOOPBACK.test(
-    host
-      .trim()
-      .toLowerCase()
-      .replace(/^\[(.*)\]$/, '$1'),
-  );
-}
 
 const CHANNEL_ID = /^19:[^\s;/?#]+@thread\.(tacv2|skype)$/;
 

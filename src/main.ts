@@ -8,7 +8,8 @@ import { scheduleJobs } from './schedule-jobs';
 import { createJobSlots } from './store/job-slots';
 import { createMongoWorkQueue } from './store/mongo-work-queue';
 import { createConsoleAgentDirectory } from './channels/console/console-agent-directory';
-import { createConsoleRouter, isLoopbackHost } from './channels/console/console-server';
+import { createConsoleRouter } from './channels/console/console-server';
+import { isLoopbackAddress } from './loopback';
 import { createConsoleSurface, ensureConsoleIndexes } from './channels/console/console-surface';
 import { CONSOLE_USERS } from './channels/console/console-users';
 import { createSlackChannel } from './channels/slack/create-slack-channel';
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
   log.info({ kbDir, articles: kb.size, files: articles.length }, 'knowledge base loaded');
 
   const useConsole = !config.slackEnabled && !config.teamsEnabled;
-  if (useConsole && !isLoopbackHost(config.HOST)) {
+  if (useConsole && !isLoopbackAddress(config.HOST)) {
     throw new Error(
       `The local console trusts whoever opens it, so it only listens on loopback; HOST=${config.HOST} is not.`,
     );

@@ -5,6 +5,7 @@ import express, { Router, type NextFunction, type Request, type Response } from 
 import { isLapisError, type ErrorCode } from '../../core/errors';
 import type { Helpdesk } from '../../core/inbound';
 import { IntakeRefused } from '../../core/pipeline/intake';
+import { isLoopbackAddress } from '../../loopback';
 import { projectRoot } from '../../project-root';
 import { dmConversation } from './console-conversations';
 import {
@@ -139,20 +140,9 @@ function addPostRoutes(router: Router, { helpdesk, feed, users }: ConsoleRouterO
   });
 }
 
-const LOOPBACK_NAME = /^(localhost|127(\.\d{1,3}){3}|::1|::ffff:127(\.\d{1,3}){3})$/;
-
-export function isLoopbackHost(host: string): boolean {
-  return LOOPBACK_NAME.test(
-    host
-      .trim()
-      .toLowerCase()
-      .replace(/^\[(.*)\]$/, '$1'),
-  );
-}
-
 /** Refuses to serve the console anywhere but loopback: it lets whoever reaches it act as anyone. */
 export function assertLoopback(host: string): void {
-  if (!isLoopbackHost(host)) {
+  if (!isLoopbackAddress(host)) {
     throw new Error(
       `The local console must only listen on loopback, but HOST is "${host}". It lets whoever ` +
         'reaches it act as any employee or agent, so it is a single-machine demo: set HOST=127.0.0.1 ' +
@@ -166,7 +156,7 @@ function loopbackHostOnly(req: Request, res: Response, next: NextFunction): void
   const name = header.startsWith('[')
     ? header.slice(0, header.indexOf(']') + 1)
     : header.split(':')[0];
-  if (name && isLoopbackHost(name)) return next();
+  if (name && isLoopbackAddress(name)) return next();
   res.status(403).json({ error: 'the console only answers requests addressed to a loopback host' });
 }
 

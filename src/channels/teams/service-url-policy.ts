@@ -1,4 +1,5 @@
-import { isLoopbackAddress, normalizeHostEntry } from '../../config-teams';
+import { normalizeHostEntry } from '../../config-teams';
+import { isLoopbackAddress } from '../../loopback';
 
 /**
  * Which service URLs Lapis takes from an activity and posts to. The connector client sends the

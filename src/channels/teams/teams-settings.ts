@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Config } from '../../config';
-import { isLoopbackAddress, type TeamsPingTarget } from '../../config-teams';
+import type { TeamsPingTarget } from '../../config-teams';
+import { isLoopbackAddress } from '../../loopback';
 import type { Level } from '../../core/ticket';
 import type { AdmissionRules } from './activity-admission';
 import type { BotCredentials } from './bot-authentication';

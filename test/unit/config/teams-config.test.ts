@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../../../src/config';
-import { isLoopbackAddress, teamsEnvShape } from '../../../src/config-teams';
+import { teamsEnvShape } from '../../../src/config-teams';
+import { isLoopbackAddress } from '../../../src/loopback';
 import { projectRoot } from '../../../src/project-root';
 import { teamsSettings, TeamsSetupError } from '../../../src/channels/teams/teams-settings';
 
