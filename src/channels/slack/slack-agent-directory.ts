@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Config } from '../../config';
 import type { AgentDirectory } from '../../core/ports/agent-directory';
 import type { Level } from '../../core/ticket';
+import { levelChannelsOf } from './slack-level-channels';
 import { createTtlCache } from './ttl-cache';
 
 /**
@@ -40,11 +41,7 @@ export function createSlackAgentDirectory(options: {
     2: config.L2_AGENT_IDS,
     3: config.L3_AGENT_IDS,
   };
-  const channels: Record<Level, string | undefined> = {
-    1: config.SLACK_L1_CHANNEL_ID,
-    2: config.SLACK_L2_CHANNEL_ID,
-    3: config.SLACK_L3_CHANNEL_ID,
-  };
+  const channels = levelChannelsOf(config);
 
   async function fetchMembers(channel: string): Promise<ReadonlySet<string>> {
     const all = new Set<string>();

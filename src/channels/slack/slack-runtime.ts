@@ -6,6 +6,7 @@ import type { AgentDirectory } from '../../core/ports/agent-directory';
 import type { ChatSurface } from '../../core/ports/chat-surface';
 import type { Logger } from '../../logger';
 import { createSlackAgentDirectory } from './slack-agent-directory';
+import { levelChannelIds } from './slack-level-channels';
 import type { BotIdentity } from './slack-client';
 import { createSlackPeople, type SlackPeople } from './slack-people';
 import { levelPings } from './slack-pings';
@@ -64,11 +65,6 @@ export function createSlackRuntime(options: {
     botUserId: options.identity.userId,
     onError: (err, channel) => log.warn({ err, channel }, 'conversations.members failed'),
   });
-  const levels = [
-    config.SLACK_L1_CHANNEL_ID,
-    config.SLACK_L2_CHANNEL_ID,
-    config.SLACK_L3_CHANNEL_ID,
-  ];
   let helpdesk: Helpdesk | undefined;
   return {
     config,
@@ -78,7 +74,7 @@ export function createSlackRuntime(options: {
     surface: createSlackSurface({ client, config, pings: levelPings(config), people }),
     tickets: () => helpdesk?.views,
     log,
-    levelChannels: new Set(levels.filter((c): c is string => Boolean(c))),
+    levelChannels: levelChannelIds(config),
     async accept(event) {
       if (!helpdesk) throw new Error('the Slack channel is not attached to the helpdesk yet');
       await helpdesk.accept(event);

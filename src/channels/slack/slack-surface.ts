@@ -1,13 +1,12 @@
 import type { webApi } from '@slack/bolt';
 import { z } from 'zod';
-import type { Config } from '../../config';
 import { isLapisError, LapisError } from '../../core/errors';
 import { GiveUp } from '../../core/pipeline/work-runner';
 import type { OutboundMessage } from '../../core/messages';
 import type { MessageRef } from '../../core/people';
 import type { ChatSurface } from '../../core/ports/chat-surface';
-import type { Level } from '../../core/ticket';
 import { renderMessage } from './slack-blocks';
+import { channelOfLevel, type LevelChannelConfig } from './slack-level-channels';
 import type { SlackPeople } from './slack-people';
 import type { LevelPings } from './slack-pings';
 
@@ -21,31 +20,12 @@ const posted = z.looseObject({
   ts: z.string().regex(/^\d{1,12}\.\d{1,9}$/),
 });
 
-type LevelChannels = Pick<
-  Config,
-  'SLACK_L1_CHANNEL_ID' | 'SLACK_L2_CHANNEL_ID' | 'SLACK_L3_CHANNEL_ID'
->;
-
-/** A level's channel; a level without one uses the nearest lower level's (L1 is required). */
-export function channelOfLevel(config: LevelChannels, level: Level): string {
-  const byLevel = [
-    config.SLACK_L1_CHANNEL_ID,
-    config.SLACK_L2_CHANNEL_ID,
-    config.SLACK_L3_CHANNEL_ID,
-  ];
-  for (let l = level; l >= 1; l--) {
-    const channel = byLevel[l - 1];
-    if (channel) return channel;
-  }
-  throw new LapisError(
-    'unavailable',
-    'no Slack channel is configured for tickets (SLACK_L1_CHANNEL_ID)',
-  );
-}
+/** Kept here too for callers that know it from the surface. */
+export { channelOfLevel };
 
 export function createSlackSurface(options: {
   client: webApi.WebClient;
-  config: LevelChannels;
+  config: LevelChannelConfig;
   pings: LevelPings;
   people: SlackPeople;
 }): ChatSurface {
