@@ -114,10 +114,6 @@ export interface Ticket {
   readonly applied?: readonly string[];
 }
 
-export function threadOf(ticket: Ticket, level: Level = ticket.level): ThreadRef | undefined {
-  return ticket.threads[`L${level}`];
-}
-
 export function isActive(ticket: Ticket): boolean {
   return ACTIVE_STATUSES.includes(ticket.status);
 }

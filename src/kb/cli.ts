@@ -7,13 +7,16 @@ import { formatProblem, readKnowledgeBase } from './load-kb';
 import { createKnowledgeBase } from './search/create-knowledge-base';
 
 /**
- * The KB command line (a contract other tools call, see DESIGN.md):
+ * The KB command line (a contract other tools call, see docs/kb-cli.md):
  *   validate [--kb DIR]         exit 0 and a summary, or 1 and one line per problem
  *   search [--kb DIR] --json    queries on stdin, one JSON line out per query, in order
  */
 const program = new Command('kb').description('Lapis knowledge-base tools').showHelpAfterError();
 const kbOption = () =>
-  new Option('--kb <dir>', 'knowledge-base folder').default(path.join(projectRoot(), 'kb'), "the project's kb/");
+  new Option('--kb <dir>', 'knowledge-base folder').default(
+    path.join(projectRoot(), 'kb'),
+    "the project's kb/",
+  );
 
 program
   .command('validate')
@@ -46,32 +49,45 @@ program
   .option('--explain', 'with the analysed terms (not part of the JSON contract)')
   .option('--limit <n>', 'results per query', (v) => Number.parseInt(v, 10), 5)
   .argument('[query...]', 'a query; stdin is read when none is given')
-  .action(async (words: string[], opts: { kb: string; json?: boolean; explain?: boolean; limit: number }) => {
-    const result = readKnowledgeBase(opts.kb);
-    const errors = result.problems.filter((p) => p.severity === 'error');
-    if (errors.length) {
-      for (const p of errors) process.stderr.write(`${formatProblem(p)}\n`);
-      process.exitCode = 1;
-      return;
-    }
-    const kb = createKnowledgeBase(result.articles);
-    const answer = (line: string) => {
-      const started = performance.now();
-      const found = kb.search(line, { limit: opts.limit });
-      const ms = Math.round((performance.now() - started) * 1000) / 1000;
-      if (opts.json) {
-        const out: Record<string, unknown> = { query: line, answer: found.answer, results: found.results, ms };
-        if (opts.explain) out.terms = kb.explain(line).query;
-        process.stdout.write(`${JSON.stringify(out)}\n`);
-      } else {
-        process.stdout.write(`${line}\n  answer: ${found.answer ? `${found.answer.id} (${found.answer.score})` : `none [${found.intent}]`}\n`);
-        for (const r of found.results) process.stdout.write(`    ${r.score.toFixed(3)}  ${r.id}  ${r.title}\n`);
+  .action(
+    async (
+      words: string[],
+      opts: { kb: string; json?: boolean; explain?: boolean; limit: number },
+    ) => {
+      const result = readKnowledgeBase(opts.kb);
+      const errors = result.problems.filter((p) => p.severity === 'error');
+      if (errors.length) {
+        for (const p of errors) process.stderr.write(`${formatProblem(p)}\n`);
+        process.exitCode = 1;
+        return;
       }
-    };
-    if (words.length) return answer(words.join(' '));
-    const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-    for await (const line of lines) answer(line);
-  });
+      const kb = createKnowledgeBase(result.articles);
+      const answer = (line: string) => {
+        const started = performance.now();
+        const found = kb.search(line, { limit: opts.limit });
+        const ms = Math.round((performance.now() - started) * 1000) / 1000;
+        if (opts.json) {
+          const out: Record<string, unknown> = {
+            query: line,
+            answer: found.answer,
+            results: found.results,
+            ms,
+          };
+          if (opts.explain) out.terms = kb.explain(line).query;
+          process.stdout.write(`${JSON.stringify(out)}\n`);
+        } else {
+          process.stdout.write(
+            `${line}\n  answer: ${found.answer ? `${found.answer.id} (${found.answer.score})` : `none [${found.intent}]`}\n`,
+          );
+          for (const r of found.results)
+            process.stdout.write(`    ${r.score.toFixed(3)}  ${r.id}  ${r.title}\n`);
+        }
+      };
+      if (words.length) return answer(words.join(' '));
+      const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+      for await (const line of lines) answer(line);
+    },
+  );
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);

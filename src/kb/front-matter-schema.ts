@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
-/** The KB file contract (see DESIGN.md): the one schema every article's front matter must pass. */
+/**
+ * The KB file contract (see docs/kb-format.md): the one schema every article's front matter must pass.
+ */
 export const frontMatterSchema = z.object({
   id: z
     .string({ error: 'required: a string of a-z, 0-9 and -' })

@@ -12,7 +12,9 @@ export interface KbLoadResult {
 export class KbValidationError extends Error {
   readonly code = 'invalid_kb';
   constructor(readonly problems: readonly KbProblem[]) {
-    super(`The knowledge base has ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`);
+    super(
+      `The knowledge base has ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`,
+    );
     this.name = 'KbValidationError';
   }
 }
@@ -32,7 +34,8 @@ export function readKnowledgeBase(dir: string): KbLoadResult {
   } catch {
     return { articles: [], files: 0, problems: [problem(dir, 'folder', 'not found')] };
   }
-  if (!stat.isDirectory()) return { articles: [], files: 0, problems: [problem(dir, 'folder', 'not a folder')] };
+  if (!stat.isDirectory())
+    return { articles: [], files: 0, problems: [problem(dir, 'folder', 'not a folder')] };
 
   const files = listMarkdown(dir);
   const articles: Article[] = [];
@@ -49,7 +52,13 @@ export function readKnowledgeBase(dir: string): KbLoadResult {
     const key = `${outcome.article.id}/${outcome.article.lang}`;
     const first = seen.get(key);
     if (first) {
-      problems.push(problem(shown, 'id', `"${outcome.article.id}" in lang ${outcome.article.lang} is also in ${first}`));
+      problems.push(
+        problem(
+          shown,
+          'id',
+          `"${outcome.article.id}" in lang ${outcome.article.lang} is also in ${first}`,
+        ),
+      );
       continue;
     }
     seen.set(key, shown);
@@ -78,7 +87,11 @@ function listMarkdown(root: string): string[] {
       if (entry.name.startsWith('.')) continue;
       const child = path.join(relative, entry.name);
       if (entry.isDirectory()) walk(child);
-      else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md') && entry.name.toLowerCase() !== 'readme.md')
+      else if (
+        entry.isFile() &&
+        entry.name.toLowerCase().endsWith('.md') &&
+        entry.name.toLowerCase() !== 'readme.md'
+      )
         out.push(child);
     }
   };

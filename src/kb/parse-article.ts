@@ -18,9 +18,17 @@ export type ParseOutcome =
 
 /** Parses one KB file; every problem names the file and the field. */
 export function parseArticle(text: string, file: string, relativePath: string): ParseOutcome {
-  const error = (field: string, message: string): KbProblem => ({ file, field, message, severity: 'error' });
+  const error = (field: string, message: string): KbProblem => ({
+    file,
+    field,
+    message,
+    severity: 'error',
+  });
   if (!/^\uFEFF?---\r?\n/.test(text)) {
-    return { ok: false, problems: [error('front matter', 'missing: the file must start with a --- line')] };
+    return {
+      ok: false,
+      problems: [error('front matter', 'missing: the file must start with a --- line')],
+    };
   }
   let parsed: matter.GrayMatterFile<string>;
   try {
@@ -43,12 +51,18 @@ export function parseArticle(text: string, file: string, relativePath: string): 
     }
   }
   const { summary, details } = splitBody(parsed.content);
-  if (!summary) problems.push(error('body', 'empty: the first paragraph is the summary shown in chat'));
+  if (!summary)
+    problems.push(error('body', 'empty: the first paragraph is the summary shown in chat'));
   if (!result.success || problems.length) return { ok: false, problems };
 
   const warnings = Object.keys(data)
     .filter((key) => !KNOWN_FIELDS.has(key))
-    .map((key): KbProblem => ({ file, field: key, message: 'unknown field (ignored)', severity: 'warning' }));
+    .map((key): KbProblem => ({
+      file,
+      field: key,
+      message: 'unknown field (ignored)',
+      severity: 'warning',
+    }));
   const fm = result.data;
   return {
     ok: true,

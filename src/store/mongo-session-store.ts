@@ -5,17 +5,19 @@ import type { L0Session, SessionStore } from '../core/ports/session-store';
 import { COLLECTIONS } from './collections';
 import { filterOneOf, filterString, filterVersion } from './filter-values';
 import {
-  categorySchema,
   conversationRefSchema,
   dateSchema,
   l0AttemptSchema,
   PLATFORMS,
-  prioritySchema,
   userRefSchema,
 } from './ticket-document';
 import { createVersionGuard, isDuplicateKey } from './version-guard';
 
-/** The l0_sessions document: one per user, `_id` `${platform}:${userId}`. */
+/**
+ * The l0_sessions document: one per user, `_id` `${platform}:${userId}`. Fields it does not name
+ * (`draft`, which older versions stored and never used) are dropped on reading and gone after the
+ * next save.
+ */
 const sessionDocumentSchema = z.object({
   _id: z.string().min(1),
   platform: z.enum(PLATFORMS),
@@ -25,11 +27,6 @@ const sessionDocumentSchema = z.object({
   state: z.enum(['idle', 'awaiting_feedback', 'collecting_details']),
   question: z.string(),
   attempts: z.array(l0AttemptSchema),
-  draft: z.object({
-    category: categorySchema.optional(),
-    priority: prioritySchema.optional(),
-    impact: z.string().optional(),
-  }),
   updatedAt: dateSchema,
   savedBy: z.string().optional(),
   version: z.number().int().nonnegative(),

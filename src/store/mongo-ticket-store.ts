@@ -85,10 +85,6 @@ export function createMongoTicketStore(db: Db, options: MongoTicketStoreOptions 
       return findOne({ _id: filterString(id, 'ticket id') });
     },
 
-    async getByKey(key: string): Promise<Ticket | undefined> {
-      return findOne({ key: filterString(key, 'ticket key') });
-    },
-
     async getByThread(platform: string, threadId: string): Promise<Ticket | undefined> {
       const where = `${filterString(platform, 'platform')}:${filterString(threadId, 'thread id')}`;
       return findOne({ threadIds: where });

@@ -13,7 +13,6 @@ function buildSession(overrides: Partial<L0Session> = {}): L0Session {
     state: 'idle',
     question: '',
     attempts: [],
-    draft: {},
     updatedAt: at(),
     version: 0,
     ...overrides,
@@ -58,7 +57,6 @@ export function describeSessionStoreContract(
             feedback: 'none',
           },
         ],
-        draft: { category: 'printing', priority: 'P3', impact: 'one floor' },
         updatedAt: at(3),
         version: 17, // ignored: the store sets the version
       });
@@ -73,16 +71,16 @@ export function describeSessionStoreContract(
     it('saves at the stored version and refuses stale ones', async () => {
       expect(await store.save(buildSession({ question: 'a' }), 0)).toBe(true);
       expect(await store.save(buildSession({ question: 'again from 0' }), 0)).toBe(false);
-      expect(await store.save(buildSession({ question: 'b', draft: { impact: 'x' } }), 1)).toBe(
+      expect(await store.save(buildSession({ question: 'b', state: 'awaiting_feedback' }), 1)).toBe(
         true,
       );
       expect(await store.save(buildSession({ question: 'stale' }), 1)).toBe(false);
       expect(await store.save(buildSession({ question: 'future' }), 5)).toBe(false);
       const got = await store.get(USER);
-      expect(got).toEqual(buildSession({ question: 'b', draft: { impact: 'x' }, version: 2 }));
+      expect(got).toEqual(buildSession({ question: 'b', state: 'awaiting_feedback', version: 2 }));
       // Unset optional fields stay unset.
       expect(await store.save(buildSession({ question: 'c' }), 2)).toBe(true);
-      expect((await store.get(USER))?.draft).toEqual({});
+      expect(await store.get(USER)).not.toHaveProperty('savedBy');
     });
 
     it('keeps users apart (same id on another platform is another user)', async () => {
@@ -121,7 +119,7 @@ export function describeSessionStoreContract(
         score: undefined,
         feedback: 'none',
       });
-      (got.draft as { impact?: string }).impact = 'mutated';
+      (got.user as { name?: string }).name = 'mutated';
       expect(await store.get(USER)).toEqual(buildSession({ question: 'original', version: 1 }));
     });
   });

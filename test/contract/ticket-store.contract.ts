@@ -42,7 +42,7 @@ export function describeTicketStoreContract(
         expect(a.id).not.toBe(b.id);
       });
 
-      it('finds a ticket by id, by key and by the thread of any of its levels', async () => {
+      it('finds a ticket by id and by the thread of any of its levels', async () => {
         const input = buildNewTicket({
           threads: {
             L1: { platform: 'slack', channelId: 'C-L1', threadId: '111.1' },
@@ -53,7 +53,6 @@ export function describeTicketStoreContract(
         await store.create(buildNewTicket({ threads: {} }));
         expect(created).toEqual(stored(input, created));
         expect(await store.get(created.id)).toEqual(created);
-        expect(await store.getByKey(created.key)).toEqual(created);
         expect(await store.getByThread('slack', '111.1')).toEqual(created);
         expect(await store.getByThread('slack', '222.2')).toEqual(created);
       });
@@ -65,7 +64,6 @@ export function describeTicketStoreContract(
           }),
         );
         expect(await store.get('no-such-id')).toBeUndefined();
-        expect(await store.getByKey('IT-9999')).toBeUndefined();
         expect(await store.getByThread('slack', '9.9')).toBeUndefined();
         expect(await store.getByThread('teams', '1.1')).toBeUndefined();
       });
@@ -78,7 +76,7 @@ export function describeTicketStoreContract(
           Array.from({ length: 20 }, (_, i) => 1001 + i),
         );
         expect(new Set(created.map((t) => t.id)).size).toBe(20);
-        for (const ticket of created) expect(await store.getByKey(ticket.key)).toEqual(ticket);
+        for (const ticket of created) expect(await store.get(ticket.id)).toEqual(ticket);
       });
     });
 
@@ -306,7 +304,6 @@ export function describeTicketStoreContract(
         const updated = (await store.update(snapshot, 0))!;
         updated.updatedAt.setTime(0);
         expect(await store.get(created.id)).toEqual({ ...snapshot, version: 1 });
-        expect(await store.getByKey(created.key)).toEqual({ ...snapshot, version: 1 });
       });
     });
   });

@@ -11,6 +11,7 @@ import {
   typed,
   type SlackHarness,
 } from '../support/slack-harness';
+import { ticketByKey } from '../support/ticket-by-key';
 
 /**
  * The whole journey in Slack: the real Bolt app over real HTTP (signed requests to /slack/events),
@@ -176,7 +177,7 @@ describe('Slack channel on the real core: question to rating over HTTP', () => {
     expect(shownText(lastTo(budiDm))).toContain(t('en', 'csat_thanks'));
 
     // The database agrees.
-    const ticket = (await h.tickets.getByKey('IT-1001'))!;
+    const ticket = (await ticketByKey(h.db, 'IT-1001'))!;
     expect(ticket).toMatchObject({
       status: 'closed',
       level: 2,

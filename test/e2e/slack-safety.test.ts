@@ -10,6 +10,7 @@ import {
   type SlackHarness,
 } from '../support/slack-harness';
 import { sign } from '../support/slack-requests';
+import { ticketByKey } from '../support/ticket-by-key';
 
 /**
  * What must never happen through the Slack channel: unsigned or replayed requests acted on, a
@@ -131,7 +132,7 @@ describe('Slack channel: safety', () => {
     expect(shownText(relayed)).toContain(
       'try again @\u2060channel @\u2060here @\u2060everyone @U123ABC @\u2060channel &lt;!here&gt; &amp;lt; &lt;@U999ZZZ&gt;',
     );
-    const ticket = (await h.tickets.getByKey(key))!;
+    const ticket = (await ticketByKey(h.db, key))!;
     expect(ticket.question).toBe(`wifi drops all the time ${plainForm}`);
     expect(ticket.transcript.map((e) => e.text)).toContain(`try again ${plainForm}`);
     expect(ticket.transcript.map((e) => e.text)).toContain(`still broken ${plainForm}`);
@@ -155,7 +156,7 @@ describe('Slack channel: safety', () => {
     ]);
     for (const r of refusals)
       expect(shownText(r)).toContain(t(h.config.DEFAULT_LOCALE, 'refused_not_agent', { level: 1 }));
-    const ticket = (await h.tickets.getByKey(key))!;
+    const ticket = (await ticketByKey(h.db, key))!;
     expect(ticket.status).toBe('open');
     expect(ticket.assignee).toBeUndefined();
     expect(ticket.resolution).toBeUndefined();

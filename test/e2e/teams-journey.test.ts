@@ -1,7 +1,6 @@
 import { t } from '../../src/core/i18n/translate';
 import type { Ticket } from '../../src/core/ticket';
 import { ensureIndexes } from '../../src/store/ensure-indexes';
-import { createMongoTicketStore } from '../../src/store/mongo-ticket-store';
 import {
   button,
   cardOf,
@@ -23,6 +22,7 @@ import {
   type ConnectorStub,
 } from '../support/teams-connector-stub';
 import { openTestDatabase } from '../support/test-database';
+import { ticketByKey } from '../support/ticket-by-key';
 
 /**
  * The whole journey in Teams, end to end, one step per test (in order, sharing state): express and
@@ -256,7 +256,7 @@ describe('Teams channel on the real core: question to rating', () => {
   });
 
   it('the database agrees, cards were updated in place, every message fit Teams', async () => {
-    const ticket = (await createMongoTicketStore(conn.db).getByKey('IT-1001'))!;
+    const ticket = (await ticketByKey(conn.db, 'IT-1001'))!;
     expect(ticket).toMatchObject({
       status: 'closed',
       level: 2,

@@ -1,8 +1,9 @@
 import type { types as slack } from '@slack/bolt';
 import type { Action, Block, OutboundMessage, Span } from '../../core/messages';
+import { ELLIPSIS, truncate } from '../../core/text/truncate';
 import { buttonActionId, encodeButtonValue } from './slack-button-value';
 import type { LevelPings } from './slack-pings';
-import { defusePlainText, ELLIPSIS, escapeMrkdwn, splitText, truncate } from './slack-text';
+import { defusePlainText, escapeMrkdwn, splitText, truncateMrkdwn } from './slack-text';
 
 /**
  * The core's platform-neutral messages as Block Kit. Every span is escaped (user text and bot text
@@ -68,7 +69,9 @@ function sections(text: string): slack.KnownBlock[] {
 
 function fieldSections(fields: Extract<Block, { kind: 'fields' }>['fields']): slack.KnownBlock[] {
   const rendered = fields.map((f) =>
-    mrkdwn(truncate(`*${escapeMrkdwn(f.label)}*\n${spansToMrkdwn([f.value])}`, LIMITS.fieldText)),
+    mrkdwn(
+      truncateMrkdwn(`*${escapeMrkdwn(f.label)}*\n${spansToMrkdwn([f.value])}`, LIMITS.fieldText),
+    ),
   );
   const blocks: slack.KnownBlock[] = [];
   for (let i = 0; i < rendered.length; i += LIMITS.fieldsPerSection)
@@ -163,6 +166,6 @@ export function fitBlocks(blocks: readonly slack.KnownBlock[]): slack.KnownBlock
 export function renderMessage(message: OutboundMessage, pings: LevelPings): SlackMessage {
   const blocks = fitBlocks(message.blocks.flatMap((b, i) => renderBlock(b, i, pings)));
   const pinged = message.blocks.flatMap((b) => (b.kind === 'ping' ? pings[b.level] : []));
-  const fallback = truncate(escapeMrkdwn(message.text), LIMITS.messageText - 200);
+  const fallback = truncateMrkdwn(escapeMrkdwn(message.text), LIMITS.messageText - 200);
   return { text: [fallback, ...pinged].join(' ').trim() || ' ', blocks };
 }

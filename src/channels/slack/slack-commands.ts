@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import { commandText, parseEmployeeCommand } from '../../core/employee-commands';
 import { parseCommand, parseMessageShortcut } from './slack-inbound';
 import { label } from './slack-labels';
 import type { SlackRuntime } from './slack-runtime';
@@ -7,18 +8,13 @@ export const SLASH_COMMAND = '/helpdesk';
 export const TICKET_SHORTCUT = 'create_it_ticket';
 
 /**
- * `/helpdesk ...` as the text the core understands in a DM: `help` (or nothing) → "help",
- * `status` → "my tickets", `status IT-123` / `ticket IT-123` → "status IT-123", `cancel IT-123` as
- * it is, and anything else is the employee's question.
+ * `/helpdesk ...` as the text the core understands in a DM: a command of the core's grammar
+ * (employee-commands.ts, with the short forms a command line allows: `/helpdesk`, `/helpdesk status`,
+ * `/helpdesk ticket IT-123`) in its canonical words, and anything else as the employee's question.
  */
 export function commandToText(raw: string): string {
-  const text = raw.trim();
-  const lower = text.toLowerCase();
-  if (!text || /^(help|bantuan|menu|\?)$/.test(lower)) return 'help';
-  const key = /^(?:status|ticket|tiket|cek|check)\s+(it-\d{1,9})$/i.exec(text)?.[1];
-  if (key) return `status ${key.toUpperCase()}`;
-  if (/^(status|tickets|my tickets|tiket|tiket saya|tiketku)$/.test(lower)) return 'my tickets';
-  return text;
+  const command = parseEmployeeCommand(raw, 'command_line');
+  return command ? commandText(command) : raw.trim();
 }
 
 /**

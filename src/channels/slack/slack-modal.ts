@@ -2,9 +2,10 @@ import type { types as slack } from '@slack/bolt';
 import { z } from 'zod';
 import type { Locale } from '../../core/locale';
 import type { ActionId, FormField } from '../../core/messages';
+import { truncate } from '../../core/text/truncate';
 import { actionIdSchema } from './slack-button-value';
 import { label } from './slack-labels';
-import { defusePlainText, truncate } from './slack-text';
+import { defusePlainText } from './slack-text';
 
 /**
  * A button with a form opens a modal (views.open with the press's trigger_id); its submission

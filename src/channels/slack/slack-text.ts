@@ -6,11 +6,12 @@
  * the plain text a person sees, which is what the core stores and relays.
  */
 
+import { characterBoundary, truncate } from '../../core/text/truncate';
+
 const WORD_JOINER = '\u2060';
 const BROADCAST = /@(channel|here|everyone)\b/gi;
 const ENTITY = /&(amp|lt|gt);/g;
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>' };
-export const ELLIPSIS = '…';
 
 /** Escapes text for a mrkdwn field: it shows exactly as written and pings nobody. */
 export function escapeMrkdwn(text: string): string {
@@ -26,17 +27,14 @@ export function defusePlainText(text: string): string {
   return text.replace(BROADCAST, `@${WORD_JOINER}$1`);
 }
 
-/** Cuts `text` to at most `max` characters, ending with an ellipsis when something was cut. */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let cut = Math.max(0, max - ELLIPSIS.length);
-  cut = safeCut(text, cut);
-  return `${text.slice(0, cut).trimEnd()}${ELLIPSIS}`;
+/** Escaped mrkdwn cut to at most `max` characters like `truncate`, never inside an entity or a link. */
+export function truncateMrkdwn(text: string, max: number): string {
+  return truncate(text, max, safeCut);
 }
 
 /**
  * Splits escaped mrkdwn into chunks of at most `max` characters, preferring line breaks, then
- * spaces, and never cutting inside an entity (`&amp;`) or a surrogate pair.
+ * spaces, and never cutting inside an entity (`&amp;`), a link or a character.
  */
 export function splitText(text: string, max: number): string[] {
   const chunks: string[] = [];
@@ -54,9 +52,9 @@ export function splitText(text: string, max: number): string[] {
   return chunks;
 }
 
-/** Moves a cut position back so it falls outside an HTML entity and between UTF-16 surrogates. */
+/** Moves a cut position back to a character boundary (see truncate.ts) outside an HTML entity or a link. */
 function safeCut(text: string, position: number): number {
-  let cut = position;
+  let cut = characterBoundary(text, position);
   const amp = text.lastIndexOf('&', cut - 1);
   if (amp >= 0 && cut - amp < 6) {
     const semi = text.indexOf(';', amp);
@@ -65,8 +63,6 @@ function safeCut(text: string, position: number): number {
   const open = text.lastIndexOf('<', cut - 1);
   const inLink = open >= 0 && text.lastIndexOf('>', cut - 1) < open;
   if (inLink && /^<(https?:|mailto:|[!@#])/.test(text.slice(open, open + 8))) cut = open;
-  const code = text.charCodeAt(cut - 1);
-  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
   return cut > 0 ? cut : position;
 }
 

@@ -1,6 +1,7 @@
 import type { TeamsPingTarget } from '../../config-teams';
 import type { Action, Block, OutboundMessage } from '../../core/messages';
 import type { Level } from '../../core/ticket';
+import { truncate } from '../../core/text/truncate';
 import {
   ADAPTIVE_CARD_CONTENT_TYPE,
   type ActionSubmit,
@@ -11,7 +12,7 @@ import {
   type MentionEntity,
   type TextBlock,
 } from './card-types';
-import { escapeAngles, mentionName, spanText, spansText, truncate } from './card-text';
+import { escapeAngles, mentionName, spanText, spansText } from './card-text';
 
 /**
  * Renders the core's platform-neutral messages as Adaptive Cards 1.5: header, text and context as

@@ -1,4 +1,5 @@
 import type { Span } from '../../core/messages';
+import { truncate } from '../../core/text/truncate';
 
 /**
  * Text for Adaptive Card TextBlocks, which Teams reads as a small Markdown dialect and scans for
@@ -21,12 +22,6 @@ export function escapeMarkdown(text: string): string {
 
 export function escapeUserText(text: string): string {
   return escapeAngles(escapeMarkdown(text));
-}
-
-/** Shortens `text` to at most `max` characters, ending with an ellipsis when it had to cut. */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  return `${text.slice(0, Math.max(0, max - 1)).trimEnd()}…`;
 }
 
 /** Markdown needs an empty line for a line break; chat text means one with a single newline. */

@@ -1,5 +1,5 @@
 import type { ConversationRef, UserRef } from '../people';
-import type { Category, L0Attempt, Priority } from '../ticket';
+import type { L0Attempt } from '../ticket';
 
 /** Where an employee is in the self-help conversation before a ticket exists. */
 export interface L0Session {
@@ -9,11 +9,6 @@ export interface L0Session {
   /** The question being worked on, with follow-up messages folded in. */
   readonly question: string;
   readonly attempts: readonly L0Attempt[];
-  readonly draft: {
-    readonly category?: Category;
-    readonly priority?: Priority;
-    readonly impact?: string;
-  };
   readonly updatedAt: Date;
   /** The work item that saved this version: when that item is redone, the save is not repeated. */
   readonly savedBy?: string;

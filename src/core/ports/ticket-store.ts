@@ -14,7 +14,6 @@ export interface TicketStore {
    */
   create(ticket: NewTicket, id?: string): Promise<Ticket>;
   get(id: string): Promise<Ticket | undefined>;
-  getByKey(key: string): Promise<Ticket | undefined>;
   /** The ticket whose thread (at any level) has this root message. */
   getByThread(platform: string, threadId: string): Promise<Ticket | undefined>;
   /**

@@ -41,10 +41,6 @@ export function createMemoryTicketStore(): TicketStore {
       return Promise.resolve(ticket && copy(ticket));
     },
 
-    getByKey(key: string): Promise<Ticket | undefined> {
-      return Promise.resolve(find((t) => t.key === key));
-    },
-
     getByThread(platform: string, threadId: string): Promise<Ticket | undefined> {
       return Promise.resolve(
         find((t) =>

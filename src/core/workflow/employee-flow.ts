@@ -1,3 +1,4 @@
+import { parseEmployeeCommand, type EmployeeCommand } from '../employee-commands';
 import { LapisError } from '../errors';
 import { t } from '../i18n/translate';
 import type { Inbound } from '../inbound';
@@ -13,21 +14,6 @@ import { currentWorkKey } from './work-scope';
 import { requesterReplied } from './ticket-transitions';
 
 type DirectMessage = Extract<Inbound, { kind: 'direct_message' }>;
-
-/** Commands an employee can type, in either language. */
-function parseCommand(
-  text: string,
-): { name: 'my_tickets' | 'status' | 'cancel' | 'help'; key?: string } | undefined {
-  const normalized = text.trim().toLowerCase();
-  const key = /\b(it-\d{1,9})\b/i.exec(text)?.[1]?.toUpperCase();
-  if (/^(my tickets|tiket saya|tiketku|daftar tiket)\b/.test(normalized))
-    return { name: 'my_tickets' };
-  if (/^(help|bantuan|menu)$/.test(normalized)) return { name: 'help' };
-  if (key && /^(cancel|batal|batalkan)\b/.test(normalized)) return { name: 'cancel', key };
-  if (key && (/^(status|cek|check)\b/.test(normalized) || normalized === key.toLowerCase()))
-    return { name: 'status', key };
-  return undefined;
-}
 
 /** What the employee flow borrows from the action flow: requester changes by typed command. */
 export interface RequesterChanges {
@@ -56,11 +42,7 @@ export function createEmployeeFlow(rt: Runtime, requester: RequesterChanges) {
     });
   }
 
-  async function runCommand(
-    e: DirectMessage,
-    command: NonNullable<ReturnType<typeof parseCommand>>,
-    locale: Locale,
-  ) {
+  async function runCommand(e: DirectMessage, command: EmployeeCommand, locale: Locale) {
     if (command.name === 'help') return void send(e, say(t(locale, 'help')));
     const mine = await deps.tickets.listByRequester(e.user);
     if (command.name === 'my_tickets') {
@@ -75,8 +57,7 @@ export function createEmployeeFlow(rt: Runtime, requester: RequesterChanges) {
       );
     }
     const ticket = mine.find((x) => x.key === command.key);
-    if (!ticket)
-      return void send(e, say(t(locale, 'ticket_not_found', { key: command.key ?? '' })));
+    if (!ticket) return void send(e, say(t(locale, 'ticket_not_found', { key: command.key })));
     if (command.name === 'status') return void send(e, say(statusLine(ticket, locale)));
     // Cancelling by text goes through the same rules as the button.
     await requester.changeAsRequester(e.user, e.dm, ticket, 'cancel', undefined, locale);
@@ -153,7 +134,6 @@ export function createEmployeeFlow(rt: Runtime, requester: RequesterChanges) {
       state: article ? 'awaiting_feedback' : 'collecting_details',
       question,
       attempts: [...previous, attempt],
-      draft: {},
       updatedAt: now,
       version: version + 1,
       ...(workKey ? { savedBy: workKey } : {}),
@@ -180,7 +160,6 @@ export function createEmployeeFlow(rt: Runtime, requester: RequesterChanges) {
   }
 
   return {
-    parseCommand,
     async handle(e: DirectMessage): Promise<void> {
       if (!e.text.trim()) return;
       const session = await deps.sessions.get(e.user);
@@ -191,7 +170,7 @@ export function createEmployeeFlow(rt: Runtime, requester: RequesterChanges) {
       const active = (await deps.tickets.listByRequester(e.user, ACTIVE_STATUSES))[0];
       const locale: Locale =
         e.locale ?? active?.locale ?? search(e.text).detectedLocale ?? deps.config.defaultLocale;
-      const command = parseCommand(e.text);
+      const command = parseEmployeeCommand(e.text);
       if (command) return runCommand(e, command, locale);
       if (active) return relayToAgents(e, active);
       return selfHelp(e, locale, session, search);

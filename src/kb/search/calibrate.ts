@@ -82,7 +82,10 @@ export const CALIBRATION = {
   object: 1.46,
 } as const satisfies Record<keyof ConfidenceFeatures | 'bias', number>;
 
-export function calibrate(f: ConfidenceFeatures, model: Readonly<Record<keyof ConfidenceFeatures | 'bias', number>> = CALIBRATION): number {
+export function calibrate(
+  f: ConfidenceFeatures,
+  model: Readonly<Record<keyof ConfidenceFeatures | 'bias', number>> = CALIBRATION,
+): number {
   let z = model.bias;
   for (const key of Object.keys(f) as (keyof ConfidenceFeatures)[]) z += model[key] * f[key];
   return 1 / (1 + Math.exp(-z));

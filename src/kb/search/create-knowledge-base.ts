@@ -1,11 +1,26 @@
 import type { Locale } from '../../core/locale';
-import type { KbArticleView, KbSearchResult, KnowledgeBase, QueryIntent } from '../../core/ports/knowledge-base';
+import type {
+  KbArticleView,
+  KbSearchResult,
+  KnowledgeBase,
+  QueryIntent,
+} from '../../core/ports/knowledge-base';
 import type { Article } from '../article';
 import { createAnalyzer, type Analysis } from '../text/analyzer';
 import { compileLexicon, type Lexicon } from '../text/lexicon';
 import { createTypoCorrector } from '../text/typo-corrector';
-import { calibrate, confidenceFeatures, DEFAULT_ANSWER_THRESHOLD, type ConfidenceFeatures } from './calibrate';
-import { prepareFuzzyMatching, rankCandidates, type Candidate, type WeightedTerm } from './rank-candidates';
+import {
+  calibrate,
+  confidenceFeatures,
+  DEFAULT_ANSWER_THRESHOLD,
+  type ConfidenceFeatures,
+} from './calibrate';
+import {
+  prepareFuzzyMatching,
+  rankCandidates,
+  type Candidate,
+  type WeightedTerm,
+} from './rank-candidates';
 import { buildSearchIndex, type SearchIndex } from './search-index';
 
 export interface KnowledgeBaseOptions {
@@ -47,7 +62,11 @@ export function createKnowledgeBase(
   prepareFuzzyMatching(index);
   const frequency = new Map(index.surfaceFrequency);
   for (const w of lexicon.words) frequency.set(w, (frequency.get(w) ?? 0) + 1);
-  const analyze = createAnalyzer({ lexicon, vocabulary: index.vocabulary, corrector: createTypoCorrector(frequency) });
+  const analyze = createAnalyzer({
+    lexicon,
+    vocabulary: index.vocabulary,
+    corrector: createTypoCorrector(frequency),
+  });
   const byId = new Map<string, Article[]>();
   for (const a of articles) byId.set(a.id, [...(byId.get(a.id) ?? []), a]);
 
@@ -56,20 +75,30 @@ export function createKnowledgeBase(
     const roles = new Map<string, WeightedTerm['role']>();
     for (const t of analysis.terms) {
       const kind = t.conceptKind;
-      roles.set(t.term, kind === 'action' || kind === 'problem' ? 'task' : kind === 'it' ? 'object' : 'other');
+      roles.set(
+        t.term,
+        kind === 'action' || kind === 'problem' ? 'task' : kind === 'it' ? 'object' : 'other',
+      );
     }
     // In a long message most plain words are context ("back from two weeks", "at the airport"), so
     // their weight shrinks with length; IT concepts keep theirs.
-    const plainFactor = PLAIN_WORD_FACTOR * Math.min(1, LONG_MESSAGE_TERMS / Math.max(1, analysis.terms.length));
+    const plainFactor =
+      PLAIN_WORD_FACTOR * Math.min(1, LONG_MESSAGE_TERMS / Math.max(1, analysis.terms.length));
     for (const t of analysis.terms) {
       const idf = index.idf.get(t.term);
       const weight =
         idf === undefined
           ? index.unknownIdf * (t.conceptKind ? 1 : UNKNOWN_WORD_FACTOR)
-          : idf * (index.topicTerms.has(t.term) ? 1 : BODY_ONLY_FACTOR) * (t.conceptKind ? 1 : plainFactor);
+          : idf *
+            (index.topicTerms.has(t.term) ? 1 : BODY_ONLY_FACTOR) *
+            (t.conceptKind ? 1 : plainFactor);
       weights.set(t.term, Math.max(weights.get(t.term) ?? 0, weight));
     }
-    return [...weights].map(([term, weight]) => ({ term, weight, role: roles.get(term) ?? 'other' }));
+    return [...weights].map(([term, weight]) => ({
+      term,
+      weight,
+      role: roles.get(term) ?? 'other',
+    }));
   };
 
   const run = (text: string, limit: number) => {
@@ -84,12 +113,18 @@ export function createKnowledgeBase(
     // list reads in order.
     let ceiling = 1;
     const scored = ranked.slice(0, limit).map((c, i) => {
-      const confidence = Math.min(ceiling, calibrate(i === 0 && features ? features : confidenceFeatures(ranked, i, query, known)));
+      const confidence = Math.min(
+        ceiling,
+        calibrate(i === 0 && features ? features : confidenceFeatures(ranked, i, query, known)),
+      );
       ceiling = confidence;
       return { c, confidence };
     });
     const titleFor = (doc: { titles: ReadonlyMap<string, string> }) =>
-      doc.titles.get(analysis.locale ?? 'en') ?? doc.titles.get('en') ?? [...doc.titles.values()][0] ?? '';
+      doc.titles.get(analysis.locale ?? 'en') ??
+      doc.titles.get('en') ??
+      [...doc.titles.values()][0] ??
+      '';
     const best = scored[0];
     const result: KbSearchResult = {
       query: text,
@@ -99,7 +134,11 @@ export function createKnowledgeBase(
         intent === 'question' && best && best.confidence >= threshold
           ? { id: best.c.doc.id, score: round(best.confidence) }
           : null,
-      results: scored.map(({ c, confidence }) => ({ id: c.doc.id, title: titleFor(c.doc), score: round(confidence) })),
+      results: scored.map(({ c, confidence }) => ({
+        id: c.doc.id,
+        title: titleFor(c.doc),
+        score: round(confidence),
+      })),
     };
     return { analysis, query, ranked, features, result };
   };
@@ -114,7 +153,16 @@ export function createKnowledgeBase(
     article(id: string, locale: Locale): KbArticleView | undefined {
       const variants = byId.get(id);
       const a = variants?.find((v) => v.lang === locale) ?? variants?.[0];
-      return a && { id: a.id, lang: a.lang, title: a.title, summary: a.summary, details: a.details, category: a.category };
+      return (
+        a && {
+          id: a.id,
+          lang: a.lang,
+          title: a.title,
+          summary: a.summary,
+          details: a.details,
+          category: a.category,
+        }
+      );
     },
   };
 }
@@ -134,7 +182,8 @@ function classify(analysis: Analysis, topArticleHas: (term: string) => boolean):
   // With an IT object named, a foreign word is usually context ("music on YouTube", "expense app"):
   // the confidence decides. Without one, the subject is simply not ours.
   const foreign = terms.filter((t) => t.conceptKind === 'offtopic');
-  if (foreign.length && !hasItObject && foreign.some((t) => !topArticleHas(t.term))) return 'off_topic';
+  if (foreign.length && !hasItObject && foreign.some((t) => !topArticleHas(t.term)))
+    return 'off_topic';
   return 'question';
 }
 

@@ -167,7 +167,10 @@ function fuseFor(doc: SearchDoc): Fuse<FuseRecord> {
 }
 
 /** fuse.js token search (per-term fuzzy Bitap) of the query against each shortlisted article. */
-function fuseSimilarity(docs: readonly SearchDoc[], query: readonly WeightedTerm[]): Map<string, number> {
+function fuseSimilarity(
+  docs: readonly SearchDoc[],
+  query: readonly WeightedTerm[],
+): Map<string, number> {
   const pattern = fuseText(query.map((q) => q.term));
   const out = new Map<string, number>();
   for (const doc of docs) {

@@ -10,8 +10,20 @@ const TOPIC_FIELDS: readonly Field[] = ['title', 'questions', 'tags', 'summary']
  * BM25F field weights and length normalisation. Titles and the employees' own phrasings (questions)
  * say what an article is about; tags are keywords; the body mentions many things in passing.
  */
-const FIELD_WEIGHT: Record<Field, number> = { title: 2.5, questions: 2.5, tags: 2, summary: 1.2, details: 0.6 };
-const FIELD_B: Record<Field, number> = { title: 0.4, questions: 0.5, tags: 0.3, summary: 0.6, details: 0.75 };
+const FIELD_WEIGHT: Record<Field, number> = {
+  title: 2.5,
+  questions: 2.5,
+  tags: 2,
+  summary: 1.2,
+  details: 0.6,
+};
+const FIELD_B: Record<Field, number> = {
+  title: 0.4,
+  questions: 0.5,
+  tags: 0.3,
+  summary: 0.6,
+  details: 0.75,
+};
 const K1 = 1.2;
 
 /** Parallel typed arrays: compact, and fast to sum over at 10,000 articles. */
@@ -49,17 +61,25 @@ export interface SearchIndex {
 
 export function buildSearchIndex(articles: readonly Article[], analyze: Analyze): SearchIndex {
   const grouped = new Map<string, Article[]>();
-  for (const article of articles) grouped.set(article.id, [...(grouped.get(article.id) ?? []), article]);
+  for (const article of articles)
+    grouped.set(article.id, [...(grouped.get(article.id) ?? []), article]);
 
   const surfaceFrequency = new Map<string, number>();
   const countSurface = (text: string) => {
-    for (const w of tokenize(normalizeText(text))) surfaceFrequency.set(w, (surfaceFrequency.get(w) ?? 0) + 1);
+    for (const w of tokenize(normalizeText(text)))
+      surfaceFrequency.set(w, (surfaceFrequency.get(w) ?? 0) + 1);
   };
   const termsOf = (text: string) => analyze(text).terms.map((t) => t.term);
 
   const docs: SearchDoc[] = [];
   for (const [id, variants] of grouped) {
-    const fields: Record<Field, string[]> = { title: [], questions: [], tags: [], summary: [], details: [] };
+    const fields: Record<Field, string[]> = {
+      title: [],
+      questions: [],
+      tags: [],
+      summary: [],
+      details: [],
+    };
     const phrasings: Set<string>[] = [];
     const titles = new Map<string, string>();
     for (const a of variants) {
@@ -84,7 +104,10 @@ export function buildSearchIndex(articles: readonly Article[], analyze: Analyze)
 
   const n = docs.length;
   const avgLength = Object.fromEntries(
-    FIELDS.map((f) => [f, docs.reduce((sum, d) => sum + d.fields[f].length, 0) / Math.max(1, n) || 1]),
+    FIELDS.map((f) => [
+      f,
+      docs.reduce((sum, d) => sum + d.fields[f].length, 0) / Math.max(1, n) || 1,
+    ]),
   ) as Record<Field, number>;
   const df = new Map<string, number>();
   for (const d of docs) for (const t of d.terms) df.set(t, (df.get(t) ?? 0) + 1);
@@ -106,7 +129,10 @@ export function buildSearchIndex(articles: readonly Article[], analyze: Analyze)
   });
   const postings = new Map<string, Postings>();
   for (const [t, list] of lists) {
-    postings.set(t, { docs: Int32Array.from(list, (p) => p[0]), weights: Float32Array.from(list, (p) => p[1]) });
+    postings.set(t, {
+      docs: Int32Array.from(list, (p) => p[0]),
+      weights: Float32Array.from(list, (p) => p[1]),
+    });
   }
 
   return {

@@ -34,7 +34,9 @@ const ID_MARKERS = new Set(
 );
 /** Words of small talk that tell the language of a message that is nothing but small talk ("hello"). */
 const ID_SMALL_TALK = new Set(
-  'halo hallo hai terima kasih makasih selamat pagi siang sore malam permisi iya sampai jumpa'.split(' '),
+  'halo hallo hai terima kasih makasih selamat pagi siang sore malam permisi iya sampai jumpa'.split(
+    ' ',
+  ),
 );
 const EN_SMALL_TALK = new Set(
   'hello hi hey thanks thank you good morning afternoon evening bye yes see'.split(' '),
@@ -83,7 +85,10 @@ export function createAnalyzer(options: AnalyzerOptions) {
    * A single word's meaning: a term, small talk, or nothing (stopword). Pure, so it is cached; only a
    * result reached without the spelling budget (see analyze) is left out of the cache.
    */
-  const resolveWord = (token: string, correct: boolean): Term | { smallTalk: SmallTalkIntent } | null => {
+  const resolveWord = (
+    token: string,
+    correct: boolean,
+  ): Term | { smallTalk: SmallTalkIntent } | null => {
     const exact = lexicon.bySurface.get(token);
     if (exact) return term(exact.term, token, exact.kind);
     if (lexicon.stopwords.has(token) || token.length < 2) return null;
@@ -111,7 +116,7 @@ export function createAnalyzer(options: AnalyzerOptions) {
     let idVotes = 0;
     let enVotes = 0;
     let corrections = 0;
-    for (let i = 0; i < raw.length; ) {
+    for (let i = 0; i < raw.length;) {
       const token = raw[i] as string;
       if (ID_MARKERS.has(token)) idVotes++;
       if (EN_MARKERS.has(token)) enVotes++;
@@ -119,7 +124,8 @@ export function createAnalyzer(options: AnalyzerOptions) {
         .get(token)
         ?.find((p) => p.tokens.every((t, k) => raw[i + k] === t));
       if (phrase) {
-        if (phrase.concept) terms.push(term(phrase.concept.term, phrase.tokens.join(' '), phrase.concept.kind));
+        if (phrase.concept)
+          terms.push(term(phrase.concept.term, phrase.tokens.join(' '), phrase.concept.kind));
         else if (phrase.smallTalk) smallTalk.push(phrase.smallTalk);
         i += phrase.tokens.length;
         continue;
@@ -151,7 +157,12 @@ export function createAnalyzer(options: AnalyzerOptions) {
   };
 }
 
-function term(value: string, surface: string, kind: ConceptKind | undefined, corrected = false): Term {
+function term(
+  value: string,
+  surface: string,
+  kind: ConceptKind | undefined,
+  corrected = false,
+): Term {
   return { term: value, surface, conceptKind: kind, corrected };
 }
 

@@ -128,7 +128,11 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
     'action',
     'verify, verification, verifikasi, memverifikasi, authenticate, authentication, autentikasi, otentikasi, auth, validasi, validate, validation, memvalidasi',
   ),
-  concept('confirm', 'action', 'confirm, confirmation, konfirmasi, konfirm, mengkonfirmasi, dikonfirmasi'),
+  concept(
+    'confirm',
+    'action',
+    'confirm, confirmation, konfirmasi, konfirm, mengkonfirmasi, dikonfirmasi',
+  ),
   concept('sso', 'it', 'sso, single sign on, saml, oauth, okta, onelogin'),
   concept(
     'directory',
@@ -230,7 +234,11 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
     'it',
     'manager, manajer, menejer, atasan, boss, supervisor, spv, line manager, pimpinan, kepala divisi, kadiv, team lead, team leader, leader, direktur, director',
   ),
-  concept('department', 'it', 'department, departemen, dept, divisi, division, team, tim, unit kerja'),
+  concept(
+    'department',
+    'it',
+    'department, departemen, dept, divisi, division, team, tim, unit kerja',
+  ),
   concept('hr', 'it', 'hr, hrd, human resources, human resource, sdm, personalia, hrga'),
   concept(
     'helpdesk',
@@ -401,11 +409,7 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
     'action',
     'postpone, reschedule, jadwal ulang, dijadwalkan ulang, ubah jadwal, ganti jadwal, undur, diundur, tunda, ditunda, menunda',
   ),
-  concept(
-    'teams',
-    'it',
-    'teams, ms teams, microsoft teams, msteams, ms team, microsoft team',
-  ),
+  concept('teams', 'it', 'teams, ms teams, microsoft teams, msteams, ms team, microsoft team'),
   concept('zoom', 'it', 'zoom, zoom meeting, zum'),
   concept('googlemeet', 'it', 'google meet, gmeet, g meet, hangouts, google hangouts'),
   concept('webex', 'it', 'webex, cisco webex'),
@@ -703,11 +707,7 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
     'it',
     'microphone, mic, mikrofon, mikropon, mik, microfon, microphon, micropone',
   ),
-  concept(
-    'mute',
-    'problem',
-    'mute, muted, unmute, bisu, dimute, kemute, ngemute, senyap',
-  ),
+  concept('mute', 'problem', 'mute, muted, unmute, bisu, dimute, kemute, ngemute, senyap'),
   concept('camera', 'it', 'camera, kamera, webcam, web cam, cam, kamra, kmera, camra'),
   concept('video', 'it', 'video, vidio, vid, mp4'),
   concept(
@@ -730,11 +730,7 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
     'action',
     'pair, pairing, unpair, sandingkan, menyandingkan, disandingkan, ngepair',
   ),
-  concept(
-    'usb',
-    'it',
-    'usb, usb c, type c, tipe c, thunderbolt, usb port, port usb, colokan usb',
-  ),
+  concept('usb', 'it', 'usb, usb c, type c, tipe c, thunderbolt, usb port, port usb, colokan usb'),
   concept(
     'flashdisk',
     'it',
@@ -754,11 +750,7 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
   concept('cpu', 'it', 'cpu, processor, prosesor, cpu usage'),
   concept('performance', 'it', 'performance, kinerja, performa'),
   concept('motherboard', 'it', 'motherboard, mobo, mainboard, logic board'),
-  concept(
-    'port',
-    'it',
-    'port, colokan, slot, socket, soket, jack, audio jack, headphone jack',
-  ),
+  concept('port', 'it', 'port, colokan, slot, socket, soket, jack, audio jack, headphone jack'),
   concept('cable', 'it', 'cable, kabel, cord, wire'),
   concept(
     'plug',
@@ -771,7 +763,11 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
     'hdmi, vga, displayport, display port, dvi, kabel hdmi, kabel vga, mini displayport, mini dp',
   ),
   concept('dock', 'it', 'dock, docking, docking station, port replicator'),
-  concept('dongle', 'it', 'dongle, converter, konverter, hub, usb hub, multiport adapter, splitter'),
+  concept(
+    'dongle',
+    'it',
+    'dongle, converter, konverter, hub, usb hub, multiport adapter, splitter',
+  ),
   concept(
     'peripheral',
     'it',
@@ -788,11 +784,7 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
     'it',
     'sleep, sleep mode, mode tidur, hibernate, hibernation, hibernasi, standby, stand by',
   ),
-  concept(
-    'brightness',
-    'it',
-    'brightness, kecerahan, terang, redup, dim, gelap, kurang terang',
-  ),
+  concept('brightness', 'it', 'brightness, kecerahan, terang, redup, dim, gelap, kurang terang'),
   concept(
     'resolution',
     'it',
@@ -803,11 +795,7 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
     'it',
     'color, colour, warna, berwarna, hitam putih, black and white, grayscale, greyscale',
   ),
-  concept(
-    'indicator',
-    'it',
-    'indicator, indikator, lampu indikator, indicator light, led, lampu',
-  ),
+  concept('indicator', 'it', 'indicator, indikator, lampu indikator, indicator light, led, lampu'),
   concept(
     'photocopy',
     'it',
@@ -854,11 +842,7 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
     'problem',
     'paper jam, printer jam, jammed, misfeed, kertas macet, kertas nyangkut, kertas tersangkut, kertas kesangkut, kertas tertahan, kertas stuck, paper stuck',
   ),
-  concept(
-    'duplex',
-    'it',
-    'duplex, double sided, bolak balik, dua sisi, 2 sisi, two sided',
-  ),
+  concept('duplex', 'it', 'duplex, double sided, bolak balik, dua sisi, 2 sisi, two sided'),
   concept('page', 'it', 'page, halaman, lembar, lembaran'),
   concept('fax', 'it', 'fax, faks, faksimili, facsimile'),
 
@@ -894,7 +878,11 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
     'action',
     'rollback, roll back, downgrade, turun versi, revert, versi sebelumnya, previous version, versi lama',
   ),
-  concept('old', 'problem', 'old, lawas, outdated, usang, jadul, obsolete, kuno, ketinggalan zaman'),
+  concept(
+    'old',
+    'problem',
+    'old, lawas, outdated, usang, jadul, obsolete, kuno, ketinggalan zaman',
+  ),
   concept('new', 'action', 'new, baru, anyar, terbaru, brand new'),
   concept(
     'license',
@@ -949,7 +937,11 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
     'photoshop, illustrator, indesign, premiere, premiere pro, after effects, creative cloud, adobe creative cloud, canva, figma, autocad, coreldraw, corel, sketchup, lightroom',
   ),
   concept('onedrive', 'it', 'onedrive, one drive, onedrive for business'),
-  concept('sharepoint', 'it', 'sharepoint, share point, sharepoint site, team site, sharepoint online'),
+  concept(
+    'sharepoint',
+    'it',
+    'sharepoint, share point, sharepoint site, team site, sharepoint online',
+  ),
   concept('googledrive', 'it', 'google drive, gdrive, g drive, drive google'),
   concept(
     'googleworkspace',
@@ -1105,12 +1097,12 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
   concept('external', 'it', 'external, eksternal, pihak luar, orang luar'),
 
   // ---------------------------------------------------------------- files and storage
+  concept('file', 'it', 'file, berkas, dokumen, document, doc, dok, dokument, documen, fle'),
   concept(
-    'file',
+    'folder',
     'it',
-    'file, berkas, dokumen, document, doc, dok, dokument, documen, fle',
+    'folder, direktori, directory, foder, foldr, subfolder, sub folder, polder',
   ),
-  concept('folder', 'it', 'folder, direktori, directory, foder, foldr, subfolder, sub folder, polder'),
   concept(
     'drive',
     'it',
@@ -1142,11 +1134,7 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
     'action',
     'open, buka, membuka, dibuka, kebuka, bukain, ngebuka, terbuka, launch',
   ),
-  concept(
-    'close',
-    'action',
-    'close, tutup, menutup, ditutup, ketutup, nutup, tutupin, tertutup',
-  ),
+  concept('close', 'action', 'close, tutup, menutup, ditutup, ketutup, nutup, tutupin, tertutup'),
   concept(
     'save',
     'action',
@@ -1309,11 +1297,7 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
     'problem',
     "not, tidak, bukan, never, non, doesn, don, didn, isn, wasn, aren, won, weren, haven, hasn, wouldn, shouldn, doesn't, don't, didn't, isn't, wasn't, aren't, won't, haven't, hasn't",
   ),
-  concept(
-    'fail',
-    'problem',
-    'fail, failed, failure, gagal, tidak berhasil, unsuccessful, gagl',
-  ),
+  concept('fail', 'problem', 'fail, failed, failure, gagal, tidak berhasil, unsuccessful, gagl'),
   concept(
     'broken',
     'problem',
@@ -1369,11 +1353,7 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
     'problem',
     'full, penuh, kepenuhan, almost full, hampir penuh, nearly full, over quota, melebihi kuota, exceeded, melebihi, exceed, overload',
   ),
-  concept(
-    'quota',
-    'it',
-    'quota, kuota, limit, batas, batasan, limitasi, size limit, batas ukuran',
-  ),
+  concept('quota', 'it', 'quota, kuota, limit, batas, batasan, limitasi, size limit, batas ukuran'),
   concept(
     'large',
     'problem',
@@ -1496,7 +1476,11 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
     'offtopic',
     'ojek, ojol, gojek, taksi, taxi, shuttle, antar jemput, mobil dinas, company car, kendaraan, kendaraan dinas, bensin, fuel, tol, etoll, e toll',
   ),
-  concept('weather', 'offtopic', 'weather, cuaca, prakiraan cuaca, ramalan cuaca, weather forecast'),
+  concept(
+    'weather',
+    'offtopic',
+    'weather, cuaca, prakiraan cuaca, ramalan cuaca, weather forecast',
+  ),
   concept(
     'jokes',
     'offtopic',
@@ -1588,7 +1572,10 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
 /** [standard form, chat spellings that mean it] */
 const SLANG_GROUPS: readonly (readonly [string, string])[] = [
   // negation and common chat contractions
-  ['tidak', 'gak ga gk nggak ngga nggk ngak ngk enggak engga egak kagak kaga kgk gag gx tdk tak ndak nda ndk ora mboten teu'],
+  [
+    'tidak',
+    'gak ga gk nggak ngga nggk ngak ngk enggak engga egak kagak kaga kgk gag gx tdk tak ndak nda ndk ora mboten teu',
+  ],
   ['tidak bisa', 'gabisa gbs gakbisa gbisa nggakbisa gabs'],
   ['tidak ada', 'gaada gada gakada gkada nggakada'],
   ['tidak jadi', 'gajadi gakjadi'],
@@ -1700,7 +1687,10 @@ const SLANG_GROUPS: readonly (readonly [string, string])[] = [
   ['your', 'ur'],
   ['are', 'r'],
   ['please', 'pls plz plis pliss plss plez'],
-  ['thanks', 'thx thnx thanx tks tq ty tx thks thnks makasih makasi mksh mks mkasih maksih makacih maaci trims trimakasih terimakasih trmksh tengkyu tenkyu thankyou thanku tengkiu nuhun suwun'],
+  [
+    'thanks',
+    'thx thnx thanx tks tq ty tx thks thnks makasih makasi mksh mks mkasih maksih makacih maaci trims trimakasih terimakasih trmksh tengkyu tenkyu thankyou thanku tengkiu nuhun suwun',
+  ],
   ['do not', 'dont'],
   ['does not', 'doesnt'],
   ['did not', 'didnt'],

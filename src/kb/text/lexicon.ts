@@ -78,7 +78,8 @@ export function compileLexicon(
     for (const raw of terms) {
       const tokens = words(raw);
       if (tokens.length === 1) {
-        if (!smallTalkWords.has(tokens[0] as string)) smallTalkWords.set(tokens[0] as string, intent);
+        if (!smallTalkWords.has(tokens[0] as string))
+          smallTalkWords.set(tokens[0] as string, intent);
       } else if (tokens.length > 1) addPhrase(tokens, { tokens, smallTalk: intent });
     }
   }

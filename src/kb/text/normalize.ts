@@ -4,18 +4,20 @@
  * reduplication written with a 2 ("file2") reduced to the word.
  */
 export function normalizeText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/<[@#!][^<>]{0,200}>/g, ' ') // Slack mentions and channel links
-    .replace(/\bhttps?:\/\/\S+/g, ' ')
-    // The look-behinds make each pattern start only where a run begins, so a long run without a
-    // match is scanned once, not once per position (which was quadratic in the run's length).
-    .replace(/(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+\b/g, ' ')
-    .replace(/\\\\[\w.$\\-]+/g, ' ') // UNC paths
-    .replace(/(\p{L})\1{2,}/gu, '$1')
-    .replace(/(?<!\p{L})(\p{L}{3,})2\b/gu, '$1');
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .replace(/<[@#!][^<>]{0,200}>/g, ' ') // Slack mentions and channel links
+      .replace(/\bhttps?:\/\/\S+/g, ' ')
+      // The look-behinds make each pattern start only where a run begins, so a long run without a
+      // match is scanned once, not once per position (which was quadratic in the run's length).
+      .replace(/(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+\b/g, ' ')
+      .replace(/\\\\[\w.$\\-]+/g, ' ') // UNC paths
+      .replace(/(\p{L})\1{2,}/gu, '$1')
+      .replace(/(?<!\p{L})(\p{L}{3,})2\b/gu, '$1')
+  );
 }
 
 /** Word tokens: runs of letters and digits (hyphens and punctuation split words). */

@@ -43,8 +43,10 @@ export function indonesianRootCandidates(token: string): string[] {
   };
   const suffixForms = new Set<string>([token]);
   for (const p of PARTICLES) if (token.endsWith(p)) suffixForms.add(token.slice(0, -p.length));
-  for (const w of [...suffixForms]) for (const p of POSSESSIVES) if (w.endsWith(p)) suffixForms.add(w.slice(0, -p.length));
-  for (const w of [...suffixForms]) for (const s of DERIVATIONAL) if (w.endsWith(s)) suffixForms.add(w.slice(0, -s.length));
+  for (const w of [...suffixForms])
+    for (const p of POSSESSIVES) if (w.endsWith(p)) suffixForms.add(w.slice(0, -p.length));
+  for (const w of [...suffixForms])
+    for (const s of DERIVATIONAL) if (w.endsWith(s)) suffixForms.add(w.slice(0, -s.length));
   const ordered = [...suffixForms].sort((a, b) => b.length - a.length);
   for (const w of ordered) add(w);
   for (const w of ordered) {

@@ -84,7 +84,6 @@ describe('MongoDB ticket store specifics', () => {
     await subject.store.create(buildNewTicket());
     const injection = { $ne: null } as unknown as string;
     await expect(subject.store.get(injection)).rejects.toThrow(TypeError);
-    await expect(subject.store.getByKey(injection)).rejects.toThrow(TypeError);
     await expect(
       subject.store.listByRequester({ platform: 'slack', id: injection }),
     ).rejects.toThrow(TypeError);
@@ -151,7 +150,6 @@ describe('MongoDB session store specifics', () => {
         state: 'idle',
         question: 'q',
         attempts: [],
-        draft: {},
         updatedAt: at(),
         version: 0,
       } as const;
@@ -162,6 +160,43 @@ describe('MongoDB session store specifics', () => {
         expect.objectContaining({ _id: 'slack:U1', platform: 'slack', userId: 'U1', version: 2 }),
       ]);
       expect(await subject.db.collection(COLLECTIONS.sessionVersions).countDocuments({})).toBe(0);
+    } finally {
+      await subject.dispose();
+    }
+  });
+
+  it('reads a session stored by an older version (with its unused draft) and drops the draft on save', async () => {
+    const subject = await onFreshDatabase(createMongoSessionStore);
+    try {
+      const user = { platform: 'slack', id: 'U2' } as const;
+      const sessions = subject.db.collection<{ _id: string; [field: string]: unknown }>(
+        COLLECTIONS.sessions,
+      );
+      await sessions.insertOne({
+        _id: 'slack:U2',
+        platform: 'slack',
+        userId: 'U2',
+        user,
+        dm: { platform: 'slack', id: 'D2' },
+        state: 'idle',
+        question: 'q',
+        attempts: [],
+        draft: { impact: 'one floor' },
+        updatedAt: at(),
+        version: 3,
+      });
+      const session = await subject.store.get(user);
+      expect(session).toEqual({
+        user,
+        dm: { platform: 'slack', id: 'D2' },
+        state: 'idle',
+        question: 'q',
+        attempts: [],
+        updatedAt: at(),
+        version: 3,
+      });
+      expect(await subject.store.save({ ...session!, question: 'again' }, 3)).toBe(true);
+      expect(await sessions.findOne({ _id: 'slack:U2' })).not.toHaveProperty('draft');
     } finally {
       await subject.dispose();
     }

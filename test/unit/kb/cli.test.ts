@@ -9,18 +9,25 @@ const mini = path.join(root, 'test/fixtures/kb-mini');
 
 /** Runs the KB CLI exactly as other tools call it: `npm run -s kb -- ...`. */
 function kb(args: string[], input = '') {
-  const result = spawnSync('npm', ['run', '-s', 'kb', '--', ...args], { cwd: root, input, encoding: 'utf8', timeout: 60000 });
+  const result = spawnSync('npm', ['run', '-s', 'kb', '--', ...args], {
+    cwd: root,
+    input,
+    encoding: 'utf8',
+    timeout: 60000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 const searchLine = z.strictObject({
   query: z.string(),
   answer: z.strictObject({ id: z.string(), score: z.number().min(0).max(1) }).nullable(),
-  results: z.array(z.strictObject({ id: z.string(), title: z.string(), score: z.number().min(0).max(1) })),
+  results: z.array(
+    z.strictObject({ id: z.string(), title: z.string(), score: z.number().min(0).max(1) }),
+  ),
   ms: z.number().nonnegative(),
 });
 
-describe('kb CLI (the contract in DESIGN.md)', () => {
+describe('kb CLI (the contract in docs/kb-cli.md)', () => {
   it('validate: exits 0 with a summary on a good KB', () => {
     const out = kb(['validate', '--kb', mini]);
     expect(out.code).toBe(0);
@@ -37,8 +44,14 @@ describe('kb CLI (the contract in DESIGN.md)', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'lapis-cli-'));
     try {
       cpSync(mini, dir, { recursive: true });
-      writeFileSync(path.join(dir, 'printer-jam.en.md'), '---\nid: printer-jam\nlang: en\n---\nBody.\n');
-      writeFileSync(path.join(dir, 'broken.md'), '---\nid: Not Valid\nlang: de\ntitle: x\n---\nBody.\n');
+      writeFileSync(
+        path.join(dir, 'printer-jam.en.md'),
+        '---\nid: printer-jam\nlang: en\n---\nBody.\n',
+      );
+      writeFileSync(
+        path.join(dir, 'broken.md'),
+        '---\nid: Not Valid\nlang: de\ntitle: x\n---\nBody.\n',
+      );
       const out = kb(['validate', '--kb', dir]);
       expect(out.code).not.toBe(0);
       const lines = out.stderr.trim().split('\n');
@@ -54,13 +67,25 @@ describe('kb CLI (the contract in DESIGN.md)', () => {
   });
 
   it('search --json: one JSON line per stdin line, in order, in the contract shape', () => {
-    const queries = ['I forgot my password', 'halo', '', 'printer kertas macet', 'gaji belum masuk'];
+    const queries = [
+      'I forgot my password',
+      'halo',
+      '',
+      'printer kertas macet',
+      'gaji belum masuk',
+    ];
     const out = kb(['search', '--kb', mini, '--json'], `${queries.join('\n')}\n`);
     expect(out.code).toBe(0);
-    const lines = out.stdout.trim().split('\n').map((l) => searchLine.parse(JSON.parse(l)));
+    const lines = out.stdout
+      .trim()
+      .split('\n')
+      .map((l) => searchLine.parse(JSON.parse(l)));
     expect(lines.map((l) => l.query)).toEqual(queries);
     expect(lines[0]?.answer?.id).toBe('password-reset');
-    expect(lines[0]?.results[0]).toMatchObject({ id: 'password-reset', title: 'Reset your password' });
+    expect(lines[0]?.results[0]).toMatchObject({
+      id: 'password-reset',
+      title: 'Reset your password',
+    });
     expect(lines[1]?.answer).toBeNull();
     expect(lines[2]).toMatchObject({ answer: null, results: [] });
     expect(lines[3]?.answer?.id).toBe('printer-jam');

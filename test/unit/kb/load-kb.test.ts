@@ -5,7 +5,9 @@ import { articleFile, writeTempKb } from '../../support/temp-kb';
 function problemsFor(files: Record<string, string>): string[] {
   const kb = writeTempKb(files);
   try {
-    return readKnowledgeBase(kb.dir).problems.map((p) => `${path.relative(kb.dir, p.file) || '.'}: ${p.field}: ${p.message}`);
+    return readKnowledgeBase(kb.dir).problems.map(
+      (p) => `${path.relative(kb.dir, p.file) || '.'}: ${p.field}: ${p.message}`,
+    );
   } finally {
     kb.cleanup();
   }
@@ -15,10 +17,20 @@ describe('readKnowledgeBase', () => {
   it('loads articles with their fields, summary and steps', () => {
     const kb = writeTempKb({
       'accounts/reset.en.md': articleFile(
-        { id: 'password-reset', title: 'Reset your password', category: 'accounts', tags: '[password, login]', questions: '\n  - I forgot my password\n  - "Password: expired?"' },
+        {
+          id: 'password-reset',
+          title: 'Reset your password',
+          category: 'accounts',
+          tags: '[password, login]',
+          questions: '\n  - I forgot my password\n  - "Password: expired?"',
+        },
         '# Heading is not the summary\n\nReset it at the portal.\nIt takes a minute.\n\n## Steps\n\n1. Open the portal.',
       ),
-      'accounts/reset.id.md': articleFile({ id: 'password-reset', lang: 'id', title: 'Reset kata sandi' }),
+      'accounts/reset.id.md': articleFile({
+        id: 'password-reset',
+        lang: 'id',
+        title: 'Reset kata sandi',
+      }),
       'README.md': 'This folder holds the articles.',
     });
     try {
@@ -66,7 +78,9 @@ describe('readKnowledgeBase', () => {
       'yaml.md': '---\nid: x\ntitle: [unclosed\n---\nBody.\n',
       'plain.md': '# Just markdown\n\nNo front matter here.\n',
     });
-    expect(problems[0]).toBe('plain.md: front matter: missing: the file must start with a --- line');
+    expect(problems[0]).toBe(
+      'plain.md: front matter: missing: the file must start with a --- line',
+    );
     expect(problems[1]).toMatch(/^yaml\.md: front matter: invalid YAML: /);
   });
 
@@ -75,7 +89,9 @@ describe('readKnowledgeBase', () => {
       'one/x.en.md': articleFile({ id: 'dup' }),
       'two/x.en.md': articleFile({ id: 'dup' }),
     });
-    expect(problems).toEqual([expect.stringMatching(/^two\/x\.en\.md: id: "dup" in lang en is also in .*one\/x\.en\.md$/)]);
+    expect(problems).toEqual([
+      expect.stringMatching(/^two\/x\.en\.md: id: "dup" in lang en is also in .*one\/x\.en\.md$/),
+    ]);
   });
 
   it('warns about unknown fields without failing', () => {
@@ -83,22 +99,32 @@ describe('readKnowledgeBase', () => {
     try {
       const result = readKnowledgeBase(kb.dir);
       expect(result.articles).toHaveLength(1);
-      expect(result.problems).toEqual([expect.objectContaining({ field: 'owner', severity: 'warning' })]);
+      expect(result.problems).toEqual([
+        expect.objectContaining({ field: 'owner', severity: 'warning' }),
+      ]);
     } finally {
       kb.cleanup();
     }
   });
 
   it('reports a missing or empty folder', () => {
-    expect(readKnowledgeBase('/nonexistent/kb').problems[0]).toMatchObject({ field: 'folder', message: 'not found' });
+    expect(readKnowledgeBase('/nonexistent/kb').problems[0]).toMatchObject({
+      field: 'folder',
+      message: 'not found',
+    });
     expect(problemsFor({ 'notes.txt': 'x' })).toEqual(['.: folder: no .md articles found']);
   });
 
   it('throws one error listing every problem when loading for the bot', () => {
-    const kb = writeTempKb({ 'a.md': articleFile({ id: 'A' }), 'b.md': articleFile({ lang: 'xx' }) });
+    const kb = writeTempKb({
+      'a.md': articleFile({ id: 'A' }),
+      'b.md': articleFile({ lang: 'xx' }),
+    });
     try {
       expect(() => loadKnowledgeBase(kb.dir)).toThrow(KbValidationError);
-      expect(() => loadKnowledgeBase(kb.dir)).toThrow(/2 problem\(s\):\n.*a\.md: id: .*\n.*b\.md: lang: /);
+      expect(() => loadKnowledgeBase(kb.dir)).toThrow(
+        /2 problem\(s\):\n.*a\.md: id: .*\n.*b\.md: lang: /,
+      );
     } finally {
       kb.cleanup();
     }

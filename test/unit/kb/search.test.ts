@@ -17,8 +17,14 @@ describe('knowledge-base search', () => {
     });
 
     it('shows the title in the language the question was asked in when the article has it', () => {
-      expect(kb.search('saya lupa kata sandi').results[0]).toMatchObject({ id: 'password-reset', title: 'Reset kata sandi Anda' });
-      expect(kb.search('I forgot my password').results[0]).toMatchObject({ id: 'password-reset', title: 'Reset your password' });
+      expect(kb.search('saya lupa kata sandi').results[0]).toMatchObject({
+        id: 'password-reset',
+        title: 'Reset kata sandi Anda',
+      });
+      expect(kb.search('I forgot my password').results[0]).toMatchObject({
+        id: 'password-reset',
+        title: 'Reset your password',
+      });
     });
 
     it('returns the article variant in the wanted language, else the other one', () => {
@@ -59,13 +65,15 @@ describe('knowledge-base search', () => {
       expect(result.answer).toBeNull();
     });
 
-    it.each(['gaji bulan ini belum masuk', 'kapan cuti bersama?', 'AC di ruang meeting mati', 'where can I park my car?'])(
-      'off-topic %j gets no article',
-      (query) => {
-        const result = kb.search(query);
-        expect(result.answer).toBeNull();
-      },
-    );
+    it.each([
+      'gaji bulan ini belum masuk',
+      'kapan cuti bersama?',
+      'AC di ruang meeting mati',
+      'where can I park my car?',
+    ])('off-topic %j gets no article', (query) => {
+      const result = kb.search(query);
+      expect(result.answer).toBeNull();
+    });
 
     it('offers no article for an IT question the KB does not cover', () => {
       expect(answerOf('my bluetooth headset will not pair with my laptop')).toBeNull();
@@ -74,11 +82,19 @@ describe('knowledge-base search', () => {
 
   describe('confidence and threshold', () => {
     it('scores every result in [0, 1], best first', () => {
-      for (const query of ['printer', 'lupa password', 'vpn', 'email penuh', 'random words about nothing']) {
+      for (const query of [
+        'printer',
+        'lupa password',
+        'vpn',
+        'email penuh',
+        'random words about nothing',
+      ]) {
         const { results } = kb.search(query);
         for (const r of results) expect(r.score).toBeGreaterThanOrEqual(0);
         for (const r of results) expect(r.score).toBeLessThanOrEqual(1);
-        expect(results.map((r) => r.score)).toEqual([...results.map((r) => r.score)].sort((a, b) => b - a));
+        expect(results.map((r) => r.score)).toEqual(
+          [...results.map((r) => r.score)].sort((a, b) => b - a),
+        );
       }
     });
 
@@ -103,7 +119,9 @@ describe('knowledge-base search', () => {
     });
 
     it('limits the number of results', () => {
-      expect(kb.search('password email printer vpn', { limit: 2 }).results.length).toBeLessThanOrEqual(2);
+      expect(
+        kb.search('password email printer vpn', { limit: 2 }).results.length,
+      ).toBeLessThanOrEqual(2);
     });
   });
 });

@@ -6,13 +6,11 @@ import { createTypoCorrector, editDistance } from '../../../src/kb/text/typo-cor
 
 describe('normalizeText and tokenize', () => {
   it('folds case, accents, stretched letters, reduplication and chat markup', () => {
-    expect(tokenize(normalizeText('TOLONGGG <@U123> café file2 https://x.example/a?b=1 a.b@corp.com Wi-Fi'))).toEqual([
-      'tolong',
-      'cafe',
-      'file',
-      'wi',
-      'fi',
-    ]);
+    expect(
+      tokenize(
+        normalizeText('TOLONGGG <@U123> café file2 https://x.example/a?b=1 a.b@corp.com Wi-Fi'),
+      ),
+    ).toEqual(['tolong', 'cafe', 'file', 'wi', 'fi']);
   });
 });
 
@@ -32,7 +30,16 @@ describe('stemming', () => {
 });
 
 describe('typo correction', () => {
-  const corrector = createTypoCorrector(new Map([['password', 10], ['printer', 8], ['printers', 1], ['laptop', 5], ['monitor', 3], ['keyboard', 2]]));
+  const corrector = createTypoCorrector(
+    new Map([
+      ['password', 10],
+      ['printer', 8],
+      ['printers', 1],
+      ['laptop', 5],
+      ['monitor', 3],
+      ['keyboard', 2],
+    ]),
+  );
 
   it('fixes one slip, or two in long words, including swapped letters', () => {
     expect(corrector.correct('pasword')).toBe('password');
@@ -78,6 +85,8 @@ describe('the bilingual lexicon', () => {
     expect(concept('sandi')).toBe(concept('password'));
     expect(concept('lupa')).toBe(concept('forgot'));
     expect(lexicon.slang.get('gak')).toEqual(['tidak']);
-    expect(lexicon.phrases.get('kata')?.some((p) => p.concept?.term === concept('password'))).toBe(true);
+    expect(lexicon.phrases.get('kata')?.some((p) => p.concept?.term === concept('password'))).toBe(
+      true,
+    );
   });
 });

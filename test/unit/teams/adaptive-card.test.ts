@@ -9,10 +9,10 @@ import {
   escapeUserText,
   mentionName,
   spanText,
-  truncate,
 } from '../../../src/channels/teams/card-text';
 import type { TeamsPingTarget } from '../../../src/config-teams';
 import { fromUser, plain, type OutboundMessage } from '../../../src/core/messages';
+import { truncate } from '../../../src/core/text/truncate';
 
 const noPings: Record<1 | 2 | 3, readonly TeamsPingTarget[]> = { 1: [], 2: [], 3: [] };
 

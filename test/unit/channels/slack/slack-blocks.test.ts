@@ -6,11 +6,8 @@ import { levelPings } from '../../../../src/channels/slack/slack-pings';
 import { loadConfig } from '../../../../src/config';
 import type { Block, OutboundMessage } from '../../../../src/core/messages';
 import type { Ticket } from '../../../../src/core/ticket';
-import {
-  resolvedMessage,
-  ticketCard,
-  ticketFormMessage,
-} from '../../../../src/core/workflow/render';
+import { resolvedMessage, ticketFormMessage } from '../../../../src/core/workflow/render';
+import { ticketCard } from '../../../../src/core/workflow/ticket-card';
 import { slackBlockProblems } from '../../../support/slack-block-rules';
 import { buildFullNewTicket } from '../../../support/ticket-factory';
 

@@ -3,7 +3,7 @@ import {
   escapeMrkdwn,
   splitText,
   stripMention,
-  truncate,
+  truncateMrkdwn,
 } from '../../../../src/channels/slack/slack-text';
 
 describe('escapeMrkdwn', () => {
@@ -44,7 +44,7 @@ describe('stripMention', () => {
   });
 });
 
-describe('splitText and truncate', () => {
+describe('splitText and truncateMrkdwn', () => {
   it('splits at line breaks, then spaces, within the limit', () => {
     const text = `${'a'.repeat(60)}\n${'b'.repeat(60)} ${'c'.repeat(60)}`;
     const chunks = splitText(text, 100);
@@ -66,9 +66,12 @@ describe('splitText and truncate', () => {
   });
 
   it('truncates with an ellipsis', () => {
-    expect(truncate('short', 10)).toBe('short');
-    expect(truncate('a fairly long label', 10)).toBe('a fairly…');
-    expect(truncate('a fairly long label', 10)).toHaveLength(9);
-    expect(truncate('x&amp;y', 4)).toBe('x…');
+    expect(truncateMrkdwn('short', 10)).toBe('short');
+    expect(truncateMrkdwn('a fairly long label', 10)).toBe('a fairly…');
+    expect(truncateMrkdwn('a fairly long label', 10)).toHaveLength(9);
+    expect(truncateMrkdwn('x&amp;y', 4)).toBe('x…');
+    expect(truncateMrkdwn('ab <https://example.com/x> c', 10)).toBe('ab…');
+    expect(truncateMrkdwn('ab 👍🏽👍🏽', 8)).toBe('ab 👍🏽…');
+    expect(truncateMrkdwn('ab 👍🏽👍🏽', 7)).toBe('ab…'); // never 👍 without its skin tone
   });
 });
