@@ -174,7 +174,9 @@ describe('Slack channel on the real core: question to rating over HTTP', () => {
     await h.press(PEOPLE.budi, h.button('confirm_resolved', budiDm));
     expect(shownText(lastTo(budiDm))).toContain(t('en', 'closed_requester', { key: 'IT-1001' }));
     await h.press(PEOPLE.budi, h.button('csat', budiDm, '5'));
-    expect(shownText(lastTo(budiDm))).toContain(t('en', 'csat_thanks'));
+    expect(shownText(lastTo(budiDm))).toContain(
+      t('en', 'csat_thanks', { key: 'IT-1001', score: 5 }),
+    );
 
     // The database agrees.
     const ticket = (await ticketByKey(h.db, 'IT-1001'))!;
