@@ -10,7 +10,7 @@ import { createMongoWorkQueue } from './store/mongo-work-queue';
 import { createConsoleAgentDirectory } from './channels/console/console-agent-directory';
 import { createConsoleRouter } from './channels/console/console-server';
 import { isLoopbackAddress } from './loopback';
-import { createConsoleSurface, ensureConsoleIndexes } from './channels/console/console-surface';
+import { createConsoleSurface } from './channels/console/console-surface';
 import { CONSOLE_USERS } from './channels/console/console-users';
 import { createSlackChannel } from './channels/slack/create-slack-channel';
 import { createTeamsChannel } from './channels/teams/teams-channel';
@@ -70,7 +70,6 @@ async function main(): Promise<void> {
     ? createTeamsChannel({ config, expressApp: app, db: db.db, log })
     : undefined;
   const consoleSurface = useConsole ? createConsoleSurface(db.db) : undefined;
-  if (consoleSurface) await ensureConsoleIndexes(db.db);
 
   const surfaces: Partial<Record<'slack' | 'teams' | 'console', ChatSurface>> = {
     ...(slack ? { slack: slack.surface } : {}),

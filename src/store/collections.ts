@@ -19,5 +19,8 @@ export const COLLECTIONS = {
   workClaims: 'work_claims',
   /** Timed leases of periodic jobs (the SLA sweep): one unique `${job}#${slot}` per period. */
   jobSlots: 'job_slots',
+  /** Teams conversation references (the Teams channel's store). */
   conversations: 'conversation_refs',
+  /** What the local console shows: its conversations' messages (the console channel's surface). */
+  consoleMessages: 'console_messages',
 } as const;

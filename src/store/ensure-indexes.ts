@@ -24,6 +24,9 @@ export const INDEXES: Readonly<Record<string, readonly IndexDescription[]>> = {
   [COLLECTIONS.workFailed]: [{ key: { q: 1, failedAt: 1 }, name: 'age' }],
   [COLLECTIONS.workClaims]: [{ key: { expiresAt: 1 }, name: 'claim_expiry' }],
   [COLLECTIONS.jobSlots]: [{ key: { at: 1 }, name: 'slot_age' }],
+  [COLLECTIONS.consoleMessages]: [
+    { key: { conversation: 1, threadId: 1, at: 1 }, name: 'console_feed' },
+  ],
   [COLLECTIONS.conversations]: [
     { key: { platform: 1, kind: 1, ownerId: 1 }, name: 'owner_unique', unique: true },
     // A person's own (1:1) conversation with the bot, found by their user id (Teams).

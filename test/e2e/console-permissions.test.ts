@@ -1,10 +1,7 @@
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { createConsoleAgentDirectory } from '../../src/channels/console/console-agent-directory';
-import {
-  createConsoleSurface,
-  ensureConsoleIndexes,
-} from '../../src/channels/console/console-surface';
+import { createConsoleSurface } from '../../src/channels/console/console-surface';
 import { agentDirectoryFor, composeHelpdesk } from '../../src/compose-helpdesk';
 import { loadConfig, type Config } from '../../src/config';
 import { t } from '../../src/core/i18n/translate';
@@ -38,7 +35,6 @@ describe('local console: read only outside your own level', () => {
     });
     conn = await openTestDatabase();
     await ensureIndexes(conn.db);
-    await ensureConsoleIndexes(conn.db);
     const surface = createConsoleSurface(conn.db);
     helpdesk = composeHelpdesk({
       config,

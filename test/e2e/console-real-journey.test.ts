@@ -5,7 +5,6 @@ import type { ConversationName } from '../../src/channels/console/console-conver
 import {
   CONSOLE_MESSAGES,
   createConsoleSurface,
-  ensureConsoleIndexes,
   type ConsoleMessageDoc,
 } from '../../src/channels/console/console-surface';
 import { agentDirectoryFor, composeHelpdesk } from '../../src/compose-helpdesk';
@@ -61,7 +60,6 @@ describe.each<Layout>(['desktop', 'phone'])('local console on the real core (%s)
     });
     conn = await openTestDatabase();
     await ensureIndexes(conn.db);
-    await ensureConsoleIndexes(conn.db);
     const surface = createConsoleSurface(conn.db);
     helpdesk = composeHelpdesk({
       config,

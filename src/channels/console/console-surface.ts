@@ -1,5 +1,6 @@
 import { ObjectId, type Db, type Filter } from 'mongodb';
 import { LapisError } from '../../core/errors';
+import { COLLECTIONS } from '../../store/collections';
 import type { OutboundMessage } from '../../core/messages';
 import type { MessageRef, ThreadRef } from '../../core/people';
 import type { ChatSurface } from '../../core/ports/chat-surface';
@@ -12,7 +13,8 @@ import {
   type ConversationName,
 } from './console-conversations';
 
-export const CONSOLE_MESSAGES = 'console_messages';
+/** The console's collection (its index is created with the store's others, see ensure-indexes). */
+export const CONSOLE_MESSAGES = COLLECTIONS.consoleMessages;
 
 /** Who typed a message in the console; absent on the bot's own messages. */
 export interface ConsoleAuthor {
@@ -209,24 +211,4 @@ function toEntry(doc: ConsoleMessageDoc, replies: ConsoleFeedEntry[]): ConsoleFe
     ...(doc.from && { from: { id: doc.from.id, name: doc.from.name } }),
     replies,
   };
-}
-
-/** The index the console's reads use; main should create it with the store's other indexes. */
-export const CONSOLE_INDEXES = [
-  { key: { conversation: 1, threadId: 1, at: 1 }, name: 'console_feed' },
-] as const;
-
-export async function ensureConsoleIndexes(db: Db): Promise<void> {
-  const collection = db.collection(CONSOLE_MESSAGES);
-  const existing = new Set(
-    (
-      await collection
-        .listIndexes()
-        .toArray()
-        .catch(() => [])
-    ).map((i: { name?: string }) => i.name),
-  );
-  const missing = CONSOLE_INDEXES.filter((i) => !existing.has(i.name));
-  if (missing.length)
-    await collection.createIndexes(missing.map((i) => ({ ...i, key: { ...i.key } })));
 }
