@@ -14,7 +14,8 @@ import { createSlackSurface } from './slack-surface';
 
 /** What the Slack listeners share: the core's intake (once attached) and Slack lookups. */
 export interface SlackRuntime {
-  readonly config: Config;
+  /** The languages the listeners need; the tokens and secrets stay where the clients are built. */
+  readonly config: Pick<Config, 'DEFAULT_LOCALE' | 'AGENT_LOCALE'>;
   readonly client: webApi.WebClient;
   readonly people: SlackPeople;
   readonly agents: AgentDirectory & { clear(): void };
@@ -67,7 +68,7 @@ export function createSlackRuntime(options: {
   });
   let helpdesk: Helpdesk | undefined;
   return {
-    config,
+    config: { DEFAULT_LOCALE: config.DEFAULT_LOCALE, AGENT_LOCALE: config.AGENT_LOCALE },
     client,
     people,
     agents,
