@@ -8,6 +8,8 @@
 export type EmployeeCommand =
   | { readonly name: 'help' }
   | { readonly name: 'my_tickets' }
+  /** For agents: the active queue of each of their levels. */
+  | { readonly name: 'queue' }
   | { readonly name: 'status'; readonly key: string }
   | { readonly name: 'cancel'; readonly key: string };
 
@@ -29,6 +31,7 @@ export function parseEmployeeCommand(
 export function commandText(command: EmployeeCommand): string {
   if (command.name === 'help') return 'help';
   if (command.name === 'my_tickets') return 'my tickets';
+  if (command.name === 'queue') return 'queue';
   return `${command.name} ${command.key}`;
 }
 
@@ -38,6 +41,7 @@ function parseMessageCommand(text: string): EmployeeCommand | undefined {
   if (/^(my tickets|tiket saya|tiketku|daftar tiket)\b/.test(normalized))
     return { name: 'my_tickets' };
   if (/^(help|bantuan|menu)$/.test(normalized)) return { name: 'help' };
+  if (/^(queue|antrian|antrean)$/.test(normalized)) return { name: 'queue' };
   if (key && /^(cancel|batal|batalkan)\b/.test(normalized)) return { name: 'cancel', key };
   if (key && (/^(status|cek|check)\b/.test(normalized) || normalized === key.toLowerCase()))
     return { name: 'status', key };

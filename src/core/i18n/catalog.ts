@@ -20,8 +20,8 @@ export const CATALOG = {
     id: 'Sepertinya itu bukan pertanyaan IT, jadi saya tidak bisa membantu di sini (HR, penggajian, fasilitas, dan perjalanan dinas punya layanan sendiri). Kalau ternyata masalah IT, jelaskan saja dan saya buatkan tiket.',
   },
   help: {
-    en: 'Ask me an IT question in your own words. You can also write "my tickets", "status IT-1234" or "cancel IT-1234".',
-    id: 'Tanyakan masalah IT Anda dengan kata-kata sendiri. Anda juga bisa menulis "tiket saya", "status IT-1234", atau "batal IT-1234".',
+    en: 'Ask me an IT question in your own words. You can also write "my tickets", "status IT-1234" or "cancel IT-1234" (agents: "queue").',
+    id: 'Tanyakan masalah IT Anda dengan kata-kata sendiri. Anda juga bisa menulis "tiket saya", "status IT-1234", atau "batal IT-1234" (petugas: "antrian").',
   },
   answer_intro: { en: 'This article should help:', id: 'Artikel ini seharusnya membantu:' },
   answer_question: { en: 'Did this solve it?', id: 'Apakah ini menyelesaikan masalah Anda?' },
@@ -119,6 +119,12 @@ export const CATALOG = {
   },
   cancelled_requester: { en: '{key} is cancelled.', id: '{key} dibatalkan.' },
   cancelled_thread: { en: 'Cancelled by the requester.', id: 'Dibatalkan oleh pemohon.' },
+  queue_heading: { en: 'L{level} queue ({count}):', id: 'Antrian L{level} ({count}):' },
+  queue_empty: { en: 'The L{level} queue is empty.', id: 'Antrian L{level} kosong.' },
+  queue_not_agent: {
+    en: 'The queue is for service-desk agents; "my tickets" lists yours.',
+    id: 'Antrian hanya untuk petugas helpdesk; "tiket saya" menampilkan tiket Anda.',
+  },
   my_tickets_none: { en: 'You have no tickets.', id: 'Anda belum punya tiket.' },
   my_tickets: { en: 'Your tickets:', id: 'Tiket Anda:' },
   ticket_status: {

@@ -1,4 +1,3 @@
-import { ACTIVE_STATUSES } from '../ticket';
 import { randomUUID } from 'node:crypto';
 import type { Effect } from '../effects';
 import { laneOfEffect } from '../effects';
@@ -10,6 +9,7 @@ import type { QueuedWork } from '../pipeline/queued-work';
 import { createWorkRunner, RetryLater } from '../pipeline/work-runner';
 import type { WorkItem } from '../ports/work-queue';
 import { createActionFlow } from './action-flow';
+import { ticketViews } from './ticket-views';
 import { createAgentFlow } from './agent-flow';
 import { createEffectDelivery } from './deliver-effect';
 import { createEmployeeFlow } from './employee-flow';
@@ -211,13 +211,7 @@ export function createHelpdesk(deps: HelpdeskDeps): Helpdesk {
       await outboxRunner.stop(Math.max(0, deadlineMs - (Date.now() - started)));
     },
     idle,
-    views: {
-      myTickets: (user) => deps.tickets.listByRequester(user),
-      levelQueue: async (level) =>
-        (await deps.tickets.listByLevel(level, ACTIVE_STATUSES)).sort(
-          (a, b) => a.createdAt.getTime() - b.createdAt.getTime(),
-        ),
-    },
+    views: ticketViews(deps.tickets),
     async sweepSla() {
       const period = String(Math.floor(deps.clock.now().getTime() / 600_000));
       const work = [...(await sla.dueWork()), ...(await sla.missingCardWork(period))];

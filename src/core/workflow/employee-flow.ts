@@ -7,11 +7,12 @@ import { fromUser, plain, type OutboundMessage } from '../messages';
 import type { KbSearchResult } from '../ports/knowledge-base';
 import type { L0Session } from '../ports/session-store';
 import { displayName, type ConversationRef, type UserRef } from '../people';
-import { ACTIVE_STATUSES, type L0Attempt, type Ticket } from '../ticket';
+import { ACTIVE_STATUSES, LEVELS, type L0Attempt, type Ticket } from '../ticket';
 import { answerMessage, say, ticketFormMessage } from './render';
 import type { Runtime } from './runtime';
 import { currentWorkKey } from './work-scope';
 import { requesterReplied } from './ticket-transitions';
+import { ticketViews } from './ticket-views';
 
 type DirectMessage = Extract<Inbound, { kind: 'direct_message' }>;
 
@@ -29,6 +30,7 @@ export interface RequesterChanges {
 
 export function createEmployeeFlow(rt: Runtime, requester: RequesterChanges) {
   const { deps } = rt;
+  const views = ticketViews(deps.tickets);
   const send = (e: DirectMessage, message: OutboundMessage) => rt.sendDirect(e.dm, message);
 
   function statusLine(ticket: Ticket, locale: Locale): string {
@@ -42,9 +44,28 @@ export function createEmployeeFlow(rt: Runtime, requester: RequesterChanges) {
     });
   }
 
+  /** The active queue of every level the person is an agent of, oldest first (10 a level). */
+  async function queueText(user: UserRef, locale: Locale): Promise<string> {
+    const parts: string[] = [];
+    for (const level of LEVELS) {
+      if (!(await deps.agents.isAgent(user, level))) continue;
+      const queue = await views.levelQueue(level);
+      if (!queue.length) {
+        parts.push(t(locale, 'queue_empty', { level }));
+        continue;
+      }
+      const lines = queue.slice(0, 10).map((x) => `• ${statusLine(x, locale)}`);
+      parts.push(
+        `${t(locale, 'queue_heading', { level, count: queue.length })}\n${lines.join('\n')}`,
+      );
+    }
+    return parts.length ? parts.join('\n\n') : t(locale, 'queue_not_agent');
+  }
+
   async function runCommand(e: DirectMessage, command: EmployeeCommand, locale: Locale) {
     if (command.name === 'help') return void send(e, say(t(locale, 'help')));
-    const mine = await deps.tickets.listByRequester(e.user);
+    if (command.name === 'queue') return void send(e, say(await queueText(e.user, locale)));
+    const mine = await views.myTickets(e.user);
     if (command.name === 'my_tickets') {
       const lines = mine.slice(0, 10).map((x) => `• ${statusLine(x, locale)}`);
       return void send(

@@ -20,6 +20,8 @@ describe('employee commands', () => {
     ['it-1001', { name: 'status', key: 'IT-1001' }],
     ['cancel IT-1001', { name: 'cancel', key: 'IT-1001' }],
     ['batalkan tiket IT-9', { name: 'cancel', key: 'IT-9' }],
+    ['queue', { name: 'queue' }],
+    ['Antrian', { name: 'queue' }],
   ])('in a message, %p is %p', (text, command) => {
     expect(parseEmployeeCommand(text)).toEqual(command);
     expect(parseEmployeeCommand(text, 'command_line')).toEqual(command);
@@ -58,7 +60,7 @@ describe('employee commands', () => {
   it('writes every command in words that parse back to it, from a message', () => {
     const key = fc.integer({ min: 1, max: 999_999_999 }).map((n) => `IT-${n}`);
     const command = fc.oneof(
-      fc.constantFrom<EmployeeCommand>({ name: 'help' }, { name: 'my_tickets' }),
+      fc.constantFrom<EmployeeCommand>({ name: 'help' }, { name: 'my_tickets' }, { name: 'queue' }),
       fc.record({ name: fc.constantFrom('status' as const, 'cancel' as const), key }),
     );
     fc.assert(

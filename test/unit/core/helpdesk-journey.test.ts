@@ -410,4 +410,20 @@ describe('the tiered workflow, end to end through the core', () => {
     await h.press(people.ayu, h.button('escalate', 'L1'), { reason: 'r', tried: 't' });
     expect((await h.helpdesk.views.levelQueue(2)).map((x) => x.key)).toEqual(['IT-1002']);
   });
+
+  it('shows an agent the queue of their levels by DM ("queue"), and nobody else', async () => {
+    const h = createHarness();
+    await openTicket(h);
+    h.advance(5);
+    await h.dm(people.sari, 'the printer on floor 2 has a paper jam');
+    await h.press(people.sari, h.button('l0_need_help', 'dm:sari'));
+    await h.press(people.sari, h.button('ticket_form', 'dm:sari'), form);
+    await h.dm(people.ayu, 'queue');
+    const queue = textOf(h.last('direct', 'dm:ayu')!);
+    expect(queue).toMatch(/L1 queue \(2\):\n• IT-1001: [^\n]*\n• IT-1002/);
+    await h.dm(people.hendra, 'queue');
+    expect(textOf(h.last('direct', 'dm:hendra')!)).toMatch(/The L3 queue is empty/);
+    await h.dm(people.budi, 'queue');
+    expect(textOf(h.last('direct', 'dm:budi')!)).toMatch(/queue is for service-desk agents/);
+  });
 });
