@@ -1,7 +1,4 @@
 import type { Inbound } from '../inbound';
-import type { ConversationRef, UserRef } from '../people';
-import type { Locale } from '../locale';
-import type { Ticket } from '../ticket';
 import { createAgentActions } from './agent-actions';
 import { createL0Actions } from './l0-actions';
 import { decodePayload } from './payload';
@@ -17,17 +14,6 @@ export function createActionFlow(rt: Runtime) {
   const requester = createRequesterActions(rt);
 
   return {
-    /** A requester change by typed command ("cancel IT-1042"), under the same rules as the button. */
-    changeAsRequester(
-      user: UserRef,
-      dm: ConversationRef | undefined,
-      ticket: Ticket,
-      action: 'cancel',
-      score: undefined,
-      locale: Locale,
-    ): Promise<void> {
-      return requester.change(user, dm, ticket, action, score, locale);
-    },
     async handle(e: ActionEvent): Promise<void> {
       // Employee buttons carry the language they were shown in; agent buttons are the agents'.
       const locale = decodePayload(e.payload).lang ?? e.locale ?? rt.deps.config.agentLocale;

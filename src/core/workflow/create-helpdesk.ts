@@ -38,7 +38,7 @@ export function createHelpdesk(deps: HelpdeskDeps): Helpdesk {
   const owner = deps.instanceId ?? `lapis-${randomUUID().slice(0, 8)}`;
   const rt = createRuntime(deps);
   const actions = createActionFlow(rt);
-  const employees = createEmployeeFlow(rt, actions);
+  const employees = createEmployeeFlow(rt);
   const agents = createAgentFlow(rt);
   const sla = createSlaSweep(rt, rt.postToLevel);
   const delivery = createEffectDelivery(rt, (ticketId, level) =>

@@ -6,31 +6,21 @@ import type { Locale } from '../locale';
 import { fromUser, plain, type OutboundMessage } from '../messages';
 import type { KbSearchResult } from '../ports/knowledge-base';
 import type { L0Session } from '../ports/session-store';
-import { displayName, type ConversationRef, type UserRef } from '../people';
+import { displayName, type UserRef } from '../people';
 import { ACTIVE_STATUSES, LEVELS, type L0Attempt, type Ticket } from '../ticket';
 import { answerMessage, say, ticketFormMessage } from './render';
 import type { Runtime } from './runtime';
 import { currentWorkKey } from './work-scope';
 import { requesterReplied } from './ticket-transitions';
 import { ticketViews } from './ticket-views';
+import { createRequesterActions } from './requester-actions';
 
 type DirectMessage = Extract<Inbound, { kind: 'direct_message' }>;
 
-/** What the employee flow borrows from the action flow: requester changes by typed command. */
-export interface RequesterChanges {
-  changeAsRequester(
-    user: UserRef,
-    dm: ConversationRef | undefined,
-    ticket: Ticket,
-    action: 'cancel',
-    score: undefined,
-    locale: Locale,
-  ): Promise<void>;
-}
-
-export function createEmployeeFlow(rt: Runtime, requester: RequesterChanges) {
+export function createEmployeeFlow(rt: Runtime) {
   const { deps } = rt;
   const views = ticketViews(deps.tickets);
+  const requester = createRequesterActions(rt);
   const send = (e: DirectMessage, message: OutboundMessage) => rt.sendDirect(e.dm, message);
 
   function statusLine(ticket: Ticket, locale: Locale): string {
@@ -81,7 +71,7 @@ export function createEmployeeFlow(rt: Runtime, requester: RequesterChanges) {
     if (!ticket) return void send(e, say(t(locale, 'ticket_not_found', { key: command.key })));
     if (command.name === 'status') return void send(e, say(statusLine(ticket, locale)));
     // Cancelling by text goes through the same rules as the button.
-    await requester.changeAsRequester(e.user, e.dm, ticket, 'cancel', undefined, locale);
+    await requester.change(e.user, e.dm, ticket, 'cancel', undefined, locale);
   }
 
   /** While a ticket is active, what the employee writes goes to its thread. */
