@@ -51,7 +51,10 @@ export function createIntake(options: IntakeOptions) {
     const lane = laneOfWork(work);
     let timer: NodeJS.Timeout | undefined;
     const budget = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(timedOut()), options.timeoutMs);
+      timer = setTimeout(
+        () => reject(refusedAfter('the database did not answer in time')),
+        options.timeoutMs,
+      );
     });
     try {
       const fresh = await Promise.race([
@@ -66,17 +69,20 @@ export function createIntake(options: IntakeOptions) {
     } catch (error) {
       if (error instanceof IntakeRefused) throw error;
       options.log.warn({ err: error }, 'could not record an event; the platform will retry');
-      throw new IntakeRefused('unavailable', 'the database is unavailable', 500);
+      throw refusedAfter('the database is unavailable');
     } finally {
       clearTimeout(timer);
     }
   }
 
-  /** Other writes landing meanwhile: the database is busy (503, retry later), else it is down (500). */
-  function timedOut(): IntakeRefused {
+  /**
+   * A write that failed or timed out while the database still answers other calls means it is busy
+   * (503, retry later, nobody is told it is down); with no answer for a while, it is down (500).
+   */
+  function refusedAfter(what: string): IntakeRefused {
     if (Date.now() - lastAnswerAt < BUSY_WINDOW_MS)
       return new IntakeRefused('overloaded', 'the database is busy; try again shortly');
-    return new IntakeRefused('unavailable', 'the database did not answer in time', 500);
+    return new IntakeRefused('unavailable', what, 500);
   }
 
   return {

@@ -57,6 +57,16 @@ describe('intake', () => {
     await expect(intake.accept(dm('Ev1'))).rejects.toMatchObject({ status: 503 });
   });
 
+  it('answers 503 when a write fails while the database answered a moment ago (busy, not down)', async () => {
+    const queue = createMemoryWorkQueue<QueuedWork>('inbox');
+    const { intake } = intakeOn({
+      ...queue,
+      enqueue: () => Promise.reject(new Error('database is locked')),
+    });
+    intake.databaseAnswered();
+    await expect(intake.accept(dm('Ev1'))).rejects.toMatchObject({ status: 503 });
+  });
+
   it('answers 500 when the write fails outright', async () => {
     const queue = createMemoryWorkQueue<QueuedWork>('inbox');
     const { intake, warn } = intakeOn({
