@@ -76,9 +76,8 @@ function classifyPayload(raw: string): Verdict {
   if (type === 'block_actions') {
     const parsed = blockActions.safeParse(payload);
     if (!parsed.success) return 'malformed';
-    return parsed.data.actions.some((a) => BUTTON_ACTION_PATTERN.test(a.action_id))
-      ? 'pass'
-      : 'ignore';
+    // Bolt routes a press by its first action only; a Lapis button behind another would go unanswered.
+    return BUTTON_ACTION_PATTERN.test(parsed.data.actions[0]?.action_id ?? '') ? 'pass' : 'ignore';
   }
   if (type === 'view_submission') {
     const parsed = viewSubmission.safeParse(payload);
