@@ -8,6 +8,7 @@ import type { KbSearchResult } from '../ports/knowledge-base';
 import type { L0Session } from '../ports/session-store';
 import { displayName, type UserRef } from '../people';
 import { ACTIVE_STATUSES, LEVELS, type L0Attempt, type Ticket } from '../ticket';
+import { truncate } from '../text/truncate';
 import { answerMessage, say, ticketFormMessage } from './render';
 import type { Runtime } from './runtime';
 import { currentWorkKey } from './work-scope';
@@ -16,6 +17,18 @@ import { ticketViews } from './ticket-views';
 import { createRequesterActions } from './requester-actions';
 
 type DirectMessage = Extract<Inbound, { kind: 'direct_message' }>;
+
+/** The longest question kept (and stored with the session and the ticket). */
+const MAX_QUESTION = 4000;
+
+/**
+ * A follow-up joins the question before it, up to MAX_QUESTION: past that the new message starts
+ * the question afresh, so a stream of messages cannot grow it (and the session document) unbounded.
+ */
+export function questionOf(previous: string | undefined, text: string): string {
+  const joined = previous === undefined ? text : `${previous}\n${text}`;
+  return joined.length <= MAX_QUESTION ? joined : truncate(text, MAX_QUESTION);
+}
 
 export function createEmployeeFlow(rt: Runtime) {
   const { deps } = rt;
@@ -119,7 +132,7 @@ export function createEmployeeFlow(rt: Runtime) {
       session !== undefined &&
       session.state !== 'idle' &&
       now.getTime() - session.updatedAt.getTime() < deps.config.followUpSeconds * 1000;
-    const question = recent && session ? `${session.question}\n${e.text}` : e.text;
+    const question = questionOf(recent && session ? session.question : undefined, e.text);
     const result = search(question);
     if (!recent && result.intent !== 'question' && result.intent !== 'off_topic') {
       const key =

@@ -310,6 +310,18 @@ describe('the tiered workflow, end to end through the core', () => {
       expect(textOf(h.last('direct', 'dm:dewi')!)).toMatch(/^Sama-sama/);
     });
 
+    it('keeps a question bounded however many quick follow-ups arrive', async () => {
+      const h = createHarness();
+      const long = 'my printer shows error E-42 and will not print anything at all '.repeat(40);
+      for (let i = 0; i < 20; i++) {
+        await h.dm(people.budi, long);
+        h.advance(0.1);
+      }
+      const session = await h.stores.sessions.get(people.budi);
+      expect(session!.question.length).toBeLessThanOrEqual(4000);
+      expect(session!.question).toContain('E-42');
+    });
+
     it('groups quick follow-up messages into one question', async () => {
       const h = createHarness();
       await h.dm(people.budi, 'my printer');
