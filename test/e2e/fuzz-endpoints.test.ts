@@ -132,8 +132,10 @@ describe('fuzzing /slack/events', () => {
 
   it('never answers 5xx; an unsigned request is always 401', async () => {
     stats.push(
+      // A 404 comes only from Bolt giving up on a request no listener answered (after 3 s): the
+      // guard answers what Lapis does not take at once, so none may reach Bolt unanswered.
       await fuzzEndpoint('POST /slack/events', h.url, slackRequests(), (status, request) =>
-        request.label.startsWith('unsigned') ? status === 401 : status < 500,
+        request.label.startsWith('unsigned') ? status === 401 : status < 500 && status !== 404,
       ),
     );
     await h.helpdesk.idle(drainMs);

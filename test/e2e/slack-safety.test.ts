@@ -327,6 +327,14 @@ describe('Slack channel: signed requests Lapis cannot read or route', () => {
           { action_id: 'lapis:claim:0:0', value: 'x' },
         ],
       }),
+      // Bolt matches a callback id inside `view` first: this shortcut is not Lapis's to Bolt.
+      await payload({
+        type: 'message_action',
+        user: { id: 'U1' },
+        trigger_id: 't.9',
+        callback_id: 'create_it_ticket',
+        view: {},
+      }),
       await payload({ type: 'view_closed', user: { id: 'U1' }, view: { id: 'V1' } }),
       await h.send.command({
         command: '/other',
@@ -336,7 +344,7 @@ describe('Slack channel: signed requests Lapis cannot read or route', () => {
         trigger_id: 't.1',
       }),
     ];
-    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
     for (const a of answers) expect(a.ms).toBeLessThan(1000);
   });
 

@@ -87,7 +87,10 @@ function classifyPayload(raw: string): Verdict {
   if (type === 'message_action' || type === 'shortcut') {
     const parsed = shortcut.safeParse(payload);
     if (!parsed.success) return 'malformed';
-    return parsed.data.callback_id === TICKET_SHORTCUT ? 'pass' : 'ignore';
+    // Bolt matches a callback id in `view` first when there is one (as for a modal's submission).
+    const view = (payload as { view?: { callback_id?: unknown } }).view;
+    const callbackId = view ? view.callback_id : parsed.data.callback_id;
+    return callbackId === TICKET_SHORTCUT ? 'pass' : 'ignore';
   }
   return typeof type === 'string' ? 'ignore' : 'malformed'; // view_closed, block_suggestion...
 }
