@@ -23,6 +23,7 @@ import { createKnowledgeBase } from './kb/search/create-knowledge-base';
 import { createLogger, secretValues } from './logger';
 import { projectRoot } from './project-root';
 import { startHttpServer, type HttpServer } from './start-http-server';
+import { createMongoConversationStore } from './store/mongo-conversation-store';
 import { openDatabase } from './store/open-database';
 
 /** Composition root: config, database, knowledge base, channels (Slack, Teams or the local console), SLA timer. */
@@ -67,7 +68,12 @@ async function main(): Promise<void> {
     ? createSlackChannel({ config, expressApp: app, log })
     : undefined;
   const teams = config.teamsEnabled
-    ? createTeamsChannel({ config, expressApp: app, db: db.db, log })
+    ? createTeamsChannel({
+        config,
+        expressApp: app,
+        references: createMongoConversationStore(db.db),
+        log,
+      })
     : undefined;
   const consoleSurface = useConsole ? createConsoleSurface(db.db) : undefined;
 

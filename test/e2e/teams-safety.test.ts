@@ -5,6 +5,7 @@ import { createTeamsChannel } from '../../src/channels/teams/teams-channel';
 import { loadConfig } from '../../src/config';
 import { COLLECTIONS } from '../../src/store/collections';
 import { ensureIndexes } from '../../src/store/ensure-indexes';
+import { createMongoConversationStore } from '../../src/store/mongo-conversation-store';
 import { startBotTokenIssuer, type BotTokenIssuer } from '../support/bot-token-issuer';
 import {
   installedInChannel,
@@ -167,7 +168,11 @@ describe('Teams endpoint safety', () => {
 
     it('answers 503 until the core is attached and the channel started, and after it stops', async () => {
       const expressApp = express();
-      const channel = createTeamsChannel({ config: loadConfig({}), expressApp, db: conn.db });
+      const channel = createTeamsChannel({
+        config: loadConfig({}),
+        expressApp,
+        references: createMongoConversationStore(conn.db),
+      });
       const server = expressApp.listen(0, '127.0.0.1');
       await new Promise((resolve) => server.once('listening', resolve));
       const post = () =>
@@ -192,9 +197,13 @@ describe('Teams endpoint safety', () => {
 
     it('refuses to run without authentication anywhere but loopback', () => {
       const config = loadConfig({ HOST: '0.0.0.0' });
-      expect(() => createTeamsChannel({ config, expressApp: express(), db: conn.db })).toThrow(
-        /no authentication without TEAMS_APP_ID.*HOST=0\.0\.0\.0 is not loopback/s,
-      );
+      expect(() =>
+        createTeamsChannel({
+          config,
+          expressApp: express(),
+          references: createMongoConversationStore(conn.db),
+        }),
+      ).toThrow(/no authentication without TEAMS_APP_ID.*HOST=0\.0\.0\.0 is not loopback/s);
     });
   });
 

@@ -14,6 +14,7 @@ import { loadKnowledgeBase } from '../../src/kb/load-kb';
 import { createKnowledgeBase } from '../../src/kb/search/create-knowledge-base';
 import type { Logger } from '../../src/logger';
 import { projectRoot } from '../../src/project-root';
+import { createMongoConversationStore } from '../../src/store/mongo-conversation-store';
 
 /**
  * The Teams channel as main would run it, for end-to-end tests: express on 127.0.0.1 and a free
@@ -59,7 +60,7 @@ export async function startTeamsApp(options: {
   const channel = createTeamsChannel({
     config,
     expressApp: app,
-    db: options.db,
+    references: createMongoConversationStore(options.db),
     log,
     ...(options.authEndpoints ? { authEndpoints: options.authEndpoints } : {}),
     retry: options.retry ?? { baseDelayMs: 5, maxDelayMs: 20 },

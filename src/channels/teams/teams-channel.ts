@@ -1,5 +1,4 @@
 import type express from 'express';
-import type { Db } from 'mongodb';
 import type { Config } from '../../config';
 import type { Helpdesk } from '../../core/inbound';
 import type { AgentDirectory } from '../../core/ports/agent-directory';
@@ -8,7 +7,7 @@ import { LEVELS } from '../../core/ticket';
 import { createLogger, type Logger } from '../../logger';
 import { createBotHost } from './bot-adapter';
 import type { AuthEndpoints } from './bot-authentication';
-import { createConversationStore } from './conversation-store';
+import type { ConversationStore } from './conversation-store';
 import { handleActivity } from './handle-activity';
 import { messagesEndpoint } from './request-guard';
 import type { RetryOptions } from './retry-transient';
@@ -23,7 +22,8 @@ export interface TeamsChannelOptions {
   readonly config: Config;
   /** POST /api/messages is mounted on it; the caller listens (on HOST:PORT). */
   readonly expressApp: express.Express;
-  readonly db: Db;
+  /** Where conversation references are kept (MongoDB: src/store/mongo-conversation-store.ts). */
+  readonly references: ConversationStore;
   readonly log?: Logger;
   /** Where inbound tokens' signing keys are published (tests: a loopback server). */
   readonly authEndpoints?: AuthEndpoints;
@@ -60,7 +60,7 @@ export function createTeamsChannel(options: TeamsChannelOptions): TeamsChannel {
       },
     },
   });
-  const store = createConversationStore(options.db);
+  const store = options.references;
   const identities = createTeamsIdentities();
   const agents = createTeamsAgentDirectory(settings.agents, identities);
   const surface = createTeamsSurface({
