@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACTION_IDS } from '../../core/messages';
 import { CONVERSATION_NAME, MESSAGE_ID, type ConversationName } from './console-conversations';
+import type { Level } from '../../core/ticket';
 import { CONSOLE_USER_ID } from './console-users';
 
 /**
@@ -33,6 +34,14 @@ const formValues = z
   );
 
 export const conversationQuery = z.object({ c: conversation, viewer: userId });
+
+/** GET /api/queue: one level's active tickets. */
+export const queueQuery = z.object({
+  level: z.enum(['1', '2', '3'], 'a level: 1, 2 or 3').transform((l) => Number(l) as Level),
+});
+
+/** GET /api/my-tickets: the tickets a console user asked for. */
+export const myTicketsQuery = z.object({ as: userId });
 
 export const dmBody = z.strictObject({ as: userId, text });
 

@@ -3,7 +3,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { isLapisError, type ErrorCode } from '../../core/errors';
-import type { Helpdesk } from '../../core/inbound';
+import type { Helpdesk, TicketViews } from '../../core/inbound';
+import { displayName } from '../../core/people';
+import { truncate } from '../../core/text/truncate';
+import type { Ticket } from '../../core/ticket';
 import { IntakeRefused } from '../../core/pipeline/intake';
 import { isLoopbackAddress } from '../../loopback';
 import { projectRoot } from '../../project-root';
@@ -14,14 +17,20 @@ import {
   conversationQuery,
   dmBody,
   MAX_TEXT,
+  myTicketsQuery,
   parseRequest,
+  queueQuery,
   threadBody,
 } from './console-requests';
 import type { ConsoleFeed } from './console-surface';
 import { toUserRef, type ConsoleUser } from './console-users';
 
 export interface ConsoleRouterOptions {
-  readonly helpdesk: Pick<Helpdesk, 'accept'>;
+  /**
+   * The core: `accept` for posts, `views` for the queue and "my tickets" panels. Without `views`
+   * (a stand-in core) those two endpoints answer 503 and the page leaves the panels out.
+   */
+  readonly helpdesk: Pick<Helpdesk, 'accept'> & Partial<Pick<Helpdesk, 'views'>>;
   readonly feed: ConsoleFeed;
   readonly users: readonly ConsoleUser[];
   /** The desk's IANA time zone (TIME_ZONE): the page shows times in it; else in the browser's. */
@@ -65,19 +74,53 @@ function userFinder(users: readonly ConsoleUser[]): (id: string) => ConsoleUser 
   };
 }
 
-function addReadRoutes(router: Router, { feed, users, timeZone }: ConsoleRouterOptions): void {
+function addReadRoutes(
+  router: Router,
+  { helpdesk, feed, users, timeZone }: ConsoleRouterOptions,
+): void {
   const userNamed = userFinder(users);
   router.get('/api/users', (_req, res) => {
     res.json({ users: users.map(({ id, name, role }) => ({ id, name, role })) });
   });
   router.get('/api/desk', (_req, res) => {
-    res.json({ timeZone: timeZone ?? null, maxText: MAX_TEXT });
+    res.json({ timeZone: timeZone ?? null, maxText: MAX_TEXT, views: !!helpdesk.views });
   });
   router.get('/api/conversation', async (req, res) => {
     const query = parseRequest(conversationQuery, req.query, 'GET /api/conversation');
     userNamed(query.viewer);
     res.json({ conversation: query.c, messages: await feed.read(query.c, query.viewer) });
   });
+  const views = (): TicketViews => {
+    if (!helpdesk.views) throw new BadRequestError('this core has no ticket views', [], 503);
+    return helpdesk.views;
+  };
+  router.get('/api/queue', async (req, res) => {
+    const { level } = parseRequest(queueQuery, req.query, 'GET /api/queue');
+    const tickets = await views().levelQueue(level);
+    res.json({ level, tickets: tickets.map(ticketItem) });
+  });
+  router.get('/api/my-tickets', async (req, res) => {
+    const query = parseRequest(myTicketsQuery, req.query, 'GET /api/my-tickets');
+    const user = userNamed(query.as);
+    const tickets = await views().myTickets(toUserRef(user));
+    res.json({ user: user.id, tickets: tickets.map(ticketItem) });
+  });
+}
+
+/** The longest question a queue entry carries; the ticket card has the rest. */
+export const MAX_QUEUE_QUESTION = 200;
+
+/** A ticket as the queue and "my tickets" panels list it: what to pick it by, nothing more. */
+function ticketItem(ticket: Ticket) {
+  return {
+    key: ticket.key,
+    priority: ticket.priority,
+    status: ticket.status,
+    level: ticket.level,
+    assignee: ticket.assignee ? displayName(ticket.assignee) : null,
+    question: truncate(ticket.question, MAX_QUEUE_QUESTION),
+    createdAt: ticket.createdAt.toISOString(),
+  };
 }
 
 /**

@@ -4,6 +4,7 @@ import { useTimeZone } from './clock.js';
 import { noteNewMessages, setHomeColumn, showColumn } from './columns.js';
 import { h, initials, syncList } from './dom.js';
 import { resetFeed, updateFeed } from './feed-follow.js';
+import { forgetMine, readViews, renderViews } from './queues.js';
 import { renderLevel } from './threads.js';
 import { busy, renderMessage } from './render.js';
 import { limitText, refusalText, setTextLimit } from './text-limit.js';
@@ -11,7 +12,15 @@ import { latestTickets, showTicket, ticketOfDm } from './ticket-state.js';
 
 const ROLE_LABEL = { employee: 'Employee', l1: 'L1 agent', l2: 'L2 expert', l3: 'L3 specialist' };
 const SUGGESTIONS = ['lupa password email', 'VPN tidak bisa connect', 'my laptop is very slow'];
-const state = { users: [], acting: null, dmOwner: null, generation: 0, tickets: new Map() };
+const state = {
+  users: [],
+  acting: null,
+  dmOwner: null,
+  generation: 0,
+  tickets: new Map(),
+  /** Whether the server offers the core's ticket views (a stand-in core does not). */
+  views: false,
+};
 const byId = (id) => state.users.find((u) => u.id === id);
 
 /**
@@ -122,6 +131,7 @@ function renderFrame() {
     pane.querySelector('.here').hidden = !here;
   }
   resetFeed(document.getElementById('dm-feed'));
+  forgetMine();
 }
 
 function showDmOf(id) {
@@ -210,7 +220,8 @@ async function poll() {
   const read = (c, viewer) =>
     api(`/api/conversation?c=${encodeURIComponent(c)}&viewer=${encodeURIComponent(viewer)}`);
   try {
-    const [dm, ...levels] = await Promise.all([
+    const [views, dm, ...levels] = await Promise.all([
+      state.views ? readViews(state.dmOwner) : null,
       read(`dm:${state.dmOwner}`, state.dmOwner),
       ...[1, 2, 3].map((n) => read(`level:${n}`, state.acting)),
     ]);
@@ -222,6 +233,7 @@ async function poll() {
       const pane = document.querySelector(`[data-pane="${name}"]`);
       noteNewMessages(name, renderLevel(pane, i + 1, data.messages, app));
     });
+    if (views) renderViews(views, ticketsTitle());
     setStatus(true);
   } catch {
     setStatus(false);
@@ -229,6 +241,12 @@ async function poll() {
     polling = false;
     if (pollAgain) void poll();
   }
+}
+
+/** The DM column's panel: "My tickets" for the employee you act as, else whose they are. */
+function ticketsTitle() {
+  if (state.acting === state.dmOwner) return 'My tickets';
+  return `${byId(state.dmOwner).name.split(' ')[0]}'s tickets`;
 }
 
 function setStatus(live) {
@@ -268,6 +286,7 @@ async function start() {
   const [people, desk] = await Promise.all([api('/api/users'), api('/api/desk')]);
   state.users = people.users;
   useTimeZone(desk.timeZone);
+  state.views = desk.views === true;
   setTextLimit(desk.maxText);
   const saved = localStorage.getItem('lapis.console.acting');
   actAs(byId(saved) ? saved : state.users[0].id);

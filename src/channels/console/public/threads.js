@@ -3,6 +3,7 @@ import { h, isInternalNote, syncList } from './dom.js';
 import { updateFeed } from './feed-follow.js';
 import { busy, readOnlyLine, renderMessage } from './render.js';
 import { limitText, refusalText } from './text-limit.js';
+import { cardId } from './queues.js';
 import { showTicket, ticketOfCard } from './ticket-state.js';
 
 /**
@@ -127,6 +128,10 @@ function buildReplyBox(level, root, app) {
 function updateThread(shell, level, root, app) {
   const acting = app.acting();
   const card = ticketOfCard(root);
+  if (card) {
+    shell.dataset.ticket = card.key;
+    shell.id = cardId(level, card.key); // where the queue panels' links go
+  }
   showTicket(shell.querySelector('.thread-head'), card && (app.ticket(card.key) ?? card));
   const readOnly = readOnlyIn(level, acting);
   const act = {

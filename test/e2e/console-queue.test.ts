@@ -1,0 +1,211 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { createConsoleAgentDirectory } from '../../src/channels/console/console-agent-directory';
+import { createConsoleSurface } from '../../src/channels/console/console-surface';
+import { agentDirectoryFor, composeHelpdesk } from '../../src/compose-helpdesk';
+import { loadConfig, type Config } from '../../src/config';
+import { t } from '../../src/core/i18n/translate';
+import type { Helpdesk } from '../../src/core/inbound';
+import { loadKnowledgeBase } from '../../src/kb/load-kb';
+import { createKnowledgeBase } from '../../src/kb/search/create-knowledge-base';
+import { projectRoot } from '../../src/project-root';
+import { ensureIndexes } from '../../src/store/ensure-indexes';
+import { startConsoleApp } from '../support/console-app';
+import { openTestDatabase } from '../support/test-database';
+import { actAs, launchBrowser, openConsole, pane, sendDm, showColumn } from './browser';
+
+interface QueueItem {
+  key: string;
+  priority: string;
+  status: string;
+  level: number;
+  assignee: string | null;
+  question: string;
+  createdAt: string;
+}
+
+/**
+ * The core's ticket views (helpdesk.views) in the console, on the REAL core: GET /api/queue and
+ * GET /api/my-tickets answer them (and refuse bad input with a 400), each level column shows its
+ * queue oldest first, and the DM column the employee's own tickets; both follow escalations.
+ */
+describe('local console: level queues and my tickets', () => {
+  let helpdesk: Helpdesk | undefined;
+  let conn: Awaited<ReturnType<typeof openTestDatabase>>;
+  let app: Awaited<ReturnType<typeof startConsoleApp>>;
+  let browser: Browser;
+  let config: Config;
+
+  beforeAll(async () => {
+    config = loadConfig({});
+    const kb = createKnowledgeBase(loadKnowledgeBase(path.join(projectRoot(), 'kb')), {
+      answerThreshold: config.KB_ANSWER_THRESHOLD,
+    });
+    conn = await openTestDatabase();
+    await ensureIndexes(conn.db);
+    const surface = createConsoleSurface(conn.db);
+    helpdesk = composeHelpdesk({
+      config,
+      db: conn.db,
+      kb,
+      surfaces: { console: surface },
+      agents: agentDirectoryFor(config, { console: createConsoleAgentDirectory() }),
+      log: { info: () => {}, warn: () => {}, error: () => {} },
+    });
+    helpdesk.start();
+    [app, browser] = await Promise.all([
+      startConsoleApp({ helpdesk, db: conn.db, feed: surface, timeZone: config.TIME_ZONE }),
+      launchBrowser(),
+    ]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await helpdesk?.stop(2000);
+    await conn?.dispose();
+  });
+
+  const get = async (pathAndQuery: string) => {
+    const response = await fetch(new URL(pathAndQuery, app.url));
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+
+  it('answers the queue and my-tickets endpoints from the core, and refuses bad input', async () => {
+    const { page, errors, failed } = await openConsole(browser, app.url);
+    await openTicket(page, 'budi', 'IT-1001');
+    await openTicket(page, 'sari', 'IT-1002');
+
+    const queue = await get('/api/queue?level=1');
+    expect(queue.status).toBe(200);
+    const items = queue.body.tickets as QueueItem[];
+    expect(items.map((i) => i.key)).toEqual(['IT-1001', 'IT-1002']);
+    expect(items[0]).toEqual({
+      key: 'IT-1001',
+      priority: 'P3',
+      status: 'open',
+      level: 1,
+      assignee: null,
+      question: expect.any(String) as string,
+      createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/) as string,
+    });
+    const [first, second] = items as [QueueItem, QueueItem];
+    expect(Date.parse(first.createdAt)).toBeLessThanOrEqual(Date.parse(second.createdAt));
+    expect(first.question).toContain('battery');
+    expect((await get('/api/queue?level=2')).body.tickets).toEqual([]);
+
+    const mine = await get('/api/my-tickets?as=sari');
+    expect(mine.status).toBe(200);
+    expect((mine.body.tickets as QueueItem[]).map((i) => i.key)).toEqual(['IT-1002']);
+
+    for (const bad of ['/api/queue?level=9', '/api/queue', '/api/queue?level=1.0']) {
+      const refused = await get(bad);
+      expect(refused.status).toBe(400);
+      expect(refused.body).toEqual({
+        error: expect.stringContaining('GET /api/queue: level') as string,
+        problems: [{ field: 'level', message: expect.any(String) as string }],
+      });
+    }
+    const stranger = await get('/api/my-tickets?as=nobody');
+    expect(stranger.status).toBe(400);
+    expect(stranger.body).toEqual({
+      error: expect.stringContaining('unknown user "nobody"') as string,
+      problems: [{ field: 'as', message: 'an unknown user' }],
+    });
+    expect((await get('/api/my-tickets?as=%7B%7D')).status).toBe(400);
+
+    expect(errors).toEqual([]);
+    expect(failed).toEqual([]);
+    await page.close();
+  });
+
+  it('shows each level’s queue oldest first, follows an escalation, and lists my tickets', async () => {
+    const { page, errors, failed } = await openConsole(browser, app.url);
+    const l1 = pane(page, 'level:1');
+    const l2 = pane(page, 'level:2');
+    const dm = pane(page, 'dm');
+    const keys = (column: typeof l1) => column.locator('.queue-item .q-key').allTextContents();
+
+    await actAs(page, 'ayu');
+    await l1.locator('.queue-panel summary', { hasText: 'Queue (2)' }).waitFor();
+    expect(await keys(l1)).toEqual(['IT-1001', 'IT-1002']);
+    expect(await l1.locator('.queue-item').first().textContent()).toBe('IT-1001P3openunassigned');
+    await l2.locator('.queue-panel summary', { hasText: 'Queue (0)' }).waitFor();
+
+    // Picking an entry brings its card into view.
+    const link = l1.locator('.queue-item[data-ticket="IT-1002"] a');
+    expect(await link.getAttribute('href')).toBe('#card-l1-IT-1002');
+    await link.click();
+    await l1.locator('.thread.is-target[data-ticket="IT-1002"]').waitFor();
+    const feed = (await l1.locator('.level-feed').boundingBox())!;
+    const card = (await l1.locator('.thread[data-ticket="IT-1002"]').boundingBox())!;
+    expect(card.y).toBeGreaterThanOrEqual(feed.y - 1);
+    expect(card.y).toBeLessThan(feed.y + feed.height);
+
+    // Ayu escalates Budi's ticket: it leaves the L1 queue for L2's.
+    const escalated = l1.locator('.thread', { hasText: 'IT-1001' });
+    await escalated.locator('button[data-action="escalate"]').click();
+    const form = escalated.locator('form[data-form-for="escalate"]');
+    await form.locator('textarea[data-field="reason"]').fill('Needs a hardware diagnosis');
+    await form.locator('textarea[data-field="tried"]').fill('Power plan, brightness');
+    await form.locator('button[type="submit"]').click();
+    await l2.locator('.queue-panel summary', { hasText: 'Queue (1)' }).waitFor();
+    expect(await keys(l2)).toEqual(['IT-1001']);
+    await l1.locator('.queue-panel summary', { hasText: 'Queue (1)' }).waitFor();
+    expect(await keys(l1)).toEqual(['IT-1002']);
+
+    // Budi sees his own ticket in the DM column; acting as an agent, it is whose DM you read.
+    await actAs(page, 'budi');
+    await dm.locator('.queue-panel summary', { hasText: 'My tickets (1)' }).waitFor();
+    expect(await keys(dm)).toEqual(['IT-1001']);
+    await actAs(page, 'sari');
+    await dm.locator('.queue-panel summary', { hasText: 'My tickets (1)' }).waitFor();
+    expect(await keys(dm)).toEqual(['IT-1002']);
+    await actAs(page, 'dewi');
+    await dm.locator('.queue-panel summary', { hasText: "Sari's tickets (1)" }).waitFor();
+    expect(await keys(dm)).toEqual(['IT-1002']);
+
+    expect(errors).toEqual([]);
+    expect(failed).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps the panels compact on a phone and scrolls to the card from there', async () => {
+    const { page, errors, failed } = await openConsole(browser, app.url, { layout: 'phone' });
+    await actAs(page, 'budi');
+    const dm = pane(page, 'dm');
+    const panel = dm.locator('.queue-panel');
+    await panel.locator('summary', { hasText: 'My tickets (1)' }).waitFor();
+    // Folded by default on a phone: one line above the chat.
+    expect(await panel.getAttribute('open')).toBeNull();
+    expect((await panel.boundingBox())!.height).toBeLessThan(40);
+    await panel.locator('summary').click();
+    await panel.locator('.queue-item[data-ticket="IT-1001"] a').click();
+    await page.locator('.column-tab.active[data-column="level:2"]').waitFor();
+    await pane(page, 'level:2').locator('.thread.is-target[data-ticket="IT-1001"]').waitFor();
+    await showColumn(page, 'level:1');
+    const width = await page.evaluate('document.scrollingElement.scrollWidth');
+    expect(width).toBeLessThanOrEqual(390);
+
+    expect(errors).toEqual([]);
+    expect(failed).toEqual([]);
+    await page.close();
+  });
+});
+
+/** Acting as `employee`, asks about a draining battery and opens a ticket through the form. */
+async function openTicket(page: Page, employee: string, key: string): Promise<void> {
+  const dm = pane(page, 'dm');
+  await actAs(page, employee);
+  await sendDm(page, 'my laptop battery drains very fast');
+  const bot = (text: string) => dm.locator('.msg-bubble.from-bot', { hasText: text });
+  await bot(t('en', 'answer_intro')).locator('button[data-action="l0_need_help"]').click();
+  const formMessage = bot(t('en', 'need_help_reply'));
+  await formMessage.locator('button[data-action="ticket_form"]').click();
+  const form = formMessage.locator('form[data-form-for="ticket_form"]');
+  await form.locator('select[data-field="category"]').selectOption('hardware');
+  await form.locator('select[data-field="impact"]').selectOption('me');
+  await form.locator('select[data-field="urgency"]').selectOption('blocked');
+  await form.locator('textarea[data-field="details"]').fill('It lasts about an hour');
+  await form.locator('button[type="submit"]').click();
+  await bot(t('en', 'ticket_opened', { key, priority: 'P3' })).waitFor();
+}
