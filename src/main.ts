@@ -23,6 +23,7 @@ import { createKnowledgeBase } from './kb/search/create-knowledge-base';
 import { createLogger, secretValues } from './logger';
 import { projectRoot } from './project-root';
 import { startHttpServer, type HttpServer } from './start-http-server';
+import { createMongoConsoleMessages } from './store/mongo-console-messages';
 import { createMongoConversationStore } from './store/mongo-conversation-store';
 import { openDatabase } from './store/open-database';
 
@@ -75,7 +76,9 @@ async function main(): Promise<void> {
         log,
       })
     : undefined;
-  const consoleSurface = useConsole ? createConsoleSurface(db.db) : undefined;
+  const consoleSurface = useConsole
+    ? createConsoleSurface(createMongoConsoleMessages(db.db))
+    : undefined;
 
   const surfaces: Partial<Record<'slack' | 'teams' | 'console', ChatSurface>> = {
     ...(slack ? { slack: slack.surface } : {}),

@@ -1,3 +1,4 @@
+import { createMongoConsoleMessages } from '../../src/store/mongo-console-messages';
 import type { Browser } from 'playwright-core';
 import { createConsoleSurface } from '../../src/channels/console/console-surface';
 import { startConsoleApp } from '../support/console-app';
@@ -13,7 +14,7 @@ describe('local console: the employee-to-agent journey in a browser', () => {
 
   beforeAll(async () => {
     conn = await openTestDatabase();
-    helpdesk = createFakeHelpdesk(createConsoleSurface(conn.db));
+    helpdesk = createFakeHelpdesk(createConsoleSurface(createMongoConsoleMessages(conn.db)));
     [app, browser] = await Promise.all([
       startConsoleApp({ helpdesk, db: conn.db }),
       launchBrowser(),

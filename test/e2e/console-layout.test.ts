@@ -1,3 +1,4 @@
+import { createMongoConsoleMessages } from '../../src/store/mongo-console-messages';
 import type { Browser, Page } from 'playwright-core';
 import { createConsoleSurface } from '../../src/channels/console/console-surface';
 import { startConsoleApp } from '../support/console-app';
@@ -29,7 +30,10 @@ describe('local console: a phone layout with one column at a time', () => {
   beforeAll(async () => {
     conn = await openTestDatabase();
     [app, browser] = await Promise.all([
-      startConsoleApp({ helpdesk: createFakeHelpdesk(createConsoleSurface(conn.db)), db: conn.db }),
+      startConsoleApp({
+        helpdesk: createFakeHelpdesk(createConsoleSurface(createMongoConsoleMessages(conn.db))),
+        db: conn.db,
+      }),
       launchBrowser(),
     ]);
   });

@@ -1,3 +1,4 @@
+import { createMongoConsoleMessages } from '../../src/store/mongo-console-messages';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { createConsoleAgentDirectory } from '../../src/channels/console/console-agent-directory';
@@ -35,7 +36,7 @@ describe('local console: read only outside your own level', () => {
     });
     conn = await openTestDatabase();
     await ensureIndexes(conn.db);
-    const surface = createConsoleSurface(conn.db);
+    const surface = createConsoleSurface(createMongoConsoleMessages(conn.db));
     helpdesk = composeHelpdesk({
       config,
       db: conn.db,

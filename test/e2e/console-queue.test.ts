@@ -1,3 +1,4 @@
+import { createMongoConsoleMessages } from '../../src/store/mongo-console-messages';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createConsoleAgentDirectory } from '../../src/channels/console/console-agent-directory';
@@ -43,7 +44,7 @@ describe('local console: level queues and my tickets', () => {
     });
     conn = await openTestDatabase();
     await ensureIndexes(conn.db);
-    const surface = createConsoleSurface(conn.db);
+    const surface = createConsoleSurface(createMongoConsoleMessages(conn.db));
     helpdesk = composeHelpdesk({
       config,
       db: conn.db,

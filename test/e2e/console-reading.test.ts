@@ -1,3 +1,4 @@
+import { createMongoConsoleMessages } from '../../src/store/mongo-console-messages';
 import type { Browser } from 'playwright-core';
 import { createConsoleSurface } from '../../src/channels/console/console-surface';
 import { t } from '../../src/core/i18n/translate';
@@ -49,7 +50,7 @@ describe('local console: reading a busy conversation', () => {
 
   beforeAll(async () => {
     conn = await openTestDatabase();
-    surface = createConsoleSurface(conn.db);
+    surface = createConsoleSurface(createMongoConsoleMessages(conn.db));
     [app, browser] = await Promise.all([
       startConsoleApp({
         helpdesk: createFakeHelpdesk(surface),

@@ -1,9 +1,10 @@
+import { COLLECTIONS } from '../../src/store/collections';
+import { createMongoConsoleMessages } from '../../src/store/mongo-console-messages';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createConsoleAgentDirectory } from '../../src/channels/console/console-agent-directory';
 import type { ConversationName } from '../../src/channels/console/console-conversations';
 import {
-  CONSOLE_MESSAGES,
   createConsoleSurface,
   type ConsoleMessageDoc,
 } from '../../src/channels/console/console-surface';
@@ -60,7 +61,7 @@ describe.each<Layout>(['desktop', 'phone'])('local console on the real core (%s)
     });
     conn = await openTestDatabase();
     await ensureIndexes(conn.db);
-    const surface = createConsoleSurface(conn.db);
+    const surface = createConsoleSurface(createMongoConsoleMessages(conn.db));
     helpdesk = composeHelpdesk({
       config,
       db: conn.db,
@@ -347,7 +348,7 @@ async function storedButton(
   action: ActionId,
 ): Promise<{ payload: string }> {
   const docs = await db
-    .collection<ConsoleMessageDoc>(CONSOLE_MESSAGES)
+    .collection<ConsoleMessageDoc>(COLLECTIONS.consoleMessages)
     .find({ conversation })
     .toArray();
   for (const doc of docs) {

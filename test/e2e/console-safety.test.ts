@@ -1,3 +1,4 @@
+import { createMongoConsoleMessages } from '../../src/store/mongo-console-messages';
 import http from 'node:http';
 import type { Browser } from 'playwright-core';
 import { assertLoopback } from '../../src/channels/console/console-server';
@@ -16,7 +17,7 @@ describe('local console: escaping, ephemerals, bad input, loopback only', () => 
 
   beforeAll(async () => {
     conn = await openTestDatabase();
-    helpdesk = createFakeHelpdesk(createConsoleSurface(conn.db));
+    helpdesk = createFakeHelpdesk(createConsoleSurface(createMongoConsoleMessages(conn.db)));
     [app, browser] = await Promise.all([
       startConsoleApp({ helpdesk, db: conn.db }),
       launchBrowser(),
@@ -52,7 +53,7 @@ describe('local console: escaping, ephemerals, bad input, loopback only', () => 
   });
 
   it('links http(s) addresses as new-tab links without referrer, and nothing else', async () => {
-    const surface = createConsoleSurface(conn.db);
+    const surface = createConsoleSurface(createMongoConsoleMessages(conn.db));
     const article = 'https://kb.example.com/articles/vpn-fix?lang=en&from=lapis';
     await surface.sendDirect(
       { platform: 'console', id: 'dm:budi' },

@@ -1,4 +1,6 @@
-import { createConsoleSurface, CONSOLE_MESSAGES } from '../../src/channels/console/console-surface';
+import { COLLECTIONS } from '../../src/store/collections';
+import { createMongoConsoleMessages } from '../../src/store/mongo-console-messages';
+import { createConsoleSurface } from '../../src/channels/console/console-surface';
 import { isLapisError } from '../../src/core/errors';
 import { plain, type OutboundMessage } from '../../src/core/messages';
 import type { UserRef } from '../../src/core/people';
@@ -20,7 +22,7 @@ describe('console surface on the real database', () => {
   afterAll(() => conn.dispose());
 
   it('posts cards with console refs, nests replies oldest first, updates in place, survives a restart', async () => {
-    const surface = createConsoleSurface(conn.db);
+    const surface = createConsoleSurface(createMongoConsoleMessages(conn.db));
     const first = await surface.postCard(2, say('card one'));
     expect(first.thread).toEqual({
       platform: 'console',
@@ -39,7 +41,7 @@ describe('console surface on the real database', () => {
     });
     await surface.update(first.card, say('card one, claimed'));
 
-    const restarted = createConsoleSurface(conn.db);
+    const restarted = createConsoleSurface(createMongoConsoleMessages(conn.db));
     const feed = await restarted.read('level:2', 'dewi');
     expect(texts(feed)).toEqual(['card one, claimed', 'card two']);
     expect(texts(feed[0]!.replies)).toEqual(['r1', 'r2', 'r3']);
@@ -51,7 +53,7 @@ describe('console surface on the real database', () => {
   });
 
   it('keeps DMs per user and ephemerals for their user alone', async () => {
-    const surface = createConsoleSurface(conn.db);
+    const surface = createConsoleSurface(createMongoConsoleMessages(conn.db));
     const ref = await surface.sendDirect({ platform: 'console', id: 'dm:budi' }, say('hello budi'));
     expect(ref).toMatchObject({ platform: 'console', channelId: 'dm:budi' });
     await surface.sendEphemeral(
@@ -70,7 +72,7 @@ describe('console surface on the real database', () => {
     expect((await surface.read('level:1', 'rudi'))[0]!.replies).toEqual([]);
 
     const stored = await conn.db
-      .collection(CONSOLE_MESSAGES)
+      .collection(COLLECTIONS.consoleMessages)
       .findOne({ _id: ref.messageId as never });
     expect(stored).toMatchObject({ conversation: 'dm:budi', message: say('hello budi') });
     expect(stored).not.toHaveProperty('threadId');
@@ -78,7 +80,7 @@ describe('console surface on the real database', () => {
   });
 
   it('refuses references it does not own with coded errors', async () => {
-    const surface = createConsoleSurface(conn.db);
+    const surface = createConsoleSurface(createMongoConsoleMessages(conn.db));
     const code = (promise: Promise<unknown>) =>
       promise.then(
         () => 'resolved',

@@ -1,3 +1,4 @@
+import { createMongoConsoleMessages } from '../../src/store/mongo-console-messages';
 import fc from 'fast-check';
 import { createConsoleSurface } from '../../src/channels/console/console-surface';
 import { createConsoleAgentDirectory } from '../../src/channels/console/console-agent-directory';
@@ -252,7 +253,7 @@ describe('fuzzing the console API', () => {
     conn = await openTestDatabase();
     await ensureIndexes(conn.db);
     const config = loadConfig({ LOG_LEVEL: 'silent' });
-    const surface = createConsoleSurface(conn.db);
+    const surface = createConsoleSurface(createMongoConsoleMessages(conn.db));
     helpdesk = composeHelpdesk({
       config,
       db: conn.db,

@@ -1,3 +1,4 @@
+import { createMongoConsoleMessages } from '../../src/store/mongo-console-messages';
 import type { Db } from 'mongodb';
 import { createConsoleSurface, type ConsoleFeed } from '../../src/channels/console/console-surface';
 import { CONSOLE_USERS, type ConsoleUser } from '../../src/channels/console/console-users';
@@ -20,7 +21,7 @@ export async function startConsoleApp(options: {
     host: '127.0.0.1',
     port: 0,
     helpdesk: options.helpdesk,
-    feed: options.feed ?? createConsoleSurface(options.db),
+    feed: options.feed ?? createConsoleSurface(createMongoConsoleMessages(options.db)),
     users: options.users ?? CONSOLE_USERS,
     ...(options.timeZone && { timeZone: options.timeZone }),
     logError: (error) => process.stderr.write(`[console] ${String(error)}\n`),

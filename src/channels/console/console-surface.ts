@@ -1,6 +1,5 @@
-import { ObjectId, type Db, type Filter } from 'mongodb';
+import { ObjectId } from 'mongodb';
 import { LapisError } from '../../core/errors';
-import { COLLECTIONS } from '../../store/collections';
 import type { OutboundMessage } from '../../core/messages';
 import type { MessageRef, ThreadRef } from '../../core/people';
 import type { ChatSurface } from '../../core/ports/chat-surface';
@@ -12,28 +11,9 @@ import {
   levelConversation,
   type ConversationName,
 } from './console-conversations';
+import type { ConsoleAuthor, ConsoleMessageDoc, ConsoleMessages } from './console-messages';
 
-/** The console's collection (its index is created with the store's others, see ensure-indexes). */
-export const CONSOLE_MESSAGES = COLLECTIONS.consoleMessages;
-
-/** Who typed a message in the console; absent on the bot's own messages. */
-export interface ConsoleAuthor {
-  readonly id: string;
-  readonly name: string;
-}
-
-/** One stored console message: a root (no threadId) or a reply in the thread of a root. */
-export interface ConsoleMessageDoc {
-  _id: string;
-  conversation: ConversationName;
-  threadId?: string;
-  message: OutboundMessage;
-  at: Date;
-  updatedAt: Date;
-  /** Only this user sees the message. */
-  ephemeralFor?: string;
-  from?: ConsoleAuthor;
-}
+export type { ConsoleAuthor, ConsoleMessageDoc } from './console-messages';
 
 export interface ConsoleFeedEntry {
   readonly id: string;
@@ -66,10 +46,8 @@ export interface ConsoleFeed {
 /** Roots shown per conversation; older ones stay in the database. */
 const MAX_ROOTS = 200;
 
-/** The local console's chat surface: every message lives in `console_messages`, so it survives restarts. */
-export function createConsoleSurface(db: Db): ChatSurface & ConsoleFeed {
-  const messages = db.collection<ConsoleMessageDoc>(CONSOLE_MESSAGES);
-
+/** The local console's chat surface: every message is stored (ConsoleMessages), so it survives restarts. */
+export function createConsoleSurface(messages: ConsoleMessages): ChatSurface & ConsoleFeed {
   async function insert(
     fields: Omit<ConsoleMessageDoc, '_id' | 'at' | 'updatedAt'>,
   ): Promise<MessageRef> {
@@ -80,17 +58,12 @@ export function createConsoleSurface(db: Db): ChatSurface & ConsoleFeed {
       at: now,
       updatedAt: now,
     };
-    await messages.insertOne(doc);
+    await messages.insert(doc);
     return { platform: 'console', channelId: doc.conversation, messageId: doc._id };
   }
 
-  async function hasThread(conversation: ConversationName, threadId: string): Promise<boolean> {
-    const root = await messages.findOne(
-      { _id: threadId, conversation, threadId: { $exists: false } },
-      { projection: { _id: 1 } },
-    );
-    return root !== null;
-  }
+  const hasThread = (conversation: ConversationName, threadId: string): Promise<boolean> =>
+    messages.isRoot(conversation, threadId);
 
   async function requireThread(thread: ThreadRef) {
     const target = conversationOfThread(thread);
@@ -126,11 +99,8 @@ export function createConsoleSurface(db: Db): ChatSurface & ConsoleFeed {
 
     async update(ref, message) {
       const { conversation, messageId } = conversationOfMessage(ref);
-      const result = await messages.updateOne(
-        { _id: messageId, conversation },
-        { $set: { message: stored(message), updatedAt: new Date() } },
-      );
-      if (result.matchedCount === 0) {
+      const found = await messages.update(conversation, messageId, stored(message), new Date());
+      if (!found) {
         throw new LapisError('not_found', `no console message ${messageId} in ${conversation}`);
       }
     },
@@ -156,21 +126,12 @@ export function createConsoleSurface(db: Db): ChatSurface & ConsoleFeed {
     },
 
     async read(conversation, viewer) {
-      const visible: Filter<ConsoleMessageDoc> = {
-        $or: [{ ephemeralFor: { $exists: false } }, { ephemeralFor: viewer }],
-      };
-      const roots = await messages
-        .find({ conversation, threadId: { $exists: false }, ...visible })
-        .sort({ at: -1, _id: -1 })
-        .limit(MAX_ROOTS)
-        .toArray();
-      roots.reverse();
-      const replies = roots.length
-        ? await messages
-            .find({ conversation, threadId: { $in: roots.map((r) => r._id) }, ...visible })
-            .sort({ at: 1, _id: 1 })
-            .toArray()
-        : [];
+      const roots = (await messages.roots(conversation, viewer, MAX_ROOTS)).reverse();
+      const replies = await messages.replies(
+        conversation,
+        roots.map((r) => r._id),
+        viewer,
+      );
       return roots.map((root) =>
         toEntry(
           root,

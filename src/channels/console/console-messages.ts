@@ -1,0 +1,50 @@
+import type { OutboundMessage } from '../../core/messages';
+import type { ConversationName } from './console-conversations';
+
+/** Who typed a message in the console; absent on the bot's own messages. */
+export interface ConsoleAuthor {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** One stored console message: a root (no threadId) or a reply in the thread of a root. */
+export interface ConsoleMessageDoc {
+  _id: string;
+  conversation: ConversationName;
+  threadId?: string;
+  message: OutboundMessage;
+  at: Date;
+  updatedAt: Date;
+  /** Only this user sees the message. */
+  ephemeralFor?: string;
+  from?: ConsoleAuthor;
+}
+
+/**
+ * Where the console keeps its messages, so they survive restarts (MongoDB:
+ * src/store/mongo-console-messages.ts, wired by main). Reads leave out others' ephemerals.
+ */
+export interface ConsoleMessages {
+  insert(doc: ConsoleMessageDoc): Promise<void>;
+  /** Whether `threadId` is a root message of the conversation. */
+  isRoot(conversation: ConversationName, threadId: string): Promise<boolean>;
+  /** Replaces a message's content; false when there is no such message. */
+  update(
+    conversation: ConversationName,
+    messageId: string,
+    message: OutboundMessage,
+    at: Date,
+  ): Promise<boolean>;
+  /** The newest `limit` roots, newest first. */
+  roots(
+    conversation: ConversationName,
+    viewer: string,
+    limit: number,
+  ): Promise<ConsoleMessageDoc[]>;
+  /** Replies in these roots' threads, oldest first. */
+  replies(
+    conversation: ConversationName,
+    rootIds: readonly string[],
+    viewer: string,
+  ): Promise<ConsoleMessageDoc[]>;
+}
