@@ -3,6 +3,7 @@ import type express from 'express';
 import type { Config } from '../../config';
 import type { Logger } from '../../logger';
 import type { BotIdentity } from './slack-client';
+import { slackProcessEventError } from './slack-error-response';
 import { slackRequestGuard } from './slack-request-guard';
 import { RecordFirstSocketReceiver } from './slack-socket-receiver';
 
@@ -45,6 +46,7 @@ export function createBoltApp(options: {
         app: options.expressApp,
         endpoints: SLACK_EVENTS_PATH,
         processBeforeResponse: true,
+        processEventErrorHandler: slackProcessEventError,
         logger,
       });
   return new App({
