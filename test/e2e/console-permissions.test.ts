@@ -1,20 +1,9 @@
-import { createMongoConsoleMessages } from '../../src/store/mongo-console-messages';
-import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { createConsoleAgentDirectory } from '../../src/channels/console/console-agent-directory';
-import { createConsoleSurface } from '../../src/channels/console/console-surface';
-import { agentDirectoryFor, composeHelpdesk } from '../../src/compose-helpdesk';
-import { loadConfig, type Config } from '../../src/config';
+import type { Config } from '../../src/config';
 import { t } from '../../src/core/i18n/translate';
-import type { Helpdesk } from '../../src/core/inbound';
-import { loadKnowledgeBase } from '../../src/kb/load-kb';
-import { createKnowledgeBase } from '../../src/kb/search/create-knowledge-base';
-import { projectRoot } from '../../src/project-root';
-import { ensureIndexes } from '../../src/store/ensure-indexes';
-import { startConsoleApp } from '../support/console-app';
-import { openTestDatabase } from '../support/test-database';
 import { ticketByKey } from '../support/ticket-by-key';
-import { actAs, launchBrowser, openConsole, pane, sendDm } from './browser';
+import { startRealConsole, type RealConsole } from '../support/real-console';
+import { actAs, openConsole, pane, sendDm } from './browser';
 
 /**
  * Who may work a level's tickets, as the page shows it, on the REAL core: an agent sees buttons and
@@ -23,40 +12,17 @@ import { actAs, launchBrowser, openConsole, pane, sendDm } from './browser';
  * author is no agent of that level is marked as never sent to the employee.
  */
 describe('local console: read only outside your own level', () => {
-  let helpdesk: Helpdesk | undefined;
-  let conn: Awaited<ReturnType<typeof openTestDatabase>>;
-  let app: Awaited<ReturnType<typeof startConsoleApp>>;
+  let world: RealConsole | undefined;
+  let conn: RealConsole['conn'];
+  let app: RealConsole['app'];
   let browser: Browser;
   let config: Config;
 
   beforeAll(async () => {
-    config = loadConfig({});
-    const kb = createKnowledgeBase(loadKnowledgeBase(path.join(projectRoot(), 'kb')), {
-      answerThreshold: config.KB_ANSWER_THRESHOLD,
-    });
-    conn = await openTestDatabase();
-    await ensureIndexes(conn.db);
-    const surface = createConsoleSurface(createMongoConsoleMessages(conn.db));
-    helpdesk = composeHelpdesk({
-      config,
-      db: conn.db,
-      kb,
-      surfaces: { console: surface },
-      agents: agentDirectoryFor(config, { console: createConsoleAgentDirectory() }),
-      log: { info: () => {}, warn: () => {}, error: () => {} },
-    });
-    helpdesk.start();
-    [app, browser] = await Promise.all([
-      startConsoleApp({ helpdesk, db: conn.db, feed: surface, timeZone: config.TIME_ZONE }),
-      launchBrowser(),
-    ]);
+    world = await startRealConsole();
+    ({ conn, app, browser, config } = world);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await helpdesk?.stop(2000);
-    await conn?.dispose();
-  });
+  afterAll(() => world?.close());
 
   it('offers buttons and a reply box only in the acting agent’s level, and marks unsent replies', async () => {
     const agentLocale = config.DEFAULT_LOCALE;

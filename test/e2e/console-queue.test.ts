@@ -1,19 +1,7 @@
-import { createMongoConsoleMessages } from '../../src/store/mongo-console-messages';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { createConsoleAgentDirectory } from '../../src/channels/console/console-agent-directory';
-import { createConsoleSurface } from '../../src/channels/console/console-surface';
-import { agentDirectoryFor, composeHelpdesk } from '../../src/compose-helpdesk';
-import { loadConfig, type Config } from '../../src/config';
 import { t } from '../../src/core/i18n/translate';
-import type { Helpdesk } from '../../src/core/inbound';
-import { loadKnowledgeBase } from '../../src/kb/load-kb';
-import { createKnowledgeBase } from '../../src/kb/search/create-knowledge-base';
-import { projectRoot } from '../../src/project-root';
-import { ensureIndexes } from '../../src/store/ensure-indexes';
-import { startConsoleApp } from '../support/console-app';
-import { openTestDatabase } from '../support/test-database';
-import { actAs, launchBrowser, openConsole, pane, sendDm, showColumn } from './browser';
+import { startRealConsole, type RealConsole } from '../support/real-console';
+import { actAs, openConsole, pane, sendDm, showColumn } from './browser';
 
 interface QueueItem {
   key: string;
@@ -31,40 +19,15 @@ interface QueueItem {
  * queue oldest first, and the DM column the employee's own tickets; both follow escalations.
  */
 describe('local console: level queues and my tickets', () => {
-  let helpdesk: Helpdesk | undefined;
-  let conn: Awaited<ReturnType<typeof openTestDatabase>>;
-  let app: Awaited<ReturnType<typeof startConsoleApp>>;
+  let world: RealConsole | undefined;
+  let app: RealConsole['app'];
   let browser: Browser;
-  let config: Config;
 
   beforeAll(async () => {
-    config = loadConfig({});
-    const kb = createKnowledgeBase(loadKnowledgeBase(path.join(projectRoot(), 'kb')), {
-      answerThreshold: config.KB_ANSWER_THRESHOLD,
-    });
-    conn = await openTestDatabase();
-    await ensureIndexes(conn.db);
-    const surface = createConsoleSurface(createMongoConsoleMessages(conn.db));
-    helpdesk = composeHelpdesk({
-      config,
-      db: conn.db,
-      kb,
-      surfaces: { console: surface },
-      agents: agentDirectoryFor(config, { console: createConsoleAgentDirectory() }),
-      log: { info: () => {}, warn: () => {}, error: () => {} },
-    });
-    helpdesk.start();
-    [app, browser] = await Promise.all([
-      startConsoleApp({ helpdesk, db: conn.db, feed: surface, timeZone: config.TIME_ZONE }),
-      launchBrowser(),
-    ]);
+    world = await startRealConsole();
+    ({ app, browser } = world);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await helpdesk?.stop(2000);
-    await conn?.dispose();
-  });
+  afterAll(() => world?.close());
 
   const get = async (pathAndQuery: string) => {
     const response = await fetch(new URL(pathAndQuery, app.url));

@@ -40,7 +40,7 @@ export function createHelpdesk(deps: HelpdeskDeps): Helpdesk {
   const actions = createActionFlow(rt);
   const employees = createEmployeeFlow(rt);
   const agents = createAgentFlow(rt);
-  const sla = createSlaSweep(rt, rt.postToLevel);
+  const sla = createSlaSweep(rt);
   const delivery = createEffectDelivery(rt, (ticketId, level) =>
     outboxRunner.wake(laneOfEffect({ kind: 'thread', ticketId, level, message: say('') })),
   );

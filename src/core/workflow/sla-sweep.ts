@@ -1,7 +1,7 @@
 import { t } from '../i18n/translate';
 import { plain } from '../messages';
 import { dueSlaEvents, schedule } from '../sla/sla-policy';
-import { isActive, type Level, type Ticket } from '../ticket';
+import { isActive, type Ticket } from '../ticket';
 import type { NewWorkItem } from '../ports/work-queue';
 import type { QueuedWork } from '../pipeline/queued-work';
 import { formatTime } from './render';
@@ -14,7 +14,7 @@ import { escalate, recordSlaEvent } from './ticket-transitions';
  * it is handled once however many instances sweep; each event is recorded on the ticket by the same
  * work item that queues its message, so a warning is never recorded without being sent.
  */
-export function createSlaSweep(rt: Runtime, postToLevel: (ticket: Ticket, level: Level) => Ticket) {
+export function createSlaSweep(rt: Runtime) {
   const { deps } = rt;
   const locale = deps.config.agentLocale;
 
@@ -68,7 +68,7 @@ export function createSlaSweep(rt: Runtime, postToLevel: (ticket: Ticket, level:
               }),
         );
         if (moved) {
-          const posted = postToLevel(escalated, escalated.level);
+          const posted = rt.postToLevel(escalated, escalated.level);
           rt.tellThread(posted, after.level, {
             text,
             blocks: [
@@ -117,7 +117,7 @@ export function createSlaSweep(rt: Runtime, postToLevel: (ticket: Ticket, level:
     const ticket = await deps.tickets.get(ticketId);
     if (ticket && isActive(ticket) && !ticket.cards[`L${ticket.level}`]) {
       rt.log.warn({ key: ticket.key, level: ticket.level }, 'posting a missing ticket card again');
-      postToLevel(ticket, ticket.level);
+      rt.postToLevel(ticket, ticket.level);
     }
   }
 

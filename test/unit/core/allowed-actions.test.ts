@@ -10,20 +10,14 @@ import {
 import { newTicket, priorityOf } from '../../../src/core/workflow/new-ticket';
 import { ticketCard } from '../../../src/core/workflow/ticket-card';
 import * as tr from '../../../src/core/workflow/ticket-transitions';
+import { TICKET_STATUSES } from '../../../src/store/ticket-document';
 
 const created = new Date('2026-11-30T02:00:00Z');
 const sla = createSlaPolicy({ businessHours: ALWAYS_OPEN });
 const agent = { platform: 'console', id: 'ayu', name: 'Ayu' } as const;
 const owner = { platform: 'console', id: 'rudi', name: 'Rudi' } as const;
 const requester = { platform: 'console', id: 'budi', name: 'Budi' } as const;
-const STATUSES: TicketStatus[] = [
-  'open',
-  'claimed',
-  'waiting_on_requester',
-  'resolved',
-  'closed',
-  'cancelled',
-];
+const STATUSES: readonly TicketStatus[] = TICKET_STATUSES;
 
 function ticket(status: TicketStatus, level: Level): Ticket {
   const base = newTicket({
