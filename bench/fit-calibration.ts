@@ -1,56 +1,32 @@
 /**
- * Fits the confidence model (src/kb/search/calibrate.ts) on the labelled development set:
+ * Fits the confidence model and thresholds (src/kb/search/calibrate.ts) on the development set:
  *   npm run bench:fit
- * A logistic regression of "the best-ranked article is the right answer" on the ranking features,
- * with L2 regularisation so a few hundred queries cannot be memorised. It prints the coefficients to
- * paste into CALIBRATION, and the answer rates at a range of thresholds on the development set and on
- * the held-out set (which is never fitted on: it is there to show whether the model generalises).
+ * Every choice is in FIT_DEFAULTS (bench/calibration-fit.ts); no held-out set is read or printed.
+ * It prints the cross-validation, the values to ship as CALIBRATION and THRESHOLDS, and what they
+ * give on the development set (in-sample, so optimistic: the held-out figures are in bench:kb).
  */
-import { calibrate } from '../src/kb/search/calibrate';
-import { fitOnDevelopmentSet, readSet, rows, type Model, type Row } from './calibration-fit';
+import { FIT_DEFAULTS, fitOnDevelopmentSet, outcomes, rows, readSet } from './calibration-fit';
 
-function report(
-  name: string,
-  data: readonly Row[],
-  model: Model,
-  totalInScope: number,
-  totalOos: number,
-) {
-  console.log(`\n${name}`);
-  console.log('threshold  top-1   wrong   oos-answered');
-  for (const t of [0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8]) {
-    let correct = 0;
-    let wrong = 0;
-    let oos = 0;
-    for (const r of data) {
-      if (!r.intentOk || calibrate(r.x, model) < t) continue;
-      if (r.expect === null) oos++;
-      else if (r.top === r.expect) correct++;
-      else wrong++;
-    }
-    console.log(
-      `${t.toFixed(2).padStart(9)}  ${pct(correct / totalInScope)}  ${pct(wrong / totalInScope)}  ${pct(oos / totalOos)}`,
-    );
-  }
-}
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
+const fitted = fitOnDevelopmentSet();
+console.log('cross-validation grouped by article (mean log loss, out of fold):');
+for (const cv of fitted.crossValidation)
+  console.log(
+    `  lambda ${String(cv.lambda).padEnd(7)} ${cv.logLoss.toFixed(4)}${cv.lambda === fitted.lambda ? '  <- chosen' : ''}`,
+  );
+console.log('\nCALIBRATION =', JSON.stringify(fitted.model, null, 2));
+console.log('THRESHOLDS =', JSON.stringify(fitted.thresholds));
 
-const model = fitOnDevelopmentSet(process.env.LAMBDA ? Number(process.env.LAMBDA) : undefined);
-console.log('CALIBRATION =', JSON.stringify(model, null, 2));
-const dev = rows('kb', 'test/fixtures/kb-devset.jsonl');
-// Read only now, after the fit: it shows whether the model generalises.
-const held = rows('test/fixtures/kb-heldout', 'test/fixtures/kb-heldout-queries.jsonl');
-const count = (set: string) => {
-  const items = readSet(set);
-  return [
-    items.filter((i) => i.expect !== null).length,
-    items.filter((i) => i.expect === null).length,
-  ] as const;
-};
-report('development set (fitted on)', dev, model, ...count('test/fixtures/kb-devset.jsonl'));
-report(
-  'held-out set (never fitted on)',
-  held,
-  model,
-  ...count('test/fixtures/kb-heldout-queries.jsonl'),
+const data = rows(FIT_DEFAULTS.kbDir, FIT_DEFAULTS.setFile);
+const items = readSet(FIT_DEFAULTS.setFile);
+const inScope = items.filter((i) => i.expect !== null).length;
+const oos = items.length - inScope;
+const o = outcomes(data, () => fitted.model, fitted.thresholds);
+const pct = (x: number, of: number) => `${((100 * x) / Math.max(1, of)).toFixed(1)}%`;
+console.log(`\ndevelopment set, in-sample (${inScope} in scope, ${oos} out of scope):`);
+console.log(`  answered right ${pct(o.right, inScope)}, wrong ${pct(o.wrong, inScope)}`);
+console.log(
+  `  reach (right, or right among suggestions) ${pct(o.right + o.reachedBySuggestion, inScope)}`,
+);
+console.log(
+  `  out of scope answered ${pct(o.oosAnswered, oos)}, offered something ${pct(o.oosOffered, oos)}`,
 );

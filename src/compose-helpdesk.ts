@@ -5,13 +5,14 @@ import type { Platform } from './core/people';
 import type { AgentDirectory } from './core/ports/agent-directory';
 import type { ChatSurface } from './core/ports/chat-surface';
 import { systemClock, type Clock } from './core/ports/clock';
-import type { KnowledgeBase } from './core/ports/knowledge-base';
+import type { KnowledgeBase, OffTopicArea } from './core/ports/knowledge-base';
 import { createBusinessCalendar } from './core/sla/business-calendar';
 import { createSlaPolicy } from './core/sla/sla-policy';
 import type { Level } from './core/ticket';
 import { createHelpdesk, type HelpdeskLogger } from './core/workflow/create-helpdesk';
 import { createMongoWorkQueue } from './store/mongo-work-queue';
 import type { Inbound } from './core/inbound';
+import { createMongoL0Learning } from './store/mongo-l0-learning';
 import { createMongoSessionStore } from './store/mongo-session-store';
 import { createMongoTicketStore } from './store/mongo-ticket-store';
 
@@ -37,6 +38,14 @@ function articleUrlTemplate(template: string) {
     template
       .replaceAll('{id}', encodeURIComponent(id))
       .replaceAll('{lang}', encodeURIComponent(lang));
+}
+
+function offTopicContacts(config: Config): Partial<Record<OffTopicArea, string>> {
+  const contacts: Partial<Record<OffTopicArea, string>> = {};
+  if (config.OFF_TOPIC_FACILITIES) contacts.facilities = config.OFF_TOPIC_FACILITIES;
+  if (config.OFF_TOPIC_HR) contacts.hr = config.OFF_TOPIC_HR;
+  if (config.OFF_TOPIC_GENERAL) contacts.general = config.OFF_TOPIC_GENERAL;
+  return contacts;
 }
 
 /** The core wired to MongoDB, the knowledge base and the configured channels. */
@@ -74,6 +83,7 @@ export function composeHelpdesk(options: {
       leaseMs: config.LEASE_SECONDS * 1000,
     },
     kb: options.kb,
+    learning: createMongoL0Learning(options.db),
     surfaces: options.surfaces,
     agents: options.agents,
     clock: options.clock ?? systemClock,
@@ -84,6 +94,7 @@ export function composeHelpdesk(options: {
       timeZone: config.TIME_ZONE,
       reopenWindowHours: config.REOPEN_WINDOW_HOURS,
       followUpSeconds: config.FOLLOW_UP_SECONDS,
+      offTopicContacts: offTopicContacts(config),
       ...(config.KB_ARTICLE_URL ? { articleUrl: articleUrlTemplate(config.KB_ARTICLE_URL) } : {}),
       sla: createSlaPolicy({
         targets: config.SLA_TARGETS,

@@ -116,6 +116,13 @@ const envSchema = z
         .optional(),
     ),
     KB_ANSWER_THRESHOLD: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(1).optional()),
+    // Learning from L0 outcomes: a confirmed phrasing is searched after this many confirmations.
+    LEARN_MIN_CONFIRMATIONS: intSetting(1, 100, 2),
+    LEARN_REFRESH_SECONDS: intSetting(5, 3600, 60),
+    // Where off-topic questions are pointed (free text: a channel, an address, an extension).
+    OFF_TOPIC_FACILITIES: optionalString,
+    OFF_TOPIC_HR: optionalString,
+    OFF_TOPIC_GENERAL: optionalString,
 
     SLACK_BOT_TOKEN: z.preprocess(
       emptyToUndefined,

@@ -19,12 +19,13 @@ import { agentDirectoryFor, composeHelpdesk } from './compose-helpdesk';
 import { ConfigError, loadConfig } from './config';
 import type { ChatSurface } from './core/ports/chat-surface';
 import { KbValidationError, loadKnowledgeBase } from './kb/load-kb';
-import { createKnowledgeBase } from './kb/search/create-knowledge-base';
+import { createLearningKnowledgeBase } from './kb/search/learning-knowledge-base';
 import { createLogger, secretValues } from './logger';
 import { projectRoot } from './project-root';
 import { startHttpServer, type HttpServer } from './start-http-server';
 import { createMongoConsoleMessages } from './store/mongo-console-messages';
 import { createMongoConversationStore } from './store/mongo-conversation-store';
+import { createMongoL0Learning } from './store/mongo-l0-learning';
 import { openDatabase } from './store/open-database';
 
 /** Composition root: config, database, knowledge base, channels (Slack, Teams or the local console), SLA timer. */
@@ -34,7 +35,10 @@ async function main(): Promise<void> {
   const root = projectRoot();
   const kbDir = path.resolve(root, config.KB_DIR);
   const articles = loadKnowledgeBase(kbDir);
-  const kb = createKnowledgeBase(articles, { answerThreshold: config.KB_ANSWER_THRESHOLD });
+  const kb = createLearningKnowledgeBase(articles, {
+    answerThreshold: config.KB_ANSWER_THRESHOLD,
+    minConfirmations: config.LEARN_MIN_CONFIRMATIONS,
+  });
   log.info({ kbDir, articles: kb.size, files: articles.length }, 'knowledge base loaded');
 
   const useConsole = !config.slackEnabled && !config.teamsEnabled;
@@ -51,6 +55,12 @@ async function main(): Promise<void> {
     log: (msg) => log.info(msg),
   });
   log.info({ database: db.description }, 'database ready');
+  const learning = createMongoL0Learning(db.db);
+  const refreshLearned = async () => {
+    const used = kb.refresh(await learning.learned());
+    log.debug({ used }, 'learned phrasings loaded');
+  };
+  await refreshLearned();
 
   // Slack's receiver needs the raw body to verify signatures: it is mounted before any body parser.
   // The admission guard comes first: while stopping or overloaded, events get 503 and are retried.
@@ -131,6 +141,13 @@ async function main(): Promise<void> {
         name: 'sla-sweep',
         periodMs: config.SLA_SWEEP_SECONDS * 1000,
         run: () => helpdesk.sweepSla(),
+      },
+      {
+        // Every instance searches with what was learned anywhere, so each reloads it itself.
+        name: 'learned-phrasings',
+        periodMs: config.LEARN_REFRESH_SECONDS * 1000,
+        perInstance: true,
+        run: refreshLearned,
       },
       {
         name: 'prune',

@@ -4,6 +4,8 @@ export interface PeriodicJob {
   readonly name: string;
   readonly periodMs: number;
   readonly run: () => Promise<unknown>;
+  /** Runs on every instance each period (no slot is claimed): for per-process state such as caches. */
+  readonly perInstance?: boolean;
 }
 
 /**
@@ -21,7 +23,7 @@ export function scheduleJobs(
       if (running) return;
       running = true;
       try {
-        if (await claim(job.name, job.periodMs)) await job.run();
+        if (job.perInstance || (await claim(job.name, job.periodMs))) await job.run();
       } catch (err) {
         log.error({ err, job: job.name }, 'periodic job failed');
       } finally {

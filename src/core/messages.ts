@@ -23,6 +23,7 @@ export type Block =
 export const ACTION_IDS = [
   'l0_solved',
   'l0_need_help',
+  'l0_pick',
   'ticket_form',
   'claim',
   'escalate',

@@ -35,6 +35,10 @@ export interface L0Attempt {
   readonly articleTitle: string | undefined;
   readonly score: number | undefined;
   readonly feedback: 'solved' | 'not_solved' | 'none';
+  /** Articles offered as "is it one of these?" when there was no confident answer. */
+  readonly suggestions?: readonly string[];
+  /** The article was picked from those suggestions rather than given as the answer. */
+  readonly picked?: boolean;
 }
 
 export interface TranscriptEntry {

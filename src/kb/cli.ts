@@ -3,13 +3,17 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { performance } from 'node:perf_hooks';
 import { projectRoot } from '../project-root';
+import { learnedCommand } from './learned-cli';
 import { formatProblem, readKnowledgeBase } from './load-kb';
+import { answerThresholdFromEnv, minConfirmationsFromEnv, openLearning } from './open-learning';
 import { createKnowledgeBase } from './search/create-knowledge-base';
+import { isUsable } from './search/learning-knowledge-base';
 
 /**
  * The KB command line (a contract other tools call, see docs/kb-cli.md):
  *   validate [--kb DIR]         exit 0 and a summary, or 1 and one line per problem
- *   search [--kb DIR] --json    queries on stdin, one JSON line out per query, in order
+ *   search [--kb DIR] --json [--learned]   queries on stdin, one JSON line out per query, in order
+ *   learned list|remove|approve|export   phrasings learned in the bot's database (learned-cli.ts)
  */
 const program = new Command('kb').description('Lapis knowledge-base tools').showHelpAfterError();
 const kbOption = () =>
@@ -48,11 +52,12 @@ program
   .option('--json', 'one JSON object per line: {query, answer, results, ms}')
   .option('--explain', 'with the analysed terms (not part of the JSON contract)')
   .option('--limit <n>', 'results per query', (v) => Number.parseInt(v, 10), 5)
+  .option('--learned', "also search the phrasings learned in the bot's database (as the bot does)")
   .argument('[query...]', 'a query; stdin is read when none is given')
   .action(
     async (
       words: string[],
-      opts: { kb: string; json?: boolean; explain?: boolean; limit: number },
+      opts: { kb: string; json?: boolean; explain?: boolean; limit: number; learned?: boolean },
     ) => {
       const result = readKnowledgeBase(opts.kb);
       const errors = result.problems.filter((p) => p.severity === 'error');
@@ -61,7 +66,11 @@ program
         process.exitCode = 1;
         return;
       }
-      const kb = createKnowledgeBase(result.articles);
+      const learned = opts.learned ? await loadLearned() : [];
+      const kb = createKnowledgeBase(result.articles, {
+        answerThreshold: answerThresholdFromEnv(),
+        learned,
+      });
       const answer = (line: string) => {
         const started = performance.now();
         const found = kb.search(line, { limit: opts.limit });
@@ -71,6 +80,7 @@ program
             query: line,
             answer: found.answer,
             results: found.results,
+            suggestions: found.suggestions,
             ms,
           };
           if (opts.explain) out.terms = kb.explain(line).query;
@@ -81,6 +91,10 @@ program
           );
           for (const r of found.results)
             process.stdout.write(`    ${r.score.toFixed(3)}  ${r.id}  ${r.title}\n`);
+          if (found.suggestions.length)
+            process.stdout.write(
+              `  suggestions: ${found.suggestions.map((r) => r.id).join(', ')}\n`,
+            );
         }
       };
       if (words.length) return answer(words.join(' '));
@@ -88,6 +102,19 @@ program
       for await (const line of lines) answer(line);
     },
   );
+
+/** The phrasings the bot would search with now (approved, or confirmed often enough). */
+async function loadLearned() {
+  const { learning, close } = await openLearning();
+  try {
+    const min = minConfirmationsFromEnv();
+    return (await learning.learned()).filter((p) => isUsable(p, min));
+  } finally {
+    await close();
+  }
+}
+
+program.addCommand(learnedCommand(kbOption));
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);

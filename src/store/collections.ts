@@ -23,4 +23,12 @@ export const COLLECTIONS = {
   conversations: 'conversation_refs',
   /** What the local console shows: its conversations' messages (the console channel's surface). */
   consoleMessages: 'console_messages',
+  /** What happened to each L0 question, `_id` the outcome's deterministic id (read by time and kind). */
+  l0Outcomes: 'l0_outcomes',
+  /** Learned phrasings, `_id` learnedPhrasingId: article, text, language (insert-only). */
+  learnedPhrasings: 'l0_phrasings',
+  /** One unique `${phrasingId}:${key}` per confirmation: the count is the number of documents. */
+  phrasingConfirmations: 'l0_phrasing_confirmations',
+  /** Admin marks, insert-only: `${phrasingId}#removed`, `#approved`, `#exported`. */
+  phrasingMarks: 'l0_phrasing_marks',
 } as const;

@@ -32,6 +32,11 @@ export const INDEXES: Readonly<Record<string, readonly IndexDescription[]>> = {
     // A person's own (1:1) conversation with the bot, found by their user id (Teams).
     { key: { platform: 1, kind: 1, userId: 1 }, name: 'by_user' },
   ],
+  // Reports read outcomes by time range, of all kinds or of some.
+  [COLLECTIONS.l0Outcomes]: [
+    { key: { at: 1 }, name: 'by_time' },
+    { key: { kind: 1, at: 1 }, name: 'by_kind_time' },
+  ],
 };
 
 /**

@@ -77,6 +77,8 @@ export const l0AttemptSchema = z.object({
   articleTitle: maybe(z.string()),
   score: maybe(z.number()),
   feedback: z.enum(['solved', 'not_solved', 'none']),
+  suggestions: z.array(z.string()).optional(),
+  picked: z.boolean().optional(),
 });
 
 // FerretDB refuses field names with '.' or a leading '$' (MongoDB 5+ takes them): say so before writing.

@@ -18,6 +18,8 @@ import type { SessionStore } from '../../src/core/ports/session-store';
 import { loadKnowledgeBase } from '../../src/kb/load-kb';
 import { createKnowledgeBase } from '../../src/kb/search/create-knowledge-base';
 import { createRecordingSurface } from './recording-surface';
+import { createMemoryL0Learning } from '../../src/core/testing/memory-l0-learning';
+import type { KnowledgeBase, OffTopicArea } from '../../src/core/ports/knowledge-base';
 
 export const people = {
   budi: { platform: 'console', id: 'budi', name: 'Budi' },
@@ -45,6 +47,9 @@ export function createHarness(
     agentLocale?: Locale;
     /** The language of employees not known yet (DEFAULT_LOCALE); English by default. */
     defaultLocale?: Locale;
+    /** The knowledge base; kb-mini searched for real by default. */
+    kb?: KnowledgeBase;
+    offTopicContacts?: Partial<Record<OffTopicArea, string>>;
   } = {},
 ) {
   let now = new Date('2026-11-30T02:00:00Z'); // Monday 09:00 in Jakarta
@@ -65,9 +70,11 @@ export function createHarness(
     }),
     autoEscalate: options.autoEscalate ?? false,
   });
+  const learning = createMemoryL0Learning();
   const helpdesk = createHelpdesk({
     ...stores,
-    kb,
+    kb: options.kb ?? kb,
+    learning,
     surfaces: { console: surface },
     agents: { isAgent: (user, level) => Promise.resolve(agentsByLevel[level].includes(user.id)) },
     clock: { now: () => now },
@@ -78,6 +85,7 @@ export function createHarness(
       timeZone: 'Asia/Jakarta',
       reopenWindowHours: 72,
       followUpSeconds: 30,
+      ...(options.offTopicContacts ? { offTopicContacts: options.offTopicContacts } : {}),
       sla,
     },
   });
@@ -161,6 +169,7 @@ export function createHarness(
     failNextDirect,
     failNextCard,
     stores,
+    learning,
     dm,
     reply,
     press,

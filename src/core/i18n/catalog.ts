@@ -16,8 +16,38 @@ export const CATALOG = {
     id: 'Baik. Kabari saya kalau ada hal lain yang bisa IT bantu.',
   },
   off_topic: {
-    en: "That doesn't sound like an IT question, so I can't help with it here (HR, payroll, facilities and travel have their own desks). If it is an IT problem after all, describe it and I'll open a ticket.",
-    id: 'Sepertinya itu bukan pertanyaan IT, jadi saya tidak bisa membantu di sini (HR, penggajian, fasilitas, dan perjalanan dinas punya layanan sendiri). Kalau ternyata masalah IT, jelaskan saja dan saya buatkan tiket.',
+    en: "I handle IT questions (accounts, devices, email, network, software), and that one isn't mine, sorry.",
+    id: 'Saya menangani pertanyaan IT (akun, perangkat, email, jaringan, aplikasi), dan yang ini di luar itu, maaf.',
+  },
+  off_topic_facilities: {
+    en: 'For rooms, the building, the canteen or parking: {contact}',
+    id: 'Untuk ruangan, gedung, kantin, atau parkir: {contact}',
+  },
+  off_topic_hr: {
+    en: 'For leave, pay and other HR matters: {contact}',
+    id: 'Untuk cuti, gaji, dan urusan HR lainnya: {contact}',
+  },
+  off_topic_general: { en: 'You could try: {contact}', id: 'Silakan coba: {contact}' },
+  off_topic_it_after_all: {
+    en: 'If it is an IT problem after all, tell me which device or app is affected.',
+    id: 'Kalau ternyata masalah IT, sebutkan perangkat atau aplikasi yang bermasalah.',
+  },
+  suggest_intro: {
+    en: "I'm not sure which article fits. Is it one of these?",
+    id: 'Saya belum yakin artikel mana yang cocok. Apakah salah satu dari ini?',
+  },
+  suggest_none: {
+    en: 'None of these? An agent can help:',
+    id: 'Bukan salah satunya? Petugas bisa membantu:',
+  },
+  btn_none_of_these: { en: 'None of these: open ticket', id: 'Bukan ini: buat tiket' },
+  form_article: {
+    en: 'KB article that solved it (id, optional: teaches the bot this question)',
+    id: 'Artikel KB yang menyelesaikannya (id, opsional: mengajari bot pertanyaan ini)',
+  },
+  refused_unknown_article: {
+    en: 'There is no KB article with the id "{id}"; nothing was changed.',
+    id: 'Tidak ada artikel KB dengan id "{id}"; tidak ada yang diubah.',
   },
   help: {
     en: 'Ask me an IT question in your own words. You can also write "my tickets", "status IT-1234" or "cancel IT-1234" (agents: "queue").',

@@ -1,5 +1,8 @@
 import type { Locale } from '../locale';
 
+/** Non-IT subjects the bot points elsewhere: facilities (rooms, canteen...), HR (leave, pay...), the rest. */
+export type OffTopicArea = 'facilities' | 'hr' | 'general';
+
 /** What the search decided about a message before looking for an article. */
 export type QueryIntent =
   'question' | 'greeting' | 'thanks' | 'ack' | 'farewell' | 'chitchat' | 'off_topic' | 'empty';
@@ -17,6 +20,13 @@ export interface KbSearchResult {
   /** The article the bot presents as its L0 answer, or null when it should offer a ticket instead. */
   readonly answer: { readonly id: string; readonly score: number } | null;
   readonly results: readonly KbMatch[];
+  /**
+   * "Is it one of these?": the articles (at most 3, best first) worth offering when there is no
+   * confident answer; empty when there is an answer or nothing plausible.
+   */
+  readonly suggestions: readonly KbMatch[];
+  /** For an off-topic message, whose business it is (so the reply can point there). */
+  readonly offTopicArea?: OffTopicArea;
   /** Language the query seems to be written in, when the text says so clearly. */
   readonly detectedLocale: Locale | undefined;
 }

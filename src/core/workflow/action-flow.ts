@@ -22,6 +22,8 @@ export function createActionFlow(rt: Runtime) {
           return l0.feedback(e, true, locale);
         case 'l0_need_help':
           return l0.feedback(e, false, locale);
+        case 'l0_pick':
+          return l0.pick(e, locale);
         case 'ticket_form':
           return l0.openTicket(e, locale);
         case 'claim':

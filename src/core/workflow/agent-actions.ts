@@ -30,6 +30,11 @@ export function createAgentActions(rt: Runtime) {
       const text = t(locale, 'refused_not_agent', { level });
       return refuse(rt, e, ticket, { level }, text, 'not an agent of this level');
     }
+    const article = e.action === 'resolve' ? field(e, 'article').toLowerCase() : '';
+    if (article && !deps.kb.article(article, ticket.locale)) {
+      const text = t(locale, 'refused_unknown_article', { id: article.slice(0, 100) });
+      return refuse(rt, e, ticket, { level }, text, 'unknown article named at resolve');
+    }
     const ctx = rt.ctx(e.user);
     let result;
     try {
@@ -40,6 +45,23 @@ export function createAgentActions(rt: Runtime) {
       return refuse(rt, e, fresh, { level }, refusalText(error, fresh, locale), error.message);
     }
     if (result.changed) afterChange(e, result.after, level);
+    if (article && result.after.status === 'resolved') await teach(e, result.after, article);
+  }
+
+  /**
+   * The agent named the article that solved it: the ticket's question becomes an approved phrasing of
+   * that article. Keyed by the ticket's version, so a redone press teaches once.
+   */
+  async function teach(e: ActionEvent, ticket: Ticket, articleId: string) {
+    await deps.learning?.confirm({
+      articleId,
+      text: ticket.question,
+      lang: ticket.locale,
+      source: 'agent',
+      key: `ticket:${ticket.id}@${ticket.version}`,
+      user: e.user,
+      at: deps.clock.now(),
+    });
   }
 
   function change(

@@ -9,7 +9,15 @@ import type { L0Session } from '../ports/session-store';
 import { displayName, type UserRef } from '../people';
 import { ACTIVE_STATUSES, LEVELS, type L0Attempt, type Ticket } from '../ticket';
 import { truncate } from '../text/truncate';
-import { answerMessage, say, ticketFormMessage } from './render';
+import { readsAsContinuation } from './follow-up';
+import { attemptDetails, recordOutcome } from './l0-outcomes';
+import {
+  answerMessage,
+  offTopicMessage,
+  say,
+  suggestionsMessage,
+  ticketFormMessage,
+} from './render';
 import type { Runtime } from './runtime';
 import { currentWorkKey } from './work-scope';
 import { requesterReplied } from './ticket-transitions';
@@ -128,29 +136,39 @@ export function createEmployeeFlow(rt: Runtime) {
     // This very message was handled before (its worker stopped before the answer was queued).
     if (workKey && session?.savedBy === workKey) return answerAgain(e, locale, session);
     const now = deps.clock.now();
+    const alone = search(e.text);
+    // Thanks, greetings and acknowledgements are answered as such, whatever came before.
+    if (alone.intent !== 'question' && alone.intent !== 'off_topic') {
+      const key = alone.intent === 'thanks' || alone.intent === 'ack' ? alone.intent : 'greeting';
+      return void send(e, say(t(locale, key)));
+    }
+    if (alone.intent === 'off_topic') {
+      await recordOutcome(rt, 'off_topic', { user: e.user, locale, question: e.text });
+      return void send(
+        e,
+        offTopicMessage(alone.offTopicArea ?? 'general', locale, deps.config.offTopicContacts),
+      );
+    }
     const recent =
       session !== undefined &&
       session.state !== 'idle' &&
       now.getTime() - session.updatedAt.getTime() < deps.config.followUpSeconds * 1000;
-    const question = questionOf(recent && session ? session.question : undefined, e.text);
-    const result = search(question);
-    if (!recent && result.intent !== 'question' && result.intent !== 'off_topic') {
-      const key =
-        result.intent === 'thanks' || result.intent === 'ack' ? result.intent : 'greeting';
-      return void send(e, say(t(locale, key)));
-    }
-    if (!recent && result.intent === 'off_topic') return void send(e, say(t(locale, 'off_topic')));
+    const continues = recent && readsAsContinuation(e.text, alone);
+    const question = questionOf(continues ? session.question : undefined, e.text);
+    const result = continues ? search(question) : alone;
 
     const article = result.answer ? deps.kb.article(result.answer.id, locale) : undefined;
+    const suggestions = article ? [] : result.suggestions.map((s) => s.id);
     const attempt: L0Attempt = {
       question,
       articleId: article?.id,
       articleTitle: article?.title,
       score: result.answer?.score,
       feedback: 'none',
+      ...(suggestions.length ? { suggestions } : {}),
     };
     const previous =
-      recent && session ? session.attempts.slice(0, -1) : (session?.attempts ?? []).slice(-4);
+      continues && session ? session.attempts.slice(0, -1) : (session?.attempts ?? []).slice(-4);
     const version = session?.version ?? 0;
     const next: L0Session = {
       user: e.user,
@@ -168,18 +186,30 @@ export function createEmployeeFlow(rt: Runtime) {
         throw new LapisError('contended', 'the conversation kept changing; trying again later');
       return selfHelp(e, locale, await deps.sessions.get(e.user), search, tries + 1);
     }
-    answerAgain(e, locale, next);
+    await answerAgain(e, locale, next);
   }
 
-  /** The answer for the session's latest attempt: the article, or the ticket form when there is none. */
-  function answerAgain(e: DirectMessage, locale: Locale, session: L0Session): void {
-    const id = session.attempts.at(-1)?.articleId;
-    const article = id ? deps.kb.article(id, locale) : undefined;
+  /**
+   * The answer for the session's latest attempt: the article, the articles to pick from, or the
+   * ticket form. Recording the outcome here too means a redone step still records it (once).
+   */
+  async function answerAgain(e: DirectMessage, locale: Locale, session: L0Session) {
+    const attempt = session.attempts.at(-1);
+    const article = attempt?.articleId ? deps.kb.article(attempt.articleId, locale) : undefined;
+    const offered = (attempt?.suggestions ?? []).flatMap((id) => {
+      const view = deps.kb.article(id, locale);
+      return view ? [{ id, title: view.title, score: 0 }] : [];
+    });
+    const kind = article ? 'answered' : offered.length ? 'suggested' : 'no_answer';
+    const who = { user: e.user, locale, question: session.question };
+    await recordOutcome(rt, kind, who, attemptDetails(attempt));
     send(
       e,
       article && session.state === 'awaiting_feedback'
         ? answerMessage(article, locale, session.version, deps.config.articleUrl)
-        : ticketFormMessage(locale, t(locale, 'no_answer'), session.version),
+        : offered.length
+          ? suggestionsMessage(offered, locale, session.version)
+          : ticketFormMessage(locale, t(locale, 'no_answer'), session.version),
     );
   }
 

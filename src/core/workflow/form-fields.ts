@@ -26,6 +26,7 @@ export const FIELD_LABELS = {
   note: 'form_note',
   summary: 'form_summary',
   problem: 'form_reopen_reason',
+  article: 'form_article',
 } as const;
 export type FormFieldName = keyof typeof FIELD_LABELS;
 

@@ -6,14 +6,16 @@ import { ACTIVE_STATUSES } from '../ticket';
 import { field, missingFields } from './form-fields';
 import { newTicket, readTicketForm, ticketIdFor } from './new-ticket';
 import { decodePayload } from './payload';
-import { say, ticketFormMessage } from './render';
+import { attemptDetails, confirmPhrasing, recordOutcome } from './l0-outcomes';
+import { answerMessage, say, ticketFormMessage } from './render';
 import type { Runtime } from './runtime';
 import { currentWorkKey } from './work-scope';
 
 type ActionEvent = Extract<Inbound, { kind: 'action' }>;
 
 /**
- * The employee's buttons at L0: "Solved" / "Still need help" on an answer, and the ticket form. Each
+ * The employee's buttons at L0: "Solved" / "Still need help" on an answer, a pick among "is it one
+ * of these?", and the ticket form. Each
  * carries the session version it was shown with; a press from an older version is told where things
  * stand now. A press redone after its worker stopped (the session says it saved it) repeats its reply.
  */
@@ -41,10 +43,26 @@ export function createL0Actions(rt: Runtime) {
       ...(workKey ? { savedBy: workKey } : {}),
     };
     if (!(await rt.saveSession(next, session.version))) return;
-    feedbackReply(e, next, solved, locale);
+    await feedbackReply(e, next, solved, locale);
   }
 
-  function feedbackReply(e: ActionEvent, session: L0Session, solved: boolean, locale: Locale) {
+  async function feedbackReply(
+    e: ActionEvent,
+    session: L0Session,
+    solved: boolean,
+    locale: Locale,
+  ) {
+    const attempt = session.attempts.at(-1);
+    const who = { user: e.user, locale, question: attempt?.question ?? session.question };
+    await recordOutcome(rt, solved ? 'solved' : 'not_solved', who, attemptDetails(attempt));
+    // The key is the session version the press saved: one confirmation however often it is redone.
+    if (solved && attempt)
+      await confirmPhrasing(
+        rt,
+        attempt,
+        who,
+        `session:${e.user.platform}:${e.user.id}@${session.version}`,
+      );
     rt.sendDirect(
       e.dm ?? session.dm,
       solved
@@ -66,6 +84,50 @@ export function createL0Actions(rt: Runtime) {
     const dm = e.dm ?? session?.dm;
     if (!dm) return rt.log.warn({ action: e.action }, 'stale L0 button; nowhere to say so');
     rt.whisper(e.user, { dm }, say(text));
+  }
+
+  /** One of the offered articles picked: shown as the answer, asking whether it solved it. */
+  async function pick(e: ActionEvent, locale: Locale) {
+    const payload = decodePayload(e.payload);
+    const workKey = currentWorkKey();
+    const saved = await deps.sessions.get(e.user);
+    if (workKey && saved?.savedBy === workKey) return pickReply(e, saved, locale);
+    const session = saved && saved.version === payload.session ? saved : undefined;
+    const last = session?.attempts.at(-1);
+    const article = payload.article ? deps.kb.article(payload.article, locale) : undefined;
+    if (
+      !session ||
+      !last ||
+      !article ||
+      session.state !== 'collecting_details' ||
+      !last.suggestions?.includes(article.id)
+    )
+      return stale(e, locale, saved);
+    const next: L0Session = {
+      ...session,
+      attempts: [
+        ...session.attempts.slice(0, -1),
+        { ...last, articleId: article.id, articleTitle: article.title, picked: true },
+      ],
+      state: 'awaiting_feedback',
+      updatedAt: deps.clock.now(),
+      version: session.version + 1,
+      ...(workKey ? { savedBy: workKey } : {}),
+    };
+    if (!(await rt.saveSession(next, session.version))) return stale(e, locale, saved);
+    await pickReply(e, next, locale);
+  }
+
+  async function pickReply(e: ActionEvent, session: L0Session, locale: Locale) {
+    const attempt = session.attempts.at(-1);
+    const article = attempt?.articleId ? deps.kb.article(attempt.articleId, locale) : undefined;
+    if (!attempt || !article) return;
+    const who = { user: e.user, locale, question: attempt.question };
+    await recordOutcome(rt, 'suggestion_picked', who, attemptDetails(attempt));
+    rt.sendDirect(
+      e.dm ?? session.dm,
+      answerMessage(article, locale, session.version, deps.config.articleUrl),
+    );
   }
 
   async function openTicket(e: ActionEvent, locale: Locale) {
@@ -114,6 +176,11 @@ export function createL0Actions(rt: Runtime) {
       sla: deps.config.sla,
     });
     const created = await deps.tickets.create(ticket, workKey && ticketIdFor(workKey));
+    const who = { user: e.user, locale, question: session.question };
+    await recordOutcome(rt, 'ticket_opened', who, {
+      ...attemptDetails(session.attempts.at(-1)),
+      ticketId: created.id,
+    });
     rt.postToLevel(created, 1);
     rt.tellRequester(
       created,
@@ -121,5 +188,5 @@ export function createL0Actions(rt: Runtime) {
     );
   }
 
-  return { feedback, openTicket };
+  return { feedback, pick, openTicket };
 }

@@ -13,6 +13,11 @@ const payloadSchema = z.strictObject({
   level: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
   session: z.number().int().nonnegative().optional(),
   score: z.number().int().min(1).max(5).optional(),
+  /** An article offered among "is it one of these?". */
+  article: z
+    .string()
+    .regex(/^[a-z0-9-]{1,100}$/)
+    .optional(),
   /** The language the employee was answered in, so the follow-up speaks it too. */
   lang: z.enum(['en', 'id']).optional(),
 });

@@ -2,7 +2,7 @@ import { t } from '../i18n/translate';
 import type { Locale } from '../locale';
 import type { Block, FormField, OutboundMessage } from '../messages';
 import { fromUser, plain } from '../messages';
-import type { KbArticleView } from '../ports/knowledge-base';
+import type { KbArticleView, KbMatch, OffTopicArea } from '../ports/knowledge-base';
 import { displayName } from '../people';
 import type { Ticket } from '../ticket';
 import { CATEGORIES } from '../ticket';
@@ -80,6 +80,46 @@ export function answerMessage(
   };
 }
 
+/** "Is it one of these?": a button per likely article, and the ticket one click away. */
+export function suggestionsMessage(
+  suggestions: readonly KbMatch[],
+  locale: Locale,
+  sessionVersion: number,
+): OutboundMessage {
+  const intro = t(locale, 'suggest_intro');
+  return {
+    text: `${intro} ${suggestions.map((s) => s.title).join(' / ')}`,
+    blocks: [
+      { kind: 'text', spans: [plain(intro)] },
+      {
+        kind: 'actions',
+        actions: suggestions.map((s) => ({
+          id: 'l0_pick' as const,
+          label: s.title,
+          payload: encodePayload({ session: sessionVersion, lang: locale, article: s.id }),
+        })),
+      },
+      ...ticketFormMessage(locale, t(locale, 'suggest_none'), sessionVersion, 'btn_none_of_these')
+        .blocks,
+    ],
+  };
+}
+
+/** Not an IT question: say so politely, and point to whoever handles it when configured. */
+export function offTopicMessage(
+  area: OffTopicArea,
+  locale: Locale,
+  contacts: Readonly<Partial<Record<OffTopicArea, string>>> = {},
+): OutboundMessage {
+  const contact = contacts[area];
+  const lines = [
+    t(locale, 'off_topic'),
+    ...(contact ? [t(locale, `off_topic_${area}`, { contact })] : []),
+    t(locale, 'off_topic_it_after_all'),
+  ];
+  return say(lines.join('\n'));
+}
+
 export function ticketFormFields(locale: Locale): FormField[] {
   return [
     {
@@ -117,6 +157,7 @@ export function ticketFormMessage(
   locale: Locale,
   intro: string,
   sessionVersion: number,
+  button: 'btn_open_ticket' | 'btn_none_of_these' = 'btn_open_ticket',
 ): OutboundMessage {
   return {
     text: intro,
@@ -127,7 +168,7 @@ export function ticketFormMessage(
         actions: [
           {
             id: 'ticket_form',
-            label: t(locale, 'btn_open_ticket'),
+            label: t(locale, button),
             style: 'primary',
             payload: encodePayload({ session: sessionVersion, lang: locale }),
             form: ticketFormFields(locale),

@@ -6,7 +6,8 @@ import type { ConversationRef, Platform, ThreadRef, UserRef } from '../people';
 import type { AgentDirectory } from '../ports/agent-directory';
 import type { ChatSurface } from '../ports/chat-surface';
 import type { Clock } from '../ports/clock';
-import type { KnowledgeBase } from '../ports/knowledge-base';
+import type { KnowledgeBase, OffTopicArea } from '../ports/knowledge-base';
+import type { L0Learning } from '../ports/l0-learning';
 import type { L0Session, SessionStore } from '../ports/session-store';
 import type { TicketStore } from '../ports/ticket-store';
 import type { WorkQueue } from '../ports/work-queue';
@@ -31,6 +32,8 @@ export interface HelpdeskConfig {
   /** Messages this close together (seconds) are one question. */
   readonly followUpSeconds: number;
   readonly sla: SlaPolicy;
+  /** Where to point an off-topic question, by subject (e.g. the facilities desk's channel). */
+  readonly offTopicContacts?: Readonly<Partial<Record<OffTopicArea, string>>>;
   /** Link to the full article, when the KB is published somewhere (KB_ARTICLE_URL). */
   readonly articleUrl?: (id: string, lang: Locale) => string;
 }
@@ -54,6 +57,8 @@ export interface HelpdeskDeps {
   readonly instanceId?: string;
   readonly pipeline?: Partial<PipelineTuning>;
   readonly kb: KnowledgeBase;
+  /** Where L0 outcomes and confirmed phrasings are recorded; without it nothing is learned. */
+  readonly learning?: L0Learning;
   readonly surfaces: Readonly<Partial<Record<Platform, ChatSurface>>>;
   readonly agents: AgentDirectory;
   readonly clock: Clock;

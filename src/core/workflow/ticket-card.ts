@@ -46,7 +46,11 @@ function agentButton(action: AgentAction, locale: Locale, payload: string): Acti
         label: t(locale, 'btn_resolve'),
         style: 'primary',
         payload,
-        form: [textarea('summary', t(locale, 'form_summary'))],
+        form: [
+          textarea('summary', t(locale, 'form_summary')),
+          // Optional: naming the article teaches L0 this ticket's question (see l0-learning.ts).
+          { name: 'article', label: t(locale, 'form_article'), type: 'text', required: false },
+        ],
       };
   }
 }

@@ -1,8 +1,5 @@
 import type { Candidate, WeightedTerm } from './rank-candidates';
 
-/** Confidence at or above which the bot presents an article (a wrong answer costs more than none). */
-export const DEFAULT_ANSWER_THRESHOLD = 0.5;
-
 /** What the confidence is computed from: evidence about the best candidate and its rival. */
 export interface ConfidenceFeatures {
   readonly lexical: number;
@@ -81,6 +78,14 @@ export const CALIBRATION = {
   task: 0.94,
   object: 1.46,
 } as const satisfies Record<keyof ConfidenceFeatures | 'bias', number>;
+
+/**
+ * Confidence at or above which the bot presents an article as the answer, and at or above which an
+ * article is offered among "is it one of these?" when nothing reaches the first. Chosen by the same
+ * fit, on out-of-fold confidences (see bench/calibration-fit.ts for the costs it weighs).
+ */
+export const THRESHOLDS = { answer: 0.5, suggest: 0.2 } as const;
+export const DEFAULT_ANSWER_THRESHOLD = THRESHOLDS.answer;
 
 export function calibrate(
   f: ConfidenceFeatures,

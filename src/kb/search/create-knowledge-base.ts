@@ -1,20 +1,17 @@
 import type { Locale } from '../../core/locale';
 import type {
   KbArticleView,
+  KbMatch,
   KbSearchResult,
   KnowledgeBase,
+  OffTopicArea,
   QueryIntent,
 } from '../../core/ports/knowledge-base';
 import type { Article } from '../article';
 import { createAnalyzer, type Analysis } from '../text/analyzer';
 import { compileLexicon, type Lexicon } from '../text/lexicon';
 import { createTypoCorrector } from '../text/typo-corrector';
-import {
-  calibrate,
-  confidenceFeatures,
-  DEFAULT_ANSWER_THRESHOLD,
-  type ConfidenceFeatures,
-} from './calibrate';
+import { calibrate, confidenceFeatures, THRESHOLDS, type ConfidenceFeatures } from './calibrate';
 import {
   prepareFuzzyMatching,
   rankCandidates,
@@ -22,12 +19,22 @@ import {
   type WeightedTerm,
 } from './rank-candidates';
 import { buildSearchIndex, type SearchIndex } from './search-index';
+import { withLearnedPhrasings, type PhrasingToLearn } from './with-learned-phrasings';
 
 export interface KnowledgeBaseOptions {
   /** Minimum confidence to present an article as the answer; below it the bot offers a ticket. */
   readonly answerThreshold?: number;
+  /** Minimum confidence to offer an article among "is it one of these?". */
+  readonly suggestThreshold?: number;
   readonly lexicon?: Lexicon;
+  /** Confirmed phrasings searched as extra questions of their articles. */
+  readonly learned?: readonly PhrasingToLearn[];
+  /** fuse.js re-ranking of the shortlist (on unless switched off to measure what it adds). */
+  readonly fuzzyRerank?: boolean;
 }
+
+/** At most this many articles are offered when there is no confident answer. */
+export const MAX_SUGGESTIONS = 3;
 
 export interface SearchableKnowledgeBase extends KnowledgeBase {
   /** The analysis and features behind a result, for the CLI's --explain and for tuning. */
@@ -36,6 +43,8 @@ export interface SearchableKnowledgeBase extends KnowledgeBase {
     query: readonly WeightedTerm[];
     ranked: readonly Candidate[];
     features: ConfidenceFeatures | undefined;
+    /** The features of the candidate at a rank (0 is the best), as the confidence model sees them. */
+    featuresAt: (position: number) => ConfidenceFeatures;
     result: KbSearchResult;
   };
 }
@@ -53,11 +62,14 @@ const PLAIN_WORD_FACTOR = 0.7;
 const LONG_MESSAGE_TERMS = 8;
 
 export function createKnowledgeBase(
-  articles: readonly Article[],
+  kbArticles: readonly Article[],
   options: KnowledgeBaseOptions = {},
 ): SearchableKnowledgeBase {
   const lexicon = options.lexicon ?? compileLexicon();
-  const threshold = options.answerThreshold ?? DEFAULT_ANSWER_THRESHOLD;
+  const threshold = options.answerThreshold ?? THRESHOLDS.answer;
+  const suggestThreshold = Math.min(threshold, options.suggestThreshold ?? THRESHOLDS.suggest);
+  const fuzzy = options.fuzzyRerank ?? true;
+  const articles = withLearnedPhrasings(kbArticles, options.learned ?? []);
   const index: SearchIndex = buildSearchIndex(articles, createAnalyzer({ lexicon }));
   prepareFuzzyMatching(index);
   const frequency = new Map(index.surfaceFrequency);
@@ -104,7 +116,7 @@ export function createKnowledgeBase(
   const run = (text: string, limit: number) => {
     const analysis = analyze(text);
     const query = weigh(analysis);
-    const ranked = rankCandidates(index, query);
+    const ranked = rankCandidates(index, query, { fuzzy });
     const top = ranked[0];
     const intent = classify(analysis, (term) => top?.doc.terms.has(term) ?? false);
     const known = (term: string) => index.idf.has(term);
@@ -126,25 +138,34 @@ export function createKnowledgeBase(
       [...doc.titles.values()][0] ??
       '';
     const best = scored[0];
+    const answered = intent === 'question' && best !== undefined && best.confidence >= threshold;
+    const results: KbMatch[] = scored.map(({ c, confidence }) => ({
+      id: c.doc.id,
+      title: titleFor(c.doc),
+      score: round(confidence),
+    }));
+    const offTopicArea = intent === 'off_topic' ? areaOf(analysis) : undefined;
     const result: KbSearchResult = {
       query: text,
       intent,
       detectedLocale: analysis.locale,
-      answer:
-        intent === 'question' && best && best.confidence >= threshold
-          ? { id: best.c.doc.id, score: round(best.confidence) }
-          : null,
-      results: scored.map(({ c, confidence }) => ({
-        id: c.doc.id,
-        title: titleFor(c.doc),
-        score: round(confidence),
-      })),
+      answer: answered ? { id: best.c.doc.id, score: round(best.confidence) } : null,
+      results,
+      suggestions:
+        intent === 'question' && !answered
+          ? results
+              .filter((_, i) => (scored[i]?.confidence ?? 0) >= suggestThreshold)
+              .slice(0, MAX_SUGGESTIONS)
+          : [],
+      ...(offTopicArea ? { offTopicArea } : {}),
     };
-    return { analysis, query, ranked, features, result };
+    const featuresAt = (position: number) => confidenceFeatures(ranked, position, query, known);
+    return { analysis, query, ranked, features, featuresAt, result };
   };
 
   // Let V8 compile the search paths now, so the first employees of the day do not pay for it.
-  for (const a of articles.slice(0, WARM_UP_ARTICLES)) run(`${a.title} ${a.questions[0] ?? ''}`, 5);
+  for (const a of kbArticles.slice(0, WARM_UP_ARTICLES))
+    run(`${a.title} ${a.questions[0] ?? ''}`, 5);
 
   return {
     size: index.docs.length,
@@ -185,6 +206,11 @@ function classify(analysis: Analysis, topArticleHas: (term: string) => boolean):
   if (foreign.length && !hasItObject && foreign.some((t) => !topArticleHas(t.term)))
     return 'off_topic';
   return 'question';
+}
+
+/** The area of the message's first off-topic term (its main subject, usually). */
+function areaOf(analysis: Analysis): OffTopicArea {
+  return analysis.terms.find((t) => t.offTopicArea)?.offTopicArea ?? 'general';
 }
 
 const WARM_UP_ARTICLES = 200;

@@ -31,7 +31,11 @@ const WEIGHTS = { lexical: 0.5, phrasing: 0.35, fuzzy: 0.15 };
  * postings lists, so it stays fast at 10,000 articles) and keeps the best few dozen; fuse.js then
  * scores that short list, and the features are blended into one ranking score.
  */
-export function rankCandidates(index: SearchIndex, query: readonly WeightedTerm[]): Candidate[] {
+export function rankCandidates(
+  index: SearchIndex,
+  query: readonly WeightedTerm[],
+  options: { readonly fuzzy: boolean } = { fuzzy: true },
+): Candidate[] {
   const total = query.reduce((sum, q) => sum + q.weight, 0);
   if (total === 0) return [];
   const sums = scratchFor(index);
@@ -54,10 +58,12 @@ export function rankCandidates(index: SearchIndex, query: readonly WeightedTerm[
   for (const doc of touched) sums[doc] = 0;
   if (shortlist.length === 0) return [];
 
-  const fuzzy = fuseSimilarity(
-    shortlist.slice(0, FUSE_CANDIDATES).map((c) => c.doc),
-    [...query].sort((a, b) => b.weight - a.weight).slice(0, FUSE_TERMS),
-  );
+  const fuzzy = options.fuzzy
+    ? fuseSimilarity(
+        shortlist.slice(0, FUSE_CANDIDATES).map((c) => c.doc),
+        [...query].sort((a, b) => b.weight - a.weight).slice(0, FUSE_TERMS),
+      )
+    : new Map<string, number>();
   return shortlist
     .map((c) => {
       const phrasing = bestPhrasing(c.doc, query, total);

@@ -1,5 +1,12 @@
 import type { Locale } from '../../core/locale';
-import { type Concept, type ConceptKind, type Lexicon, type SmallTalkIntent } from './lexicon';
+import { isGeneralWord } from './general-words';
+import {
+  type Concept,
+  type ConceptKind,
+  type Lexicon,
+  type OffTopicArea,
+  type SmallTalkIntent,
+} from './lexicon';
 import { normalizeText, tokenize } from './normalize';
 import { indonesianRootCandidates, stemEnglish } from './stem';
 import type { TypoCorrector } from './typo-corrector';
@@ -10,6 +17,8 @@ export interface Term {
   readonly surface: string;
   readonly conceptKind: ConceptKind | undefined;
   readonly corrected: boolean;
+  /** For a term of an off-topic concept: which desk the subject belongs to. */
+  readonly offTopicArea?: OffTopicArea;
 }
 
 export interface Analysis {
@@ -24,6 +33,11 @@ export interface AnalyzerOptions {
   /** Words the articles use (canonical form -> count): known words are never "corrected". */
   readonly vocabulary?: ReadonlySet<string>;
   readonly corrector?: TypoCorrector;
+  /**
+   * Ordinary words of the languages (default: the English and Indonesian lists of general-words.ts).
+   * Only a word outside them is corrected: "house" stays "house" instead of becoming "mouse".
+   */
+  readonly isGeneralWord?: (word: string) => boolean;
 }
 
 // Function words that say which language a message is in (not topic words).
@@ -63,6 +77,7 @@ export const MAX_WORDS = 400;
 /** Turns text into terms: slang, phrases, concepts, stems, and (for queries) typo correction. */
 export function createAnalyzer(options: AnalyzerOptions) {
   const { lexicon, vocabulary, corrector } = options;
+  const isGeneral = options.isGeneralWord ?? isGeneralWord;
 
   const conceptOf = (word: string): Concept | undefined =>
     lexicon.bySurface.get(word) ?? lexicon.byStem.get(stemEnglish(word));
@@ -90,17 +105,18 @@ export function createAnalyzer(options: AnalyzerOptions) {
     correct: boolean,
   ): Term | { smallTalk: SmallTalkIntent } | null => {
     const exact = lexicon.bySurface.get(token);
-    if (exact) return term(exact.term, token, exact.kind);
+    if (exact) return conceptTerm(exact, token);
     if (lexicon.stopwords.has(token) || token.length < 2) return null;
     const chat = lexicon.smallTalk.get(token);
     if (chat) return { smallTalk: chat };
     if (/^\d+$/.test(token)) return term(token, token, undefined);
     const known = recognise(token);
-    if (known?.concept) return term(known.concept.term, token, known.concept.kind);
+    if (known?.concept) return conceptTerm(known.concept, token);
     if (known?.word) return term(known.word, token, undefined);
-    const fixed = correct ? corrector?.correct(token) : undefined;
+    // A real word of either language is what the employee meant, even when the KB never uses it.
+    const fixed = correct && corrector && !isGeneral(token) ? corrector.correct(token) : undefined;
     const again = fixed ? recognise(fixed) : undefined;
-    if (fixed && again?.concept) return term(again.concept.term, token, again.concept.kind, true);
+    if (fixed && again?.concept) return conceptTerm(again.concept, token, true);
     if (fixed && again?.word) return term(again.word, token, undefined, true);
     return term(stemEnglish(token), token, undefined);
   };
@@ -124,8 +140,7 @@ export function createAnalyzer(options: AnalyzerOptions) {
         .get(token)
         ?.find((p) => p.tokens.every((t, k) => raw[i + k] === t));
       if (phrase) {
-        if (phrase.concept)
-          terms.push(term(phrase.concept.term, phrase.tokens.join(' '), phrase.concept.kind));
+        if (phrase.concept) terms.push(conceptTerm(phrase.concept, phrase.tokens.join(' ')));
         else if (phrase.smallTalk) smallTalk.push(phrase.smallTalk);
         i += phrase.tokens.length;
         continue;
@@ -164,6 +179,11 @@ function term(
   corrected = false,
 ): Term {
   return { term: value, surface, conceptKind: kind, corrected };
+}
+
+function conceptTerm(concept: Concept, surface: string, corrected = false): Term {
+  const t = term(concept.term, surface, concept.kind, corrected);
+  return concept.area ? { ...t, offTopicArea: concept.area } : t;
 }
 
 export type Analyze = ReturnType<typeof createAnalyzer>;

@@ -3,12 +3,16 @@ import { normalizeText, tokenize } from './normalize';
 import { stemEnglish } from './stem';
 
 export type ConceptKind = ConceptEntry['kind'];
+/** Which desk an off-topic subject belongs to: facilities, HR, or nobody in particular. */
+export type OffTopicArea = NonNullable<ConceptEntry['area']>;
 export type SmallTalkIntent = (typeof SMALL_TALK)[number]['intent'];
 
 /** A concept's search term: one token shared by every language's way of saying it. */
 export interface Concept {
   readonly term: string;
   readonly kind: ConceptKind;
+  /** Set for off-topic concepts only. */
+  readonly area?: OffTopicArea;
 }
 
 export interface Phrase {
@@ -60,7 +64,11 @@ export function compileLexicon(
   };
 
   for (const entry of concepts) {
-    const concept: Concept = { term: CONCEPT_PREFIX + entry.key, kind: entry.kind };
+    const concept: Concept = {
+      term: CONCEPT_PREFIX + entry.key,
+      kind: entry.kind,
+      ...(entry.kind === 'offtopic' && entry.area ? { area: entry.area } : {}),
+    };
     for (const raw of entry.terms) {
       const tokens = words(raw);
       if (tokens.length === 1) {

@@ -1,10 +1,12 @@
 import type { Db } from 'mongodb';
 import { COLLECTIONS } from '../../../src/store/collections';
 import { ensureIndexes } from '../../../src/store/ensure-indexes';
+import { createMongoL0Learning } from '../../../src/store/mongo-l0-learning';
 import { createMongoWorkQueue } from '../../../src/store/mongo-work-queue';
 import { createMongoSessionStore } from '../../../src/store/mongo-session-store';
 import { createMongoTicketStore } from '../../../src/store/mongo-ticket-store';
 import { STALE_CLAIM_MS } from '../../../src/store/version-guard';
+import { describeL0LearningContract } from '../../contract/l0-learning.contract';
 import { describeWorkQueueContract } from '../../contract/work-queue.contract';
 import { describeSessionStoreContract } from '../../contract/session-store.contract';
 import { describeTicketStoreContract } from '../../contract/ticket-store.contract';
@@ -20,6 +22,7 @@ async function onFreshDatabase<S>(make: (db: Db) => S) {
 
 describeTicketStoreContract('MongoDB', () => onFreshDatabase(createMongoTicketStore));
 describeSessionStoreContract('MongoDB', () => onFreshDatabase(createMongoSessionStore));
+describeL0LearningContract('MongoDB', () => onFreshDatabase(createMongoL0Learning));
 describeWorkQueueContract('MongoDB', async () => {
   const subject = await onFreshDatabase((db) => createMongoWorkQueue<{ n: number }>(db, 'inbox'));
   return { queue: subject.store, dispose: subject.dispose };

@@ -322,13 +322,13 @@ describe('the tiered workflow, end to end through the core', () => {
       expect(session!.question).toContain('E-42');
     });
 
-    it('groups quick follow-up messages into one question', async () => {
+    it('groups a quick follow-up that continues the question into one question', async () => {
       const h = createHarness();
       await h.dm(people.budi, 'my printer');
       h.advance(0.2);
-      await h.dm(people.budi, 'it says paper jam');
+      await h.dm(people.budi, 'it is still not working');
       const session = await h.stores.sessions.get(people.budi);
-      expect(session?.question).toBe('my printer\nit says paper jam');
+      expect(session?.question).toBe('my printer\nit is still not working');
       expect(session?.attempts).toHaveLength(1);
     });
 

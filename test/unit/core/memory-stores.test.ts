@@ -1,6 +1,8 @@
+import { createMemoryL0Learning } from '../../../src/core/testing/memory-l0-learning';
 import { createMemorySessionStore } from '../../../src/core/testing/memory-session-store';
 import { createMemoryTicketStore } from '../../../src/core/testing/memory-ticket-store';
 import { createMemoryWorkQueue } from '../../../src/core/testing/memory-work-queue';
+import { describeL0LearningContract } from '../../contract/l0-learning.contract';
 import { describeSessionStoreContract } from '../../contract/session-store.contract';
 import { describeTicketStoreContract } from '../../contract/ticket-store.contract';
 import { describeWorkQueueContract } from '../../contract/work-queue.contract';
@@ -15,4 +17,7 @@ describeSessionStoreContract('in memory', () =>
 );
 describeWorkQueueContract('in memory', () =>
   Promise.resolve({ queue: createMemoryWorkQueue<{ n: number }>('inbox'), dispose: noop }),
+);
+describeL0LearningContract('in memory', () =>
+  Promise.resolve({ store: createMemoryL0Learning(), dispose: noop }),
 );
