@@ -29,12 +29,19 @@ const quiet: HelpdeskLogger = { info: () => {}, warn: () => {}, error: () => {} 
 
 /** The console on the REAL core (kb/, a fresh test database, the console's agents) and a browser. */
 export async function startRealConsole(
-  options: { env?: NodeJS.ProcessEnv; log?: HelpdeskLogger } = {},
+  options: {
+    env?: NodeJS.ProcessEnv;
+    log?: HelpdeskLogger;
+    /** The knowledge base to search (default: the project's kb/ at KB_ANSWER_THRESHOLD). */
+    kb?: ReturnType<typeof createKnowledgeBase>;
+  } = {},
 ): Promise<RealConsole> {
   const config = loadConfig(options.env ?? {});
-  const kb = createKnowledgeBase(loadKnowledgeBase(path.join(projectRoot(), 'kb')), {
-    answerThreshold: config.KB_ANSWER_THRESHOLD,
-  });
+  const kb =
+    options.kb ??
+    createKnowledgeBase(loadKnowledgeBase(path.join(projectRoot(), 'kb')), {
+      answerThreshold: config.KB_ANSWER_THRESHOLD,
+    });
   const conn = await openTestDatabase();
   await ensureIndexes(conn.db);
   const surface = createConsoleSurface(createMongoConsoleMessages(conn.db));

@@ -11,6 +11,7 @@ import { loadConfig, type Config } from '../../src/config';
 import type { Helpdesk } from '../../src/core/inbound';
 import { loadKnowledgeBase } from '../../src/kb/load-kb';
 import { createKnowledgeBase } from '../../src/kb/search/create-knowledge-base';
+import type { KnowledgeBase } from '../../src/core/ports/knowledge-base';
 import { projectRoot } from '../../src/project-root';
 import { createLogger, secretValues } from '../../src/logger';
 import { ensureIndexes } from '../../src/store/ensure-indexes';
@@ -72,6 +73,8 @@ export async function startSlackHarness(
   options: {
     env?: Record<string, string>;
     answers?: Parameters<typeof startSlackApiStub>[0]['answers'];
+    /** The knowledge base to search (default: the project's kb/ at KB_ANSWER_THRESHOLD). */
+    kb?: KnowledgeBase;
   } = {},
 ): Promise<SlackHarness> {
   const stub = await startSlackApiStub({
@@ -88,7 +91,12 @@ export async function startSlackHarness(
   const conn = await openTestDatabase();
   await ensureIndexes(conn.db);
   const expressApp = express();
-  const { channel, helpdesk, logs, lines, tickets } = wireCore(config, conn.db, expressApp);
+  const { channel, helpdesk, logs, lines, tickets } = wireCore(
+    config,
+    conn.db,
+    expressApp,
+    options.kb,
+  );
   await channel.start();
   const server = await new Promise<ReturnType<typeof expressApp.listen>>((resolve) => {
     const s = expressApp.listen(0, '127.0.0.1', () => resolve(s));
@@ -146,10 +154,12 @@ function harnessConfig(apiUrl: string, env: Record<string, string> = {}): Config
 }
 
 /** The real core (composeHelpdesk on the test database, the project's kb/) wired to the Slack channel. */
-function wireCore(config: Config, db: Db, expressApp: express.Express) {
-  const kb = createKnowledgeBase(loadKnowledgeBase(path.join(projectRoot(), 'kb')), {
-    answerThreshold: config.KB_ANSWER_THRESHOLD,
-  });
+function wireCore(config: Config, db: Db, expressApp: express.Express, given?: KnowledgeBase) {
+  const kb =
+    given ??
+    createKnowledgeBase(loadKnowledgeBase(path.join(projectRoot(), 'kb')), {
+      answerThreshold: config.KB_ANSWER_THRESHOLD,
+    });
   const logs: { level: number; msg: string }[] = [];
   const lines: string[] = [];
   // Everything down to debug, through the production logger: tests look for secrets in it.

@@ -10,6 +10,7 @@ import { createTeamsChannel, type TeamsChannel } from '../../src/channels/teams/
 import { agentDirectoryFor, composeHelpdesk } from '../../src/compose-helpdesk';
 import { loadConfig, type Config } from '../../src/config';
 import type { Helpdesk } from '../../src/core/inbound';
+import type { KnowledgeBase } from '../../src/core/ports/knowledge-base';
 import { loadKnowledgeBase } from '../../src/kb/load-kb';
 import { createKnowledgeBase } from '../../src/kb/search/create-knowledge-base';
 import type { Logger } from '../../src/logger';
@@ -49,6 +50,8 @@ export async function startTeamsApp(options: {
   db: Db;
   authEndpoints?: AuthEndpoints;
   retry?: RetryOptions;
+  /** The knowledge base to search (default: the project's kb/, shared by the tests). */
+  kb?: KnowledgeBase;
 }): Promise<TeamsApp> {
   const config = loadConfig(options.env);
   const logs: TeamsApp['logs'] = [];
@@ -68,7 +71,7 @@ export async function startTeamsApp(options: {
   const helpdesk = composeHelpdesk({
     config,
     db: options.db,
-    kb: projectKnowledgeBase(),
+    kb: options.kb ?? projectKnowledgeBase(),
     surfaces: { teams: channel.surface },
     agents: agentDirectoryFor(config, { teams: channel.agents }),
     log,
