@@ -34,7 +34,7 @@ export const FIT_DEFAULTS = {
   kbDir: 'kb',
   setFile: 'test/fixtures/kb-devset.jsonl',
   folds: 5,
-  lambdas: [0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03],
+  lambdas: [0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3],
   iterations: 3000,
   /** A wrong answer costs this many right ones (it sends the employee down a wrong path). */
   wrongCost: 3,
@@ -207,13 +207,9 @@ export function outcomes(data: readonly Row[], modelOf: (i: number) => Model, th
       return;
     }
     if (!r.intentOk) return;
-    // The list reads in order: each confidence is capped by the one above it.
-    let ceiling = 1;
-    const offered = r.ranked.filter((c) => {
-      ceiling = Math.min(ceiling, calibrate(c.x, model));
-      return ceiling >= th.suggest;
-    });
-    if (offered.length === 0) return;
+    // As the search does: the first few articles are offered when the best one is plausible.
+    if (top < th.suggest) return;
+    const offered = r.ranked;
     if (r.expect === null) oosOffered++;
     else if (offered.some((c) => c.id === r.expect)) reachedBySuggestion++;
     else uselessOffers++;
@@ -228,7 +224,12 @@ const grid = (from: number, to: number) =>
  * On out-of-fold confidences: the answer threshold that weighs best (right answers against wrong and
  * out-of-scope ones), then the lowest suggestion threshold within the out-of-scope bound.
  */
-export function chooseThresholds(data: readonly Row[], modelOf: (i: number) => Model): Thresholds {
+export function chooseThresholds(
+  data: readonly Row[],
+  modelOf: (i: number) => Model,
+  /** Every out-of-scope query of the set, including those no search result or small talk took. */
+  outOfScope: number,
+): Thresholds {
   const d = FIT_DEFAULTS;
   let answer = 0.5;
   let best = -Infinity;
@@ -237,7 +238,6 @@ export function chooseThresholds(data: readonly Row[], modelOf: (i: number) => M
     const value = o.right - d.wrongCost * o.wrong - d.outOfScopeAnswerCost * o.oosAnswered;
     if (value > best + 1e-9) [best, answer] = [value, th];
   }
-  const outOfScope = data.filter((r) => r.expect === null).length;
   let suggest = answer;
   for (const th of grid(0.02, answer).reverse()) {
     const o = outcomes(data, modelOf, { answer, suggest: th });
@@ -275,7 +275,8 @@ export function fitOnDevelopmentSet(): FitResult {
   });
   const lambda = crossValidation.reduce((a, b) => (b.logLoss < a.logLoss - 1e-12 ? b : a)).lambda;
   const models = outOfFold(data, lambda, d.folds);
-  const thresholds = chooseThresholds(data, (i) => models[i] as Model);
+  const outOfScope = readSet(d.setFile).filter((q) => q.expect === null).length;
+  const thresholds = chooseThresholds(data, (i) => models[i] as Model, outOfScope);
   const full = fit(data, lambda);
   const model = Object.fromEntries(
     Object.entries(full).map(([k, v]) => [k, round(v, d.decimals) + 0]),

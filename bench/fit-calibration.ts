@@ -1,10 +1,11 @@
 /**
  * Fits the confidence model and thresholds (src/kb/search/calibrate.ts) on the development set:
- *   npm run bench:fit
+ *   npm run bench:fit [-- --write]
  * Every choice is in FIT_DEFAULTS (bench/calibration-fit.ts); no held-out set is read or printed.
  * It prints the cross-validation, the values to ship as CALIBRATION and THRESHOLDS, and what they
  * give on the development set (in-sample, so optimistic: the held-out figures are in bench:kb).
  */
+import { shipFit } from './ship-fit';
 import { FIT_DEFAULTS, fitOnDevelopmentSet, outcomes, rows, readSet } from './calibration-fit';
 
 const fitted = fitOnDevelopmentSet();
@@ -30,3 +31,5 @@ console.log(
 console.log(
   `  out of scope answered ${pct(o.oosAnswered, oos)}, offered something ${pct(o.oosOffered, oos)}`,
 );
+
+if (process.argv.includes('--write')) console.log(`\nwritten to ${shipFit(fitted)}`);

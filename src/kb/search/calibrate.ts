@@ -67,16 +67,16 @@ export function confidenceFeatures(
  * set by `npm run bench:fit` (bench/fit-calibration.ts), so the confidence reads as a probability.
  */
 export const CALIBRATION = {
-  bias: -10.46,
-  lexical: 2.78,
-  phrasing: 2.5,
-  fuzzy: 1,
-  margin: -0.35,
-  coverage: 2.39,
-  unknown: -0.17,
-  length: 2.58,
-  task: 0.94,
-  object: 1.46,
+  bias: -1.26,
+  lexical: 2.03,
+  phrasing: 1.21,
+  fuzzy: 0.57,
+  margin: 2.43,
+  coverage: 0,
+  unknown: -1.05,
+  length: 0,
+  task: 0.82,
+  object: 0,
 } as const satisfies Record<keyof ConfidenceFeatures | 'bias', number>;
 
 /**
@@ -84,7 +84,7 @@ export const CALIBRATION = {
  * article is offered among "is it one of these?" when nothing reaches the first. Chosen by the same
  * fit, on out-of-fold confidences (see bench/calibration-fit.ts for the costs it weighs).
  */
-export const THRESHOLDS = { answer: 0.5, suggest: 0.2 } as const;
+export const THRESHOLDS = { answer: 0.75, suggest: 0.55 } as const;
 export const DEFAULT_ANSWER_THRESHOLD = THRESHOLDS.answer;
 
 export function calibrate(

@@ -119,7 +119,8 @@ export function createKnowledgeBase(
     const ranked = rankCandidates(index, query, { fuzzy });
     const top = ranked[0];
     const intent = classify(analysis, (term) => top?.doc.terms.has(term) ?? false);
-    const known = (term: string) => index.idf.has(term);
+    // A word of a learned phrasing is known too: it has postings, if no idf of its own.
+    const known = (term: string) => index.postings.has(term);
     const features = top ? confidenceFeatures(ranked, 0, query, known) : undefined;
     // Only the best candidate's confidence decides; the others get at most the one above them so the
     // list reads in order.
@@ -151,11 +152,14 @@ export function createKnowledgeBase(
       detectedLocale: analysis.locale,
       answer: answered ? { id: best.c.doc.id, score: round(best.confidence) } : null,
       results,
+      // When the best article is plausible but not sure, the right one is usually among the first
+      // few (MRR@5 is far above top-1): those are offered; below it, nothing is.
       suggestions:
-        intent === 'question' && !answered
-          ? results
-              .filter((_, i) => (scored[i]?.confidence ?? 0) >= suggestThreshold)
-              .slice(0, MAX_SUGGESTIONS)
+        intent === 'question' &&
+        !answered &&
+        best !== undefined &&
+        best.confidence >= suggestThreshold
+          ? results.slice(0, MAX_SUGGESTIONS)
           : [],
       ...(offTopicArea ? { offTopicArea } : {}),
     };

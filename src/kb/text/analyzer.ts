@@ -1,6 +1,7 @@
 import type { Locale } from '../../core/locale';
 import { isGeneralWord } from './general-words';
 import {
+  conceptOfWord,
   type Concept,
   type ConceptKind,
   type Lexicon,
@@ -79,8 +80,7 @@ export function createAnalyzer(options: AnalyzerOptions) {
   const { lexicon, vocabulary, corrector } = options;
   const isGeneral = options.isGeneralWord ?? isGeneralWord;
 
-  const conceptOf = (word: string): Concept | undefined =>
-    lexicon.bySurface.get(word) ?? lexicon.byStem.get(stemEnglish(word));
+  const conceptOf = (word: string): Concept | undefined => conceptOfWord(lexicon, word);
 
   /** Concept or known word for a token, trying Indonesian roots; undefined when unrecognised. */
   const recognise = (word: string): { concept?: Concept; word?: string } | undefined => {
@@ -89,7 +89,7 @@ export function createAnalyzer(options: AnalyzerOptions) {
     const stem = stemEnglish(word);
     if (vocabulary?.has(stem)) return { word: stem };
     for (const root of indonesianRootCandidates(word)) {
-      const concept = lexicon.bySurface.get(root) ?? lexicon.byStem.get(root);
+      const concept = conceptOf(root);
       if (concept) return { concept };
       if (vocabulary?.has(root)) return { word: root };
     }

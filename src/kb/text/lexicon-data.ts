@@ -27,9 +27,17 @@ export interface ConceptEntry {
   readonly key: string;
   readonly kind: 'it' | 'action' | 'problem' | 'offtopic';
   readonly terms: readonly string[];
+  /**
+   * Off-topic concepts only: who handles the subject instead of IT. 'facilities': canteen and food,
+   * rooms and their booking, buildings, parking, air conditioning, cleaning, reception, office
+   * supplies; 'hr': leave, pay, reimbursement, benefits, attendance, hiring, appraisal; 'general':
+   * anything else (sport, weather, news, holidays, transport, shopping...).
+   */
+  readonly area?: 'facilities' | 'hr' | 'general';
 }
 
-type Kind = ConceptEntry['kind'];
+type Kind = Exclude<ConceptEntry['kind'], 'offtopic'>;
+type Area = NonNullable<ConceptEntry['area']>;
 
 /** Comma-separated terms; each term may be a multi-word phrase. */
 function list(terms: string): readonly string[] {
@@ -43,6 +51,11 @@ function list(terms: string): readonly string[] {
 
 function concept(key: string, kind: Kind, terms: string): ConceptEntry {
   return Object.freeze({ key, kind, terms: list(terms) });
+}
+
+/** A subject the IT service desk does not handle, with the area that does. */
+function offtopic(key: string, area: Area, terms: string): ConceptEntry {
+  return Object.freeze({ key, kind: 'offtopic', area, terms: list(terms) });
 }
 
 export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
@@ -110,7 +123,7 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
   concept(
     'mfa',
     'it',
-    'mfa, 2fa, two factor, 2 factor, multi factor, multifactor, two step, 2 step, 2sv, two step verification, 2 step verification, verifikasi dua langkah, verifikasi 2 langkah, autentikasi dua faktor, otentikasi dua faktor, autentikasi multifaktor, dua faktor, 2 faktor, authenticator, authenticator app, microsoft authenticator, google authenticator, aplikasi authenticator, autentikator, otentikator, duo mobile, push notification, number matching',
+    'mfa, 2fa, two factor, 2 factor, multi factor, multifactor, two step, 2 step, 2sv, two step verification, 2 step verification, verifikasi dua langkah, verifikasi 2 langkah, autentikasi dua faktor, otentikasi dua faktor, autentikasi multifaktor, dua faktor, 2 faktor, authenticator, authenticator app, microsoft authenticator, google authenticator, aplikasi authenticator, autentikator, otentikator, duo mobile, mfa push, push mfa, mfa request, mfa prompt, number matching',
   ),
   concept(
     'otp',
@@ -120,7 +133,7 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
   concept(
     'token',
     'it',
-    'token, hard token, soft token, hardware token, security key, kunci keamanan, yubikey, fido, fido2, passkey',
+    'token, hard token, soft token, hardware token, security key, kunci keamanan, yubikey, fido, fido2, passkey, smart card, smartcard',
   ),
   concept('code', 'it', 'code, kode'),
   concept(
@@ -171,11 +184,6 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
   concept('guest', 'it', 'guest, tamu, guest account, akun tamu'),
   concept('visitor', 'it', 'visitor, pengunjung'),
   concept(
-    'badge',
-    'it',
-    'badge, id card, access card, kartu akses, kartu karyawan, kartu pegawai, id badge, key card, keycard, kartu id, tanda pengenal, name tag, kartu identitas, id card karyawan',
-  ),
-  concept(
     'biometric',
     'it',
     'biometric, biometrik, fingerprint, finger print, sidik jari, face id, face recognition, pengenalan wajah, windows hello, touch id',
@@ -194,7 +202,7 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
   concept(
     'absence',
     'it',
-    'on leave, on holiday, on vacation, after leave, after holiday, after vacation, after the holidays, back from leave, back from holiday, back from vacation, while on leave, during my leave, during my vacation, setelah cuti, habis cuti, selesai cuti, pulang cuti, balik cuti, kembali dari cuti, sedang cuti, lagi cuti, saat cuti, selama cuti, setelah libur, habis libur, selesai libur, selama libur, saat libur, libur panjang, setelah lebaran, habis lebaran, selama lebaran, sedang sakit, lagi sakit, lama tidak login, lama tidak dipakai, long time no login',
+    'on leave, on holiday, on vacation, after leave, after holiday, after vacation, after the holidays, back from leave, back from holiday, back from vacation, while on leave, during my leave, during my vacation, setelah cuti, habis cuti, selesai cuti, pulang cuti, balik cuti, kembali dari cuti, sedang cuti, lagi cuti, saat cuti, selama cuti, setelah libur, habis libur, selesai libur, selama libur, saat libur, libur panjang, setelah lebaran, habis lebaran, selama lebaran, sedang sakit, lagi sakit, lama tidak login, lama tidak dipakai, long time no login, pas cuti, waktu cuti, pas libur, waktu libur, during the holidays, over the holidays, on annual leave, on maternity leave, on sick leave, on parental leave',
   ),
   concept(
     'lockscreen',
@@ -239,7 +247,6 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
     'it',
     'department, departemen, dept, divisi, division, team, tim, unit kerja',
   ),
-  concept('hr', 'it', 'hr, hrd, human resources, human resource, sdm, personalia, hrga'),
   concept(
     'helpdesk',
     'it',
@@ -310,7 +317,7 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
   concept(
     'email',
     'it',
-    'email, e mail, mail, surel, surat elektronik, emaill, gmail, yahoo mail, hotmail, electronic mail, webmail',
+    'email, e mail, mail, surel, surat elektronik, emaill, gmail, yahoo mail, hotmail, electronic mail, webmail, read receipt, read receipts, delivery receipt',
   ),
   concept(
     'outlook',
@@ -320,7 +327,7 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
   concept(
     'mailbox',
     'it',
-    'mailbox, mail box, kotak surat, inbox, kotak masuk, outbox, kotak keluar, shared mailbox, mailbox bersama, kotak surat bersama',
+    'mailbox, mail box, kotak surat, inbox, kotak masuk, outbox, kotak keluar, shared mailbox, mailbox bersama, kotak surat bersama, room mailbox, resource mailbox',
   ),
   concept(
     'send',
@@ -395,11 +402,6 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
   ),
   concept('invite', 'action', 'invite, invitation, undangan, undang, mengundang, diundang, inv'),
   concept(
-    'room',
-    'it',
-    'meeting room, ruang rapat, ruang meeting, ruangan meeting, ruangan rapat, conference room, boardroom, ruangan, room',
-  ),
-  concept(
     'book',
     'action',
     'book, booking, reserve, reservation, reservasi, ngebook, ngebooking, dibooking',
@@ -409,8 +411,8 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
     'action',
     'postpone, reschedule, jadwal ulang, dijadwalkan ulang, ubah jadwal, ganti jadwal, undur, diundur, tunda, ditunda, menunda',
   ),
-  concept('teams', 'it', 'teams, ms teams, microsoft teams, msteams, ms team, microsoft team'),
-  concept('zoom', 'it', 'zoom, zoom meeting, zum'),
+  concept('teams', 'it', 'teams, ms teams, microsoft teams, msteams, ms team, microsoft team, teams room, teams rooms, microsoft teams room, ms teams room'),
+  concept('zoom', 'it', 'zoom, zoom meeting, zum, zoom room, zoom rooms'),
   concept('googlemeet', 'it', 'google meet, gmeet, g meet, hangouts, google hangouts'),
   concept('webex', 'it', 'webex, cisco webex'),
   concept('slack', 'it', 'slack, slek'),
@@ -429,12 +431,12 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
   concept(
     'notification',
     'it',
-    'notification, notifikasi, notif, alert, pemberitahuan, popup, pop up, warning, peringatan',
+    'notification, notifikasi, notif, alert, pemberitahuan, popup, pop up, warning, peringatan, push notification, push notifications, notifikasi push',
   ),
   concept(
     'presence',
     'it',
-    'presence, available, away, sibuk, do not disturb, dnd, jangan ganggu, appear offline, idle',
+    'presence, presence status, status available, status away, appear away, shows away, show as away, stuck on away, status sibuk, busy status, status busy, do not disturb, dnd, jangan ganggu, appear offline, idle',
   ),
   concept(
     'screenshare',
@@ -472,12 +474,12 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
   concept(
     'network',
     'it',
-    'network, jaringan, internet, koneksi, connection, konektivitas, connectivity, networking, konesi, conection, jaringan internet, koneksi internet',
+    'network, jaringan, internet, koneksi, connection, konektivitas, connectivity, networking, konesi, conection, jaringan internet, koneksi internet, network adapter, adapter jaringan, adaptor jaringan, network card, kartu jaringan, nic',
   ),
   concept(
     'wifi',
     'it',
-    'wifi, wi fi, wlan, wireless, ssid, wireless network, jaringan nirkabel, nirkabel, hotel wifi, wifi hotel, public wifi, wifi publik',
+    'wifi, wi fi, wlan, wireless, ssid, wireless network, jaringan nirkabel, nirkabel, hotel wifi, wifi hotel, public wifi, wifi publik, wifi adapter, wireless adapter, adaptor wifi, adapter wifi, usb wifi',
   ),
   concept(
     'hotspot',
@@ -488,7 +490,7 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
   concept(
     'ethernet',
     'it',
-    'ethernet, lan, kabel lan, lan cable, network cable, kabel jaringan, rj45, utp, kabel utp, port lan, lan port, wired, wired connection, koneksi kabel, kabel ethernet',
+    'ethernet, lan, kabel lan, lan cable, network cable, kabel jaringan, rj45, utp, kabel utp, port lan, lan port, wired, wired connection, koneksi kabel, kabel ethernet, ethernet adapter, lan adapter, usb ethernet, usb lan',
   ),
   concept(
     'vpn',
@@ -503,7 +505,11 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
   concept('dns', 'it', 'dns, nslookup, name server, nameserver, dns server, flush dns'),
   concept('proxy', 'it', 'proxy, proksi, pac file, proxy server'),
   concept('firewall', 'it', 'firewall, fire wall'),
-  concept('signal', 'it', 'signal, sinyal, signyal, reception, coverage, jangkauan'),
+  concept(
+    'signal',
+    'it',
+    'signal, sinyal, signyal, coverage, jangkauan, cell reception, phone reception, mobile reception, signal reception, poor reception, bad reception, no reception, weak reception',
+  ),
   concept(
     'speed',
     'it',
@@ -552,7 +558,7 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
     'it',
     'intranet, portal, web portal, portal karyawan, employee portal, self service portal, portal self service, portal internal, internal portal, it portal, portal it',
   ),
-  concept('server', 'it', 'server, srv'),
+  concept('server', 'it', 'server, srv, server room, ruang server, data center, datacenter'),
   concept(
     'outage',
     'problem',
@@ -583,7 +589,7 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
   concept(
     'computer',
     'it',
-    'computer, komputer, laptop, pc, notebook, desktop, leptop, laptob, kompi, chromebook, workstation, netbook, ultrabook',
+    'computer, komputer, laptop, pc, notebook, desktop, leptop, laptob, kompi, chromebook, workstation, netbook, ultrabook, laptop hp, hp laptop, notebook hp, hp notebook, pc hp, hp pc, komputer hp, hp elitebook, elitebook, hp probook, probook, hp zbook, zbook, hp pavilion, hp envy, hp spectre, hp victus, thinkpad, lenovo, dell, asus, acer',
   ),
   concept(
     'mac',
@@ -593,7 +599,7 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
   concept(
     'phone',
     'it',
-    'phone, handphone, ponsel, smartphone, iphone, android, hand phone, mobile phone, mobile, cellphone, cell phone, telepon genggam, telepon seluler, gawai, ios, smartfon',
+    'phone, handphone, hp, ponsel, smartphone, iphone, android, hand phone, mobile phone, mobile, cellphone, cell phone, telepon genggam, telepon seluler, gawai, ios, smartfon',
   ),
   concept('tablet', 'it', 'tablet, ipad, galaxy tab'),
   concept('device', 'it', 'device, perangkat, devais, gadget, piranti, alat'),
@@ -601,19 +607,23 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
   concept(
     'monitor',
     'it',
-    'monitor, layar, screen, display, tampilan, lcd, external monitor, monitor eksternal, second screen, layar kedua, dual monitor, monitor kedua, skrin, monitr, moniter',
+    'monitor, layar, screen, display, lcd, external monitor, monitor eksternal, second screen, layar kedua, dual monitor, monitor kedua, skrin, monitr, moniter',
   ),
   concept(
     'projector',
     'it',
-    'projector, proyektor, projektor, infocus, beamer, lcd projector, tv, televisi, smart tv, clickshare, chromecast, miracast, screen mirroring, mirroring',
+    'projector, proyektor, projektor, infocus, beamer, lcd projector, tv, televisi, smart tv, clickshare, chromecast, miracast, screen mirroring, mirroring, mirror, remote proyektor, remote projector, projector remote, remote tv, tv remote',
   ),
   concept(
     'keyboard',
     'it',
     'keyboard, papan ketik, kibod, kibor, keybord, keyboad, keybaord, numpad, keypad',
   ),
-  concept('button', 'it', 'button, tombol, tuts, spacebar, key, keys'),
+  concept(
+    'button',
+    'it',
+    'button, tombol, tuts, spacebar, space bar, tombol spasi, key, keys, caps lock, capslock, num lock, numlock, scroll lock, fn lock, windows key, win key, tombol windows, tombol win',
+  ),
   concept(
     'mouse',
     'it',
@@ -627,12 +637,12 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
   concept(
     'charge',
     'action',
-    'charge, charging, cas, ngecas, dicas, ngecharge, dicharge, charger, casan, carger, adaptor, adapter, power adapter, mengisi daya, isi daya, pengisian daya, pengisi daya',
+    'charge, charging, cas, ngecas, dicas, ngecharge, dicharge, charger, casan, carger, adaptor, adapter, power adapter, ac adapter, ac adaptor, adaptor ac, adapter ac, ac charger, laptop adapter, adaptor laptop, mengisi daya, isi daya, pengisian daya, pengisi daya',
   ),
   concept(
     'power',
     'it',
-    'power, daya, listrik, electricity, power button, tombol power, tombol daya, power supply, psu, ups, stop kontak, stopkontak, colokan listrik, power strip',
+    'power, daya, listrik, electricity, power button, tombol power, tombol daya, power supply, psu, ups, stop kontak, stopkontak, colokan listrik, power strip, ac power, ac power cord, power cord, kabel power',
   ),
   concept(
     'turnon',
@@ -688,7 +698,7 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
   concept(
     'spill',
     'problem',
-    'spill, spilled, spilt, tumpah, ketumpahan, tumpahan, kena air, kemasukan air, water damage, liquid damage, basah, terendam, kecemplung, kesiram',
+    'spill, spilled, spilt, tumpah, ketumpahan, tumpahan, kena air, kemasukan air, water damage, liquid damage, basah, terendam, kecemplung, kesiram, kena hujan, kehujanan',
   ),
   concept(
     'overheat',
@@ -755,7 +765,7 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
   concept(
     'plug',
     'action',
-    'plug, plug in, plugged in, colok, colokin, nyolok, dicolok, colokkan, mencolokkan, tancap, tancapkan, nancep, ditancap, ditancapkan, unplug, cabut, dicabut',
+    'plug, plug in, plugged in, colok, colokin, nyolok, dicolok, colokkan, mencolokkan, tancap, tancapkan, nancep, ditancap, ditancapkan, unplug, cabut kabel, cabut charger, cabut colokan',
   ),
   concept(
     'hdmi',
@@ -766,7 +776,7 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
   concept(
     'dongle',
     'it',
-    'dongle, converter, konverter, hub, usb hub, multiport adapter, splitter',
+    'dongle, converter, konverter, hub, usb hub, multiport adapter, splitter, usb adapter, usb c adapter, hdmi adapter, display adapter, adapter hdmi, adaptor hdmi',
   ),
   concept(
     'peripheral',
@@ -776,7 +786,7 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
   concept(
     'stylus',
     'it',
-    'stylus, pen, pena, digital pen, pen digital, apple pencil, s pen, surface pen',
+    'stylus, digital pen, pen digital, apple pencil, s pen, surface pen, stylus pen, pen stylus, touch pen, active pen, pen tablet',
   ),
   concept('touchscreen', 'it', 'touchscreen, touch screen, layar sentuh, sentuh, sentuhan'),
   concept(
@@ -788,22 +798,34 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
   concept(
     'resolution',
     'it',
-    'resolution, resolusi, scaling, skala, display scale, display resolution',
+    'resolution, resolusi, scaling, skala, display scale, display resolution, zoom in, zoom out, zoom level, perbesar tampilan, perkecil tampilan',
   ),
   concept(
     'color',
     'it',
     'color, colour, warna, berwarna, hitam putih, black and white, grayscale, greyscale',
   ),
-  concept('indicator', 'it', 'indicator, indikator, lampu indikator, indicator light, led, lampu'),
+  concept(
+    'indicator',
+    'it',
+    'indicator, indikator, lampu indikator, indicator light, led, lampu led, status light, charging light, lampu pengisian, lampu charger, lampu power, lampu baterai',
+  ),
   concept(
     'photocopy',
     'it',
     'photocopy, fotokopi, fotocopy, foto kopi, copier, mesin fotokopi, xerox, fotokopian, copy machine',
   ),
-  concept('barcode', 'it', 'barcode, qr, qr code, kode qr, barcode scanner'),
+  concept(
+    'barcode',
+    'it',
+    'barcode, qr, qr code, kode qr, barcode scanner, scan qr, qr scan, scan barcode, scan kode qr, scan qr code',
+  ),
   concept('sim', 'it', 'sim, sim card, kartu sim, simcard, esim, e sim'),
-  concept('location', 'it', 'location, lokasi, gps, location services, layanan lokasi'),
+  concept(
+    'location',
+    'it',
+    'location, lokasi, gps, location services, layanan lokasi, google maps, gmaps, maps, peta',
+  ),
   concept(
     'rotate',
     'problem',
@@ -814,7 +836,7 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
   concept(
     'printer',
     'it',
-    'printer, mesin cetak, pencetak, mfp, multifunction printer, multifunction, network printer, printer jaringan, label printer, plotter',
+    'printer, mesin cetak, pencetak, mfp, multifunction printer, multifunction, network printer, printer jaringan, label printer, plotter, printer hp, hp printer, hp laserjet, laserjet, hp deskjet, deskjet, hp officejet, officejet, hp smart tank, hp ink tank, printer epson, epson, printer canon, printer brother',
   ),
   concept(
     'print',
@@ -835,7 +857,7 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
   concept(
     'ink',
     'it',
-    'toner, ink, tinta, cartridge, catridge, katrid, cartrige, katrij, catrige, drum, drum unit, tonner, ink cartridge',
+    'toner, ink, tinta, cartridge, catridge, katrid, cartrige, katrij, catrige, drum, drum unit, tonner, ink cartridge, tinta hitam, black ink, black toner, toner hitam, cartridge hitam, catridge hitam, black cartridge',
   ),
   concept(
     'paperjam',
@@ -850,7 +872,7 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
   concept(
     'software',
     'it',
-    'software, perangkat lunak, piranti lunak, aplikasi, app, apk, program, application, aplication, applikasi, aplkasi, aplikas, aplikasih, apliksi, sw',
+    'software, perangkat lunak, piranti lunak, aplikasi, app, apk, program, application, aplication, applikasi, aplkasi, aplikas, aplikasih, apliksi, sw, desktop app, aplikasi desktop, desktop version, versi desktop, desktop client',
   ),
   concept(
     'install',
@@ -892,7 +914,12 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
   concept(
     'activate',
     'action',
-    'activate, activation, aktivasi, aktifkan, mengaktifkan, diaktifkan, aktif, active, enable, enabled, aktifin, ngaktifin, ngaktifkan',
+    'activate, activated, activation, aktivasi, diaktivasi, mengaktivasi, product activation',
+  ),
+  concept(
+    'enable',
+    'action',
+    'enable, enabled, enabling, aktifkan, mengaktifkan, diaktifkan, aktif, active, aktifin, ngaktifin, ngaktifkan',
   ),
   concept(
     'disable',
@@ -912,7 +939,7 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
   concept(
     'msoffice',
     'it',
-    'microsoft office, ms office, office 365, o365, m365, microsoft 365, office365, microsoft365, msoffice, microsoft, office suite, office apps, aplikasi office',
+    'microsoft office, ms office, office 365, o365, m365, microsoft 365, office365, microsoft365, msoffice, microsoft, office suite, office apps, aplikasi office, power bi, powerbi, power automate, power apps, powerapps',
   ),
   concept('word', 'it', 'word, ms word, microsoft word, winword, docx'),
   concept(
@@ -972,14 +999,14 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
   concept(
     'plugin',
     'it',
-    'plugin, add in, addin, add on, addon, browser extension, ekstensi browser',
+    'plugin, add in, addin, add on, addon, browser extension, ekstensi browser, chrome extension, ekstensi chrome, edge extension, extension chrome',
   ),
   concept('driver', 'it', 'driver, device driver, drv'),
   concept('os', 'it', 'os, operating system, sistem operasi'),
   concept(
     'windows',
     'it',
-    'windows, win, win10, win11, win 10, win 11, windows 10, windows 11, windows 7, win7, windos, windws',
+    'windows, win10, win11, win 10, win 11, windows 10, windows 11, windows 7, win7, windos, windws',
   ),
   concept('linux', 'it', 'linux, ubuntu, debian, fedora, redhat, red hat, centos'),
   concept(
@@ -992,7 +1019,7 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
     'it',
     'app store, appstore, play store, playstore, google play, microsoft store, ms store, company portal, software center, software centre, self service, pusat perangkat lunak, katalog aplikasi, app catalog',
   ),
-  concept('erp', 'it', 'erp, sap, oracle, odoo, netsuite'),
+  concept('erp', 'it', 'erp, sap, oracle, odoo, netsuite, hris, talenta, successfactors, sap successfactors'),
   concept('crm', 'it', 'crm, salesforce, hubspot, dynamics 365, dynamics crm'),
   concept('jira', 'it', 'jira, confluence, atlassian'),
   concept('database', 'it', 'database, basis data, db, sql, pangkalan data'),
@@ -1015,7 +1042,7 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
   concept(
     'clock',
     'it',
-    'clock, timezone, time zone, zona waktu, date and time, tanggal dan waktu, system time, waktu sistem, jam sistem, jam komputer, jam laptop, date, tanggal',
+    'clock, timezone, time zone, zona waktu, date and time, tanggal dan waktu, tanggal dan jam, jam dan tanggal, system time, system date, waktu sistem, tanggal sistem, jam sistem, jam komputer, jam laptop, jam windows, wrong date, tanggal salah',
   ),
   concept(
     'language',
@@ -1035,7 +1062,7 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
     'it',
     'shortcut, pintasan, hotkey, keyboard shortcut, shortcut key, tombol pintas, jalan pintas',
   ),
-  concept('icon', 'it', 'icon, ikon'),
+  concept('icon', 'it', 'icon, ikon, desktop icon, desktop icons, ikon desktop, ikon di desktop'),
   concept(
     'taskbar',
     'it',
@@ -1057,7 +1084,7 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
   concept(
     'virus',
     'it',
-    'virus, malware, trojan, ransomware, spyware, adware, keylogger, rootkit, infected, terinfeksi, kena virus, virusan, antivirus, anti virus, defender, windows defender, microsoft defender, crowdstrike, sophos, symantec, mcafee, kaspersky, eset, avast, avg, norton, endpoint protection, edr, antimalware, anti malware',
+    'virus, malware, trojan, ransomware, spyware, adware, keylogger, rootkit, infected, terinfeksi, kena virus, virusan, antivirus, anti virus, virus scan, scan virus, antivirus scan, malware scan, scan malware, full scan, quick scan, defender, windows defender, microsoft defender, crowdstrike, sophos, symantec, mcafee, kaspersky, eset, avast, avg, norton, endpoint protection, edr, antimalware, anti malware',
   ),
   concept(
     'hack',
@@ -1067,7 +1094,7 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
   concept(
     'security',
     'it',
-    'security, keamanan, secure, aman, cybersecurity, cyber security, siber, keamanan siber, infosec, keamanan informasi, information security',
+    'security, keamanan, secure, cybersecurity, cyber security, siber, keamanan siber, infosec, keamanan informasi, information security',
   ),
   concept(
     'encryption',
@@ -1101,7 +1128,7 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
   concept(
     'folder',
     'it',
-    'folder, direktori, directory, foder, foldr, subfolder, sub folder, polder',
+    'folder, direktori, directory, foder, foldr, subfolder, sub folder, polder, on the desktop, on my desktop, di desktop, desktop folder, folder desktop',
   ),
   concept(
     'drive',
@@ -1153,7 +1180,7 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
   concept(
     'move',
     'action',
-    'move, pindah, pindahkan, memindahkan, dipindah, dipindahkan, mindahin, pindahin, transfer, mentransfer, ditransfer, relocate, relokasi, migrate, migration, migrasi',
+    'move, pindah, pindahkan, memindahkan, dipindah, dipindahkan, mindahin, pindahin, transfer, mentransfer, ditransfer, relocate, relokasi, migrate, migration, migrasi, drag and drop, drag drop',
   ),
   concept(
     'copy',
@@ -1271,8 +1298,12 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
     'action',
     'click, klik, ngeklik, diklik, mengklik, tap, tekan, menekan, ditekan, pencet, mencet, dipencet, double click, klik kanan, right click, klik dua kali',
   ),
-  concept('scroll', 'action', 'scroll, gulir, menggulir, skrol'),
-  concept('select', 'action', 'select, pilih, memilih, dipilih, choose, selection, pilihan'),
+  concept('scroll', 'action', 'scroll, gulir, menggulir, skrol, scroll down, scroll up'),
+  concept(
+    'select',
+    'action',
+    'select, pilih, memilih, dipilih, choose, selection, pilihan, drop down, dropdown, drop down list, dropdown list',
+  ),
   concept(
     'input',
     'action',
@@ -1321,7 +1352,12 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
   concept(
     'slow',
     'problem',
-    'slow, lambat, lemot, lelet, lag, ngelag, lagging, laggy, lemod, lmot, leled, lemoot, pelan, sluggish, slowness, lola, loading lama, lama loading, berat, delay, telat, terlambat',
+    'slow, lambat, lemot, lelet, lag, ngelag, lagging, laggy, lemod, lmot, leled, lemoot, pelan, sluggish, slowness, lola, loading lama, lama loading, berat, slow down',
+  ),
+  concept(
+    'delay',
+    'problem',
+    'delay, delayed, delays, telat, terlambat, late, lambat masuk, telat masuk, masuk telat, lambat sampai, telat sampai, delivery delay',
   ),
   concept(
     'freeze',
@@ -1341,7 +1377,7 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
   concept(
     'loading',
     'problem',
-    'loading, muter, muter muter, buffering, bufering, memuat, spinning, spinner, loading terus, loding, lodaing',
+    'loading, load, loads, muter, muter muter, buffering, bufering, memuat, spinning, spinner, loading terus, loding, lodaing',
   ),
   concept(
     'empty',
@@ -1399,172 +1435,260 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
   ),
 
   // ---------------------------------------------------------------- off-topic (not handled by the IT service desk)
-  concept(
-    'salary',
-    'offtopic',
-    'salary, gaji, gajian, payroll, slip gaji, payslip, pay slip, upah, wage, take home pay, tunjangan, allowance, kenaikan gaji',
+  // Each has the area that handles it instead. A word that is often mere context in an IT question
+  // ("lunch", "hotel", "on leave") is kept out of the concepts that are subjects of their own
+  // ("canteen", "leave balance"), so an article that mentions it in passing does not claim them.
+
+  // ---- HR: pay, leave, benefits, attendance, hiring and the employee's records
+  offtopic(
+    'hr',
+    'hr',
+    'hr, hrd, human resources, human resource, sdm, personalia, hrga, bagian hr, tim hr, hr department, orang hr, bagian sdm, bagian personalia',
   ),
-  concept(
+  offtopic(
+    'salary',
+    'hr',
+    'salary, salaries, gaji, gajian, payroll, slip gaji, payslip, pay slip, salary slip, upah, wage, wages, take home pay, kenaikan gaji, naik gaji, pay raise, salary increase, rekening gaji, payroll cut off, cut off gaji, tanggal gajian, payday, pay day',
+  ),
+  offtopic(
     'bonus',
-    'offtopic',
+    'hr',
     'bonus, thr, tunjangan hari raya, insentif, incentive, komisi, commission',
   ),
-  concept(
+  offtopic(
+    'benefits',
+    'hr',
+    'tunjangan, allowance, benefit, benefits, employee benefits, fasilitas karyawan, pensiun, pension, dana pensiun, jht, jaminan hari tua, koperasi karyawan, travel allowance, uang saku, per diem, perdiem, sppd, uang perjalanan dinas, tunjangan perjalanan',
+  ),
+  offtopic(
     'tax',
-    'offtopic',
-    'pajak, tax, pph, pph21, pph 21, npwp, bukti potong, spt tahunan, tax return',
+    'hr',
+    'pajak, tax, pph, pph21, pph 21, npwp, bukti potong, spt tahunan, tax return, tax form',
   ),
-  concept('overtime', 'offtopic', 'lembur, overtime, uang lembur, lemburan, jam lembur'),
-  concept(
+  offtopic('overtime', 'hr', 'lembur, overtime, uang lembur, lemburan, jam lembur'),
+  offtopic(
     'leave',
-    'offtopic',
-    'cuti, annual leave, cuti tahunan, paid leave, unpaid leave, maternity leave, cuti melahirkan, paternity leave, leave request, leave balance, sisa cuti, pengajuan cuti, izin cuti, izin tidak masuk, day off, days off, time off, pto, vacation, liburan, libur, holiday, hari libur, cuti bersama, tanggal merah, public holiday',
+    'hr',
+    'cuti, annual leave, cuti tahunan, paid leave, leave request, pengajuan cuti, ajukan cuti, mengajukan cuti, izin cuti, izin tidak masuk, izin pulang, izin pulang cepat, pulang cepat, izin setengah hari, setengah hari, half day, izin keluar kantor, day off, days off, time off, pto, vacation, vacation days, holiday request, book holiday, book a holiday',
   ),
-  concept(
-    'health',
-    'offtopic',
-    'sakit, sick leave, izin sakit, surat sakit, surat dokter, dokter, doctor, demam, flu, pilek, batuk, obat, medicine, klinik, clinic, rumah sakit, hospital, medical checkup, mcu',
+  offtopic(
+    'leaveentitlement',
+    'hr',
+    'sisa cuti, saldo cuti, jatah cuti, hak cuti, cuti tersisa, kuota cuti, leave balance, leave entitlement, remaining leave, leave allowance, holiday allowance, holiday entitlement, holiday balance, vacation balance, annual leave balance, cuti melahirkan, maternity leave, paternity leave, parental leave, cuti hamil, cuti haid, cuti menikah, marriage leave, cuti besar, unpaid leave, cuti di luar tanggungan, leave policy, kebijakan cuti, aturan cuti',
   ),
-  concept(
+  offtopic(
+    'sickleave',
+    'hr',
+    'sick leave, sick day, sick note, izin sakit, cuti sakit, surat sakit, surat dokter, surat keterangan sakit, medical certificate',
+  ),
+  offtopic(
     'reimbursement',
-    'offtopic',
-    'reimbursement, reimburse, reimbursment, rembes, rembers, reimburs, klaim, claim, klaim biaya, penggantian biaya, expense, expense claim, expense report, pengembalian dana, refund, nota, kwitansi, kuitansi, struk',
+    'hr',
+    'reimbursement, reimburse, reimbursment, rembes, rembers, reimburs, klaim, claim, klaim biaya, penggantian biaya, expense, expense claim, expense report, pengembalian dana, refund, nota, kwitansi, kuitansi, struk, receipt',
   ),
-  concept(
+  offtopic(
     'insurance',
-    'offtopic',
-    'insurance, asuransi, bpjs, bpjs kesehatan, bpjs ketenagakerjaan, jamsostek, health insurance, klaim asuransi',
+    'hr',
+    'insurance, asuransi, bpjs, bpjs kesehatan, bpjs ketenagakerjaan, jamsostek, health insurance, klaim asuransi, insurance coverage, medical checkup, medical check up, mcu',
   ),
-  concept(
+  offtopic(
     'attendance',
-    'offtopic',
-    'absensi, absen, attendance, presensi, kehadiran, clock in, clock out, timesheet, jam masuk, jam pulang',
+    'hr',
+    'absensi, absen, attendance, presensi, kehadiran, clock in, clock out, timesheet, jam masuk, jam pulang, jam kerja, jam kantor, working hours, office hours, mesin absen, lupa absen, telat absen, terlambat masuk kerja, telat masuk kerja, datang terlambat, datang telat, izin datang terlambat, izin datang telat, izin terlambat, izin telat, late for work, late to work, jadwal shift, shift kerja, jadwal kerja, roster, jadwal piket, wfh schedule, jadwal wfh, jadwal wfo',
   ),
-  concept(
+  offtopic(
+    'employeerecords',
+    'hr',
+    'data kepegawaian, data karyawan, data pegawai, personnel data, personnel file, employee records, employee data, alamat rumah, home address, alamat domisili, alamat ktp, ktp, kartu keluarga, status pernikahan, marital status, surat keterangan kerja, paklaring, employment letter, reference letter, kontrak kerja, employment contract, perpanjangan kontrak, contract extension, dress code, seragam, uniform, pakaian kerja, baju kerja',
+  ),
+  offtopic(
+    'recruitment',
+    'hr',
+    'lowongan, lowongan kerja, vacancy, job vacancy, job opening, rekrutmen, recruitment, recruiter, lamaran kerja, melamar kerja, curriculum vitae, psikotes, job application, interview kerja, wawancara kerja, job interview, referral karyawan',
+  ),
+  offtopic(
+    'appraisal',
+    'hr',
+    'appraisal, kpi, okr, performance review, performance appraisal, penilaian kinerja, review kinerja, kinerja karyawan, employee performance, promosi jabatan, kenaikan jabatan, kenaikan pangkat, promotion',
+  ),
+
+  // ---- facilities: canteen and food, rooms and their booking, the building, parking, air conditioning,
+  // cleaning, reception, furniture and office supplies
+  offtopic(
+    'canteen',
+    'facilities',
+    'kantin, canteen, cafeteria, kafetaria, kantin kantor, office canteen, office cafeteria, kafe, cafe, menu makan, menu kantin, menu makan siang, menu hari ini, menu today, lunch menu, todays menu, food court, foodcourt',
+  ),
+  offtopic(
     'food',
-    'offtopic',
-    'kantin, canteen, cafeteria, kafetaria, makan siang, lunch, makanan, food, menu makan, sarapan, breakfast, dinner, makan malam, resep, recipe, masak, memasak, cooking, restoran, restaurant, warung, nasi, lauk',
+    'facilities',
+    'makan siang, lunch, makanan, food, sarapan, breakfast, dinner, makan malam, nasi, lauk, maksi, tempat makan, jam makan',
   ),
-  concept(
+  offtopic(
     'catering',
-    'offtopic',
-    'catering, katering, konsumsi rapat, konsumsi meeting, snack, snek, cemilan, camilan, nasi kotak, snack box, coffee break, jamuan',
+    'facilities',
+    'catering, katering, konsumsi rapat, konsumsi meeting, snack, snek, cemilan, camilan, nasi kotak, snack box, coffee break, jamuan, pesan makanan, order food',
   ),
-  concept('pantry', 'offtopic', 'pantry, dapur, galon, air minum, dispenser, air galon'),
-  concept(
+  offtopic(
+    'pantry',
+    'facilities',
+    'pantry, dapur, galon, air minum, dispenser, air galon, coffee, coffee machine, coffee maker, mesin kopi, kulkas, fridge, refrigerator, microwave',
+  ),
+  offtopic(
+    'room',
+    'facilities',
+    'meeting room, ruang rapat, ruang meeting, ruangan meeting, ruangan rapat, conference room, boardroom, ruangan, room, rooms, ruang pertemuan, training room, ruang training, aula, auditorium, huddle room, focus room, phone booth, desk booking, book a desk, booking meja, hot desk, hot desking, ruang kerja, workspace booking',
+  ),
+  offtopic(
     'parking',
-    'offtopic',
-    'parkir, parking, parkiran, lahan parkir, tempat parkir, kartu parkir, stiker parkir, car park',
+    'facilities',
+    'parkir, parking, park, parkiran, lahan parkir, tempat parkir, kartu parkir, stiker parkir, parkir kantor, parkiran kantor, office parking, car park, parking lot, parking space, parking pass, parkir motor, parkir mobil, valet',
   ),
-  concept(
+  offtopic(
     'aircon',
-    'offtopic',
-    'ac, air conditioner, aircon, pendingin ruangan, pendingin, ac ruangan, suhu ruangan, kedinginan',
+    'facilities',
+    'ac, air conditioner, air conditioning, aircon, pendingin ruangan, pendingin, ac ruangan, ac kantor, suhu ruangan, kedinginan, dingin, gerah, ruangan panas, kantor panas, ruang panas, ruangan dingin, too cold, heater, heating, pemanas, thermostat, kipas angin, standing fan, ceiling fan, remote ac, ac remote, ac bocor, ac mati, servis ac',
   ),
-  concept(
+  offtopic(
     'toilet',
-    'offtopic',
-    'toilet, wc, kamar mandi, restroom, bathroom, toilet paper, tisu, tissue',
+    'facilities',
+    'toilet, wc, kamar mandi, restroom, bathroom, toilet paper, tisu, tissue, toilet kantor, sabun, hand dryer, wastafel',
   ),
-  concept(
+  offtopic(
+    'cleaning',
+    'facilities',
+    'cleaning service, petugas kebersihan, office boy, office girl, ob, janitor, sapu, menyapu, pel, ngepel, kebersihan kantor, kotor, dirty, tikus, rat, rats, kecoa, cockroach, semut, ants, pest, pest control, hama',
+  ),
+  offtopic(
+    'furniture',
+    'facilities',
+    'furniture, furnitur, mebel, kursi, chair, meja kerja, lemari, loker, locker, laci, sofa, kunci loker, kunci lemari, kunci laci, desk chair, standing desk',
+  ),
+  offtopic(
+    'building',
+    'facilities',
+    'gedung, lift, lift kantor, elevator, eskalator, escalator, tangga, atap, plafon, pintu, door, kunci pintu, kunci ruangan, akses gedung, building access, lampu ruangan, lampu kantor, lampu toilet, lampu lorong, lampu plafon, bohlam, light bulb, ceiling light, atap bocor, plafon bocor, pipa bocor, air bocor, bocor air, kebocoran air, water leak, roof leak, leaking roof, leaking ceiling, renovasi, renovation, gedung kantor',
+  ),
+  offtopic(
+    'badge',
+    'facilities',
+    'badge, id card, access card, kartu akses, kartu karyawan, kartu pegawai, id badge, key card, keycard, kartu id, tanda pengenal, name tag, kartu identitas, id card karyawan',
+  ),
+  offtopic(
+    'reception',
+    'facilities',
+    'reception, receptionist, resepsionis, front desk, frontdesk, lobby, lobi, satpam, security guard, pos satpam, cctv, kamera cctv, rekaman cctv, security camera, mailroom, paket kiriman, titip paket, ambil paket, parcel, buku tamu, daftar tamu, visitor registration',
+  ),
+  offtopic(
+    'stationery',
+    'facilities',
+    'atk, alat tulis, alat tulis kantor, office supplies, pulpen, bolpen, pen, pena, pensil, pencil, stapler, staples, amplop, envelope, spidol, marker, buku tulis, lakban, gunting, stempel, kartu nama, business card',
+  ),
+  offtopic(
+    'prayerroom',
+    'facilities',
+    'mushola, musholla, musala, prayer room, ruang sholat, tempat sholat, ruang ibadah',
+  ),
+
+  // ---- general: anything else (sport, weather, news, holidays, transport, shopping...)
+  offtopic(
+    'holiday',
+    'general',
+    'holiday, holidays, public holiday, hari libur, libur, liburan, libur nasional, libur kantor, kantor libur, cuti bersama, tanggal merah, hari raya, lebaran, idul fitri, idul adha, natal, christmas, tahun baru, new year, imlek, nyepi, long weekend, hari kejepit',
+  ),
+  offtopic(
+    'health',
+    'general',
+    'sakit, dokter, doctor, demam, flu, pilek, batuk, obat, medicine, klinik, clinic, rumah sakit, hospital, mental health, kesehatan mental, covid, vaksin, vaccine',
+  ),
+  offtopic(
     'travel',
-    'offtopic',
-    'perjalanan dinas, business trip, tiket pesawat, flight ticket, plane ticket, hotel, penginapan, paspor, passport, dinas luar kota, sppd, uang saku, per diem, perdiem',
+    'general',
+    'perjalanan dinas, business trip, tiket pesawat, flight ticket, plane ticket, hotel, penginapan, paspor, passport, visa, dinas luar kota, pesawat, flight, penerbangan, jadwal pesawat, jadwal penerbangan, travel agent',
   ),
-  concept(
+  offtopic(
     'transport',
-    'offtopic',
-    'ojek, ojol, gojek, taksi, taxi, shuttle, antar jemput, mobil dinas, company car, kendaraan, kendaraan dinas, bensin, fuel, tol, etoll, e toll',
+    'general',
+    'ojek, ojol, gojek, taksi, taxi, shuttle, antar jemput, mobil dinas, company car, kendaraan, kendaraan dinas, bensin, fuel, tol, etoll, e toll, mobil, car, motor, sepeda motor, motorbike, motorcycle, kereta, kereta api, train, krl, mrt, lrt, commuter line, transjakarta, busway, bus, bis, sopir, supir, chauffeur, driver kantor, supir kantor, sopir kantor, company driver, pak driver, driver mobil, traffic jam, jalanan macet, jalan macet, macet di jalan, kena macet, terjebak macet, jadwal kereta, jadwal krl, jadwal bus, terminal bus, bus terminal, sim a, sim c, perpanjang sim, surat izin mengemudi, driving license, driving licence, driver license, drivers license',
   ),
-  concept(
+  offtopic(
     'weather',
-    'offtopic',
-    'weather, cuaca, prakiraan cuaca, ramalan cuaca, weather forecast',
+    'general',
+    'weather, cuaca, prakiraan cuaca, ramalan cuaca, weather forecast, forecast, hujan, rain, raining, rainy, gerimis, mendung, cloudy, cerah, sunny, banjir, flood, flooding, badai, storm, snow, salju, bmkg, cuaca panas',
   ),
-  concept(
+  offtopic(
+    'news',
+    'general',
+    'berita, news, headline, headlines, breaking news, koran, newspaper, trending, viral',
+  ),
+  offtopic(
     'jokes',
-    'offtopic',
+    'general',
     'joke, lelucon, lawak, lawakan, humor, humour, jayus, pantun, tebak tebakan, tebakan',
   ),
-  concept(
-    'cleaning',
-    'offtopic',
-    'cleaning service, petugas kebersihan, office boy, office girl, ob, janitor, sapu, menyapu, pel, ngepel, kebersihan kantor',
-  ),
-  concept(
-    'furniture',
-    'offtopic',
-    'furniture, furnitur, mebel, kursi, chair, meja kerja, lemari, loker, locker, laci, sofa',
-  ),
-  concept('building', 'offtopic', 'gedung, lift, elevator, tangga, atap, plafon'),
-  concept(
+  offtopic(
     'purchase',
-    'offtopic',
+    'general',
     'buy, beli, belanja, shopping, harga, price, murah, cheap, mahal, expensive, diskon, discount, promo, saran beli, rekomendasi beli, marketplace, tokopedia, shopee, lazada, bukalapak, toko, olshop, online shop, ongkir, cod',
   ),
-  concept(
+  offtopic(
+    'banking',
+    'general',
+    'bank, bank account, rekening, rekening bank, nomor rekening, bank details, detail bank, atm, kartu kredit, credit card, kartu debit, debit card, bank transfer, transfer bank, transfer uang, money transfer, wire transfer, mobile banking, m banking, internet banking, jatuh tempo, token listrik, token pln, tagihan listrik, bayar listrik, tagihan air, pdam',
+  ),
+  offtopic(
+    'business',
+    'general',
+    'target penjualan, sales target, omzet, revenue, pendapatan perusahaan, laba, profit, keuntungan, market share, pangsa pasar, harga saham perusahaan',
+  ),
+  offtopic(
     'politics',
-    'offtopic',
-    'politik, politics, political, pemilu, election, presiden, president, partai, capres, pilpres, pilkada, dpr, menteri, pemerintah, government',
+    'general',
+    'politik, politics, political, pemilu, election, presiden, president, partai, capres, pilpres, pilkada, dpr, menteri, pemerintah, government, korupsi',
   ),
-  concept(
+  offtopic(
     'sports',
-    'offtopic',
-    'sport, olahraga, sepak bola, sepakbola, football, soccer, bola, badminton, bulu tangkis, bulutangkis, futsal, basket, basketball, gym, fitness, motogp, piala dunia, world cup, liga, timnas',
+    'general',
+    'sport, sports, olahraga, sepak bola, sepakbola, football, soccer, main bola, nonton bola, pertandingan bola, skor bola, bola basket, bola voli, badminton, bulu tangkis, bulutangkis, futsal, basket, basketball, voli, volleyball, tenis, tennis, renang, swimming, marathon, maraton, gym, fitness, motogp, formula 1, piala dunia, world cup, piala, trophy, liga, premier league, liga inggris, nba, olimpiade, olympics, timnas, pertandingan, juara, kejuaraan, pemenang, winner, champion, skor',
   ),
-  concept(
+  offtopic(
     'love',
-    'offtopic',
+    'general',
     'cinta, pacar, pacaran, jodoh, girlfriend, boyfriend, gebetan, romance, romantis, romantic, jomblo, mantan, valentine, gf, bf, dating',
   ),
-  concept(
+  offtopic(
     'religion',
-    'offtopic',
-    'agama, religion, sholat, salat, shalat, solat, ibadah, masjid, mushola, musholla, musala, prayer room, gereja, church, doa, kiblat, jadwal sholat, khotbah',
+    'general',
+    'agama, religion, sholat, salat, shalat, solat, ibadah, masjid, gereja, church, doa, kiblat, jadwal sholat, khotbah, puasa, fasting, buka puasa',
   ),
-  concept(
+  offtopic(
     'entertainment',
-    'offtopic',
+    'general',
     'film, movie, netflix, drakor, sinetron, musik, music, lagu, song, konser, concert, bioskop, cinema, artis, selebriti, celebrity, gosip, gossip',
   ),
-  concept(
+  offtopic(
     'games',
-    'offtopic',
+    'general',
     'game, gim, gaming, main game, mobile legends, mobile legend, pubg, free fire, valorant, dota, genshin, ps5, playstation, xbox, nintendo',
   ),
-  concept(
+  offtopic(
     'finance',
-    'offtopic',
+    'general',
     'saham, investasi, investment, crypto, kripto, bitcoin, cryptocurrency, pinjol, pinjaman online, cicilan, kredit, kpr, trading, forex, reksadana, reksa dana, deposito, tabungan',
   ),
-  concept(
+  offtopic(
     'courier',
-    'offtopic',
-    'kurir, courier, ekspedisi, resi, nomor resi, jne, jnt, sicepat, paket kiriman, pengiriman paket, ninja xpress, pos indonesia',
+    'general',
+    'kurir, courier, ekspedisi, resi, nomor resi, jne, jnt, sicepat, pengiriman paket, kirim paket, ninja xpress, pos indonesia, lacak paket, track package',
   ),
-  concept(
-    'stationery',
-    'offtopic',
-    'atk, alat tulis, alat tulis kantor, pulpen, bolpen, pensil, pencil, stapler, staples, amplop, envelope, spidol, buku tulis, lakban, gunting, stempel',
-  ),
-  concept(
+  offtopic(
     'event',
-    'offtopic',
-    'ulang tahun, ultah, birthday, gathering, outing, team building, family day, acara kantor, halal bihalal, bukber, buka bersama, company event, pesta, arisan',
+    'general',
+    'ulang tahun, ultah, birthday, gathering, outing, team building, family day, acara kantor, office party, halal bihalal, bukber, buka bersama, company event, pesta, arisan',
   ),
-  concept(
-    'recruitment',
-    'offtopic',
-    'lowongan, lowongan kerja, vacancy, job vacancy, job opening, rekrutmen, recruitment, recruiter, lamaran kerja, melamar kerja, curriculum vitae, psikotes, job application',
-  ),
-  concept(
-    'appraisal',
-    'offtopic',
-    'appraisal, kpi, okr, performance review, performance appraisal, penilaian kinerja, review kinerja, promosi jabatan, kenaikan jabatan, kenaikan pangkat',
-  ),
-  concept(
+  offtopic(
     'homework',
-    'offtopic',
+    'general',
     'skripsi, thesis, tesis, tugas kuliah, tugas sekolah, pr sekolah, homework, essay, esai, makalah, ujian sekolah, matematika',
   ),
 ]);
@@ -1671,7 +1795,8 @@ const SLANG_GROUPS: readonly (readonly [string, string])[] = [
   ['laptop', 'lptp lptop laptp lapto lepi'],
   ['komputer', 'kompie komp komputr'],
   ['computer', 'computr'],
-  ['handphone', 'hp hape henpon hanphone handpone'],
+  // 'hp' is a concept term instead: a phone in chat, but also a printer and laptop brand.
+  ['handphone', 'hape henpon hanphone handpone'],
   ['password', 'pw pwd pass passwd pswd passw paswd passwrd paswod paswot'],
   ['email', 'imel emel imail emial emai'],
   ['wifi', 'waifai wifii wify wfii wiifi wiffi'],
@@ -1726,7 +1851,13 @@ export const SLANG: Readonly<Record<string, string>> = Object.freeze(
   ),
 );
 
-/** Words of both languages that say nothing about the topic (negations and IT words excluded). */
+/**
+ * Function words and chat fillers of both languages: they say nothing about the topic. Only these:
+ * nouns and verbs with a meaning of their own (a car, a floor, a week, to work, to go home) are words
+ * like any other, even when they rarely help find an article; IT words and negations are concepts.
+ * ("morning" and its kin stay: in chat they are greetings or "since this morning" far more than a
+ * subject, as "pagi" is small talk.)
+ */
 export const STOPWORDS: ReadonlySet<string> = new Set(
   `
   a an the i me my mine myself we our ours us you your yours yourself he him his she her they them
@@ -1735,37 +1866,38 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   onto in on out up off over back as than then so too very just also only even still yet already
   again ever and or but if because since while although though whether what which who whom whose
   when where why there here please kindly any some all each every both few more most other another
-  such same etc like get gets got getting go goes going went want wants wanted need needs needed
-  require would try tries tried trying use uses used using someone somebody something anything
-  everything nothing one sure really actually maybe perhaps currently now today yesterday tomorrow
-  morning afternoon evening night day week month year ago after before during until till via per
-  within without able know let tell show see seems seem keep keeps kept always sometimes often
-  anymore usually help helps helped assist assistance question ask asking asked thing things give
-  way lot lots much many bit little else anyone anybody whatever whenever somehow hours minutes
-  yang di ke dari dan atau ini itu saya kamu anda kami kita mereka dia ia beliau nya ku mu dong donk
-  sih nih tuh deh kok kan kah lah pun yah ayo yuk kak kakak min mimin pak bapak bu ibu mas mbak mba
-  bang abang gan agan sis bro bos om cuy gaes guys juga lagi masih telah pernah akan sedang
-  mau ingin harus perlu butuh boleh mohon tolong bantu bantuan membantu dibantu
-  bantuin dengan untuk pada dalam oleh karena kalau jika apabila bila agar supaya sehingga tetapi
-  tapi namun serta lalu kemudian terus setelah sesudah sebelum sejak sampai hingga sambil selama
-  ketika saat waktu pas jadi maka bahwa adalah ialah merupakan ada apa apakah siapa kapan dimana
-  mana mengapa kenapa berapa sangat banget sekali amat lebih paling cukup hanya cuma saja doang
-  semua semuanya setiap tiap beberapa banyak sedikit lain lainnya sama seperti begitu begini sini
-  situ sana tersebut hal sesuatu tadi nanti kemarin besok hari sekarang barusan selalu sering
-  kadang terkadang tiba mendadak ulang kembali punya memiliki milik pakai memakai menggunakan
-  gunakan dipakai digunakan coba mencoba dicoba nyoba cobain tanya nanya bertanya pertanyaan
-  dapat kena kerja bekerja orang seseorang maaf sorry mengenai tentang kepada terhadap
-  bagi antara sebagai via secara agak kurang masing lho loh toh eh ehh duh aduh waduh
-  astaga ampun anu tahu ngerti mengerti paham bilang lihat melihat kasih tunggu
-  sebentar info informasi jam menit detik minggu bulan tahun sebenarnya benar betul memang padahal
-  ternyata langsung sering mobil kereta pemakaian penggunaan pasti past next first last seharian
-  semalam sebelumnya selanjutnya berikutnya pertama kedua ketiga terakhir akhirnya awalnya sendiri
-  bersama bareng sekalian bagian berbagai terlalu kelamaan lamanya pulang berangkat datang nyampe
-  say says said think thought floor kirain katanya dibilang disuruh suruh nyuruh sesuai bolehkah tolonglah cobalah silakan silahkan
-  makanya walaupun meskipun biasanya biasa sepertinya kayaknya mungkin harusnya seharusnya sebaiknya
-  tetap jarang berulang berkali kali dua tiga lusa depan belakang atas bawah samping sebelah tengah
-  mudah susah sulit gampang ribet repot bingung pusing kesel kesal pekerjaan kerjaan lantai because before through though by way your information nge ng ter ber
-  an se
+  such same etc like via per within without ago after before during until till through
+  someone somebody something anything everything nothing anyone anybody whatever whenever somehow
+  one sure really actually maybe perhaps currently now today yesterday tomorrow tonight morning
+  afternoon evening night always sometimes
+  often anymore usually else much many lot lots bit little thing things way past next first last
+  get gets got getting go goes going went want wants wanted need needs needed require try tries
+  tried trying use uses used using able know let tell show see seems seem keep keeps kept give say
+  says said think thought help helps helped assist assistance question ask asking asked information
+
+  yang di ke dari dan atau ini itu saya kamu anda kami kita mereka dia ia beliau nya ku mu
+  dengan untuk pada dalam oleh karena kalau jika apabila bila agar supaya sehingga tetapi tapi namun
+  serta lalu kemudian terus setelah sesudah sebelum sejak sampai hingga sambil selama ketika saat
+  waktu pas jadi maka makanya bahwa adalah ialah merupakan berarti artinya ada apa apakah siapa kapan
+  dimana mana mengapa kenapa berapa sangat banget sekali amat lebih paling cukup hanya cuma saja
+  doang semua semuanya setiap tiap beberapa banyak sedikit lain lainnya sama seperti begitu begini
+  sini situ sana tersebut hal sesuatu orang seseorang masing bagi antara sebagai secara agak kurang
+  mengenai tentang kepada terhadap sesuai terlalu sendiri bersama bareng sekalian berbagai
+  walaupun meskipun padahal ternyata memang sebenarnya benar betul pasti mungkin sepertinya kayaknya
+  harusnya seharusnya sebaiknya tetap biasanya biasa jarang selalu sering kadang terkadang tiba
+  mendadak langsung ulang kembali berulang berkali kali dua tiga pertama kedua ketiga terakhir
+  akhirnya awalnya sebelumnya selanjutnya berikutnya tadi nanti kemarin besok lusa sekarang barusan
+  seharian semalam sebentar kelamaan lamanya depan belakang atas bawah samping sebelah tengah
+  juga lagi masih telah pernah akan sedang mau ingin harus perlu butuh boleh bolehkah mohon tolong
+  tolonglah bantu bantuan membantu dibantu bantuin coba cobalah mencoba dicoba nyoba cobain silakan
+  silahkan punya memiliki milik pakai memakai menggunakan gunakan dipakai digunakan pemakaian
+  penggunaan dapat kena tanya nanya bertanya pertanyaan tahu ngerti mengerti paham bilang lihat
+  melihat kasih info informasi kirain katanya dibilang disuruh suruh nyuruh
+  dong donk sih nih tuh deh kok kan kah lah pun yah ayo yuk lho loh toh eh ehh duh aduh waduh astaga
+  ampun anu maaf sorry mudah susah sulit gampang ribet repot bingung pusing kesel kesal
+  kak kakak min mimin pak bapak bu ibu mas mbak mba bang abang gan agan sis bro bos om cuy gaes guys
+
+  nge ng ter ber se
   `
     .split(/\s+/)
     .filter((w) => w.length > 0),

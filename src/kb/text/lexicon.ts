@@ -1,6 +1,6 @@
 import { CONCEPTS, SLANG, SMALL_TALK, STOPWORDS, type ConceptEntry } from './lexicon-data';
 import { normalizeText, tokenize } from './normalize';
-import { stemEnglish } from './stem';
+import { isInflectionOf, stemEnglish } from './stem';
 
 export type ConceptKind = ConceptEntry['kind'];
 /** Which desk an off-topic subject belongs to: facilities, HR, or nobody in particular. */
@@ -22,9 +22,16 @@ export interface Phrase {
 }
 
 /** The bilingual vocabulary compiled into lookup tables (see lexicon-data.ts for the words). */
+/** A single-word term of a concept, found through its English stem. */
+export interface StemForm {
+  readonly word: string;
+  readonly concept: Concept;
+}
+
 export interface Lexicon {
   readonly bySurface: ReadonlyMap<string, Concept>;
-  readonly byStem: ReadonlyMap<string, Concept>;
+  /** Single-word terms by English stem, shortest word first (see conceptOfWord). */
+  readonly byStem: ReadonlyMap<string, readonly StemForm[]>;
   /** Multi-word phrases by their first token, longest first. */
   readonly phrases: ReadonlyMap<string, readonly Phrase[]>;
   readonly slang: ReadonlyMap<string, readonly string[]>;
@@ -45,6 +52,16 @@ function words(text: string): string[] {
   return tokenize(normalizeText(text));
 }
 
+/**
+ * The concept of one word: a term itself, or an English inflection of a term ("printing", "batteries"
+ * for "print", "battery"). A shared Porter stem alone is not enough: "activity" is not "activate".
+ */
+export function conceptOfWord(lexicon: Lexicon, word: string): Concept | undefined {
+  const exact = lexicon.bySurface.get(word);
+  if (exact) return exact;
+  return lexicon.byStem.get(stemEnglish(word))?.find((f) => isInflectionOf(word, f.word))?.concept;
+}
+
 export function compileLexicon(
   concepts: readonly ConceptEntry[] = CONCEPTS,
   slang: Readonly<Record<string, string>> = SLANG,
@@ -52,7 +69,7 @@ export function compileLexicon(
   smallTalk: typeof SMALL_TALK = SMALL_TALK,
 ): Lexicon {
   const bySurface = new Map<string, Concept>();
-  const byStem = new Map<string, Concept>();
+  const byStem = new Map<string, StemForm[]>();
   const phrases = new Map<string, Phrase[]>();
   const smallTalkWords = new Map<string, SmallTalkIntent>();
   const allWords = new Set<string>();
@@ -76,7 +93,9 @@ export function compileLexicon(
         if (!bySurface.has(word)) bySurface.set(word, concept);
         allWords.add(word);
         const stem = stemEnglish(word);
-        if (!byStem.has(stem)) byStem.set(stem, concept);
+        const forms = byStem.get(stem) ?? [];
+        if (!forms.some((f) => f.word === word)) forms.push({ word, concept });
+        byStem.set(stem, forms);
       } else if (tokens.length > 1) {
         addPhrase(tokens, { tokens, concept });
       }
@@ -92,6 +111,8 @@ export function compileLexicon(
     }
   }
   for (const list of phrases.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  // Stable sort: among words of one length, the earlier concept keeps precedence.
+  for (const forms of byStem.values()) forms.sort((a, b) => a.word.length - b.word.length);
   const slangMap = new Map<string, string[]>();
   for (const [from, to] of Object.entries(slang)) {
     const key = words(from);

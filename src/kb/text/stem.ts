@@ -58,3 +58,34 @@ export function indonesianRootCandidates(token: string): string[] {
   }
   return [...out];
 }
+
+/** Endings of English inflection (and comparison): what stemming may strip without changing the word. */
+const INFLECTIONS = new Set(['', 's', 'es', 'd', 'ed', 'ing', 'ings', 'er', 'ers', 'est']);
+const DOUBLED = new Set(['ed', 'ing', 'ings', 'er', 'ers', 'est']);
+
+/**
+ * Whether `word` is `base` or an inflection of it ("printing", "batteries", "deleted", "mapped" of
+ * "print", "battery", "delete", "map"). Two words with one Porter stem are often not the same word
+ * ("activity" and "activate", "person" and "personal", Indonesian "mobil" and English "mobile"), so a
+ * word only takes a concept through a shared stem when it inflects one of the concept's own words.
+ */
+export function isInflectionOf(word: string, base: string): boolean {
+  if (word === base) return true;
+  const ending = (stem: string): string | undefined =>
+    word.startsWith(stem) ? word.slice(stem.length) : undefined;
+  const plain = ending(base);
+  if (plain !== undefined) {
+    if (INFLECTIONS.has(plain)) return true;
+    // A doubled final consonant: "mapped", "scanning".
+    const last = base[base.length - 1];
+    if (plain[0] === last && DOUBLED.has(plain.slice(1)) && !/[aeiouy]/.test(last ?? 'a'))
+      return true;
+  }
+  // A silent final e, or y turned to i, before an ending that starts with a vowel: "deleting",
+  // "copies", "verified" (never the bare stem: "mobil" is not a form of "mobile").
+  if (base.length > 3 && (base.endsWith('e') || base.endsWith('y'))) {
+    const rest = ending(base.endsWith('e') ? base.slice(0, -1) : `${base.slice(0, -1)}i`);
+    if (rest && /^[aeiou]/.test(rest) && INFLECTIONS.has(rest)) return true;
+  }
+  return false;
+}

@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { loadKnowledgeBase } from '../../../src/kb/load-kb';
+import { createKnowledgeBase } from '../../../src/kb/search/create-knowledge-base';
 
 const root = path.resolve(__dirname, '../../..');
 const mini = path.join(root, 'test/fixtures/kb-mini');
@@ -18,12 +20,16 @@ function kb(args: string[], input = '') {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+const match = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  score: z.number().min(0).max(1),
+});
 const searchLine = z.strictObject({
   query: z.string(),
   answer: z.strictObject({ id: z.string(), score: z.number().min(0).max(1) }).nullable(),
-  results: z.array(
-    z.strictObject({ id: z.string(), title: z.string(), score: z.number().min(0).max(1) }),
-  ),
+  results: z.array(match),
+  suggestions: z.array(match).max(3),
   ms: z.number().nonnegative(),
 });
 
@@ -90,7 +96,29 @@ describe('kb CLI (the contract in docs/kb-cli.md)', () => {
     expect(lines[2]).toMatchObject({ answer: null, results: [] });
     expect(lines[3]?.answer?.id).toBe('printer-jam');
     expect(lines[4]?.answer).toBeNull();
+    expect(lines[4]?.suggestions).toEqual([]); // out of scope: nothing offered
   });
+
+  it('search: suggestions are exactly what the bot offers, and empty when it answers', () => {
+    const articles = loadKnowledgeBase(path.join(root, 'kb'));
+    const bot = createKnowledgeBase(articles);
+    const queries = readFileSync(path.join(root, 'test/fixtures/kb-devset.jsonl'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => (JSON.parse(l) as { query: string }).query);
+    const offering = queries.filter((q) => bot.search(q).suggestions.length > 0);
+    expect(offering.length).toBeGreaterThan(3);
+    const out = kb(['search', '--json'], `${queries.join('\n')}\n`);
+    const lines = out.stdout
+      .trim()
+      .split('\n')
+      .map((l) => searchLine.parse(JSON.parse(l)));
+    lines.forEach((line, i) => {
+      const expected = bot.search(queries[i] as string);
+      expect(line.suggestions).toEqual(expected.suggestions);
+      if (line.answer) expect(line.suggestions).toEqual([]);
+    });
+  }, 60_000);
 
   it('search: refuses a broken KB, naming file and field', () => {
     const out = kb(['search', '--kb', path.join(root, 'does-not-exist'), '--json'], 'x\n');
