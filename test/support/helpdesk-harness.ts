@@ -18,7 +18,11 @@ import type { SessionStore } from '../../src/core/ports/session-store';
 import { loadKnowledgeBase } from '../../src/kb/load-kb';
 import { createKnowledgeBase } from '../../src/kb/search/create-knowledge-base';
 import { createRecordingSurface } from './recording-surface';
-import { createMemoryL0Learning } from '../../src/core/testing/memory-l0-learning';
+import {
+  createMemoryL0Learning,
+  type MemoryL0Learning,
+} from '../../src/core/testing/memory-l0-learning';
+import type { L0Learning } from '../../src/core/ports/l0-learning';
 import type { KnowledgeBase, OffTopicArea } from '../../src/core/ports/knowledge-base';
 
 export const people = {
@@ -50,6 +54,8 @@ export function createHarness(
     /** The knowledge base; kb-mini searched for real by default. */
     kb?: KnowledgeBase;
     offTopicContacts?: Partial<Record<OffTopicArea, string>>;
+    /** Where outcomes and phrasings go; in memory by default. */
+    learning?: L0Learning & Pick<MemoryL0Learning, 'outcomes'>;
   } = {},
 ) {
   let now = new Date('2026-11-30T02:00:00Z'); // Monday 09:00 in Jakarta
@@ -70,7 +76,7 @@ export function createHarness(
     }),
     autoEscalate: options.autoEscalate ?? false,
   });
-  const learning = createMemoryL0Learning();
+  const learning = options.learning ?? createMemoryL0Learning();
   const helpdesk = createHelpdesk({
     ...stores,
     kb: options.kb ?? kb,

@@ -2,6 +2,10 @@ import { ensureIndexes } from '../../../src/store/ensure-indexes';
 import { createMongoWorkQueue } from '../../../src/store/mongo-work-queue';
 import { createMongoSessionStore } from '../../../src/store/mongo-session-store';
 import { createMongoTicketStore } from '../../../src/store/mongo-ticket-store';
+import { createMongoL0Learning } from '../../../src/store/mongo-l0-learning';
+import { loadKnowledgeBase } from '../../../src/kb/load-kb';
+import { createLearningKnowledgeBase } from '../../../src/kb/search/learning-knowledge-base';
+import path from 'node:path';
 import { createHarness, people } from '../../support/helpdesk-harness';
 import { openTestDatabase } from '../../support/test-database';
 
@@ -170,5 +174,56 @@ describe('the workflow on MongoDB', () => {
     await h.reply(people.ayu, thread.threadId, thread.channelId, 'after the crash');
     const stored = (await h.stores.tickets.get(ticket.id))!;
     expect(stored.transcript.map((e) => e.text)).toContain('after the crash');
+  });
+
+  it('learns a phrasing two people confirmed, and answers the third with it', async () => {
+    const learning = createMongoL0Learning(conn.db);
+    const kb = createLearningKnowledgeBase(
+      loadKnowledgeBase(path.join(__dirname, '../../fixtures/kb-mini')),
+      // Offer whatever ranks, so the first two people can pick the article they need.
+      { minConfirmations: 2, suggestThreshold: 0 },
+    );
+    const h = createHarness({
+      kb,
+      learning,
+      stores: {
+        tickets: createMongoTicketStore(conn.db),
+        sessions: createMongoSessionStore(conn.db),
+        inbox: createMongoWorkQueue(conn.db, 'inbox'),
+        outbox: createMongoWorkQueue(conn.db, 'outbox'),
+      },
+    });
+    const odd = 'the big grey box by the lift keeps eating my pages';
+    expect(kb.search(odd).answer).toBeNull();
+    for (const user of [people.budi, people.sari]) {
+      await h.dm(user, odd);
+      const pick = h.sent
+        .at(-1)!
+        .message.blocks.flatMap((b) => (b.kind === 'actions' ? b.actions : []))
+        .find((a) => a.id === 'l0_pick' && a.payload.includes('printer-jam'));
+      expect(pick).toBeDefined();
+      await h.press(user, pick!);
+      const solved = h.button('l0_solved', `dm:${user.id}`);
+      // Pressed twice with one delivery id (a platform retry): one confirmation.
+      await Promise.all([
+        h.press(user, solved, undefined, `S-${user.id}`),
+        h.press(user, solved, undefined, `S-${user.id}`),
+      ]);
+    }
+    const [learned] = await learning.learned();
+    expect(learned).toMatchObject({ articleId: 'printer-jam', text: odd, confirmations: 2 });
+    expect(kb.refresh(await learning.learned())).toBe(1);
+
+    await h.dm(people.dewi, odd);
+    expect(
+      h
+        .last('direct', 'dm:dewi')!
+        .blocks.some((b) => b.kind === 'header' && /paper jam/i.test(b.text)),
+    ).toBe(true);
+    const kinds = (await learning.outcomes({ from: new Date(0), to: new Date('2100-01-01') })).map(
+      (o) => o.kind,
+    );
+    expect(kinds.filter((k) => k === 'solved')).toHaveLength(2);
+    expect(kinds.filter((k) => k === 'answered')).toHaveLength(1);
   });
 });
