@@ -12,6 +12,7 @@ const platformModules = [
   'mongodb',
   'express',
   'fuse.js',
+  'prom-client',
 ];
 
 export default tseslint.config(
@@ -23,6 +24,7 @@ export default tseslint.config(
       '.data/',
       'coverage/',
       'src/channels/console/public/',
+      'src/lead/public/',
     ],
   },
   js.configs.recommended,

@@ -9,12 +9,19 @@ import type { KnowledgeBase, OffTopicArea } from './core/ports/knowledge-base';
 import { createBusinessCalendar } from './core/sla/business-calendar';
 import { createSlaPolicy } from './core/sla/sla-policy';
 import type { Level } from './core/ticket';
-import { createHelpdesk, type HelpdeskLogger } from './core/workflow/create-helpdesk';
+import {
+  createHelpdesk,
+  type HelpdeskDeps,
+  type HelpdeskLogger,
+} from './core/workflow/create-helpdesk';
 import { createMongoWorkQueue } from './store/mongo-work-queue';
 import type { Inbound } from './core/inbound';
+import { createMongoKbDrafts } from './store/mongo-kb-drafts';
 import { createMongoL0Learning } from './store/mongo-l0-learning';
 import { createMongoSessionStore } from './store/mongo-session-store';
 import { createMongoTicketStore } from './store/mongo-ticket-store';
+import type { HelpdeskMeter } from './metrics/helpdesk-meter';
+import { meterHelpdeskDeps } from './metrics/meter-helpdesk-deps';
 
 /** Agents by platform: each channel knows its own people (the console its cast, Slack/Teams the configured ids). */
 export function agentDirectoryFor(
@@ -60,6 +67,8 @@ export function composeHelpdesk(options: {
   /** Per platform: what the channel fills in before the core sees an event. */
   prepare?: Partial<Record<Platform, (event: Inbound) => Promise<Inbound>>>;
   instanceId?: string;
+  /** Where the ports report what they do (Prometheus metrics); decorators, the core is unchanged. */
+  meter?: HelpdeskMeter;
 }): Helpdesk {
   const { config } = options;
   const businessHours = createBusinessCalendar({
@@ -67,7 +76,7 @@ export function composeHelpdesk(options: {
     holidays: config.HOLIDAYS,
     ...config.BUSINESS_HOURS,
   });
-  return createHelpdesk({
+  const deps: HelpdeskDeps = {
     tickets: createMongoTicketStore(options.db, {
       onMalformed: (err) => options.log?.error({ err }, 'skipped a malformed ticket document'),
     }),
@@ -84,6 +93,7 @@ export function composeHelpdesk(options: {
     },
     kb: options.kb,
     learning: createMongoL0Learning(options.db),
+    drafts: createMongoKbDrafts(options.db),
     surfaces: options.surfaces,
     agents: options.agents,
     clock: options.clock ?? systemClock,
@@ -103,5 +113,6 @@ export function composeHelpdesk(options: {
         autoEscalate: config.SLA_AUTO_ESCALATE,
       }),
     },
-  });
+  };
+  return createHelpdesk(meterHelpdeskDeps(deps, options.meter));
 }

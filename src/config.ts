@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { parseBusinessHours, parseHolidays, parseSlaTargets, type Parsed } from './config-parsers';
 import { checkTeamsEnv, teamsEnvShape } from './config-teams';
+import { checkLeadEnv, leadEnvShape } from './config-lead';
+import { reportEnvShape } from './config-report';
 import {
   commaList,
   emptyToUndefined,
@@ -154,6 +156,8 @@ const envSchema = z
     ),
 
     ...teamsEnvShape,
+    ...leadEnvShape,
+    ...reportEnvShape,
 
     TIME_ZONE: z.preprocess(
       emptyToUndefined,
@@ -227,6 +231,7 @@ const envSchema = z
       }
     }
     checkTeamsEnv(env, (name, message) => ctx.addIssue({ code: 'custom', path: [name], message }));
+    checkLeadEnv(env, (name, message) => ctx.addIssue({ code: 'custom', path: [name], message }));
     // A company's tickets should not end up in a single SQLite file by accident.
     const platform = Boolean(env.SLACK_BOT_TOKEN) || Boolean(env.TEAMS_APP_ID);
     if (env.NODE_ENV === 'production' && platform && !env.MONGODB_URI && !env.LAPIS_EMBEDDED_DB)

@@ -30,6 +30,7 @@ export function secretValues(config: {
   readonly SLACK_APP_TOKEN?: string | undefined;
   readonly TEAMS_APP_PASSWORD?: string | undefined;
   readonly MONGODB_URI?: string | undefined;
+  readonly DASHBOARD_TOKEN?: string | undefined;
 }): (string | undefined)[] {
   const mongoPassword = config.MONGODB_URI
     ? /^mongodb(?:\+srv)?:\/\/[^:/@]*:([^@/]+)@/.exec(config.MONGODB_URI)?.[1]
@@ -39,6 +40,7 @@ export function secretValues(config: {
     config.SLACK_SIGNING_SECRET,
     config.SLACK_APP_TOKEN,
     config.TEAMS_APP_PASSWORD,
+    config.DASHBOARD_TOKEN,
     mongoPassword,
     mongoPassword ? decodeURIComponent(mongoPassword) : undefined,
   ];

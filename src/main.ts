@@ -26,6 +26,8 @@ import { startHttpServer, type HttpServer } from './start-http-server';
 import { createMongoConsoleMessages } from './store/mongo-console-messages';
 import { createMongoConversationStore } from './store/mongo-conversation-store';
 import { createMongoL0Learning } from './store/mongo-l0-learning';
+import { createLeadView } from './lead/lead-view';
+import { reportLoader } from './lead/load-report';
 import { openDatabase } from './store/open-database';
 
 /** Composition root: config, database, knowledge base, channels (Slack, Teams or the local console), SLA timer. */
@@ -75,6 +77,9 @@ async function main(): Promise<void> {
       refusal: () => admission(),
     }),
   );
+  // The service-desk lead's view (/dashboard, /metrics); its meter instruments the core's ports.
+  const lead = createLeadView({ config, db: db.db, loadReport: reportLoader(db.db, config), log });
+  app.use(lead.router);
   const slack = config.slackEnabled
     ? createSlackChannel({ config, expressApp: app, log })
     : undefined;
@@ -108,6 +113,7 @@ async function main(): Promise<void> {
       ...(slack ? { slack: slack.agents } : {}),
       ...(teams ? { teams: teams.agents } : {}),
     }),
+    meter: lead.meter,
     log,
   });
   if (consoleSurface) {
@@ -133,6 +139,7 @@ async function main(): Promise<void> {
   const server: HttpServer = await startHttpServer(app, config.HOST, config.PORT);
   if (useConsole && server)
     log.info({ url: server.url }, `Local console: open ${server.url} in a browser`);
+  const metricsServer = await lead.startMetricsListener();
 
   const slots = createJobSlots(db.db, instanceId);
   const stopJobs = scheduleJobs(
@@ -173,6 +180,8 @@ async function main(): Promise<void> {
           : 'HTTP /slack/events'
         : 'off (no SLACK_BOT_TOKEN)',
       teams: teams ? 'POST /api/messages' : 'off (no TEAMS_APP_ID)',
+      lead: lead.summary,
+      metricsListener: metricsServer ? `${metricsServer.url}metrics` : 'off (no METRICS_PORT)',
       defaultLocale: config.DEFAULT_LOCALE,
       timeZone: config.TIME_ZONE,
     },
@@ -202,7 +211,7 @@ async function main(): Promise<void> {
     helpdesk
       .stop(Math.max(500, deadlineMs - 1500))
       .then(() => Promise.all([slack?.stop(), teams?.stop()]))
-      .then(() => server.close())
+      .then(() => Promise.all([server.close(), metricsServer?.close()]))
       .then(() => db.close())
       .then(() => {
         log.info('stopped cleanly');

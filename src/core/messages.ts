@@ -34,6 +34,7 @@ export const ACTION_IDS = [
   'reopen',
   'cancel',
   'csat',
+  'draft_article',
 ] as const;
 
 export type ActionId = (typeof ACTION_IDS)[number];
@@ -54,6 +55,8 @@ export interface FormField {
   readonly type: 'text' | 'textarea' | 'select';
   readonly options?: readonly { readonly value: string; readonly label: string }[];
   readonly required: boolean;
+  /** Pre-filled value (a select's option value); the person may change it before sending. */
+  readonly initial?: string;
 }
 
 export interface OutboundMessage {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { performance } from 'node:perf_hooks';
 import { projectRoot } from '../project-root';
+import { draftsCommand } from './drafts-cli';
 import { learnedCommand } from './learned-cli';
 import { formatProblem, readKnowledgeBase } from './load-kb';
 import { answerThresholdFromEnv, minConfirmationsFromEnv, openLearning } from './open-learning';
@@ -14,6 +15,7 @@ import { isUsable } from './search/learning-knowledge-base';
  *   validate [--kb DIR]         exit 0 and a summary, or 1 and one line per problem
  *   search [--kb DIR] --json [--learned]   queries on stdin, one JSON line out per query, in order
  *   learned list|remove|approve|export   phrasings learned in the bot's database (learned-cli.ts)
+ *   drafts list|export DIR     KB articles agents drafted from resolved tickets (drafts-cli.ts)
  */
 const program = new Command('kb').description('Lapis knowledge-base tools').showHelpAfterError();
 const kbOption = () =>
@@ -105,16 +107,17 @@ program
 
 /** The phrasings the bot would search with now (approved, or confirmed often enough). */
 async function loadLearned() {
-  const { learning, close } = await openLearning();
+  const opened = await openLearning();
   try {
     const min = minConfirmationsFromEnv();
-    return (await learning.learned()).filter((p) => isUsable(p, min));
+    return (await opened.learning.learned()).filter((p) => isUsable(p, min));
   } finally {
-    await close();
+    await opened.close();
   }
 }
 
 program.addCommand(learnedCommand(kbOption));
+program.addCommand(draftsCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);

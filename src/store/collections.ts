@@ -31,4 +31,6 @@ export const COLLECTIONS = {
   phrasingConfirmations: 'l0_phrasing_confirmations',
   /** Admin marks, insert-only: `${phrasingId}#removed`, `#approved`, `#exported`. */
   phrasingMarks: 'l0_phrasing_marks',
+  /** Approved KB article drafts, `_id` kbDraftId(ticket id): one per ticket, the latest edit wins. */
+  kbDrafts: 'kb_drafts',
 } as const;

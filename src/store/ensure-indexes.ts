@@ -15,6 +15,9 @@ export const INDEXES: Readonly<Record<string, readonly IndexDescription[]>> = {
     { key: { threadIds: 1 }, name: 'by_thread' },
     { key: { 'requester.platform': 1, 'requester.id': 1, createdAt: -1 }, name: 'by_requester_id' },
     { key: { level: 1, status: 1, createdAt: 1 }, name: 'by_level' },
+    // The lead's report reads a period's tickets: changed since `from`, or created in a range.
+    { key: { updatedAt: 1 }, name: 'by_updated' },
+    { key: { createdAt: 1 }, name: 'by_created' },
   ],
   [COLLECTIONS.sessions]: [{ key: { platform: 1, userId: 1, updatedAt: -1 }, name: 'by_user' }],
   // Work queues hold pending items only; lanes are read in arrival order (see mongo-work-queue.ts).

@@ -23,6 +23,7 @@ import {
   type MemoryL0Learning,
 } from '../../src/core/testing/memory-l0-learning';
 import type { L0Learning } from '../../src/core/ports/l0-learning';
+import { createMemoryKbDrafts } from '../../src/core/testing/memory-kb-drafts';
 import type { KnowledgeBase, OffTopicArea } from '../../src/core/ports/knowledge-base';
 
 export const people = {
@@ -77,10 +78,12 @@ export function createHarness(
     autoEscalate: options.autoEscalate ?? false,
   });
   const learning = options.learning ?? createMemoryL0Learning();
+  const drafts = createMemoryKbDrafts();
   const helpdesk = createHelpdesk({
     ...stores,
     kb: options.kb ?? kb,
     learning,
+    drafts,
     surfaces: { console: surface },
     agents: { isAgent: (user, level) => Promise.resolve(agentsByLevel[level].includes(user.id)) },
     clock: { now: () => now },
@@ -176,6 +179,7 @@ export function createHarness(
     failNextCard,
     stores,
     learning,
+    drafts,
     dm,
     reply,
     press,

@@ -21,6 +21,8 @@ const fieldSchema = z.strictObject({
     .array(z.tuple([z.string().max(150), z.string().max(200)]))
     .max(100)
     .optional(),
+  /** The pre-filled value (FormField.initial), possibly shortened to fit the button. */
+  i: z.string().max(MAX_BUTTON_VALUE).optional(),
 });
 
 const valueSchema = z.strictObject({
@@ -34,21 +36,47 @@ export interface ButtonValue {
 }
 
 export function encodeButtonValue(action: Action): string {
-  const value = JSON.stringify({
-    p: action.payload,
-    ...(action.form && {
-      f: action.form.map((f) => ({
+  let form = action.form;
+  for (;;) {
+    const value = encodeValue(action.payload, form);
+    const over = value.length - MAX_BUTTON_VALUE;
+    if (over <= 0) return value;
+    // Pre-filled values are a convenience: the longest gives way (whole lines first) until it fits.
+    const longest = form?.reduce<FormField | undefined>(
+      (best, f) => ((f.initial?.length ?? 0) > (best?.initial?.length ?? 0) ? f : best),
+      undefined,
+    );
+    if (!form || !longest?.initial)
+      throw new Error(
+        `button "${action.id}" carries ${value.length} characters; Slack allows 2000`,
+      );
+    const initial = shorten(longest.initial, longest.initial.length - over - 1);
+    form = form.map((f) => (f === longest ? { ...f, initial } : f));
+  }
+}
+
+function encodeValue(payload: string, form: readonly FormField[] | undefined): string {
+  return JSON.stringify({
+    p: payload,
+    ...(form && {
+      f: form.map((f) => ({
         n: f.name,
         l: f.label,
         t: f.type,
         r: f.required,
         ...(f.options && { o: f.options.map((o) => [o.value, o.label]) }),
+        ...(f.initial && { i: f.initial }),
       })),
     }),
   });
-  if (value.length > MAX_BUTTON_VALUE)
-    throw new Error(`button "${action.id}" carries ${value.length} characters; Slack allows 2000`);
-  return value;
+}
+
+/** `text` cut to at most `max` characters, at the end of a line when there is one. */
+function shorten(text: string, max: number): string {
+  if (max <= 0) return '';
+  const cut = text.slice(0, max);
+  const line = cut.lastIndexOf('\n');
+  return (line > 0 ? cut.slice(0, line) : cut).trimEnd();
 }
 
 /** The button's payload and form, or undefined for a value Lapis did not write. */
@@ -67,6 +95,7 @@ export function decodeButtonValue(raw: string): ButtonValue | undefined {
     type: f.t,
     required: f.r,
     ...(f.o && { options: f.o.map(([value, label]) => ({ value, label })) }),
+    ...(f.i && { initial: f.i }),
   }));
   return { payload: parsed.data.p, form };
 }

@@ -57,22 +57,28 @@ const plain = (text: string, max: number): slack.PlainTextElement => ({
 });
 
 function inputBlock(field: FormField): slack.InputBlock {
-  const element: slack.InputBlock['element'] =
-    field.type === 'select'
-      ? {
-          type: 'static_select',
-          action_id: VALUE,
-          options: (field.options ?? []).slice(0, 100).map((o) => ({
-            text: plain(o.label, 75),
-            value: o.value,
-          })),
-        }
-      : {
-          type: 'plain_text_input',
-          action_id: VALUE,
-          multiline: field.type === 'textarea',
-          max_length: MAX_INPUT,
-        };
+  let element: slack.InputBlock['element'];
+  if (field.type === 'select') {
+    const options = (field.options ?? []).slice(0, 100).map((o) => ({
+      text: plain(o.label, 75),
+      value: o.value,
+    }));
+    const initial = options.find((o) => o.value === field.initial);
+    element = {
+      type: 'static_select',
+      action_id: VALUE,
+      options,
+      ...(initial && { initial_option: initial }),
+    };
+  } else {
+    element = {
+      type: 'plain_text_input',
+      action_id: VALUE,
+      multiline: field.type === 'textarea',
+      max_length: MAX_INPUT,
+      ...(field.initial && { initial_value: field.initial.slice(0, MAX_INPUT) }),
+    };
+  }
   return {
     type: 'input',
     block_id: field.name,

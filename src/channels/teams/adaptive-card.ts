@@ -160,12 +160,16 @@ function renderAction(action: Action): CardAction {
                 ...common,
                 style: 'compact',
                 choices: (field.options ?? []).map((o) => ({ title: o.label, value: o.value })),
+                ...(field.options?.some((o) => o.value === field.initial) && {
+                  value: field.initial,
+                }),
               }
             : {
                 type: 'Input.Text',
                 ...common,
                 isMultiline: field.type === 'textarea',
                 maxLength: 4000,
+                ...(field.initial && { value: field.initial.slice(0, 4000) }),
               };
         }),
         { type: 'ActionSet', actions: [submit] },

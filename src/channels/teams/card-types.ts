@@ -25,6 +25,8 @@ export interface InputText {
   readonly isRequired: boolean;
   readonly isMultiline: boolean;
   readonly maxLength: number;
+  /** Pre-filled text. */
+  readonly value?: string;
 }
 
 export interface InputChoiceSet {
@@ -34,6 +36,8 @@ export interface InputChoiceSet {
   readonly isRequired: boolean;
   readonly style: 'compact';
   readonly choices: readonly { readonly title: string; readonly value: string }[];
+  /** The pre-selected choice's value. */
+  readonly value?: string;
 }
 
 /** What a button sends back: the core's action id and its opaque payload (inputs are merged in). */

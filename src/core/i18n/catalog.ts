@@ -307,6 +307,29 @@ export const CATALOG = {
     id: 'Ringkasan penyelesaian (dikirim ke pemohon)',
   },
   form_note: { en: 'Note for the lower level', id: 'Catatan untuk level sebelumnya' },
+  btn_draft_article: { en: 'Draft KB article', id: 'Buat draf artikel KB' },
+  form_draft_title: { en: 'Article title', id: 'Judul artikel' },
+  form_draft_summary: {
+    en: 'Summary (the first paragraph, shown first in chat)',
+    id: 'Ringkasan (paragraf pertama, ditampilkan pertama di chat)',
+  },
+  form_draft_questions: {
+    en: 'How employees ask it (one a line)',
+    id: 'Cara karyawan menanyakannya (satu per baris)',
+  },
+  form_draft_steps: { en: 'Steps (one a line)', id: 'Langkah-langkah (satu per baris)' },
+  form_draft_tags: { en: 'Tags (comma-separated)', id: 'Tag (pisahkan dengan koma)' },
+  form_draft_lang: { en: 'Language of the article', id: 'Bahasa artikel' },
+  lang_en: { en: 'English', id: 'Bahasa Inggris' },
+  lang_id: { en: 'Indonesian', id: 'Bahasa Indonesia' },
+  draft_saved: {
+    en: 'KB draft "{title}" saved from {key} as {id} ({lang}); `kb drafts export` writes it into the KB.',
+    id: 'Draf KB "{title}" dari {key} disimpan sebagai {id} ({lang}); `kb drafts export` menuliskannya ke KB.',
+  },
+  draft_already_exported: {
+    en: 'The KB draft of {key} was already exported; edit the article file instead. Nothing was changed.',
+    id: 'Draf KB dari {key} sudah diekspor; ubah file artikelnya saja. Tidak ada yang diubah.',
+  },
 } as const satisfies Record<string, { en: string; id: string }>;
 
 export type MessageKey = keyof typeof CATALOG;

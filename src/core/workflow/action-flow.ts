@@ -1,5 +1,6 @@
 import type { Inbound } from '../inbound';
 import { createAgentActions } from './agent-actions';
+import { createDraftActions } from './draft-actions';
 import { createL0Actions } from './l0-actions';
 import { decodePayload } from './payload';
 import { createRequesterActions } from './requester-actions';
@@ -12,6 +13,7 @@ export function createActionFlow(rt: Runtime) {
   const l0 = createL0Actions(rt);
   const agents = createAgentActions(rt);
   const requester = createRequesterActions(rt);
+  const drafts = createDraftActions(rt);
 
   return {
     async handle(e: ActionEvent): Promise<void> {
@@ -37,6 +39,8 @@ export function createActionFlow(rt: Runtime) {
         case 'cancel':
         case 'csat':
           return requester.handle(e);
+        case 'draft_article':
+          return drafts.handle(e);
       }
     },
   };

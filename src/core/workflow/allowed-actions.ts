@@ -12,6 +12,7 @@ export const AGENT_ACTIONS = [
   'send_back',
   'wait_requester',
   'resolve',
+  'draft_article',
 ] as const;
 export const REQUESTER_ACTIONS = ['confirm_resolved', 'reopen', 'cancel', 'csat'] as const;
 export type TicketAction = (typeof AGENT_ACTIONS)[number] | (typeof REQUESTER_ACTIONS)[number];
@@ -40,6 +41,11 @@ export function whyNot(
   const active = ACTIVE_STATUSES.includes(ticket.status);
   if (viewer.role === 'agent') {
     if (!(AGENT_ACTIONS as readonly string[]).includes(action)) return 'moved_on';
+    // Knowledge-centred: the level that resolved it may draft a KB article from it, also once closed.
+    if (action === 'draft_article')
+      return ticket.resolution && ticket.level === viewer.level && isDone(ticket)
+        ? undefined
+        : 'moved_on';
     if (!active || ticket.level !== viewer.level) return 'moved_on';
     switch (action) {
       case 'claim':
@@ -72,6 +78,11 @@ export function whyNot(
     default:
       return 'moved_on';
   }
+}
+
+/** Resolved, or closed after a resolution (the requester confirmed it). */
+function isDone(ticket: Ticket): boolean {
+  return ticket.status === 'resolved' || ticket.status === 'closed';
 }
 
 export function allowedActions(ticket: Ticket, viewer: Viewer, rules: ActionRules): TicketAction[] {

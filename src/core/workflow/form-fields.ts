@@ -27,6 +27,8 @@ export const FIELD_LABELS = {
   summary: 'form_summary',
   problem: 'form_reopen_reason',
   article: 'form_article',
+  title: 'form_draft_title',
+  article_summary: 'form_draft_summary',
 } as const;
 export type FormFieldName = keyof typeof FIELD_LABELS;
 

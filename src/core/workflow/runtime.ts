@@ -7,6 +7,7 @@ import type { AgentDirectory } from '../ports/agent-directory';
 import type { ChatSurface } from '../ports/chat-surface';
 import type { Clock } from '../ports/clock';
 import type { KnowledgeBase, OffTopicArea } from '../ports/knowledge-base';
+import type { KbDrafts } from '../ports/kb-drafts';
 import type { L0Learning } from '../ports/l0-learning';
 import type { L0Session, SessionStore } from '../ports/session-store';
 import type { TicketStore } from '../ports/ticket-store';
@@ -59,6 +60,8 @@ export interface HelpdeskDeps {
   readonly kb: KnowledgeBase;
   /** Where L0 outcomes and confirmed phrasings are recorded; without it nothing is learned. */
   readonly learning?: L0Learning;
+  /** Where approved KB drafts are kept ("Draft KB article"); without it the button is refused. */
+  readonly drafts?: KbDrafts;
   readonly surfaces: Readonly<Partial<Record<Platform, ChatSurface>>>;
   readonly agents: AgentDirectory;
   readonly clock: Clock;

@@ -5,13 +5,14 @@ import { fromUser, plain } from '../messages';
 import { displayName } from '../people';
 import type { Level, Ticket } from '../ticket';
 import { AGENT_ACTIONS, allowedActions } from './allowed-actions';
+import { draftArticle, draftFormFields } from './draft-article';
 import { encodePayload } from './payload';
 import { formatTime } from './render';
 
 type AgentAction = (typeof AGENT_ACTIONS)[number];
 
 /** Every agent button of a card, in the order shown; the card keeps those the rules allow. */
-function agentButton(action: AgentAction, locale: Locale, payload: string): Action {
+function agentButton(action: AgentAction, locale: Locale, payload: string, ticket: Ticket): Action {
   const textarea = (name: string, label: string): FormField => ({
     name,
     label,
@@ -52,6 +53,14 @@ function agentButton(action: AgentAction, locale: Locale, payload: string): Acti
           { name: 'article', label: t(locale, 'form_article'), type: 'text', required: false },
         ],
       };
+    case 'draft_article':
+      // Built from the ticket now: a channel opening the form later has only the button at hand.
+      return {
+        id: 'draft_article',
+        label: t(locale, 'btn_draft_article'),
+        payload,
+        form: draftFormFields(draftArticle(ticket), locale),
+      };
   }
 }
 
@@ -61,7 +70,7 @@ function agentActions(ticket: Ticket, locale: Locale, level: Level): Action[] {
   const rules = { now: ticket.updatedAt, reopenWindowHours: 0 };
   return allowedActions(ticket, { role: 'agent', level }, rules)
     .filter((a): a is AgentAction => (AGENT_ACTIONS as readonly string[]).includes(a))
-    .map((action) => agentButton(action, locale, payload));
+    .map((action) => agentButton(action, locale, payload, ticket));
 }
 
 /** The digest of what happened so far, newest last, so a specialist needs no scrolling back. */

@@ -67,15 +67,15 @@ export function confidenceFeatures(
  * set by `npm run bench:fit` (bench/fit-calibration.ts), so the confidence reads as a probability.
  */
 export const CALIBRATION = {
-  bias: -1.26,
-  lexical: 2.03,
-  phrasing: 1.21,
-  fuzzy: 0.57,
-  margin: 2.43,
+  bias: -0.78,
+  lexical: 2.04,
+  phrasing: 0.2,
+  fuzzy: 0.81,
+  margin: 2.83,
   coverage: 0,
-  unknown: -1.05,
+  unknown: -1.73,
   length: 0,
-  task: 0.82,
+  task: 1.15,
   object: 0,
 } as const satisfies Record<keyof ConfidenceFeatures | 'bias', number>;
 
@@ -84,7 +84,7 @@ export const CALIBRATION = {
  * article is offered among "is it one of these?" when nothing reaches the first. Chosen by the same
  * fit, on out-of-fold confidences (see bench/calibration-fit.ts for the costs it weighs).
  */
-export const THRESHOLDS = { answer: 0.75, suggest: 0.55 } as const;
+export const THRESHOLDS = { answer: 0.67, suggest: 0.49 } as const;
 export const DEFAULT_ANSWER_THRESHOLD = THRESHOLDS.answer;
 
 export function calibrate(

@@ -19,7 +19,7 @@ import {
   type WeightedTerm,
 } from './rank-candidates';
 import { buildSearchIndex, type SearchIndex } from './search-index';
-import { withLearnedPhrasings, type PhrasingToLearn } from './with-learned-phrasings';
+import { createLearnedMemory, type PhrasingToLearn } from './learned-memory';
 
 export interface KnowledgeBaseOptions {
   /** Minimum confidence to present an article as the answer; below it the bot offers a ticket. */
@@ -69,7 +69,7 @@ export function createKnowledgeBase(
   const threshold = options.answerThreshold ?? THRESHOLDS.answer;
   const suggestThreshold = Math.min(threshold, options.suggestThreshold ?? THRESHOLDS.suggest);
   const fuzzy = options.fuzzyRerank ?? true;
-  const articles = withLearnedPhrasings(kbArticles, options.learned ?? []);
+  const articles = kbArticles;
   const index: SearchIndex = buildSearchIndex(articles, createAnalyzer({ lexicon }));
   prepareFuzzyMatching(index);
   const frequency = new Map(index.surfaceFrequency);
@@ -81,6 +81,8 @@ export function createKnowledgeBase(
   });
   const byId = new Map<string, Article[]>();
   for (const a of articles) byId.set(a.id, [...(byId.get(a.id) ?? []), a]);
+  const memory = createLearnedMemory(options.learned ?? [], analyze, (id) => byId.has(id));
+  const docById = new Map(index.docs.map((d) => [d.id, d]));
 
   const weigh = (analysis: Analysis): WeightedTerm[] => {
     const weights = new Map<string, number>();
@@ -119,8 +121,7 @@ export function createKnowledgeBase(
     const ranked = rankCandidates(index, query, { fuzzy });
     const top = ranked[0];
     const intent = classify(analysis, (term) => top?.doc.terms.has(term) ?? false);
-    // A word of a learned phrasing is known too: it has postings, if no idf of its own.
-    const known = (term: string) => index.postings.has(term);
+    const known = (term: string) => index.idf.has(term);
     const features = top ? confidenceFeatures(ranked, 0, query, known) : undefined;
     // Only the best candidate's confidence decides; the others get at most the one above them so the
     // list reads in order.
@@ -139,18 +140,38 @@ export function createKnowledgeBase(
       [...doc.titles.values()][0] ??
       '';
     const best = scored[0];
-    const answered = intent === 'question' && best !== undefined && best.confidence >= threshold;
-    const results: KbMatch[] = scored.map(({ c, confidence }) => ({
+    const ranking: KbMatch[] = scored.map(({ c, confidence }) => ({
       id: c.doc.id,
       title: titleFor(c.doc),
       score: round(confidence),
     }));
+    // A question people already confirmed (give or take a typo or a greeting) gets what solved it.
+    const recalled =
+      intent === 'question' ? memory.match(analysis.terms.map((t) => t.term)) : undefined;
+    const recalledDoc = recalled && docById.get(recalled.articleId);
+    const recalledMatch: KbMatch | undefined = recalledDoc && {
+      id: recalledDoc.id,
+      title: titleFor(recalledDoc),
+      score: round(
+        Math.max(recalled.similarity, ranking.find((r) => r.id === recalledDoc.id)?.score ?? 0),
+      ),
+    };
+    const results = recalledMatch
+      ? [recalledMatch, ...ranking.filter((r) => r.id !== recalledMatch.id)].slice(0, limit)
+      : ranking;
+    const answered =
+      recalledMatch !== undefined ||
+      (intent === 'question' && best !== undefined && best.confidence >= threshold);
     const offTopicArea = intent === 'off_topic' ? areaOf(analysis) : undefined;
     const result: KbSearchResult = {
       query: text,
       intent,
       detectedLocale: analysis.locale,
-      answer: answered ? { id: best.c.doc.id, score: round(best.confidence) } : null,
+      answer: recalledMatch
+        ? { id: recalledMatch.id, score: recalledMatch.score }
+        : answered && best
+          ? { id: best.c.doc.id, score: round(best.confidence) }
+          : null,
       results,
       // When the best article is plausible but not sure, the right one is usually among the first
       // few (MRR@5 is far above top-1): those are offered; below it, nothing is.

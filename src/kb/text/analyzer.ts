@@ -1,5 +1,5 @@
 import type { Locale } from '../../core/locale';
-import { isGeneralWord } from './general-words';
+import { generalWordList, isGeneralWord } from './general-words';
 import {
   conceptOfWord,
   type Concept,
@@ -8,7 +8,7 @@ import {
   type OffTopicArea,
   type SmallTalkIntent,
 } from './lexicon';
-import { normalizeText, tokenize } from './normalize';
+import { normalizeText, tokenizeWithBreaks } from './normalize';
 import { indonesianRootCandidates, stemEnglish } from './stem';
 import type { TypoCorrector } from './typo-corrector';
 
@@ -62,6 +62,12 @@ const EN_MARKERS = new Set(
   ),
 );
 
+/**
+ * Small talk that also closes Indonesian questions ("gajian kapan ya?", "passwordnya apa ya"): it
+ * makes a message small talk only when the message says nothing else.
+ */
+const QUESTION_PARTICLES = new Set(['ya']);
+
 /** Distinct words remembered per analyzer; employees reuse the same few thousand. */
 const CACHE_LIMIT = 50_000;
 /** New (uncached) words per message that may go through spelling correction. */
@@ -79,6 +85,8 @@ export const MAX_WORDS = 400;
 export function createAnalyzer(options: AnalyzerOptions) {
   const { lexicon, vocabulary, corrector } = options;
   const isGeneral = options.isGeneralWord ?? isGeneralWord;
+  // Load the word lists with the knowledge base, not during the first employee's question.
+  if (corrector && !options.isGeneralWord) generalWordList();
 
   const conceptOf = (word: string): Concept | undefined => conceptOfWord(lexicon, word);
 
@@ -122,13 +130,35 @@ export function createAnalyzer(options: AnalyzerOptions) {
   };
   const cache = new Map<string, Term | { smallTalk: SmallTalkIntent } | null>();
 
+  /** The message's words after slang, each with whether punctuation stands before it. */
+  const words = (text: string): { raw: string[]; breaks: boolean[] } => {
+    const { tokens, breaks: gaps } = tokenizeWithBreaks(normalizeText(text));
+    const raw: string[] = [];
+    const breaks: boolean[] = [];
+    let dropped = false;
+    let kept = 0;
+    for (let i = 0; i < tokens.length && kept < MAX_WORDS; i++) {
+      const token = tokens[i] as string;
+      // A dropped over-long "word" still separates the words around it.
+      if (token.length > MAX_WORD_LENGTH) {
+        dropped = true;
+        continue;
+      }
+      kept++;
+      (lexicon.slang.get(token) ?? [token]).forEach((w, k) => {
+        raw.push(w);
+        breaks.push(k === 0 && (dropped || (gaps[i] ?? false)));
+      });
+      dropped = false;
+    }
+    return { raw, breaks };
+  };
+
   return function analyze(text: string): Analysis {
-    const raw = tokenize(normalizeText(text))
-      .filter((t) => t.length <= MAX_WORD_LENGTH)
-      .slice(0, MAX_WORDS)
-      .flatMap((t) => lexicon.slang.get(t) ?? [t]);
+    const { raw, breaks } = words(text);
     const terms: Term[] = [];
     const smallTalk: SmallTalkIntent[] = [];
+    const particles: SmallTalkIntent[] = [];
     let idVotes = 0;
     let enVotes = 0;
     let corrections = 0;
@@ -138,7 +168,7 @@ export function createAnalyzer(options: AnalyzerOptions) {
       if (EN_MARKERS.has(token)) enVotes++;
       const phrase = lexicon.phrases
         .get(token)
-        ?.find((p) => p.tokens.every((t, k) => raw[i + k] === t));
+        ?.find((p) => p.tokens.every((t, k) => raw[i + k] === t && (k === 0 || !breaks[i + k])));
       if (phrase) {
         if (phrase.concept) terms.push(conceptTerm(phrase.concept, phrase.tokens.join(' ')));
         else if (phrase.smallTalk) smallTalk.push(phrase.smallTalk);
@@ -159,9 +189,11 @@ export function createAnalyzer(options: AnalyzerOptions) {
         }
       }
       if (resolved === null) continue;
-      if ('smallTalk' in resolved) smallTalk.push(resolved.smallTalk);
-      else terms.push(resolved);
+      if (!('smallTalk' in resolved)) terms.push(resolved);
+      else if (QUESTION_PARTICLES.has(token)) particles.push(resolved.smallTalk);
+      else smallTalk.push(resolved.smallTalk);
     }
+    if (terms.length === 0) smallTalk.push(...particles);
     // Small-talk words decide only for small talk alone: questions are judged by the markers above.
     if (terms.length === 0 && idVotes === enVotes) {
       idVotes += raw.filter((w) => ID_SMALL_TALK.has(w)).length;

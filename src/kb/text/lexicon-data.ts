@@ -4,11 +4,14 @@
  * - CONCEPTS: every way of saying one thing, in both languages (formal, chat, abbreviations,
  *   loanwords as Indonesians spell them, frequent typos), mapped to one shared key so that an
  *   Indonesian question finds an English article and the reverse. A term belongs to exactly one
- *   concept. kind 'offtopic' marks things a service desk does not handle (salary, leave, canteen...):
- *   a question using one is refused unless the best article itself mentions it, so offtopic terms
- *   are kept as specific as possible (a word that is often mere context in an IT question, such
- *   as "holiday" in "after my holiday my password expired", is caught by a phrase of the IT concept
- *   'absence' instead).
+ *   concept, and one sense: a word whose everyday senses differ ("hp" is a phone in chat but also a
+ *   printer and laptop brand; "AC" the air conditioning but also an AC adapter) gets phrases for the
+ *   other senses ("printer hp", "ac adapter"), and a word with no dominant sense stays a plain word.
+ *   kind 'offtopic' marks things a service desk does not handle (salary, leave, canteen...), with the
+ *   area that does (facilities, hr, general): a question using one is refused unless the best
+ *   article itself mentions it, so offtopic terms are kept as specific as possible (a word that is
+ *   often mere context in an IT question, such as "holiday" in "after my holiday my password
+ *   expired", is caught by a phrase of the IT concept 'absence' instead).
  * - SLANG: chat spellings and abbreviations (single tokens) -> their standard word(s). Applied to
  *   every token before anything else, so concept phrases and small talk are written in the
  *   standard (post-slang) form, and a slang key never needs to be a concept term.
@@ -17,10 +20,12 @@
  *   ('log in', 'out of office', 'atur ulang').
  * - SMALL_TALK: words and phrases that make a message small talk when nothing else is in it.
  *
- * Terms are base forms: the analyzer strips Indonesian affixes (me-, di-, ter-, ber-, ke-, nge-,
- * -kan, -i, -an, -nya, -ku, -mu, -lah, -kah) and English inflections itself. Derived or informal
- * forms are listed only where stripping cannot recover the root (ngirim, nyambung, benerin,
- * matiin) or would land on another concept (pembaruan -> baru, masukkan -> masuk).
+ * Phrases never span punctuation ("laptop, HP" is a list of two things). Terms are base forms: the
+ * analyzer strips Indonesian affixes (me-, di-, ter-, ber-, ke-, nge-, -kan, -i, -an, -nya, -ku,
+ * -mu, -lah, -kah) and English inflections itself ("printing" is a form of "print"; "activity" is
+ * not one of "activate", though Porter stems them alike). Derived or informal forms are listed only
+ * where stripping cannot recover the root (ngirim, nyambung, benerin, matiin) or would land on
+ * another concept (pembaruan -> baru, masukkan -> masuk).
  */
 
 export interface ConceptEntry {
@@ -96,7 +101,7 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
   concept(
     'blocked',
     'problem',
-    'blocked, block, blokir, diblokir, terblokir, keblokir, ngeblok, ngeblock, memblokir, blokirin, banned, blacklist, blacklisted, daftar hitam',
+    'blocked, block, blokir, diblokir, terblokir, keblokir, blok, diblok, keblok, ngeblok, ngeblock, memblokir, blokirin, banned, blacklist, blacklisted, daftar hitam',
   ),
   concept('unlock', 'action', 'unlock, buka kunci, membuka kunci, dibuka kuncinya, bukain kunci'),
   concept(
@@ -219,7 +224,7 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
   concept(
     'employee',
     'it',
-    'employee, karyawan, pegawai, staff, staf, worker, pekerja, personnel, personel, colleague, coworker, co worker, rekan, rekan kerja, teman kantor, teman kerja, teman, temen',
+    'employee, karyawan, pegawai, staff, staf, worker, personnel, personel, colleague, coworker, co worker, rekan, rekan kerja, teman kantor, teman kerja, teman, temen',
   ),
   concept(
     'onboarding',
@@ -411,7 +416,11 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
     'action',
     'postpone, reschedule, jadwal ulang, dijadwalkan ulang, ubah jadwal, ganti jadwal, undur, diundur, tunda, ditunda, menunda',
   ),
-  concept('teams', 'it', 'teams, ms teams, microsoft teams, msteams, ms team, microsoft team, teams room, teams rooms, microsoft teams room, ms teams room'),
+  concept(
+    'teams',
+    'it',
+    'teams, ms teams, microsoft teams, msteams, ms team, microsoft team, teams room, teams rooms, microsoft teams room, ms teams room',
+  ),
   concept('zoom', 'it', 'zoom, zoom meeting, zum, zoom room, zoom rooms'),
   concept('googlemeet', 'it', 'google meet, gmeet, g meet, hangouts, google hangouts'),
   concept('webex', 'it', 'webex, cisco webex'),
@@ -754,7 +763,7 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
   concept(
     'storage',
     'it',
-    'storage, penyimpanan, ruang penyimpanan, disk space, space, storage space, kapasitas, capacity, ruang disk, sisa ruang, free space',
+    'storage, penyimpanan, ruang penyimpanan, disk space, space, storage space, kapasitas, capacity, ruang disk, sisa ruang, free space, make room, free up room, more room, not enough room, no room',
   ),
   concept('memory', 'it', 'ram, memory, memori'),
   concept('cpu', 'it', 'cpu, processor, prosesor, cpu usage'),
@@ -862,7 +871,7 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
   concept(
     'paperjam',
     'problem',
-    'paper jam, printer jam, jammed, misfeed, kertas macet, kertas nyangkut, kertas tersangkut, kertas kesangkut, kertas tertahan, kertas stuck, paper stuck',
+    'paper jam, printer jam, jammed, jamming, misfeed, kertas macet, kertas nyangkut, kertas tersangkut, kertas kesangkut, kertas tertahan, kertas stuck, paper stuck',
   ),
   concept('duplex', 'it', 'duplex, double sided, bolak balik, dua sisi, 2 sisi, two sided'),
   concept('page', 'it', 'page, halaman, lembar, lembaran'),
@@ -915,11 +924,6 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
     'activate',
     'action',
     'activate, activated, activation, aktivasi, diaktivasi, mengaktivasi, product activation',
-  ),
-  concept(
-    'enable',
-    'action',
-    'enable, enabled, enabling, aktifkan, mengaktifkan, diaktifkan, aktif, active, aktifin, ngaktifin, ngaktifkan',
   ),
   concept(
     'disable',
@@ -1019,7 +1023,11 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
     'it',
     'app store, appstore, play store, playstore, google play, microsoft store, ms store, company portal, software center, software centre, self service, pusat perangkat lunak, katalog aplikasi, app catalog',
   ),
-  concept('erp', 'it', 'erp, sap, oracle, odoo, netsuite, hris, talenta, successfactors, sap successfactors'),
+  concept(
+    'erp',
+    'it',
+    'erp, sap, oracle, odoo, netsuite, hris, talenta, successfactors, sap successfactors',
+  ),
   concept('crm', 'it', 'crm, salesforce, hubspot, dynamics 365, dynamics crm'),
   concept('jira', 'it', 'jira, confluence, atlassian'),
   concept('database', 'it', 'database, basis data, db, sql, pangkalan data'),
@@ -1119,7 +1127,7 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
   concept(
     'personal',
     'it',
-    'personal, pribadi, private, own device, byod, bring your own device, perangkat pribadi, milik pribadi, personal device',
+    'personal, pribadi, private, privat, own device, byod, bring your own device, perangkat pribadi, milik pribadi, personal device',
   ),
   concept('external', 'it', 'external, eksternal, pihak luar, orang luar'),
 
@@ -1268,10 +1276,12 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
     'action',
     'add, tambah, tambahkan, menambahkan, ditambahkan, tambahin, nambah, nambahin, penambahan',
   ),
+  // Enabling a feature is setting it up ("aktifkan MFA", "enable automatic replies"); activating a
+  // licence is 'activate', and powering a device on is 'turnon'.
   concept(
     'setup',
     'action',
-    'setup, set up, setting up, setting, settings, configure, configuration, konfigurasi, mengkonfigurasi, dikonfigurasi, config, konfig, pengaturan, atur, mengatur, diatur, seting, setingan, settingan, setelan, setel, nyetting, nyeting, ngeset, nyetel, ngesetting, disetting, disetel, setingin, settingin, setelin, aturin, control panel, panel kontrol, preferences, preferensi, manage, managed, managing, management, kelola, mengelola, dikelola, pengelolaan',
+    'setup, set, set up, setting up, enable, enabled, enabling, aktifkan, mengaktifkan, diaktifkan, aktifin, ngaktifin, ngaktifkan, setting, settings, configure, configuration, konfigurasi, mengkonfigurasi, dikonfigurasi, config, konfig, pengaturan, atur, mengatur, diatur, seting, setingan, settingan, setelan, setel, nyetting, nyeting, ngeset, nyetel, ngesetting, disetting, disetel, setingin, settingin, setelin, aturin, control panel, panel kontrol, preferences, preferensi, manage, managed, managing, management, kelola, mengelola, dikelola, pengelolaan',
   ),
   concept(
     'check',
@@ -1326,7 +1336,7 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
   concept(
     'not',
     'problem',
-    "not, tidak, bukan, never, non, doesn, don, didn, isn, wasn, aren, won, weren, haven, hasn, wouldn, shouldn, doesn't, don't, didn't, isn't, wasn't, aren't, won't, haven't, hasn't",
+    "not, tidak, bukan, never, non, doesn, don, didn, isn, wasn, aren, won, weren, haven, hasn, hadn, wouldn, shouldn, mustn, needn, doesn't, don't, didn't, isn't, wasn't, aren't, won't, haven't, hasn't",
   ),
   concept('fail', 'problem', 'fail, failed, failure, gagal, tidak berhasil, unsuccessful, gagl'),
   concept(
@@ -1448,7 +1458,12 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
   offtopic(
     'salary',
     'hr',
-    'salary, salaries, gaji, gajian, payroll, slip gaji, payslip, pay slip, salary slip, upah, wage, wages, take home pay, kenaikan gaji, naik gaji, pay raise, salary increase, rekening gaji, payroll cut off, cut off gaji, tanggal gajian, payday, pay day',
+    'salary, salaries, gaji, gajian, payroll, upah, wage, wages, take home pay, kenaikan gaji, naik gaji, pay raise, salary increase, rekening gaji, payroll cut off, cut off gaji, tanggal gajian, payday, pay day',
+  ),
+  offtopic(
+    'payslip',
+    'hr',
+    'slip gaji, payslip, payslips, pay slip, salary slip, pay stub, paystub, e payslip, slip gaji online, bukti gaji',
   ),
   offtopic(
     'bonus',
@@ -1469,12 +1484,12 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
   offtopic(
     'leave',
     'hr',
-    'cuti, annual leave, cuti tahunan, paid leave, leave request, pengajuan cuti, ajukan cuti, mengajukan cuti, izin cuti, izin tidak masuk, izin pulang, izin pulang cepat, pulang cepat, izin setengah hari, setengah hari, half day, izin keluar kantor, day off, days off, time off, pto, vacation, vacation days, holiday request, book holiday, book a holiday',
+    'cuti, annual leave, cuti tahunan, paid leave, leave request, pengajuan cuti, ajukan cuti, mengajukan cuti, izin cuti, izin tidak masuk, izin pulang, izin pulang cepat, pulang cepat, izin setengah hari, setengah hari, half day, izin keluar kantor, day off, days off, time off, pto, vacation, liburan, holiday request, book holiday, book a holiday',
   ),
   offtopic(
     'leaveentitlement',
     'hr',
-    'sisa cuti, saldo cuti, jatah cuti, hak cuti, cuti tersisa, kuota cuti, leave balance, leave entitlement, remaining leave, leave allowance, holiday allowance, holiday entitlement, holiday balance, vacation balance, annual leave balance, cuti melahirkan, maternity leave, paternity leave, parental leave, cuti hamil, cuti haid, cuti menikah, marriage leave, cuti besar, unpaid leave, cuti di luar tanggungan, leave policy, kebijakan cuti, aturan cuti',
+    'sisa cuti, saldo cuti, jatah cuti, hak cuti, cuti tersisa, kuota cuti, leave balance, leave entitlement, remaining leave, leave left, leave days, days of leave, days of annual leave, annual leave days, annual leave left, vacation days, vacation days left, holiday days, days of holiday, holiday left, leave allowance, holiday allowance, holiday entitlement, holiday balance, vacation balance, annual leave balance, cuti melahirkan, maternity leave, paternity leave, parental leave, cuti hamil, cuti haid, cuti menikah, marriage leave, cuti besar, unpaid leave, cuti di luar tanggungan, leave policy, kebijakan cuti, aturan cuti',
   ),
   offtopic(
     'sickleave',
@@ -1594,7 +1609,7 @@ export const CONCEPTS: readonly ConceptEntry[] = Object.freeze([
   offtopic(
     'holiday',
     'general',
-    'holiday, holidays, public holiday, hari libur, libur, liburan, libur nasional, libur kantor, kantor libur, cuti bersama, tanggal merah, hari raya, lebaran, idul fitri, idul adha, natal, christmas, tahun baru, new year, imlek, nyepi, long weekend, hari kejepit',
+    'holiday, holidays, public holiday, public holidays, bank holiday, hari libur, libur, libur nasional, libur kantor, kantor libur, cuti bersama, tanggal merah, hari raya, lebaran, idul fitri, idul adha, natal, christmas, tahun baru, new year, imlek, nyepi, long weekend, hari kejepit',
   ),
   offtopic(
     'health',

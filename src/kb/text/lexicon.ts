@@ -30,7 +30,7 @@ export interface StemForm {
 
 export interface Lexicon {
   readonly bySurface: ReadonlyMap<string, Concept>;
-  /** Single-word terms by English stem, shortest word first (see conceptOfWord). */
+  /** Single-word terms by English stem, longest word first (see conceptOfWord). */
   readonly byStem: ReadonlyMap<string, readonly StemForm[]>;
   /** Multi-word phrases by their first token, longest first. */
   readonly phrases: ReadonlyMap<string, readonly Phrase[]>;
@@ -111,8 +111,9 @@ export function compileLexicon(
     }
   }
   for (const list of phrases.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
-  // Stable sort: among words of one length, the earlier concept keeps precedence.
-  for (const forms of byStem.values()) forms.sort((a, b) => a.word.length - b.word.length);
+  // Longest first: "managers" is a form of "manager" before it could be read as "manage" + "-ers".
+  // (Stable: among words of one length, the earlier concept keeps precedence.)
+  for (const forms of byStem.values()) forms.sort((a, b) => b.word.length - a.word.length);
   const slangMap = new Map<string, string[]>();
   for (const [from, to] of Object.entries(slang)) {
     const key = words(from);

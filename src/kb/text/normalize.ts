@@ -24,3 +24,22 @@ export function normalizeText(text: string): string {
 export function tokenize(normalized: string): string[] {
   return normalized.match(/[\p{L}\p{N}]+/gu) ?? [];
 }
+
+/** What may stand between two words of one phrase: spaces, hyphens, apostrophes, "+" (ctrl+alt+del). */
+const PHRASE_GAP = /^[ \t\u00a0'’`+\-‐‑–]*$/;
+
+/**
+ * Word tokens with, for each, whether punctuation or a line break separates it from the word before
+ * ("laptop, HP" are two things; "laptop HP" may be one): a phrase never spans such a break.
+ */
+export function tokenizeWithBreaks(normalized: string): { tokens: string[]; breaks: boolean[] } {
+  const tokens: string[] = [];
+  const breaks: boolean[] = [];
+  let end = 0;
+  for (const m of normalized.matchAll(/[\p{L}\p{N}]+/gu)) {
+    tokens.push(m[0]);
+    breaks.push(tokens.length > 1 && !PHRASE_GAP.test(normalized.slice(end, m.index)));
+    end = m.index + m[0].length;
+  }
+  return { tokens, breaks };
+}

@@ -59,8 +59,8 @@ export function indonesianRootCandidates(token: string): string[] {
   return [...out];
 }
 
-/** Endings of English inflection (and comparison): what stemming may strip without changing the word. */
-const INFLECTIONS = new Set(['', 's', 'es', 'd', 'ed', 'ing', 'ings', 'er', 'ers', 'est']);
+/** Endings of English inflection, comparison and -ly adverbs: what stemming may strip and keep the word. */
+const INFLECTIONS = new Set(['', 's', 'es', 'd', 'ed', 'ing', 'ings', 'er', 'ers', 'est', 'ly']);
 const DOUBLED = new Set(['ed', 'ing', 'ings', 'er', 'ers', 'est']);
 
 /**

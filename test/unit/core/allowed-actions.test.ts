@@ -6,6 +6,7 @@ import {
   AGENT_ACTIONS,
   REQUESTER_ACTIONS,
   allowedActions,
+  requireAllowed,
 } from '../../../src/core/workflow/allowed-actions';
 import { newTicket, priorityOf } from '../../../src/core/workflow/new-ticket';
 import { ticketCard } from '../../../src/core/workflow/ticket-card';
@@ -86,6 +87,12 @@ describe('allowed actions: one rule for the cards and the transitions', () => {
                   return tr.waitOnRequester(t, ctx, viewer);
                 case 'resolve':
                   return tr.resolve(t, ctx, viewer, 's');
+                // Not a transition (the ticket does not change): the draft handler checks the rule.
+                case 'draft_article':
+                  return requireAllowed(t, { role: 'agent', level: viewer }, 'draft_article', {
+                    now: ctx.now,
+                    reopenWindowHours: 72,
+                  });
               }
             }),
           ).sort();

@@ -197,6 +197,9 @@ function formInput(field) {
   } else {
     input = h('input', { ...common, type: 'text' });
   }
+  // Pre-filled (a drafted KB article): the person edits it before sending.
+  if (typeof field.initial === 'string') input.value = field.initial;
+  if (field.type === 'textarea' && field.initial) input.rows = 8;
   const limit = field.type === 'select' ? null : limitText(input);
   const label = h(
     'label',

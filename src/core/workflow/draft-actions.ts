@@ -1,0 +1,103 @@
+import { LapisError } from '../errors';
+import { t } from '../i18n/translate';
+import type { Inbound } from '../inbound';
+import { kbDraftId, type KbDrafts } from '../ports/kb-drafts';
+import type { Level, Ticket } from '../ticket';
+import { ActionRefused, whyNot } from './allowed-actions';
+import {
+  articleSlug,
+  draftArticle,
+  readDraftForm,
+  uniqueArticleId,
+  type DraftFields,
+} from './draft-article';
+import { missingFields, type FormFieldName } from './form-fields';
+import { decodePayload } from './payload';
+import { refusalText, refuse } from './refusals';
+import { say } from './render';
+import type { Runtime } from './runtime';
+
+type ActionEvent = Extract<Inbound, { kind: 'action' }>;
+
+/**
+ * "Draft KB article" on a resolved ticket's card: the agent's edit of the generated draft is stored
+ * as an approved draft (one per ticket, the latest edit wins until it is exported), for
+ * `kb drafts export` to write as a KB file. The ticket itself does not change.
+ */
+export function createDraftActions(rt: Runtime) {
+  const { deps } = rt;
+  const locale = deps.config.agentLocale;
+
+  async function handle(e: ActionEvent): Promise<void> {
+    const payload = decodePayload(e.payload);
+    const ticket = payload.ticket ? await deps.tickets.get(payload.ticket) : undefined;
+    const level = payload.level;
+    if (!ticket || !level) throw new LapisError('invalid_input', 'button without ticket or level');
+    if (!(await deps.agents.isAgent(e.user, level))) {
+      const text = t(locale, 'refused_not_agent', { level });
+      return refuse(rt, e, ticket, { level }, text, 'not an agent of this level');
+    }
+    const rules = { now: deps.clock.now(), reopenWindowHours: deps.config.reopenWindowHours };
+    const why = whyNot(ticket, { role: 'agent', level }, 'draft_article', rules);
+    if (why) {
+      const error = new ActionRefused(why, `draft_article on ${ticket.key}: ${why}`);
+      return refuse(rt, e, ticket, { level }, refusalText(error, ticket, locale), error.message);
+    }
+    const fields = readDraftForm(e.form ?? {}, draftArticle(ticket));
+    const missing: FormFieldName[] = [];
+    if (!fields.title) missing.push('title');
+    if (!fields.summary) missing.push('article_summary');
+    if (missing.length) {
+      const error = missingFields(missing, locale);
+      return refuse(rt, e, ticket, { level }, refusalText(error, ticket, locale), error.message);
+    }
+    if (!deps.drafts) throw new LapisError('unavailable', 'no KB draft store is configured');
+    await save(e, deps.drafts, ticket, level, fields);
+  }
+
+  async function save(
+    e: ActionEvent,
+    drafts: KbDrafts,
+    ticket: Ticket,
+    level: Level,
+    fields: DraftFields,
+  ): Promise<void> {
+    const id = kbDraftId(ticket.id);
+    const others = (await drafts.list()).filter((d) => d.id !== id);
+    const taken = (articleId: string) =>
+      deps.kb.article(articleId, fields.lang)?.id === articleId ||
+      others.some((d) => d.articleId === articleId);
+    const articleId = uniqueArticleId(articleSlug(fields.title), taken);
+    const now = deps.clock.now();
+    const outcome = await drafts.save({
+      id,
+      ticketId: ticket.id,
+      ticketKey: ticket.key,
+      articleId,
+      lang: fields.lang,
+      title: fields.title,
+      category: fields.category,
+      tags: fields.tags,
+      questions: fields.questions,
+      summary: fields.summary,
+      steps: fields.steps,
+      by: e.user,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const thread = ticket.threads[`L${level}`];
+    const where = thread ? { thread } : { dm: e.dm };
+    const text =
+      outcome === 'saved'
+        ? t(locale, 'draft_saved', {
+            title: fields.title,
+            key: ticket.key,
+            id: articleId,
+            lang: fields.lang,
+          })
+        : t(locale, 'draft_already_exported', { key: ticket.key });
+    rt.whisper(e.user, where, say(text));
+  }
+
+  return { handle };
+}

@@ -1,0 +1,64 @@
+import type { Router } from 'express';
+import type { Db } from 'mongodb';
+import type { Config } from '../config';
+import { isLoopbackAddress } from '../loopback';
+import type { HelpdeskMeter } from '../metrics/helpdesk-meter';
+import { startMetricsServer } from '../metrics/metrics-route';
+import { createPrometheusMetrics } from '../metrics/prometheus-meter';
+import type { HttpServer } from '../start-http-server';
+import { createBacklogCounter } from '../store/count-backlog';
+import { createLeadRouter } from './dashboard-router';
+import { leadAccessFor } from './lead-access-for';
+import type { LoadReport } from './load-report';
+
+export interface LeadView {
+  /** For composeHelpdesk: the ports report to it (Prometheus series). */
+  readonly meter: HelpdeskMeter;
+  /** /dashboard and /metrics, guarded as the configuration says (mount before the console). */
+  readonly router: Router;
+  /** The METRICS_PORT listener, when configured. */
+  startMetricsListener(): Promise<HttpServer | undefined>;
+  /** One line for the start-up log. */
+  readonly summary: string;
+}
+
+/** The service-desk lead's view, wired: metrics registry, access, dashboard and metrics routes. */
+export function createLeadView(options: {
+  config: Config;
+  db: Db;
+  loadReport: LoadReport;
+  log: { warn(data: object, msg: string): void; error(data: object, msg: string): void };
+}): LeadView {
+  const { config, log } = options;
+  const metrics = createPrometheusMetrics({
+    countBacklog: createBacklogCounter(options.db),
+    defaultMetrics: true,
+    onError: (err) => log.warn({ err }, 'could not count the backlog for /metrics'),
+  });
+  const access = leadAccessFor(config);
+  return {
+    meter: metrics.meter,
+    router: createLeadRouter({
+      access,
+      loadReport: options.loadReport,
+      timeZone: config.TIME_ZONE,
+      metrics: metrics.registry,
+      logError: (err, context) => log.error({ err }, context),
+    }),
+    async startMetricsListener() {
+      if (config.METRICS_PORT === undefined) return undefined;
+      if (!isLoopbackAddress(config.METRICS_HOST))
+        log.warn(
+          { host: config.METRICS_HOST },
+          'METRICS_HOST is not loopback: /metrics there needs no token; keep that port private',
+        );
+      return startMetricsServer(metrics.registry, config.METRICS_HOST, config.METRICS_PORT);
+    },
+    summary:
+      access.mode === 'open'
+        ? 'open on loopback (local console mode): /dashboard, /metrics'
+        : access.mode === 'token'
+          ? 'behind DASHBOARD_TOKEN: /dashboard (log in), /metrics (bearer token or session)'
+          : 'off (set DASHBOARD_TOKEN to serve /dashboard and /metrics)',
+  };
+}

@@ -1,0 +1,23 @@
+import type { Db } from 'mongodb';
+import type { Config } from '../config';
+import { reportSettingsFromConfig } from '../report/report-settings';
+import type { Report } from '../report/report-types';
+import { createReportLoader } from '../store/report-source';
+import type { ReportQuery } from './report-query';
+
+/** How the dashboard gets its figures; main.ts passes the real one (src/report over the store). */
+export type LoadReport = (query: ReportQuery) => Promise<Report>;
+
+/** The figures cannot be made in this build (answered 503 with the message). */
+export class ReportUnavailableError extends Error {
+  readonly status = 503;
+  constructor(message: string) {
+    super(message);
+    this.name = 'ReportUnavailableError';
+  }
+}
+
+/** The report for main.ts: src/report's buildReport over the database, with the desk's settings. */
+export function reportLoader(db: Db, config: Config): LoadReport {
+  return createReportLoader(db, reportSettingsFromConfig(config));
+}

@@ -1,0 +1,41 @@
+import type { Platform } from '../core/people';
+import type { L0OutcomeKind } from '../core/ports/l0-learning';
+import type { Level, Priority } from '../core/ticket';
+
+/**
+ * What the instrumented ports report, as plain calls: the decorators in this folder call it, and
+ * prometheus-meter.ts turns it into Prometheus series. Nothing here knows prom-client, so the
+ * decorators are tested with a recording meter and the core knows neither.
+ */
+export interface HelpdeskMeter {
+  /** An L0 outcome recorded for the first time in this process. */
+  l0Outcome(kind: L0OutcomeKind, language: string): void;
+  ticketOpened(ticket: { readonly platform: Platform; readonly priority: Priority }): void;
+  escalated(toLevel: Level): void;
+  slaBreached(level: Level, kind: 'first_response' | 'resolution'): void;
+  kbSearched(seconds: number): void;
+  /** From an event's arrival at the intake to the first effect it caused being sent. */
+  replied(seconds: number, event: { readonly platform: string; readonly kind: string }): void;
+}
+
+/** A map that forgets its oldest entries past `limit` (insertion order), for per-process memories. */
+export function boundedMap<K, V>(limit: number) {
+  const map = new Map<K, V>();
+  return {
+    get: (key: K) => map.get(key),
+    has: (key: K) => map.has(key),
+    delete: (key: K) => map.delete(key),
+    set(key: K, value: V) {
+      map.delete(key);
+      map.set(key, value);
+      while (map.size > limit) {
+        const oldest = map.keys().next();
+        if (oldest.done) break;
+        map.delete(oldest.value);
+      }
+    },
+    get size() {
+      return map.size;
+    },
+  };
+}

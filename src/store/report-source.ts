@@ -1,0 +1,117 @@
+import type { Db, Document, Filter } from 'mongodb';
+import { ACTIVE_STATUSES } from '../core/ticket';
+import { buildReport } from '../report/build-report';
+import type { ReportDraft, ReportInput, ReportOutcome, ReportTicket } from '../report/report-input';
+import type { ReportSettings } from '../report/report-settings';
+import type { Report, ReportFilters } from '../report/report-types';
+import { COLLECTIONS } from './collections';
+import { filterDate, filterOneOf, filterString } from './filter-values';
+import {
+  OUTCOME_PROJECTION,
+  readReportDraft,
+  readReportOutcome,
+  readReportTicket,
+  TICKET_PROJECTION,
+} from './report-documents';
+import { PLATFORMS } from './ticket-document';
+import { LOCALES } from '../core/locale';
+
+export interface ReportQuery {
+  readonly from: Date;
+  readonly to: Date;
+  readonly filters?: ReportFilters;
+}
+
+/** What the period needs, and how many documents did not read back (skipped). */
+export interface LoadedReportInput extends ReportInput {
+  readonly skipped: { readonly tickets: number; readonly outcomes: number };
+}
+
+/** `kb_drafts` unless collections.ts names it otherwise (the drafts feature owns that name). */
+const draftsCollection = (): string =>
+  (COLLECTIONS as Readonly<Record<string, string>>).kbDrafts ?? 'kb_drafts';
+const BATCH = 5000;
+
+/**
+ * Reads what a report of [from, to) needs, projecting only the fields it uses: tickets created
+ * before `to` and either changed since `from` or still active (a ticket untouched since before the
+ * period is as it was then), the period's L0 outcomes, and the KB drafts (none when the collection
+ * does not exist). Channel, category and language filters go into the queries. On MongoDB the
+ * indexes `by_updated`, `queue` and l0_outcomes `by_time` serve these; FerretDB 1.24 (SQLite)
+ * reads the collections whatever the index.
+ */
+export async function loadReportInput(db: Db, query: ReportQuery): Promise<LoadedReportInput> {
+  const from = filterDate(query.from, 'from');
+  const to = filterDate(query.to, 'to');
+  const f = query.filters ?? {};
+  const ticketFilter: Filter<Document> = {
+    createdAt: { $lt: to },
+    $or: [{ updatedAt: { $gte: from } }, { status: { $in: [...ACTIVE_STATUSES] } }],
+  };
+  const outcomeFilter: Filter<Document> = { at: { $gte: from, $lt: to } };
+  if (f.channel) {
+    const channel = filterOneOf(f.channel, PLATFORMS, 'channel');
+    ticketFilter['requester.platform'] = channel;
+    outcomeFilter['user.platform'] = channel;
+  }
+  if (f.language) {
+    const language = filterOneOf(f.language, LOCALES, 'language');
+    ticketFilter.locale = language;
+    outcomeFilter.locale = language;
+  }
+  if (f.category) ticketFilter.category = filterString(f.category, 'category');
+  const [tickets, outcomes, drafts] = await Promise.all([
+    readAll(db, COLLECTIONS.tickets, ticketFilter, TICKET_PROJECTION, readReportTicket),
+    readAll(db, COLLECTIONS.l0Outcomes, outcomeFilter, OUTCOME_PROJECTION, readReportOutcome),
+    readAll(db, draftsCollection(), {}, undefined, readReportDraft),
+  ]);
+  return {
+    tickets: tickets.items as ReportTicket[],
+    outcomes: outcomes.items as ReportOutcome[],
+    drafts: drafts.items as ReportDraft[],
+    skipped: { tickets: tickets.skipped, outcomes: outcomes.skipped },
+  };
+}
+
+async function readAll<T>(
+  db: Db,
+  collection: string,
+  filter: Filter<Document>,
+  projection: Document | undefined,
+  read: (d: Document) => T | undefined,
+): Promise<{ items: T[]; skipped: number }> {
+  const items: T[] = [];
+  let skipped = 0;
+  const cursor = db
+    .collection(collection)
+    .find(filter, { ...(projection ? { projection } : {}), batchSize: BATCH });
+  for await (const document of cursor) {
+    const item = read(document);
+    if (item === undefined) skipped += 1;
+    else items.push(item);
+  }
+  return { items, skipped };
+}
+
+/** The report of a period over the database: what the dashboard and the CLI call. */
+export function createReportLoader(
+  db: Db,
+  settings: ReportSettings,
+): (query: ReportQuery) => Promise<Report> {
+  return async (query) => {
+    const input = await loadReportInput(db, query);
+    const notes = [
+      ...(input.skipped.tickets ? [`${input.skipped.tickets} malformed tickets skipped.`] : []),
+      ...(input.skipped.outcomes
+        ? [`${input.skipped.outcomes} malformed L0 outcomes skipped.`]
+        : []),
+    ];
+    return buildReport(input, {
+      ...settings,
+      from: query.from,
+      to: query.to,
+      ...(query.filters ? { filters: query.filters } : {}),
+      notes,
+    });
+  };
+}

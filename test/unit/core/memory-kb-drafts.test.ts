@@ -1,0 +1,6 @@
+import { createMemoryKbDrafts } from '../../../src/core/testing/memory-kb-drafts';
+import { describeKbDraftsContract } from '../../contract/kb-drafts.contract';
+
+describeKbDraftsContract('in memory', () =>
+  Promise.resolve({ store: createMemoryKbDrafts(), dispose: () => Promise.resolve() }),
+);
