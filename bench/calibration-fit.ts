@@ -71,7 +71,11 @@ export const readSet = (file: string) =>
     .map((l) => JSON.parse(l) as { query: string; expect: string | null });
 
 export function rows(kbDir: string, setFile: string): Row[] {
-  const kb = createKnowledgeBase(loadKnowledgeBase(path.join(root, kbDir)));
+  // Suggestion threshold 0: which messages count as questions must not depend on the thresholds
+  // being fitted (a foreign subject is then off topic only when the best article lacks it).
+  const kb = createKnowledgeBase(loadKnowledgeBase(path.join(root, kbDir)), {
+    suggestThreshold: 0,
+  });
   return readSet(setFile).flatMap((item) => {
     const e = kb.explain(item.query);
     const top = e.ranked[0];

@@ -39,21 +39,32 @@ export function plainTerms(text: string): string[] {
     .filter((w) => w.length >= 3 && !STOP.has(w));
 }
 
-/** The questions of the period L0 left unsettled, latest first. */
+/**
+ * The questions of the period L0 left unsettled, latest first. A suggestion counts as picked when
+ * the same person picked one for the same question before asking anything else.
+ */
 export function unsettledQuestions(outcomes: readonly ReportOutcome[]): ReportOutcome[] {
-  const key = (o: ReportOutcome) => `${o.user.platform}:${o.user.id}\u0000${o.question}`;
-  const picked = new Map<string, number>();
-  for (const o of outcomes)
-    if (o.kind === 'suggestion_picked')
-      picked.set(key(o), Math.max(picked.get(key(o)) ?? 0, o.at.getTime()));
-  return outcomes
+  const inOrder = [...outcomes].sort((a, b) => a.at.getTime() - b.at.getTime());
+  const pending = new Map<string, ReportOutcome>();
+  const picked = new Set<ReportOutcome>();
+  for (const o of inOrder) {
+    const user = `${o.user.platform}:${o.user.id}`;
+    if (o.kind === 'answered' || o.kind === 'no_answer') pending.delete(user);
+    else if (o.kind === 'suggested') pending.set(user, o);
+    else if (o.kind === 'suggestion_picked') {
+      const offered = pending.get(user);
+      if (offered && offered.question === o.question) picked.add(offered);
+      pending.delete(user);
+    }
+  }
+  return inOrder
     .filter(
       (o) =>
         o.kind === 'no_answer' ||
         o.kind === 'not_solved' ||
-        (o.kind === 'suggested' && !((picked.get(key(o)) ?? -Infinity) >= o.at.getTime())),
+        (o.kind === 'suggested' && !picked.has(o)),
     )
-    .sort((a, b) => b.at.getTime() - a.at.getTime());
+    .reverse();
 }
 
 export function groupGaps(

@@ -120,7 +120,6 @@ export function createKnowledgeBase(
     const query = weigh(analysis);
     const ranked = rankCandidates(index, query, { fuzzy });
     const top = ranked[0];
-    const intent = classify(analysis, (term) => top?.doc.terms.has(term) ?? false);
     const known = (term: string) => index.idf.has(term);
     const features = top ? confidenceFeatures(ranked, 0, query, known) : undefined;
     // Only the best candidate's confidence decides; the others get at most the one above them so the
@@ -140,6 +139,11 @@ export function createKnowledgeBase(
       [...doc.titles.values()][0] ??
       '';
     const best = scored[0];
+    const intent = classify(
+      analysis,
+      (term) => top?.doc.terms.has(term) ?? false,
+      (best?.confidence ?? 0) >= suggestThreshold,
+    );
     const ranking: KbMatch[] = scored.map(({ c, confidence }) => ({
       id: c.doc.id,
       title: titleFor(c.doc),
@@ -214,21 +218,30 @@ export function createKnowledgeBase(
 }
 
 /**
- * What kind of message this is, before any article is considered:
+ * What kind of message this is (the best article's plausibility matters only for foreign subjects):
  * - nothing but greetings, thanks or acks (or those plus a word or two and no IT object: "thanks,
  *   that fixed it") is small talk;
  * - a service-desk-foreign subject (salary, leave, parking...) is off topic when the message names no
- *   IT object and the best article does not deal with that subject either.
+ *   IT object and no plausible article deals with that subject.
  */
-function classify(analysis: Analysis, topArticleHas: (term: string) => boolean): QueryIntent {
+function classify(
+  analysis: Analysis,
+  topArticleHas: (term: string) => boolean,
+  plausibleArticle: boolean,
+): QueryIntent {
   const { terms, smallTalk } = analysis;
   const hasItObject = terms.some((t) => t.conceptKind === 'it');
   if (terms.length === 0) return smallTalk[0] ?? 'empty';
   if (smallTalk.length > 0 && !hasItObject && terms.length <= 2) return smallTalk[0] ?? 'empty';
   // With an IT object named, a foreign word is usually context ("music on YouTube", "expense app"):
-  // the confidence decides. Without one, the subject is simply not ours.
+  // the confidence decides. Without one, the subject is not ours unless an article both deals with
+  // it and is a plausible match (a passing mention of "meeting room" in an article is not enough).
   const foreign = terms.filter((t) => t.conceptKind === 'offtopic');
-  if (foreign.length && !hasItObject && foreign.some((t) => !topArticleHas(t.term)))
+  if (
+    foreign.length &&
+    !hasItObject &&
+    (!plausibleArticle || foreign.some((t) => !topArticleHas(t.term)))
+  )
     return 'off_topic';
   return 'question';
 }
