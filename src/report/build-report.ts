@@ -64,13 +64,13 @@ function keepOutcome(o: ReportOutcome, filters: ReportFilters, options: ReportOp
 function cleanFilters(filters: ReportFilters): ReportFilters {
   return Object.fromEntries(
     Object.entries(filters).filter(([, value]) => value !== undefined && value !== ''),
-  ) as ReportFilters;
+  );
 }
 
 function draftFigures(drafts: readonly ReportDraft[]): Report['drafts'] {
   const order = { draft: 0, approved: 1, exported: 2 } as const;
   return {
-    waiting: drafts.filter((d) => d.status === 'draft').length,
+    waiting: drafts.filter((d) => d.status !== 'exported').length,
     items: [...drafts]
       .sort((a, b) => order[a.status] - order[b.status] || a.id.localeCompare(b.id))
       .slice(0, MAX_DRAFT_ITEMS)

@@ -99,7 +99,7 @@ export function groupGaps(
     if (!terms.length) exact.set(q.question.trim().toLowerCase(), id);
     for (const term of terms) postings.set(term, [...(postings.get(term) ?? []), id]);
   }
-  const waiting = drafts.filter((d) => d.status === 'draft');
+  const waiting = drafts.filter((d) => d.status !== 'exported');
   return groups
     .sort((a, b) => b.count - a.count || a.order - b.order)
     .slice(0, TOP_GROUPS)
@@ -108,7 +108,11 @@ export function groupGaps(
       languages: g.languages,
       examples: g.examples,
       drafts: waiting
-        .filter((d) => similarity(g.seed, new Set(termsOf(d.question ?? d.title))) >= SIMILAR)
+        .filter((d) =>
+          [d.title, ...(d.questions ?? [])].some(
+            (text) => similarity(g.seed, new Set(termsOf(text))) >= SIMILAR,
+          ),
+        )
         .map((d) => d.id),
     }));
 }

@@ -21,15 +21,17 @@ export type ReportOutcome = Pick<
   'at' | 'kind' | 'locale' | 'question' | 'articleId' | 'suggestions' | 'ticketId'
 > & { readonly user: { readonly platform: string; readonly id: string } };
 
-/** A KB draft written from a resolved ticket (collection `kb_drafts`). */
+/**
+ * A KB draft written from a resolved ticket (collection `kb_drafts`): waiting until exported.
+ */
 export interface ReportDraft {
   readonly id: string;
   readonly title: string;
   readonly ticketKey: string;
   readonly lang: 'en' | 'id';
   readonly status: 'draft' | 'approved' | 'exported';
-  /** The question it answers, matched against the knowledge gaps. */
-  readonly question?: string;
+  /** The questions it answers (its front matter's), matched against the knowledge gaps. */
+  readonly questions?: readonly string[];
 }
 
 export interface ReportInput {

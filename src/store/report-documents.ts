@@ -46,6 +46,15 @@ export const OUTCOME_PROJECTION = {
   'user.id': 1,
 } as const;
 
+export const DRAFT_PROJECTION = {
+  ticketKey: 1,
+  lang: 1,
+  title: 1,
+  questions: 1,
+  status: 1,
+  exportedAt: 1,
+} as const;
+
 type Doc = Record<string, unknown>;
 const isObject = (v: unknown): v is Doc => typeof v === 'object' && v !== null;
 const isDate = (v: unknown): v is Date =>
@@ -147,25 +156,21 @@ export function readReportOutcome(d: Doc): ReportOutcome | undefined {
 
 const DRAFT_STATUSES = ['draft', 'approved', 'exported'] as const;
 
-/** A KB draft, read leniently: `_id` or `id`, `lang` or `locale`, `question` when present. */
+/**
+ * A KB draft (src/store/mongo-kb-drafts.ts): saving it is its approval, `exportedAt` marks it
+ * written to the KB; an explicit `status` is taken as it is.
+ */
 export function readReportDraft(d: Doc): ReportDraft | undefined {
-  const id = optionalString(d.id) ?? optionalString(d._id);
-  const lang = d.lang ?? d.locale;
-  if (
-    !id ||
-    typeof d.title !== 'string' ||
-    typeof d.ticketKey !== 'string' ||
-    !oneOf<Locale>(LOCALES, lang) ||
-    !oneOf(DRAFT_STATUSES, d.status)
-  )
-    return undefined;
-  const question = optionalString(d.question);
-  return {
-    id,
-    title: d.title,
-    ticketKey: d.ticketKey,
-    lang,
-    status: d.status,
-    ...(question ? { question } : {}),
-  };
+  const id = optionalString(d._id) ?? optionalString(d.id);
+  const status = oneOf(DRAFT_STATUSES, d.status)
+    ? d.status
+    : isDate(d.exportedAt)
+      ? 'exported'
+      : 'approved';
+  if (!id || typeof d.title !== 'string' || typeof d.ticketKey !== 'string') return undefined;
+  if (!oneOf<Locale>(LOCALES, d.lang)) return undefined;
+  const questions = Array.isArray(d.questions)
+    ? d.questions.filter((q): q is string => typeof q === 'string')
+    : [];
+  return { id, title: d.title, ticketKey: d.ticketKey, lang: d.lang, status, questions };
 }

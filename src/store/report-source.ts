@@ -1,12 +1,13 @@
 import type { Db, Document, Filter } from 'mongodb';
 import { ACTIVE_STATUSES } from '../core/ticket';
 import { buildReport } from '../report/build-report';
-import type { ReportDraft, ReportInput, ReportOutcome, ReportTicket } from '../report/report-input';
+import type { ReportInput } from '../report/report-input';
 import type { ReportSettings } from '../report/report-settings';
 import type { Report, ReportFilters } from '../report/report-types';
 import { COLLECTIONS } from './collections';
 import { filterDate, filterOneOf, filterString } from './filter-values';
 import {
+  DRAFT_PROJECTION,
   OUTCOME_PROJECTION,
   readReportDraft,
   readReportOutcome,
@@ -27,16 +28,12 @@ export interface LoadedReportInput extends ReportInput {
   readonly skipped: { readonly tickets: number; readonly outcomes: number };
 }
 
-/** `kb_drafts` unless collections.ts names it otherwise (the drafts feature owns that name). */
-const draftsCollection = (): string =>
-  (COLLECTIONS as Readonly<Record<string, string>>).kbDrafts ?? 'kb_drafts';
 const BATCH = 5000;
 
 /**
  * Reads what a report of [from, to) needs, projecting only the fields it uses: tickets created
  * before `to` and either changed since `from` or still active (a ticket untouched since before the
- * period is as it was then), the period's L0 outcomes, and the KB drafts (none when the collection
- * does not exist). Channel, category and language filters go into the queries. On MongoDB the
+ * period is as it was then), the period's L0 outcomes, and the KB drafts. Channel, category and language filters go into the queries. On MongoDB the
  * indexes `by_updated`, `queue` and l0_outcomes `by_time` serve these; FerretDB 1.24 (SQLite)
  * reads the collections whatever the index.
  */
@@ -63,12 +60,12 @@ export async function loadReportInput(db: Db, query: ReportQuery): Promise<Loade
   const [tickets, outcomes, drafts] = await Promise.all([
     readAll(db, COLLECTIONS.tickets, ticketFilter, TICKET_PROJECTION, readReportTicket),
     readAll(db, COLLECTIONS.l0Outcomes, outcomeFilter, OUTCOME_PROJECTION, readReportOutcome),
-    readAll(db, draftsCollection(), {}, undefined, readReportDraft),
+    readAll(db, COLLECTIONS.kbDrafts, {}, DRAFT_PROJECTION, readReportDraft),
   ]);
   return {
-    tickets: tickets.items as ReportTicket[],
-    outcomes: outcomes.items as ReportOutcome[],
-    drafts: drafts.items as ReportDraft[],
+    tickets: tickets.items,
+    outcomes: outcomes.items,
+    drafts: drafts.items,
     skipped: { tickets: tickets.skipped, outcomes: outcomes.skipped },
   };
 }

@@ -80,7 +80,10 @@ export function createMonth(h: Harness, tally: Tally, seed = 7) {
       const m = /^SLA (warning|breached): (first response|resolution) for (IT-\d+)/.exec(
         s.message.text,
       );
-      if (s.kind !== 'reply' || !m) continue;
+      // The warning itself (⚠); an automatic escalation repeats its text in the old thread.
+      const first = s.message.blocks[0];
+      const warned = first?.kind === 'text' && first.spans[0]?.text.startsWith('⚠');
+      if (s.kind !== 'reply' || !m || !warned) continue;
       const t = tally.tickets.find((x) => x.key === m[3]);
       tally.sla.push({
         kind: m[1] === 'warning' ? 'warning' : 'breach',

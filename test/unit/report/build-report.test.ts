@@ -83,9 +83,9 @@ const input: ReportInput = {
       ticketKey: 'IT-9',
       lang: 'en',
       status: 'draft',
-      question: 'foo widget install',
+      questions: ['foo widget install'],
     },
-    { id: 'd2', title: 'Old', ticketKey: 'IT-8', lang: 'id', status: 'approved' },
+    { id: 'd2', title: 'Old', ticketKey: 'IT-8', lang: 'id', status: 'exported' },
   ],
 };
 
@@ -179,7 +179,7 @@ describe('buildReport on hand-checked records', () => {
       waiting: 1,
       items: [
         { id: 'd1', title: 'Foo widget', ticketKey: 'IT-9', lang: 'en', status: 'draft' },
-        { id: 'd2', title: 'Old', ticketKey: 'IT-8', lang: 'id', status: 'approved' },
+        { id: 'd2', title: 'Old', ticketKey: 'IT-8', lang: 'id', status: 'exported' },
       ],
     });
     expect(report.period).toEqual({ from: at(0).toISOString(), to: at(7 * DAY).toISOString() });

@@ -11,7 +11,7 @@ export const agent = (id: string): UserRef => ({ platform: 'console', id, name: 
 
 type Step =
   | [minutes: number, action: 'claimed' | 'resolved' | 'waiting_on_requester', by: string]
-  | [minutes: number, action: 'escalated', by: string | 'system', to: Level]
+  | [minutes: number, action: 'escalated', by: string, to: Level]
   | [minutes: number, action: 'sent_back', by: string, to: Level]
   | [minutes: number, action: 'reopened' | 'confirmed' | 'cancelled']
   | [minutes: number, action: 'rated', score: number]
@@ -38,14 +38,14 @@ export function ticket(
       transcript.push({
         at: when,
         from: 'agent',
-        level: step[3] as Level,
+        level: step[3],
         internal: action === 'note',
       });
       continue;
     }
     const actorOf = (who: unknown) => (who === 'system' ? 'system' : agent(String(who)));
     if (action === 'escalated' || action === 'sent_back') {
-      const to = step[3] as Level;
+      const to = step[3];
       audit.push({
         at: when,
         actor: actorOf(step[2]),
@@ -54,11 +54,11 @@ export function ticket(
       });
       level = to;
     } else if (action === 'rated')
-      audit.push({ at: when, actor: agent('emp'), action, detail: { score: step[2] as number } });
+      audit.push({ at: when, actor: agent('emp'), action, detail: { score: step[2] } });
     else if (action === 'sla_warning' || action === 'sla_breach')
-      audit.push({ at: when, actor: 'system', action, detail: { clock: step[2] as string } });
+      audit.push({ at: when, actor: 'system', action, detail: { clock: step[2] } });
     else if (action === 'claimed' || action === 'resolved' || action === 'waiting_on_requester')
-      audit.push({ at: when, actor: agent(step[2] as string), action });
+      audit.push({ at: when, actor: agent(step[2]), action });
     else audit.push({ at: when, actor: agent('emp'), action });
   }
   return {
