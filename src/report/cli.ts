@@ -1,9 +1,7 @@
-import path from 'node:path';
 import { Command, Option } from 'commander';
 import { loadConfig } from '../config';
 import { parseReportQuery } from '../lead/report-query';
-import { projectRoot } from '../project-root';
-import { openDatabase } from '../store/open-database';
+import { DATABASE_VARIABLES, openAdminDatabase } from '../open-admin-database';
 import { createReportLoader } from '../store/report-source';
 import { formatHtml } from './format-html';
 import { formatMarkdown } from './format-markdown';
@@ -17,11 +15,8 @@ import type { Report } from './report-types';
  * SLA_AROUND_THE_CLOCK) and REPORT_L1_TARGET, so a half-set chat configuration does not stop it.
  * Exit 1 for a bad option, 2 when the report could not be made.
  */
+/** Besides the database's (open-admin-database.ts): the desk's calendar and the L1 band. */
 const VARIABLES = [
-  'MONGODB_URI',
-  'MONGODB_DB',
-  'MONGODB_TIMEOUT_MS',
-  'LAPIS_DATA_DIR',
   'TIME_ZONE',
   'BUSINESS_HOURS',
   'HOLIDAYS',
@@ -46,7 +41,11 @@ interface Options {
 }
 
 async function run(opts: Options): Promise<number> {
-  const config = loadConfig(Object.fromEntries(VARIABLES.map((name) => [name, process.env[name]])));
+  const config = loadConfig(
+    Object.fromEntries(
+      [...DATABASE_VARIABLES, ...VARIABLES].map((name) => [name, process.env[name]]),
+    ),
+  );
   const now = new Date();
   const { format, ...raw } = opts;
   const parsed = parseReportQuery(raw, config.TIME_ZONE, now);
@@ -56,13 +55,7 @@ async function run(opts: Options): Promise<number> {
   }
   const { to, filters } = parsed.query;
   const from = opts.from ? parsed.query.from : new Date(to.getTime() - DEFAULT_DAYS * 86_400_000);
-  const db = await openDatabase({
-    uri: config.MONGODB_URI,
-    dbName: config.MONGODB_DB,
-    timeoutMs: config.MONGODB_TIMEOUT_MS,
-    dataDir: path.resolve(projectRoot(), config.LAPIS_DATA_DIR),
-    log: (msg) => process.stderr.write(`[database] ${msg}\n`),
-  });
+  const { db } = await openAdminDatabase(process.env, VARIABLES);
   try {
     const load = createReportLoader(db.db, reportSettingsFromConfig(config));
     const report = await load({ from, to, filters });
