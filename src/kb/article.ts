@@ -8,8 +8,6 @@ export interface Article {
   readonly category: string | undefined;
   readonly tags: readonly string[];
   readonly questions: readonly string[];
-  /** Phrasings people confirmed for this article (stored in the database, not in the file). */
-  readonly learned?: readonly string[];
   /** First paragraph of the body: what chat shows. */
   readonly summary: string;
   /** The body after the summary: the steps. */

@@ -8,7 +8,7 @@ import type { Level, Priority } from '../core/ticket';
  * decorators are tested with a recording meter and the core knows neither.
  */
 export interface HelpdeskMeter {
-  /** An L0 outcome recorded for the first time in this process. */
+  /** An L0 outcome stored for the first time (a redone step is not counted again). */
   l0Outcome(kind: L0OutcomeKind, language: string): void;
   ticketOpened(ticket: { readonly platform: Platform; readonly priority: Priority }): void;
   escalated(toLevel: Level): void;

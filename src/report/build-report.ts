@@ -21,6 +21,7 @@ export function buildReport(input: ReportInput, options: ReportOptions): Report 
   const notes = [...(options.notes ?? [])];
   if (filters.category)
     notes.push('L0 figures are not filtered by category: L0 outcomes carry none.');
+  if (filters.level) notes.push('L0 figures are not filtered by level: L0 comes before any level.');
   const read: ReadTicket[] = [];
   for (const ticket of input.tickets) {
     if (ticket.createdAt.getTime() >= options.to.getTime()) continue;

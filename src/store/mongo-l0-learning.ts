@@ -105,13 +105,13 @@ export function createMongoL0Learning(db: Db): L0LearningAdmin {
   }
 
   return {
-    async record(outcome: L0Outcome): Promise<void> {
+    async record(outcome: L0Outcome): Promise<boolean> {
       const { id, ...fields } = outcome;
       const document = parseDocument(outcomeDocumentSchema, COLLECTIONS.l0Outcomes, {
         ...fields,
         _id: filterString(id, 'outcome id'),
       });
-      await insertOnce(() => outcomes.insertOne(document));
+      return insertOnce(() => outcomes.insertOne(document));
     },
 
     async outcomes(query: OutcomeQuery): Promise<L0Outcome[]> {

@@ -65,8 +65,8 @@ export interface PhrasingConfirmation {
 
 /** The port the workflow records L0 outcomes and confirmed phrasings through (src/store implements it). */
 export interface L0Learning {
-  /** Idempotent by `outcome.id`. */
-  record(outcome: L0Outcome): Promise<void>;
+  /** Idempotent by `outcome.id`: true when this call stored it, false when it was already there. */
+  record(outcome: L0Outcome): Promise<boolean>;
   /** Idempotent by `confirmation.key`; ignored for a phrasing that was removed. */
   confirm(confirmation: PhrasingConfirmation): Promise<void>;
   /** Every phrasing not removed, with its counts. */

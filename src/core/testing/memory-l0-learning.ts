@@ -46,9 +46,10 @@ export function createMemoryL0Learning(): MemoryL0Learning {
   };
 
   return {
-    record(outcome: L0Outcome): Promise<void> {
-      if (!outcomes.has(outcome.id)) outcomes.set(outcome.id, deepCopy(outcome));
-      return Promise.resolve();
+    record(outcome: L0Outcome): Promise<boolean> {
+      if (outcomes.has(outcome.id)) return Promise.resolve(false);
+      outcomes.set(outcome.id, deepCopy(outcome));
+      return Promise.resolve(true);
     },
 
     outcomes({ from, to, kinds }): Promise<L0Outcome[]> {

@@ -45,7 +45,7 @@ export function createAgentActions(rt: Runtime) {
       return refuse(rt, e, fresh, { level }, refusalText(error, fresh, locale), error.message);
     }
     if (result.changed) afterChange(e, result.after, level);
-    if (article && result.after.status === 'resolved') await teach(e, result.after, article);
+    if (article && result.after.resolution) await teach(e, result.after, article);
   }
 
   /**
@@ -58,7 +58,8 @@ export function createAgentActions(rt: Runtime) {
       text: ticket.question,
       lang: ticket.locale,
       source: 'agent',
-      key: `ticket:${ticket.id}@${ticket.version}`,
+      // The resolution, not the version (later changes move it on): a redone press teaches once.
+      key: `ticket:${ticket.id}:resolved@${ticket.resolution?.at.toISOString() ?? ''}`,
       user: e.user,
       at: deps.clock.now(),
     });

@@ -184,8 +184,12 @@ export function readDraftForm(
   return {
     title: clip(value(f.title) ?? '', DRAFT_LIMITS.title),
     summary: clip(value(f.summary) ?? '', 2000),
-    questions: lines(value(f.questions) ?? '').map((q) => clip(q, DRAFT_LIMITS.question)),
-    steps: lines(value(f.steps) ?? '').map((s) => clip(s, 1000)),
+    questions: lines(value(f.questions) ?? '')
+      .slice(0, DRAFT_LIMITS.questions)
+      .map((q) => clip(q, DRAFT_LIMITS.question)),
+    steps: lines(value(f.steps) ?? '')
+      .slice(0, DRAFT_LIMITS.steps)
+      .map((s) => clip(s, DRAFT_LIMITS.step)),
     tags: [
       ...new Set(
         (value(f.tags) ?? '')

@@ -55,14 +55,10 @@ export function createL0Actions(rt: Runtime) {
     const attempt = session.attempts.at(-1);
     const who = { user: e.user, locale, question: attempt?.question ?? session.question };
     await recordOutcome(rt, solved ? 'solved' : 'not_solved', who, attemptDetails(attempt));
-    // The key is the session version the press saved: one confirmation however often it is redone.
+    // One confirmation per person and phrasing, however often it is pressed or redone: the count
+    // is of people, so nobody teaches the bot a phrasing alone.
     if (solved && attempt)
-      await confirmPhrasing(
-        rt,
-        attempt,
-        who,
-        `session:${e.user.platform}:${e.user.id}@${session.version}`,
-      );
+      await confirmPhrasing(rt, attempt, who, `requester:${e.user.platform}:${e.user.id}`);
     rt.sendDirect(
       e.dm ?? session.dm,
       solved

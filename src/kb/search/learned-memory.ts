@@ -20,8 +20,6 @@ export interface LearnedMatch {
  * question (typos, greetings and word order aside), it does not generalise from one word in common.
  */
 export const LEARNED_MATCH = 0.8;
-/** Learned phrasings looked at per question, through its rarest terms: keeps a search bounded. */
-const MAX_CANDIDATES = 200;
 
 /**
  * What people confirmed, kept apart from the article index: the KB files alone decide how words are
@@ -48,16 +46,14 @@ export function createLearnedMemory(
     match(queryTerms: readonly string[]): LearnedMatch | undefined {
       if (entries.length === 0) return undefined;
       const terms = new Set(queryTerms);
-      // A phrasing at the threshold shares most terms, so it shares one of the rarest few.
+      // At Jaccard >= LEARNED_MATCH a phrasing lacks at most (1 - LEARNED_MATCH)·|Q| of the
+      // question's terms, so it has one of any k = that + 1 of them: the k rarest find every candidate.
+      const k = Math.floor((1 - LEARNED_MATCH) * terms.size + 1e-9) + 1;
       const rarest = [...terms].sort(
         (a, b) => (byTerm.get(a)?.length ?? 0) - (byTerm.get(b)?.length ?? 0),
       );
       const candidates = new Set<number>();
-      for (const t of rarest.slice(0, 3))
-        for (const i of byTerm.get(t) ?? []) {
-          if (candidates.size >= MAX_CANDIDATES) break;
-          candidates.add(i);
-        }
+      for (const t of rarest.slice(0, k)) for (const i of byTerm.get(t) ?? []) candidates.add(i);
       let best: LearnedMatch | undefined;
       for (const i of candidates) {
         const entry = entries[i] as (typeof entries)[number];

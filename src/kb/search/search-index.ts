@@ -2,15 +2,9 @@ import type { Article } from '../article';
 import type { Analyze } from '../text/analyzer';
 import { normalizeText, tokenize } from '../text/normalize';
 
-export const FIELDS = ['title', 'questions', 'tags', 'summary', 'details', 'learned'] as const;
+export const FIELDS = ['title', 'questions', 'tags', 'summary', 'details'] as const;
 export type Field = (typeof FIELDS)[number];
-const TOPIC_FIELDS: readonly Field[] = ['title', 'questions', 'tags', 'summary', 'learned'];
-/**
- * Learned phrasings (see with-learned-phrasings.ts) are a field of their own that adds postings to
- * its article only: term statistics (idf, what counts as a topic word) come from the KB files, so
- * teaching one article does not shift how every other question is weighed.
- */
-const FILE_FIELDS: readonly Field[] = ['title', 'questions', 'tags', 'summary', 'details'];
+const TOPIC_FIELDS: readonly Field[] = ['title', 'questions', 'tags', 'summary'];
 
 /**
  * BM25F field weights and length normalisation. Titles and the employees' own phrasings (questions)
@@ -22,7 +16,6 @@ const FIELD_WEIGHT: Record<Field, number> = {
   tags: 2,
   summary: 1.2,
   details: 0.6,
-  learned: 2.5,
 };
 const FIELD_B: Record<Field, number> = {
   title: 0.4,
@@ -30,7 +23,6 @@ const FIELD_B: Record<Field, number> = {
   tags: 0.3,
   summary: 0.6,
   details: 0.75,
-  learned: 0.5,
 };
 const K1 = 1.2;
 
@@ -46,7 +38,7 @@ export interface SearchDoc {
   readonly titles: ReadonlyMap<string, string>;
   readonly fields: Readonly<Record<Field, readonly string[]>>;
   readonly terms: ReadonlySet<string>;
-  /** Terms of the title, questions, tags, summary and learned phrasings: what the article is about. */
+  /** Terms of the title, questions, tags and summary: what the article is about. */
   readonly topic: ReadonlySet<string>;
   /** Title and each question as a term set: a close paraphrase of one of them is strong evidence. */
   readonly phrasings: readonly ReadonlySet<string>[];
@@ -87,7 +79,6 @@ export function buildSearchIndex(articles: readonly Article[], analyze: Analyze)
       tags: [],
       summary: [],
       details: [],
-      learned: [],
     };
     const phrasings: Set<string>[] = [];
     const titles = new Map<string, string>();
@@ -104,11 +95,6 @@ export function buildSearchIndex(articles: readonly Article[], analyze: Analyze)
       fields.tags.push(...a.tags.flatMap(termsOf));
       fields.summary.push(...termsOf(a.summary));
       fields.details.push(...termsOf(a.details));
-      for (const q of a.learned ?? []) {
-        const qTerms = termsOf(q);
-        fields.learned.push(...qTerms);
-        if (qTerms.length) phrasings.push(new Set(qTerms));
-      }
       [a.title, ...a.tags, ...a.questions].forEach(countSurface);
     }
     const terms = new Set(FIELDS.flatMap((f) => fields[f]));
@@ -124,9 +110,7 @@ export function buildSearchIndex(articles: readonly Article[], analyze: Analyze)
     ]),
   ) as Record<Field, number>;
   const df = new Map<string, number>();
-  for (const d of docs)
-    for (const t of new Set(FILE_FIELDS.flatMap((f) => d.fields[f])))
-      df.set(t, (df.get(t) ?? 0) + 1);
+  for (const d of docs) for (const t of d.terms) df.set(t, (df.get(t) ?? 0) + 1);
   const idf = new Map<string, number>();
   for (const [t, count] of df) idf.set(t, Math.log(1 + (n - count + 0.5) / (count + 0.5)));
 
@@ -157,9 +141,7 @@ export function buildSearchIndex(articles: readonly Article[], analyze: Analyze)
     idf,
     unknownIdf: Math.log(1 + (n + 0.5) / 0.5),
     vocabulary: new Set(df.keys()),
-    topicTerms: new Set(
-      docs.flatMap((d) => TOPIC_FIELDS.filter((f) => f !== 'learned').flatMap((f) => d.fields[f])),
-    ),
+    topicTerms: new Set(docs.flatMap((d) => [...d.topic])),
     surfaceFrequency,
   };
 }

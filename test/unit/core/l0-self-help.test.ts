@@ -271,3 +271,25 @@ describe('learning from outcomes', () => {
     expect(await h.learning.learned()).toEqual([]);
   });
 });
+
+describe('learning counts people, not presses', () => {
+  const kb = scriptedKb({
+    'cannot get online from the meeting room': { suggest: ['vpn-connect'] },
+  });
+
+  it('one person confirming the same question twice is one confirmation', async () => {
+    const h = createHarness({ kb });
+    for (let round = 0; round < 2; round++) {
+      await h.dm(people.budi, 'cannot get online from the meeting room');
+      await h.press(people.budi, h.button('l0_pick'));
+      await h.press(people.budi, h.button('l0_solved'));
+      h.advance(5);
+    }
+    const [learned] = await h.learning.learned();
+    expect(learned?.confirmations).toBe(1);
+    await h.dm(people.sari, 'cannot get online from the meeting room');
+    await h.press(people.sari, h.button('l0_pick', 'dm:sari'));
+    await h.press(people.sari, h.button('l0_solved', 'dm:sari'));
+    expect((await h.learning.learned())[0]?.confirmations).toBe(2);
+  });
+});
