@@ -1,13 +1,13 @@
 import { reportHeading, reportTables } from './report-tables';
 import type { Report } from './report-types';
 
-/** The report as Markdown tables (a `|` or a line break inside a cell is escaped). */
+/**
+ * The report as Markdown tables. Cells carry employees' own words (knowledge gaps), so every character
+ * Markdown could read as markup (links, HTML, emphasis, the table's `|`) is backslash-escaped, which
+ * CommonMark renders as the character itself; line breaks become spaces.
+ */
 export function formatMarkdown(report: Report): string {
-  const cell = (text: string) =>
-    text
-      .replace(/\\/g, '\\\\')
-      .replace(/\|/g, '\\|')
-      .replace(/\s*\n\s*/g, ' ');
+  const cell = (text: string) => text.replace(/[\\`*_[\]<>~|]/g, '\\$&').replace(/\s*\n\s*/g, ' ');
   const parts = [`# ${reportHeading(report)}`, `Generated ${report.generatedAt}.`];
   for (const table of reportTables(report)) {
     parts.push(`## ${table.title}`);
