@@ -4,7 +4,7 @@ import type { Inbound } from '../inbound';
 import { displayName } from '../people';
 import type { Level, Ticket } from '../ticket';
 import { field, required } from './form-fields';
-import { decodePayload } from './payload';
+import { agentButtonTarget } from './agent-button';
 import { refusalText, refuse } from './refusals';
 import { resolvedMessage, say } from './render';
 import type { Runtime } from './runtime';
@@ -22,14 +22,9 @@ export function createAgentActions(rt: Runtime) {
   const locale = deps.config.agentLocale;
 
   async function handle(e: ActionEvent): Promise<void> {
-    const payload = decodePayload(e.payload);
-    const ticket = payload.ticket ? await deps.tickets.get(payload.ticket) : undefined;
-    const level = payload.level;
-    if (!ticket || !level) throw new LapisError('invalid_input', 'button without ticket or level');
-    if (!(await deps.agents.isAgent(e.user, level))) {
-      const text = t(locale, 'refused_not_agent', { level });
-      return refuse(rt, e, ticket, { level }, text, 'not an agent of this level');
-    }
+    const target = await agentButtonTarget(rt, e);
+    if (!target) return;
+    const { ticket, level } = target;
     const article = e.action === 'resolve' ? field(e, 'article').toLowerCase() : '';
     if (article && !deps.kb.article(article, ticket.locale)) {
       const text = t(locale, 'refused_unknown_article', { id: article.slice(0, 100) });

@@ -12,7 +12,7 @@ import {
   type DraftFields,
 } from './draft-article';
 import { missingFields, type FormFieldName } from './form-fields';
-import { decodePayload } from './payload';
+import { agentButtonTarget } from './agent-button';
 import { refusalText, refuse } from './refusals';
 import { say } from './render';
 import type { Runtime } from './runtime';
@@ -29,14 +29,9 @@ export function createDraftActions(rt: Runtime) {
   const locale = deps.config.agentLocale;
 
   async function handle(e: ActionEvent): Promise<void> {
-    const payload = decodePayload(e.payload);
-    const ticket = payload.ticket ? await deps.tickets.get(payload.ticket) : undefined;
-    const level = payload.level;
-    if (!ticket || !level) throw new LapisError('invalid_input', 'button without ticket or level');
-    if (!(await deps.agents.isAgent(e.user, level))) {
-      const text = t(locale, 'refused_not_agent', { level });
-      return refuse(rt, e, ticket, { level }, text, 'not an agent of this level');
-    }
+    const target = await agentButtonTarget(rt, e);
+    if (!target) return;
+    const { ticket, level } = target;
     const rules = { now: deps.clock.now(), reopenWindowHours: deps.config.reopenWindowHours };
     const why = whyNot(ticket, { role: 'agent', level }, 'draft_article', rules);
     if (why) {
