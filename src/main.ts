@@ -29,6 +29,7 @@ import { createMongoL0Learning } from './store/mongo-l0-learning';
 import { createLeadView } from './lead/lead-view';
 import { reportLoader } from './lead/load-report';
 import { openDatabase } from './store/open-database';
+import { createTicketRefs } from './store/ticket-refs';
 
 /** Composition root: config, database, knowledge base, channels (Slack, Teams or the local console), SLA timer. */
 async function main(): Promise<void> {
@@ -165,6 +166,12 @@ async function main(): Promise<void> {
             createMongoWorkQueue(db.db, 'outbox').prune(),
             slots.prune(),
           ]),
+      },
+      {
+        // Puts right ticket lookup documents a crash left stale (ticket-refs.ts); reads every ticket.
+        name: 'ticket-refs',
+        periodMs: 3600_000,
+        run: () => createTicketRefs(db.db).reconcile(),
       },
     ],
     (job, periodMs) => slots.claim(job, periodMs),

@@ -4,6 +4,7 @@ import type { Config } from '../config';
 import { isLoopbackAddress } from '../loopback';
 import type { HelpdeskMeter } from '../metrics/helpdesk-meter';
 import { startMetricsServer } from '../metrics/metrics-route';
+import { meterDatabaseCommands } from '../metrics/database-commands';
 import { createPrometheusMetrics } from '../metrics/prometheus-meter';
 import type { HttpServer } from '../start-http-server';
 import { createBacklogCounter } from '../store/count-backlog';
@@ -35,6 +36,7 @@ export function createLeadView(options: {
     defaultMetrics: true,
     onError: (err) => log.warn({ err }, 'could not count the backlog for /metrics'),
   });
+  meterDatabaseCommands(options.db.client, metrics.registry);
   const access = leadAccessFor(config);
   return {
     meter: metrics.meter,

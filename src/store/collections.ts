@@ -3,6 +3,12 @@ export const COLLECTIONS = {
   tickets: 'tickets',
   /** Version guards: one unique `${ticketId}@${version}` claim per ticket change (see version-guard.ts). */
   ticketVersions: 'ticket_versions',
+  /** `${platform}:${threadId}` -> ticket id, insert-only (ticket-refs.ts). */
+  ticketThreads: 'ticket_threads',
+  /** A summary of each active ticket, read instead of the whole tickets collection (ticket-refs.ts). */
+  activeTickets: 'active_tickets',
+  /** Marks of one-time data migrations that have run, by name. */
+  migrations: 'migrations',
   counters: 'counters',
   sessions: 'l0_sessions',
   /** Version guards of L0 sessions, like ticketVersions. */

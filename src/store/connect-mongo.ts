@@ -26,6 +26,8 @@ export async function connectMongo(options: ConnectOptions): Promise<MongoConnec
     readConcern: { level: 'local' },
     retryWrites: true,
     appName: 'lapis',
+    // Command events feed lapis_db_commands_total (round trips per event are the rate limit).
+    monitorCommands: true,
   });
   await client.connect();
   const db = client.db(options.dbName);

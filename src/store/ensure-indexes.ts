@@ -19,6 +19,12 @@ export const INDEXES: Readonly<Record<string, readonly IndexDescription[]>> = {
     { key: { updatedAt: 1 }, name: 'by_updated' },
     { key: { createdAt: 1 }, name: 'by_created' },
   ],
+  // The summaries of active tickets (ticket-refs.ts): small, but read by each of these.
+  [COLLECTIONS.activeTickets]: [
+    { key: { requester: 1 }, name: 'by_requester' },
+    { key: { level: 1, createdAt: 1 }, name: 'by_level' },
+    { key: { nextCheckAt: 1 }, name: 'sla_due' },
+  ],
   [COLLECTIONS.sessions]: [{ key: { platform: 1, userId: 1, updatedAt: -1 }, name: 'by_user' }],
   // Work queues hold pending items only; lanes are read in arrival order (see mongo-work-queue.ts).
   [COLLECTIONS.inbox]: [{ key: { seq: 1 }, name: 'arrival' }],

@@ -19,6 +19,7 @@ import {
   toTicketDocument,
   type TicketDocument,
 } from './ticket-document';
+import { createTicketRefs, requesterKey, type ActiveSummary, type TicketRefs } from './ticket-refs';
 import { createVersionGuard, isDuplicateKey } from './version-guard';
 
 /**
@@ -29,12 +30,21 @@ import { createVersionGuard, isDuplicateKey } from './version-guard';
 export interface MongoTicketStoreOptions {
   /** A stored document that does not read back as a ticket: reported, skipped in lists. */
   readonly onMalformed?: (error: Error) => void;
+  /** The lookup documents beside the tickets (ticket-refs.ts); one per process is enough. */
+  readonly refs?: TicketRefs;
 }
+
+const onlyActive = (statuses: readonly TicketStatus[]) =>
+  statuses.length > 0 && statuses.every((s) => ACTIVE_STATUSES.includes(s));
+const cmp = (a: Ticket, b: Ticket) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byCreatedAt = (direction: 1 | -1) => (a: Ticket, b: Ticket) =>
+  direction * (a.createdAt.getTime() - b.createdAt.getTime()) || cmp(a, b);
 
 export function createMongoTicketStore(db: Db, options: MongoTicketStoreOptions = {}): TicketStore {
   // ignoreUndefined: an undefined optional field is left out of the document, never stored as null.
   const tickets = db.collection<TicketDocument>(COLLECTIONS.tickets, { ignoreUndefined: true });
   const guard = createVersionGuard(db, COLLECTIONS.ticketVersions);
+  const refs = options.refs ?? createTicketRefs(db);
 
   const findOne = async (filter: Filter<TicketDocument>): Promise<Ticket | undefined> => {
     const document = await tickets.findOne(filter);
@@ -54,6 +64,24 @@ export function createMongoTicketStore(db: Db, options: MongoTicketStoreOptions 
         return [];
       }
     });
+  /**
+   * Active tickets whose summary matches, read by `_id` and checked (a summary is a hint), never by a
+   * query over the tickets collection.
+   */
+  const activeTickets = async (filter: Filter<ActiveSummary>): Promise<Ticket[]> => {
+    const ids = await refs.activeIds(filter);
+    const found = await Promise.all(
+      ids.map(async (id) => {
+        try {
+          return await findOne({ _id: id });
+        } catch (error) {
+          options.onMalformed?.(error instanceof Error ? error : new Error(String(error)));
+          return undefined;
+        }
+      }),
+    );
+    return found.filter((t): t is Ticket => t !== undefined && ACTIVE_STATUSES.includes(t.status));
+  };
   const statusFilter = (statuses: readonly TicketStatus[]) => ({
     $in: statuses.map((s) => filterOneOf(s, TICKET_STATUSES, 'status')),
   });
@@ -68,6 +96,7 @@ export function createMongoTicketStore(db: Db, options: MongoTicketStoreOptions 
       }
       const key = `IT-${await nextSequence(db, 'ticket', 1001)}`;
       const document = toTicketDocument({ ...input, id: id ?? randomUUID(), key, version: 0 });
+      await refs.beforeWrite(document);
       try {
         await tickets.insertOne(document);
       } catch (error) {
@@ -87,7 +116,12 @@ export function createMongoTicketStore(db: Db, options: MongoTicketStoreOptions 
 
     async getByThread(platform: string, threadId: string): Promise<Ticket | undefined> {
       const where = `${filterString(platform, 'platform')}:${filterString(threadId, 'thread id')}`;
-      return findOne({ threadIds: where });
+      const id = await refs.ticketOfThread(where);
+      const ticket = id === undefined ? undefined : await findOne({ _id: id });
+      const named = Object.values(ticket?.threads ?? {}).some(
+        (t) => t !== undefined && `${t.platform}:${t.threadId}` === where,
+      );
+      return named ? ticket : undefined;
     },
 
     async update(next: Ticket, expectedVersion: number): Promise<Ticket | undefined> {
@@ -104,6 +138,7 @@ export function createMongoTicketStore(db: Db, options: MongoTicketStoreOptions 
       if (!claim) return undefined;
       let matched: boolean;
       try {
+        await refs.beforeWrite(document);
         matched = (await tickets.replaceOne({ _id: id, version }, document)).matchedCount > 0;
       } catch (error) {
         // A server's refusal means nothing was written; on a network error the write may still
@@ -116,6 +151,7 @@ export function createMongoTicketStore(db: Db, options: MongoTicketStoreOptions 
         return undefined;
       }
       await claim.moved();
+      await refs.afterWrite(document);
       return fromTicketDocument(document);
     },
 
@@ -123,52 +159,53 @@ export function createMongoTicketStore(db: Db, options: MongoTicketStoreOptions 
       requester: UserRef,
       statuses?: readonly TicketStatus[],
     ): Promise<Ticket[]> {
+      const platform = filterOneOf(requester.platform, PLATFORMS, 'requester platform');
+      const userId = filterString(requester.id, 'requester id');
+      if (statuses !== undefined && onlyActive(statuses)) {
+        const found = await activeTickets({ requester: requesterKey(platform, userId) });
+        return found
+          .filter((t) => t.requester.platform === platform && t.requester.id === userId)
+          .filter((t) => statuses.includes(t.status))
+          .sort(byCreatedAt(-1));
+      }
+      // Every ticket of the person ("my tickets"): rare, so it may read the whole collection.
       const filter: Filter<TicketDocument> = {
-        'requester.platform': filterOneOf(requester.platform, PLATFORMS, 'requester platform'),
-        'requester.id': filterString(requester.id, 'requester id'),
+        'requester.platform': platform,
+        'requester.id': userId,
       };
       if (statuses !== undefined) filter.status = statusFilter(statuses);
       return findMany(filter, { createdAt: -1, _id: 1 });
     },
 
     async listByLevel(level: Level, statuses: readonly TicketStatus[]): Promise<Ticket[]> {
-      return findMany(
-        { level: filterOneOf(level, LEVELS, 'level'), status: statusFilter(statuses) },
-        { createdAt: 1, _id: 1 },
-      );
+      const at = filterOneOf(level, LEVELS, 'level');
+      if (onlyActive(statuses)) {
+        const found = await activeTickets({ level: at });
+        return found
+          .filter((t) => t.level === at && statuses.includes(t.status))
+          .sort(byCreatedAt(1));
+      }
+      return findMany({ level: at, status: statusFilter(statuses) }, { createdAt: 1, _id: 1 });
     },
 
     async listDueForSla(now: Date, limit: number): Promise<Ticket[]> {
-      // limit(0) means "no limit" to MongoDB: a limit below 1 returns nothing, Infinity everything.
+      // A limit below 1 returns nothing, Infinity everything.
       if (!(limit >= 1)) return [];
-      const count = Number.isFinite(limit) ? Math.floor(limit) : 0;
-      return findMany(
-        {
-          'sla.nextCheckAt': { $lte: filterDate(now, 'now') },
-          status: statusFilter(ACTIVE_STATUSES),
-        },
-        { 'sla.nextCheckAt': 1, _id: 1 },
-        count,
-      );
+      const due = filterDate(now, 'now');
+      const found = await activeTickets({ nextCheckAt: { $lte: due } });
+      return found
+        .filter((t) => t.sla.nextCheckAt !== undefined && t.sla.nextCheckAt <= due)
+        .sort((a, b) => a.sla.nextCheckAt!.getTime() - b.sla.nextCheckAt!.getTime() || cmp(a, b))
+        .slice(0, limit);
     },
 
     async listMissingCards(createdBefore: Date, limit: number): Promise<Ticket[]> {
       const before = filterDate(createdBefore, 'created before');
-      const missing = await Promise.all(
-        LEVELS.map((level) =>
-          findMany(
-            {
-              level,
-              status: statusFilter(ACTIVE_STATUSES),
-              [`cards.L${level}`]: { $exists: false },
-              createdAt: { $lt: before },
-            },
-            { createdAt: 1, _id: 1 },
-            Math.max(1, Math.floor(limit)),
-          ),
-        ),
-      );
-      return missing.flat().slice(0, limit);
+      const found = await activeTickets({ createdAt: { $lt: before } });
+      return found
+        .filter((t) => t.createdAt < before && t.cards[`L${t.level}`] === undefined)
+        .sort(byCreatedAt(1))
+        .slice(0, Math.max(0, limit));
     },
   };
 }

@@ -3,6 +3,7 @@ import { connectMongo, type MongoConnection } from './connect-mongo';
 import type { EmbeddedDatabase } from './embedded/embedded-database';
 import { startEmbeddedDatabase } from './embedded/start-embedded-database';
 import { ensureIndexes } from './ensure-indexes';
+import { createTicketRefs } from './ticket-refs';
 
 export interface OpenDatabaseOptions {
   readonly uri: string | undefined;
@@ -18,7 +19,10 @@ export interface OpenDatabase extends MongoConnection {
   readonly description: string;
 }
 
-/** Connects to MONGODB_URI, or starts the embedded server first; then makes sure the indexes exist. */
+/**
+ * Connects to MONGODB_URI, or starts the embedded server first; then makes sure the indexes and the
+ * ticket lookup documents exist.
+ */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDatabase> {
   let embedded: EmbeddedDatabase | undefined;
   let uri = options.uri;
@@ -30,6 +34,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDa
   try {
     connection = await connectMongo({ uri, dbName: options.dbName, timeoutMs: options.timeoutMs });
     await ensureIndexes(connection.db);
+    // A database from before the ticket lookup documents gets them once, before they are relied on.
+    await createTicketRefs(connection.db).migrate();
   } catch (error) {
     await embedded?.stop();
     throw error;

@@ -16,6 +16,7 @@ import type { Report } from '../../src/report/report-types';
 import { reportLoader } from '../../src/lead/load-report';
 import { loadKnowledgeBase } from '../../src/kb/load-kb';
 import { createKnowledgeBase } from '../../src/kb/search/create-knowledge-base';
+import { meterDatabaseCommands } from '../../src/metrics/database-commands';
 import { startMetricsServer } from '../../src/metrics/metrics-route';
 import { createPrometheusMetrics, type LapisMetrics } from '../../src/metrics/prometheus-meter';
 import { projectRoot } from '../../src/project-root';
@@ -50,6 +51,7 @@ describe('Prometheus metrics from real events', () => {
       countBacklog: createBacklogCounter(conn.db),
       backlogMaxAgeMs: 0,
     });
+    meterDatabaseCommands(conn.client, metrics.registry);
     const surface = createConsoleSurface(createMongoConsoleMessages(conn.db));
     helpdesk = composeHelpdesk({
       config,
@@ -172,6 +174,14 @@ describe('Prometheus metrics from real events', () => {
     expect(after.value('lapis_backlog', { level: '1' })).toBe(0);
     expect(after.value('lapis_backlog', { level: '2' })).toBe(1);
     expect(after.value('lapis_backlog', { level: '3' })).toBe(0);
+
+    // Database round trips, by command and collection: each of the 7 events (and the SLA sweep's
+    // timer work) was recorded in the inbox.
+    expect(after.types.get('lapis_db_commands_total')).toBe('counter');
+    expect(
+      moved('lapis_db_commands_total', { command: 'insert', collection: 'inbox' }),
+    ).toBeGreaterThanOrEqual(7);
+    expect(moved('lapis_db_commands_total', { command: 'find' })).toBeGreaterThan(7);
 
     // The dashboard's report over the same database agrees.
     const res = await fetch(`${app.url}/dashboard/api/report`);
