@@ -1,7 +1,9 @@
 /**
- * Four projects (`process` runs the bot as a child process through the failure scenarios): `unit` (core and kb, no I/O, fast), `integration` (store and channels against the
- * real embedded MongoDB-wire server, which the global setup starts once and stops at the end) and
- * `e2e` (the local console in headless Chromium; it shares that setup, which jest then runs once).
+ * Five projects (`process` runs the bot as a child process through the failure scenarios): `unit` (core and kb, no I/O, fast), `integration` (store and channels against the
+ * real embedded MongoDB-wire server, which the global setup starts once and stops at the end),
+ * `e2e` (the local console in headless Chromium; it shares that setup, which jest then runs once) and
+ * `postgres` (the store contracts and a ticket journey on FerretDB with its PostgreSQL backend, on a
+ * throw-away PostgreSQL cluster of its own: `npm run setup:postgres` installs PostgreSQL).
  */
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }];
 
@@ -39,6 +41,16 @@ module.exports = {
       transform: { '^.+\\.ts$': tsJest },
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+    {
+      displayName: 'postgres',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test/postgres'],
+      transform: { '^.+\\.ts$': tsJest },
+      globalSetup: '<rootDir>/test/support/postgres-global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/postgres-global-teardown.ts',
+      // Hands the server above to openTestDatabase in each test file (see postgres-test-env.ts).
+      setupFiles: ['<rootDir>/test/support/postgres-test-env.ts'],
     },
   ],
 };

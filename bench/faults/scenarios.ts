@@ -7,6 +7,7 @@ import { duplicates, type DuplicatesSize } from './duplicates';
 import { overload, type OverloadSize } from './overload';
 import { sigterm, type SigtermSize } from './sigterm';
 import { twoBots, type TwoBotsSize } from './two-bots';
+import { twoBotsTakeover, type TwoBotsTakeoverSize } from './two-bots-takeover';
 import type { Row, ScenarioContext } from './types';
 
 /** Every scenario with its two sizes: `full` for the bench, `small` for the jest tests (test/process). */
@@ -65,6 +66,10 @@ export const SIZES = {
     full: { dms: 50, tickets: 10, agents: 10 },
     small: { dms: 4, tickets: 2, agents: 3 },
   } satisfies Sizes<TwoBotsSize>,
+  twoBotsTakeover: {
+    full: { dms: 200, perSecond: 200, slaTickets: 10 },
+    small: { dms: 30, perSecond: 100, slaTickets: 2 },
+  } satisfies Sizes<TwoBotsTakeoverSize>,
   cardRetry: {
     full: { tickets: 5, failuresPerCard: 3, messagesMeanwhile: 5 },
     small: { tickets: 1, failuresPerCard: 2, messagesMeanwhile: 2 },
@@ -92,5 +97,6 @@ export const SCENARIOS: readonly Scenario[] = [
   scenario('sigterm', sigterm, SIZES.sigterm),
   scenario('overload', overload, SIZES.overload),
   scenario('two-bots', twoBots, SIZES.twoBots),
+  scenario('two-bots-takeover', twoBotsTakeover, SIZES.twoBotsTakeover),
   scenario('card-retry', cardRetry, SIZES.cardRetry),
 ];

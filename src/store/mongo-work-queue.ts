@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from 'mongodb';
+import { MongoBulkWriteError, type Collection, type Db, type Document } from 'mongodb';
 import type {
   ClaimedWork,
   LaneHead,
@@ -9,6 +9,7 @@ import type {
 } from '../core/ports/work-queue';
 import { COLLECTIONS } from './collections';
 import { filterString } from './filter-values';
+import { createGroupCommit } from './group-commit';
 import { isDuplicateKey } from './version-guard';
 
 /** A pending item: only pending items live in the queue's own collection, so it stays small. */
@@ -69,6 +70,23 @@ export interface MongoWorkQueue<T> extends WorkQueue<T> {
   prune(): Promise<number>;
 }
 
+/** Inserts every document it can; answers the indexes of those whose `_id` was already there. */
+async function insertAll<D extends Document>(
+  collection: Collection<D>,
+  docs: readonly D[],
+): Promise<Set<number>> {
+  if (docs.length === 0) return new Set();
+  try {
+    await collection.insertMany(docs as never[], { ordered: false });
+    return new Set();
+  } catch (error) {
+    if (!(error instanceof MongoBulkWriteError)) throw error;
+    const failed = [error.writeErrors].flat();
+    if (failed.length === 0 || failed.some((e) => e.code !== 11000)) throw error;
+    return new Set(failed.map((e) => e.index));
+  }
+}
+
 let counter = 0;
 /** Arrival order across processes: wall-clock milliseconds, then arrival within this process. */
 function nextSeq(now: Date): number {
@@ -111,6 +129,8 @@ export function createMongoWorkQueue<T>(
     }
   }
 
+  /** Heads the last look found due, with their claim base (what `claim` would read first). */
+  const heads = new Map<string, number>();
   const isDone = async (id: string) => (await seen.findOne({ _id: doneId(id) })) !== null;
 
   /** Deletes the item and every claim made on it (claims below `claimBase` went with put-backs). */
@@ -156,26 +176,59 @@ export function createMongoWorkQueue<T>(
     return true;
   }
 
-  async function enqueueOne(item: NewWorkItem<T>, at: Date): Promise<boolean> {
-    try {
-      await seen.insertOne({ _id: seenId(item.id), q: name, at });
-    } catch (error) {
-      if (isDuplicateKey(error)) return recover(item);
-      throw error;
-    }
-    if (item.done) {
-      await insertIgnoringDuplicate(() => seen.insertOne({ _id: doneId(item.id), q: name, at }));
-      return true;
-    }
-    try {
-      await items.insertOne(newItemDocument(item, at));
-    } catch (error) {
+  /**
+   * Records new items, many per round trip under load: the dedupe records of the batch in one
+   * insert, then its new items in another. An id seen before goes through `recover`.
+   */
+  const enqueueBatch = createGroupCommit<{ item: NewWorkItem<T>; at: Date }, boolean>(
+    async (entries) => {
+      const fresh = new Array<boolean>(entries.length).fill(false);
+      const seenBefore = await insertAll(
+        seen,
+        entries.map(({ item, at }) => ({ _id: seenId(item.id), q: name, at })),
+      );
+      const firsts = entries.flatMap((e, i) => (seenBefore.has(i) ? [] : [{ ...e, i }]));
+      const alreadyDone = firsts.filter((e) => e.item.done);
+      await insertAll(
+        seen,
+        alreadyDone.map(({ item, at }) => ({ _id: doneId(item.id), q: name, at })),
+      );
+      for (const { i } of alreadyDone) fresh[i] = true;
+      const toStore = firsts.filter((e) => !e.item.done);
       // Pending for longer than its dedupe record is kept (see prune): still the same event.
-      if (isDuplicateKey(error)) return false;
-      throw error;
-    }
-    return true;
-  }
+      const pending = await insertAll(
+        items,
+        toStore.map(({ item, at }) => newItemDocument(item, at)),
+      );
+      toStore.forEach(({ i }, k) => (fresh[i] = !pending.has(k)));
+      await Promise.all(
+        entries.map(async ({ item }, i) => {
+          if (seenBefore.has(i)) fresh[i] = await recover(item);
+        }),
+      );
+      return fresh;
+    },
+  );
+
+  /**
+   * Finishes items, many per round trip under load. The `#done` records first: from then on an item
+   * is finished, even if the deletes never run (its claims go after it, see `claim`).
+   */
+  const finishBatch = createGroupCommit<{ id: string; upTo: number }, void>(async (finished) => {
+    await insertAll(
+      seen,
+      finished.map(({ id }) => ({ _id: doneId(id), q: name, at: now() })),
+    );
+    await items.deleteMany({ _id: { $in: finished.map((f) => f.id) } });
+    await claims.deleteMany({
+      _id: {
+        $in: finished.flatMap(({ id, upTo }) =>
+          Array.from({ length: upTo + 1 }, (_, n) => claimId(id, n)),
+        ),
+      },
+    });
+    return finished.map(() => undefined);
+  });
 
   function claimed(doc: ItemDocument, n: number, leaseMs: number): ClaimedWork<T> {
     const item: WorkItem<T> = {
@@ -194,13 +247,7 @@ export function createMongoWorkQueue<T>(
           { $set: { expiresAt: new Date(now().getTime() + leaseMs) } },
         );
       },
-      // The `#done` record first: from then on the item is finished, even if the deletes never run.
-      async done() {
-        await insertIgnoringDuplicate(() =>
-          seen.insertOne({ _id: doneId(doc._id), q: name, at: now() }),
-        );
-        await forget(doc._id, n);
-      },
+      done: () => finishBatch({ id: doc._id, upTo: n }),
       async fail(reason) {
         await insertIgnoringDuplicate(() =>
           failed.insertOne({
@@ -249,61 +296,77 @@ export function createMongoWorkQueue<T>(
     name,
     async enqueue(newItems: readonly NewWorkItem<T>[]) {
       const at = now();
-      const fresh: string[] = [];
       for (const item of newItems) {
         filterString(item.id, 'work item id');
         filterString(item.lane, 'lane');
-        if (await enqueueOne(item, at)) fresh.push(item.id);
       }
-      return fresh;
+      const stored = await Promise.all(newItems.map((item) => enqueueBatch({ item, at })));
+      return newItems.filter((_, i) => stored[i]).map((item) => item.id);
     },
 
     async dueHeads(limit) {
       const docs = await items
-        .find({}, { projection: { lane: 1, seq: 1, notBefore: 1 } })
+        .find({}, { projection: { lane: 1, seq: 1, notBefore: 1, claimBase: 1 } })
         .sort({ seq: 1 })
         .toArray();
+      heads.clear();
       const lanes = new Set<string>();
-      const heads: LaneHead[] = [];
+      const due: LaneHead[] = [];
       const at = now().getTime();
       for (const doc of docs) {
         if (lanes.has(doc.lane)) continue;
         lanes.add(doc.lane);
-        if (heads.length < limit && new Date(doc.notBefore).getTime() <= at)
-          heads.push({ id: doc._id, lane: doc.lane });
+        if (due.length < limit && new Date(doc.notBefore).getTime() <= at) {
+          due.push({ id: doc._id, lane: doc.lane });
+          heads.set(doc._id, doc.claimBase);
+        }
       }
-      return { heads, pending: docs.length };
+      return { heads: due, pending: docs.length };
     },
 
     async claim(id, owner, leaseMs) {
-      const doc = await items.findOne({ _id: filterString(id, 'work item id') });
-      if (!doc || doc.notBefore.getTime() > now().getTime()) return undefined;
-      for (let n = doc.claimBase; n <= doc.claimBase + MAX_TAKEOVERS; n++) {
+      const key = filterString(id, 'work item id');
+      // The last look saw this head due, with its claim base: no need to read it again first.
+      let base = heads.get(key);
+      heads.delete(key);
+      if (base === undefined) {
+        const doc = await items.findOne(
+          { _id: key },
+          { projection: { claimBase: 1, notBefore: 1 } },
+        );
+        if (!doc || doc.notBefore.getTime() > now().getTime()) return undefined;
+        base = doc.claimBase;
+      }
+      for (let n = base; n <= base + MAX_TAKEOVERS; n++) {
         try {
           await claims.insertOne({
-            _id: claimId(id, n),
+            _id: claimId(key, n),
             owner,
             expiresAt: new Date(now().getTime() + leaseMs),
           });
         } catch (error) {
           if (!isDuplicateKey(error)) throw error;
-          const existing = await claims.findOne({ _id: claimId(id, n) });
+          const existing = await claims.findOne({ _id: claimId(key, n) });
           if (existing && new Date(existing.expiresAt).getTime() > now().getTime())
             return undefined;
           continue; // that worker died (or let go): take over with the next link
         }
-        // Between our read and our claim the item may have been finished, or put back (a claim
-        // below its new base is one that was already used and deleted).
-        const fresh = await items.findOne({ _id: id });
-        if (!fresh || fresh.claimBase > n || (await isDone(id))) {
-          await claims.deleteOne({ _id: claimId(id, n) });
+        // Between the look and our claim the item may have been finished, or put back (a claim
+        // below its new base is one that was already used and deleted). The first link of the
+        // current base being free means nobody worked the item under it, so it cannot be done; a
+        // later link (a takeover) may follow a worker that finished it and died before deleting it.
+        const fresh = await items.findOne({ _id: key });
+        const done = fresh !== null && n > fresh.claimBase && (await isDone(key));
+        if (!fresh || fresh.claimBase > n || done) {
+          await claims.deleteOne({ _id: claimId(key, n) });
           // Finished, but its process died before deleting it: finish deleting it.
-          if (fresh && fresh.claimBase <= n) await forget(id, n);
+          if (done) await forget(key, n);
           return undefined;
         }
         return claimed(fresh, n, leaseMs);
       }
-      await failAbandoned(doc);
+      const doc = await items.findOne({ _id: key });
+      if (doc) await failAbandoned(doc);
       return undefined;
     },
 

@@ -36,6 +36,24 @@ export function describeWorkQueueContract(
       expect(claim?.item.payload).toEqual({ n: 1 });
     });
 
+    it('stores concurrent deliveries of one id once, and keeps their arrival order', async () => {
+      const calls = await Promise.all([
+        queue.enqueue([item('a', 'L1', 1)]),
+        queue.enqueue([item('a', 'L1', 2)]),
+        queue.enqueue([item('b', 'L1', 3)]),
+        queue.enqueue([item('a', 'L1', 4), item('c', 'L1', 5)]),
+      ]);
+      expect(calls.flat().sort()).toEqual(['a', 'b', 'c']);
+      expect(await pendingCount()).toBe(3);
+      const order: string[] = [];
+      for (let claim; (claim = await claimHead('L1', 'w1', 5000)); await claim.done())
+        order.push(claim.item.id);
+      expect(order).toEqual(['a', 'b', 'c']);
+      expect(await queue.enqueue([item('a', 'L1'), item('b', 'L1'), item('d', 'L1')])).toEqual([
+        'd',
+      ]);
+    });
+
     it('hands out a lane in arrival order, one item at a time', async () => {
       await queue.enqueue([item('a', 'L1'), item('b', 'L1'), item('c', 'L2')]);
       const first = await claimHead('L1', 'w1', 5000);

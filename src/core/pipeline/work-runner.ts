@@ -71,6 +71,8 @@ export function createWorkRunner<T>(options: WorkRunnerOptions<T>): WorkRunner {
   let pollTimer: NodeJS.Timeout | undefined;
   let looking = false;
   let lookAgain = false;
+  /** The last look saw items it did not hand out (a lane's next item, one not yet due...). */
+  let moreWaiting = true;
   const laneTasks = new Set<Promise<void>>();
 
   function pump(): void {
@@ -86,9 +88,10 @@ export function createWorkRunner<T>(options: WorkRunnerOptions<T>): WorkRunner {
         .finally(() => {
           busy.delete(head.lane);
           laneTasks.delete(task);
-          // The lane's next item, if any, shows up in the next look.
-          if (ready.length === 0) void look();
-          else pump();
+          // The lane's next item, if the last look saw one, shows up in the next look; what is
+          // enqueued later wakes the runner, what other instances enqueue is found by the poll.
+          if (ready.length > 0) pump();
+          else if (moreWaiting) void look();
         });
       laneTasks.add(task);
     }
@@ -150,6 +153,7 @@ export function createWorkRunner<T>(options: WorkRunnerOptions<T>): WorkRunner {
     try {
       const due = await queue.dueHeads(options.concurrency * 4);
       options.onLook?.(due.pending);
+      moreWaiting = due.pending > due.heads.length;
       ready = due.heads.filter((h) => !busy.has(h.lane));
       pump();
     } catch (err) {

@@ -20,6 +20,26 @@ export function ferretdbArgs(dataDir: string, port: number): string[] {
   ];
 }
 
+/**
+ * The same, for FerretDB's PostgreSQL backend: the documents live in the PostgreSQL database named by
+ * `postgresUrl` (e.g. `postgres://postgres@127.0.0.1:5432/ferretdb`), only the state file in `stateDir`.
+ */
+export function ferretdbPostgresArgs(
+  postgresUrl: string,
+  stateDir: string,
+  port: number,
+): string[] {
+  return [
+    '--handler=postgresql',
+    `--postgresql-url=${postgresUrl}`,
+    `--state-dir=${stateDir}`,
+    `--listen-addr=127.0.0.1:${port}`,
+    '--telemetry=disable',
+    '--debug-addr=-',
+    '--log-level=warn',
+  ];
+}
+
 /** Whether a command line is a FerretDB serving `dataDir` (also matches the setpriv wrapper). */
 export function isFerretdbOn(args: readonly string[] | undefined, dataDir: string): boolean {
   if (!args) return false;
