@@ -16,6 +16,20 @@ describe('a whole ticket journey on FerretDB on PostgreSQL', () => {
   });
   afterEach(() => conn.dispose());
 
+  it('answers a message carrying U+0000, which PostgreSQL cannot store', async () => {
+    const h = createHarness({
+      stores: {
+        tickets: createMongoTicketStore(conn.db),
+        sessions: createMongoSessionStore(conn.db),
+        inbox: createMongoWorkQueue(conn.db, 'inbox'),
+        outbox: createMongoWorkQueue(conn.db, 'outbox'),
+      },
+      learning: createMongoL0Learning(conn.db),
+    });
+    await h.dm(people.budi, 'the printer\u0000 on floor 3 has a paper jam');
+    expect(textOf(h.last('direct', 'dm:budi')!)).toMatch(/Clear a paper jam/);
+  });
+
   it('question, L0 answer, ticket, claim, relays both ways, escalation, resolution, rating', async () => {
     const h = createHarness({
       stores: {

@@ -1,5 +1,6 @@
 import type { Inbound } from '../inbound';
 import type { WorkQueue } from '../ports/work-queue';
+import { withoutNul } from '../text/without-nul';
 import { laneOfWork, workIdOf, type QueuedWork } from './queued-work';
 
 /** Why an event was not taken: the HTTP status a channel answers with, so the platform retries. */
@@ -44,9 +45,10 @@ export function createIntake(options: IntakeOptions) {
     return undefined;
   }
 
-  async function accept(event: Inbound): Promise<'accepted' | 'duplicate'> {
+  async function accept(received: Inbound): Promise<'accepted' | 'duplicate'> {
     const refused = admission();
     if (refused) throw refused;
+    const event = withoutNul(received);
     const work: QueuedWork = { kind: 'inbound', event };
     const lane = laneOfWork(work);
     let timer: NodeJS.Timeout | undefined;

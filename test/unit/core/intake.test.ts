@@ -33,6 +33,24 @@ describe('intake', () => {
     await expect(intake.accept(dm('Ev1'))).resolves.toBe('duplicate');
   });
 
+  it('stores an event without U+0000 anywhere in it (PostgreSQL cannot hold it)', async () => {
+    const inbox = createMemoryWorkQueue<QueuedWork>('inbox');
+    const { intake } = intakeOn(inbox);
+    const event = {
+      ...dm('Ev\u00001'),
+      text: 'printer\u0000 paper jam',
+      user: { platform: 'slack' as const, id: 'U\u00001' },
+    };
+    await expect(intake.accept(event)).resolves.toBe('accepted');
+    const [head] = (await inbox.dueHeads(1)).heads;
+    const claim = await inbox.claim(head!.id, 'w', 1000);
+    expect(claim?.item.id).not.toContain('\u0000');
+    expect(claim?.item.payload).toMatchObject({
+      event: { deliveryId: 'Ev1', text: 'printer paper jam', user: { id: 'U1' } },
+    });
+    await expect(intake.accept(dm('Ev1'))).resolves.toBe('duplicate');
+  });
+
   it('answers 500 (database down) when no write lands within its budget and none landed lately', async () => {
     const { intake } = intakeOn(hanging(createMemoryWorkQueue('inbox'), { hang: true }));
     const refused = await intake.accept(dm('Ev1')).catch((e: unknown) => e);
