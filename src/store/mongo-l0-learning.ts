@@ -26,6 +26,8 @@ import {
   type PhrasingDocument,
   type PhrasingMark,
 } from './l0-learning-documents';
+import { createGroupCommit } from './group-commit';
+import { insertAll } from './insert-all';
 import { isDuplicateKey } from './version-guard';
 
 /** What an admin operation did; `unknown` for an id that is not (or no longer) a learned phrasing. */
@@ -104,6 +106,12 @@ export function createMongoL0Learning(db: Db): L0LearningAdmin {
     );
   }
 
+  /** Outcomes recorded at once share one insert (a redone one is a duplicate: false). */
+  const recordBatch = createGroupCommit<OutcomeDocument, boolean>(async (documents) => {
+    const repeated = await insertAll(outcomes, documents);
+    return documents.map((_, i) => !repeated.has(i));
+  });
+
   return {
     async record(outcome: L0Outcome): Promise<boolean> {
       const { id, ...fields } = outcome;
@@ -111,7 +119,7 @@ export function createMongoL0Learning(db: Db): L0LearningAdmin {
         ...fields,
         _id: filterString(id, 'outcome id'),
       });
-      return insertOnce(() => outcomes.insertOne(document));
+      return recordBatch(document);
     },
 
     async outcomes(query: OutcomeQuery): Promise<L0Outcome[]> {

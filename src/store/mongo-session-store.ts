@@ -11,7 +11,9 @@ import {
   PLATFORMS,
   userRefSchema,
 } from './ticket-document';
-import { createVersionGuard, isDuplicateKey } from './version-guard';
+import { createGroupCommit } from './group-commit';
+import { insertAll } from './insert-all';
+import { createVersionGuard } from './version-guard';
 
 /**
  * The l0_sessions document: one per user, `_id` `${platform}:${userId}`. Fields it does not name
@@ -44,9 +46,21 @@ export function createMongoSessionStore(db: Db): SessionStore {
   const idOf = (user: UserRef): string =>
     `${filterOneOf(user.platform, PLATFORMS, 'user platform')}:${filterString(user.id, 'user id')}`;
 
+  // Reads and first saves made at once share a round trip (FerretDB reads the collection for any
+  // query, so one read of many ids costs what one read of one id does).
+  const readBatch = createGroupCommit<string, SessionDocument | null>(async (ids) => {
+    const found = await sessions.find({ _id: { $in: [...new Set(ids)] } }).toArray();
+    const byId = new Map(found.map((d) => [d._id, d]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+  const insertBatch = createGroupCommit<SessionDocument, boolean>(async (documents) => {
+    const taken = await insertAll(sessions, documents);
+    return documents.map((_, i) => !taken.has(i));
+  });
+
   return {
     async get(user: UserRef): Promise<L0Session | undefined> {
-      const document = await sessions.findOne({ _id: idOf(user) });
+      const document = await readBatch(idOf(user));
       if (!document) return undefined;
       const result = sessionDocumentSchema.safeParse(document);
       if (!result.success)
@@ -74,15 +88,7 @@ export function createMongoSessionStore(db: Db): SessionStore {
         throw new Error(`l0_sessions: invalid session ${_id}:\n${z.prettifyError(result.error)}`);
       const document = result.data;
 
-      if (version === 0) {
-        try {
-          await sessions.insertOne(document);
-          return true;
-        } catch (error) {
-          if (isDuplicateKey(error)) return false;
-          throw error;
-        }
-      }
+      if (version === 0) return insertBatch(document);
 
       const claim = await guard.claim(
         _id,

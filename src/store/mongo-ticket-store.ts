@@ -68,8 +68,10 @@ export function createMongoTicketStore(db: Db, options: MongoTicketStoreOptions 
    * Active tickets whose summary matches, read by `_id` and checked (a summary is a hint), never by a
    * query over the tickets collection.
    */
-  const activeTickets = async (filter: Filter<ActiveSummary>): Promise<Ticket[]> => {
-    const ids = await refs.activeIds(filter);
+  const activeTickets = async (
+    summaries: Filter<ActiveSummary> | Promise<string[]>,
+  ): Promise<Ticket[]> => {
+    const ids = await (summaries instanceof Promise ? summaries : refs.activeIds(summaries));
     const found = await Promise.all(
       ids.map(async (id) => {
         try {
@@ -162,7 +164,7 @@ export function createMongoTicketStore(db: Db, options: MongoTicketStoreOptions 
       const platform = filterOneOf(requester.platform, PLATFORMS, 'requester platform');
       const userId = filterString(requester.id, 'requester id');
       if (statuses !== undefined && onlyActive(statuses)) {
-        const found = await activeTickets({ requester: requesterKey(platform, userId) });
+        const found = await activeTickets(refs.activeIdsOf(requesterKey(platform, userId)));
         return found
           .filter((t) => t.requester.platform === platform && t.requester.id === userId)
           .filter((t) => statuses.includes(t.status))

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { MongoBulkWriteError, type Collection, type Db, type Document } from 'mongodb';
+import type { Db } from 'mongodb';
 import type {
   ClaimedWork,
   LaneHead,
@@ -10,6 +10,7 @@ import type {
 import { COLLECTIONS } from './collections';
 import { filterString } from './filter-values';
 import { createGroupCommit } from './group-commit';
+import { insertAll } from './insert-all';
 import { isDuplicateKey } from './version-guard';
 
 /** A pending item: only pending items live in the queue's own collection, so it stays small. */
@@ -68,23 +69,6 @@ export interface MongoWorkQueueOptions {
 export interface MongoWorkQueue<T> extends WorkQueue<T> {
   /** Deletes dedupe records, failed items and dead claims older than their retention. */
   prune(): Promise<number>;
-}
-
-/** Inserts every document it can; answers the indexes of those whose `_id` was already there. */
-async function insertAll<D extends Document>(
-  collection: Collection<D>,
-  docs: readonly D[],
-): Promise<Set<number>> {
-  if (docs.length === 0) return new Set();
-  try {
-    await collection.insertMany(docs as never[], { ordered: false });
-    return new Set();
-  } catch (error) {
-    if (!(error instanceof MongoBulkWriteError)) throw error;
-    const failed = [error.writeErrors].flat();
-    if (failed.length === 0 || failed.some((e) => e.code !== 11000)) throw error;
-    return new Set(failed.map((e) => e.index));
-  }
 }
 
 let counter = 0;
@@ -209,6 +193,29 @@ export function createMongoWorkQueue<T>(
       return fresh;
     },
   );
+
+  /**
+   * Claims, many per round trip under load: one insert of the claims, then one read of the items
+   * whose claim went in (what `claim` checks after claiming).
+   */
+  const claimBatch = createGroupCommit<
+    { key: string; n: number; owner: string; leaseMs: number },
+    { won: boolean; item: ItemDocument | null }
+  >(async (asked) => {
+    const at = now().getTime();
+    const taken = await insertAll(
+      claims,
+      asked.map(({ key, n, owner, leaseMs }) => ({
+        _id: claimId(key, n),
+        owner,
+        expiresAt: new Date(at + leaseMs),
+      })),
+    );
+    const won = asked.filter((_, i) => !taken.has(i)).map((a) => a.key);
+    const found = won.length > 0 ? await items.find({ _id: { $in: won } }).toArray() : [];
+    const byId = new Map(found.map((d) => [d._id, d]));
+    return asked.map(({ key }, i) => ({ won: !taken.has(i), item: byId.get(key) ?? null }));
+  });
 
   /**
    * Finishes items, many per round trip under load. The `#done` records first: from then on an item
@@ -338,14 +345,8 @@ export function createMongoWorkQueue<T>(
         base = doc.claimBase;
       }
       for (let n = base; n <= base + MAX_TAKEOVERS; n++) {
-        try {
-          await claims.insertOne({
-            _id: claimId(key, n),
-            owner,
-            expiresAt: new Date(now().getTime() + leaseMs),
-          });
-        } catch (error) {
-          if (!isDuplicateKey(error)) throw error;
+        const attempt = await claimBatch({ key, n, owner, leaseMs });
+        if (!attempt.won) {
           const existing = await claims.findOne({ _id: claimId(key, n) });
           if (existing && new Date(existing.expiresAt).getTime() > now().getTime())
             return undefined;
@@ -355,7 +356,7 @@ export function createMongoWorkQueue<T>(
         // below its new base is one that was already used and deleted). The first link of the
         // current base being free means nobody worked the item under it, so it cannot be done; a
         // later link (a takeover) may follow a worker that finished it and died before deleting it.
-        const fresh = await items.findOne({ _id: key });
+        const fresh = attempt.item;
         const done = fresh !== null && n > fresh.claimBase && (await isDone(key));
         if (!fresh || fresh.claimBase > n || done) {
           await claims.deleteOne({ _id: claimId(key, n) });

@@ -2,6 +2,7 @@ import type { Db, Document, Filter } from 'mongodb';
 import { ACTIVE_STATUSES, LEVELS, type Level, type TicketStatus } from '../core/ticket';
 import { COLLECTIONS } from './collections';
 import type { TicketDocument } from './ticket-document';
+import { createGroupCommit } from './group-commit';
 import { isDuplicateKey } from './version-guard';
 
 /**
@@ -129,6 +130,14 @@ export function createTicketRefs(db: Db, now: () => Date = () => new Date()) {
     async ticketOfThread(key: string): Promise<string | undefined> {
       return (await threads.findOne({ _id: key }))?.ticketId;
     },
+
+    /** Ids of the requester's active tickets (a hint); lookups made at once share one read. */
+    activeIdsOf: createGroupCommit<string, string[]>(async (requesters) => {
+      const found = await active
+        .find({ requester: { $in: [...new Set(requesters)] } }, { projection: { requester: 1 } })
+        .toArray();
+      return requesters.map((r) => found.filter((s) => s.requester === r).map((s) => s._id));
+    }),
 
     /** Ids of the tickets whose summary matches (a hint: the caller checks the tickets). */
     async activeIds(filter: Filter<ActiveSummary>): Promise<string[]> {
