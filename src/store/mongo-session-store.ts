@@ -46,13 +46,8 @@ export function createMongoSessionStore(db: Db): SessionStore {
   const idOf = (user: UserRef): string =>
     `${filterOneOf(user.platform, PLATFORMS, 'user platform')}:${filterString(user.id, 'user id')}`;
 
-  // Reads and first saves made at once share a round trip (FerretDB reads the collection for any
-  // query, so one read of many ids costs what one read of one id does).
-  const readBatch = createGroupCommit<string, SessionDocument | null>(async (ids) => {
-    const found = await sessions.find({ _id: { $in: [...new Set(ids)] } }).toArray();
-    const byId = new Map(found.map((d) => [d._id, d]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
+  // First saves made at once share one insert. (Reads stay one per id: FerretDB answers a query by
+  // `_id` alone in SQL, but decodes every document of the collection for `$in`.)
   const insertBatch = createGroupCommit<SessionDocument, boolean>(async (documents) => {
     const taken = await insertAll(sessions, documents);
     return documents.map((_, i) => !taken.has(i));
@@ -60,7 +55,7 @@ export function createMongoSessionStore(db: Db): SessionStore {
 
   return {
     async get(user: UserRef): Promise<L0Session | undefined> {
-      const document = await readBatch(idOf(user));
+      const document = await sessions.findOne({ _id: idOf(user) });
       if (!document) return undefined;
       const result = sessionDocumentSchema.safeParse(document);
       if (!result.success)
