@@ -79,15 +79,19 @@ function nextSeq(now: Date): number {
 }
 
 /**
- * A WorkQueue in MongoDB, shaped by what FerretDB 1.24 (SQLite) does fast and what it does not:
- * inserts and finds by `_id` cost the same at any size, while any other query, and every update or
- * delete, reads the whole collection. So:
+ * A WorkQueue in MongoDB, shaped by what FerretDB 1.24 (SQLite) does fast and what it does not: an
+ * insert costs the same at any size; a find by `_id` alone is answered in SQL (a scan there, but
+ * without decoding documents); any other query, and every update or delete, decodes the whole
+ * collection. So:
  * - the queue's collection holds only pending items (finished ones are deleted), and lanes are found
  *   by one read of it (`dueHeads`) instead of a query per lane;
  * - the dedupe record is insert-only (`work_seen`): `${q}:${id}` when recorded, `#done` when finished;
  * - claims are unique inserts into `work_claims` (FerretDB's conditional updates are not atomic),
  *   `${q}:${id}#${n}`: a worker that dies leaves a claim that expires, and the next worker takes over
- *   with `#n+1` (one rescuer wins). A finished item's claims are deleted with it.
+ *   with `#n+1` (one rescuer wins). A finished item's claims are deleted with it;
+ * - what many workers do at once goes in one round trip (group-commit.ts): recording items, claiming
+ *   heads (one insert of the claims, one read of their items), finishing (one insert of the `#done`
+ *   records, one delete of the items, one of the claims). Alone, a call waits for nothing.
  */
 export function createMongoWorkQueue<T>(
   db: Db,
