@@ -92,9 +92,10 @@ export function createTicketRefs(db: Db, now: () => Date = () => new Date()) {
     return last !== undefined && last.version === doc.version - 1 && last.content === content;
   };
 
-  async function insertThreads(doc: TicketDocument): Promise<void> {
+  /** Inserts the thread refs of `doc` not known to exist (`stored`: every ref in the database). */
+  async function insertThreads(doc: TicketDocument, stored?: ReadonlySet<string>): Promise<void> {
     for (const key of doc.threadIds) {
-      if (knownThreads.has(`${doc._id}|${key}`)) continue;
+      if (knownThreads.has(`${doc._id}|${key}`) || stored?.has(key)) continue;
       try {
         await threads.insertOne({ _id: key, ticketId: doc._id });
       } catch (error) {
@@ -155,9 +156,12 @@ export function createTicketRefs(db: Db, now: () => Date = () => new Date()) {
       let [put, deleted] = [0, 0];
       const stored = new Map<string, Document>();
       for await (const s of active.find({})) stored.set(String(s._id), s);
+      const storedThreads = new Set(
+        (await threads.find({}, { projection: { _id: 1 } }).toArray()).map((t) => t._id),
+      );
       const tickets = db.collection<TicketDocument>(COLLECTIONS.tickets);
       for await (const doc of tickets.find({})) {
-        await insertThreads(doc);
+        await insertThreads(doc, storedThreads);
         const summary = summaryOf(doc, at);
         const current = stored.get(doc._id);
         stored.delete(doc._id);
