@@ -8,6 +8,11 @@ import { pollUntil, sleep } from '../faults/wait';
 import { inWorld, postsByChannel } from '../faults/world';
 import { BENCH_TOKEN, commandCounts, countsSince, total } from './bot-metrics';
 
+/**
+ * `npx tsx bench/e2e/count-commands.ts`: the database commands of an L0 answer when events do not
+ * overlap. 20 DMs from new employees, one at a time, to a bot on a fresh embedded FerretDB (or
+ * MONGODB_URI); prints the idle commands of 5 s, then the commands per DM by command and collection.
+ */
 async function main() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'lapis-count-'));
   const db = process.env.MONGODB_URI ? undefined : await startFerretdb({ dataDir: dir });
@@ -40,4 +45,7 @@ async function main() {
     rmSync(dir, { recursive: true, force: true });
   }
 }
-void main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
