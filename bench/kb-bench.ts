@@ -57,7 +57,7 @@ function lapis(articles: readonly Article[], options: KnowledgeBaseOptions = {})
   const kb = createKnowledgeBase(articles, options);
   return (q) =>
     timed(() => {
-      const r = kb.search(q, { limit: 5 });
+      const r = kb.explain(q).result;
       return {
         answer: r.answer?.id ?? null,
         ranked: r.results.map((x) => x.id),

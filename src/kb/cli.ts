@@ -73,9 +73,9 @@ program
         answerThreshold: answerThresholdFromEnv(),
         learned,
       });
-      const answer = (line: string) => {
+      const answer = async (line: string) => {
         const started = performance.now();
-        const found = kb.search(line, { limit: opts.limit });
+        const found = await kb.search(line, { limit: opts.limit });
         const ms = Math.round((performance.now() - started) * 1000) / 1000;
         if (opts.json) {
           const out: Record<string, unknown> = {
@@ -83,6 +83,7 @@ program
             answer: found.answer,
             results: found.results,
             suggestions: found.suggestions,
+            mode: found.mode,
             ms,
           };
           if (opts.explain) out.terms = kb.explain(line).query;
@@ -101,7 +102,7 @@ program
       };
       if (words.length) return answer(words.join(' '));
       const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-      for await (const line of lines) answer(line);
+      for await (const line of lines) await answer(line);
     },
   );
 

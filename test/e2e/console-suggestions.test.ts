@@ -37,7 +37,7 @@ describe('local console on the real core: is it one of these?', () => {
 
   it('offers the articles as buttons, shows the picked one, thanks, and refuses a stale pick', async () => {
     const question = 'my laptop battery drains very fast';
-    const offered = kb.search(question).suggestions.map((s) => kb.article(s.id, 'en')!);
+    const offered = (await kb.search(question)).suggestions.map((s) => kb.article(s.id, 'en')!);
     expect(offered).toHaveLength(3);
     const { page, errors, failed } = await openConsole(world!.browser, world!.app.url);
     const dm = pane(page, 'dm');

@@ -36,7 +36,7 @@ describe('Slack channel on the real core: is it one of these?', () => {
   it('offers the articles as buttons, shows the picked one, thanks, and refuses a stale pick', async () => {
     const dm = dmChannelOf(PEOPLE.budi);
     const question = 'my laptop battery drains very fast';
-    const offered = kb.search(question).suggestions.map((s) => kb.article(s.id, 'en')!);
+    const offered = (await kb.search(question)).suggestions.map((s) => kb.article(s.id, 'en')!);
     expect(offered).toHaveLength(3);
 
     // 1. The question gets one message: the intro, a button per article, and the ticket.

@@ -60,7 +60,7 @@ describe('Teams channel on the real core: is it one of these?', () => {
 
   it('offers the articles as Action.Submit buttons, shows the picked one, and thanks', async () => {
     const question = 'my laptop battery drains very fast';
-    const offered = kb.search(question).suggestions.map((s) => kb.article(s.id, 'en')!);
+    const offered = (await kb.search(question)).suggestions.map((s) => kb.article(s.id, 'en')!);
     expect(offered).toHaveLength(3);
 
     // 1. One card: the intro, a submit button per article, and the ticket form behind "None of these".

@@ -5,7 +5,16 @@ export type OffTopicArea = 'facilities' | 'hr' | 'general';
 
 /** What the search decided about a message before looking for an article. */
 export type QueryIntent =
-  'question' | 'greeting' | 'thanks' | 'ack' | 'farewell' | 'chitchat' | 'off_topic' | 'empty';
+  | 'question'
+  /** Says something is wrong without saying what ("it doesn't work", "ada masalah"): worth a clarifying question. */
+  | 'vague'
+  | 'greeting'
+  | 'thanks'
+  | 'ack'
+  | 'farewell'
+  | 'chitchat'
+  | 'off_topic'
+  | 'empty';
 
 export interface KbMatch {
   readonly id: string;
@@ -29,6 +38,8 @@ export interface KbSearchResult {
   readonly offTopicArea?: OffTopicArea;
   /** Language the query seems to be written in, when the text says so clearly. */
   readonly detectedLocale: Locale | undefined;
+  /** Whether the semantic opinion took part in this search. */
+  readonly mode: KbSearchMode;
 }
 
 /** One language variant of an article, ready to show in chat. */
@@ -42,9 +53,29 @@ export interface KbArticleView {
   readonly category: string | undefined;
 }
 
+/** One area of the knowledge base (an article category), offered when a message is vague. */
+export interface KbArea {
+  /** The category as the KB files name it ("network"). */
+  readonly id: string;
+  /** How many articles it holds (areas are offered largest first). */
+  readonly articles: number;
+}
+
+export interface KbSearchOptions {
+  readonly limit?: number;
+  /** Search only the articles of this category (after the person picked an area). */
+  readonly category?: string;
+}
+
+/** How the search ranked: with the semantic opinion of an embedding model, or by words alone. */
+export type KbSearchMode = 'semantic' | 'lexical';
+
 /** The port the workflow uses for L0; implemented by src/kb. */
 export interface KnowledgeBase {
-  search(query: string, options?: { readonly limit?: number }): KbSearchResult;
+  /** Async: the semantic opinion embeds the query off the event loop. */
+  search(query: string, options?: KbSearchOptions): Promise<KbSearchResult>;
+  /** The KB's categories, largest first. */
+  areas(): readonly KbArea[];
   /** The variant in the wanted language, else the other one. */
   article(id: string, locale: Locale): KbArticleView | undefined;
   readonly size: number;

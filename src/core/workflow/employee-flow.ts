@@ -129,16 +129,16 @@ export function createEmployeeFlow(rt: Runtime) {
     e: DirectMessage,
     locale: Locale,
     session: L0Session | undefined,
-    search: (text: string) => KbSearchResult,
+    search: (text: string) => Promise<KbSearchResult>,
     tries = 0,
   ): Promise<void> {
     const workKey = currentWorkKey();
     // This very message was handled before (its worker stopped before the answer was queued).
     if (workKey && session?.savedBy === workKey) return answerAgain(e, locale, session);
     const now = deps.clock.now();
-    const alone = search(e.text);
+    const alone = await search(e.text);
     // Thanks, greetings and acknowledgements are answered as such, whatever came before.
-    if (alone.intent !== 'question' && alone.intent !== 'off_topic') {
+    if (alone.intent !== 'question' && alone.intent !== 'off_topic' && alone.intent !== 'vague') {
       const key = alone.intent === 'thanks' || alone.intent === 'ack' ? alone.intent : 'greeting';
       return void send(e, say(t(locale, key)));
     }
@@ -155,7 +155,7 @@ export function createEmployeeFlow(rt: Runtime) {
       now.getTime() - session.updatedAt.getTime() < deps.config.followUpSeconds * 1000;
     const continues = recent && readsAsContinuation(e.text, alone);
     const question = questionOf(continues ? session.question : undefined, e.text);
-    const result = continues ? search(question) : alone;
+    const result = continues ? await search(question) : alone;
 
     const article = result.answer ? deps.kb.article(result.answer.id, locale) : undefined;
     const suggestions = article ? [] : result.suggestions.map((s) => s.id);
@@ -218,12 +218,15 @@ export function createEmployeeFlow(rt: Runtime) {
       if (!e.text.trim()) return;
       const session = await deps.sessions.get(e.user);
       // One search serves both the language guess and the answer when the message stands alone.
-      let first: KbSearchResult | undefined;
+      let first: Promise<KbSearchResult> | undefined;
       const search = (text: string) =>
         text === e.text ? (first ??= deps.kb.search(text)) : deps.kb.search(text);
       const active = (await deps.tickets.listByRequester(e.user, ACTIVE_STATUSES))[0];
       const locale: Locale =
-        e.locale ?? active?.locale ?? search(e.text).detectedLocale ?? deps.config.defaultLocale;
+        e.locale ??
+        active?.locale ??
+        (await search(e.text)).detectedLocale ??
+        deps.config.defaultLocale;
       const command = parseEmployeeCommand(e.text);
       if (command) return runCommand(e, command, locale);
       if (active) return relayToAgents(e, active);

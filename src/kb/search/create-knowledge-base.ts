@@ -1,5 +1,6 @@
 import type { Locale } from '../../core/locale';
 import type {
+  KbArea,
   KbArticleView,
   KbMatch,
   KbSearchResult,
@@ -115,10 +116,16 @@ export function createKnowledgeBase(
     }));
   };
 
-  const run = (text: string, limit: number) => {
+  const categoryOf = new Map<string, string | undefined>();
+  for (const a of articles) if (!categoryOf.get(a.id)) categoryOf.set(a.id, a.category);
+  const areas = countAreas(articles);
+
+  const run = (text: string, limit: number, category?: string) => {
     const analysis = analyze(text);
     const query = weigh(analysis);
-    const ranked = rankCandidates(index, query, { fuzzy });
+    const all = rankCandidates(index, query, { fuzzy });
+    const ranked =
+      category === undefined ? all : all.filter((c) => categoryOf.get(c.doc.id) === category);
     const top = ranked[0];
     const known = (term: string) => index.idf.has(term);
     const features = top ? confidenceFeatures(ranked, 0, query, known) : undefined;
@@ -187,6 +194,7 @@ export function createKnowledgeBase(
           ? results.slice(0, MAX_SUGGESTIONS)
           : [],
       ...(offTopicArea ? { offTopicArea } : {}),
+      mode: 'lexical',
     };
     const featuresAt = (position: number) => confidenceFeatures(ranked, position, query, known);
     return { analysis, query, ranked, features, featuresAt, result };
@@ -198,8 +206,9 @@ export function createKnowledgeBase(
 
   return {
     size: index.docs.length,
-    search: (text, opts) => run(text, opts?.limit ?? 5).result,
+    search: (text, opts) => Promise.resolve(run(text, opts?.limit ?? 5, opts?.category).result),
     explain: (text) => run(text, 10),
+    areas: () => areas,
     article(id: string, locale: Locale): KbArticleView | undefined {
       const variants = byId.get(id);
       const a = variants?.find((v) => v.lang === locale) ?? variants?.[0];
@@ -252,6 +261,20 @@ function areaOf(analysis: Analysis): OffTopicArea {
 }
 
 const WARM_UP_ARTICLES = 200;
+
+/** Categories by the number of articles in them (language variants counted once). */
+function countAreas(articles: readonly Article[]): KbArea[] {
+  const ids = new Map<string, Set<string>>();
+  for (const a of articles) {
+    if (!a.category) continue;
+    const set = ids.get(a.category) ?? new Set<string>();
+    set.add(a.id);
+    ids.set(a.category, set);
+  }
+  return [...ids]
+    .map(([id, set]) => ({ id, articles: set.size }))
+    .sort((a, b) => b.articles - a.articles || a.id.localeCompare(b.id));
+}
 
 function round(n: number): number {
   return Math.round(n * 1000) / 1000;

@@ -40,6 +40,7 @@ export function createLearningKnowledgeBase(
     },
     search: (text, opts) => current.search(text, opts),
     article: (id, locale) => current.article(id, locale),
+    areas: () => current.areas(),
     refresh(learned) {
       const used = learned
         .filter((p) => isUsable(p, options.minConfirmations))

@@ -37,12 +37,13 @@ export function scriptedKb(): KnowledgeBase {
   const match = (id: string, score: number) => ({ id, title: TITLES[id] ?? id, score });
   return {
     size: Object.keys(TITLES).length,
-    search(query: string): KbSearchResult {
+    async search(query: string): Promise<KbSearchResult> {
       const q = byText.get(query);
       const answer = q && 'answer' in q ? q.answer : undefined;
       const suggest = q && 'suggest' in q ? q.suggest : [];
       return {
         query,
+        mode: 'lexical',
         intent: q && 'offTopic' in q ? 'off_topic' : 'question',
         detectedLocale: q?.locale ?? 'en',
         answer: answer ? { id: answer, score: 0.9 } : null,
@@ -51,6 +52,7 @@ export function scriptedKb(): KnowledgeBase {
         ...(q && 'offTopic' in q ? { offTopicArea: 'facilities' as const } : {}),
       };
     },
+    areas: () => [],
     article(id: string, locale: Locale): KbArticleView | undefined {
       const title = TITLES[id];
       return title

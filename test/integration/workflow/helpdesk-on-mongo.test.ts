@@ -194,7 +194,7 @@ describe('the workflow on MongoDB', () => {
       },
     });
     const odd = 'the big grey box by the lift keeps eating my pages';
-    expect(kb.search(odd).answer).toBeNull();
+    expect((await kb.search(odd)).answer).toBeNull();
     for (const user of [people.budi, people.sari]) {
       await h.dm(user, odd);
       const pick = h.sent

@@ -29,11 +29,12 @@ function scriptedKb(script: Record<string, Scripted>): KnowledgeBase {
   const match = (id: string, score: number) => ({ id, title: ARTICLES[id] ?? id, score });
   return {
     size: Object.keys(ARTICLES).length,
-    search(query: string): KbSearchResult {
+    async search(query: string): Promise<KbSearchResult> {
       const s = script[query] ?? {};
       const intent: QueryIntent = s.intent ?? 'question';
       return {
         query,
+        mode: 'lexical',
         intent,
         detectedLocale: s.locale ?? 'en',
         answer: s.answer ? { id: s.answer, score: 0.9 } : null,
@@ -45,6 +46,7 @@ function scriptedKb(script: Record<string, Scripted>): KnowledgeBase {
         ...(s.offTopicArea ? { offTopicArea: s.offTopicArea } : {}),
       };
     },
+    areas: () => [],
     article(id: string, locale: Locale): KbArticleView | undefined {
       const title = ARTICLES[id];
       return title

@@ -30,23 +30,24 @@ const searchLine = z.strictObject({
   answer: z.strictObject({ id: z.string(), score: z.number().min(0).max(1) }).nullable(),
   results: z.array(match),
   suggestions: z.array(match).max(3),
+  mode: z.enum(['semantic', 'lexical']),
   ms: z.number().nonnegative(),
 });
 
 describe('kb CLI (the contract in docs/kb-cli.md)', () => {
-  it('validate: exits 0 with a summary on a good KB', () => {
+  it('validate: exits 0 with a summary on a good KB', async () => {
     const out = kb(['validate', '--kb', mini]);
     expect(out.code).toBe(0);
     expect(out.stdout).toBe('ok: 5 files, 4 articles (3 en, 2 id)\n');
   });
 
-  it('validate: defaults to the project kb/, which is valid', () => {
+  it('validate: defaults to the project kb/, which is valid', async () => {
     const out = kb(['validate']);
     expect(out.code).toBe(0);
     expect(out.stdout).toMatch(/^ok: \d+ files, \d+ articles/);
   });
 
-  it('validate: exits non-zero with one line per problem naming file and field', () => {
+  it('validate: exits non-zero with one line per problem naming file and field', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'lapis-cli-'));
     try {
       cpSync(mini, dir, { recursive: true });
@@ -72,7 +73,7 @@ describe('kb CLI (the contract in docs/kb-cli.md)', () => {
     }
   });
 
-  it('search --json: one JSON line per stdin line, in order, in the contract shape', () => {
+  it('search --json: one JSON line per stdin line, in order, in the contract shape', async () => {
     const queries = [
       'I forgot my password',
       'halo',
@@ -99,14 +100,15 @@ describe('kb CLI (the contract in docs/kb-cli.md)', () => {
     expect(lines[4]?.suggestions).toEqual([]); // out of scope: nothing offered
   });
 
-  it('search: suggestions are exactly what the bot offers, and empty when it answers', () => {
+  it('search: suggestions are exactly what the bot offers, and empty when it answers', async () => {
     const articles = loadKnowledgeBase(path.join(root, 'kb'));
     const bot = createKnowledgeBase(articles);
     const queries = readFileSync(path.join(root, 'test/fixtures/kb-devset.jsonl'), 'utf8')
       .split('\n')
       .filter((l) => l.trim())
       .map((l) => (JSON.parse(l) as { query: string }).query);
-    const offering = queries.filter((q) => bot.search(q).suggestions.length > 0);
+    const expectedAll = await Promise.all(queries.map((q) => bot.search(q)));
+    const offering = expectedAll.filter((r) => r.suggestions.length > 0);
     expect(offering.length).toBeGreaterThan(3);
     const out = kb(['search', '--json'], `${queries.join('\n')}\n`);
     const lines = out.stdout
@@ -114,13 +116,13 @@ describe('kb CLI (the contract in docs/kb-cli.md)', () => {
       .split('\n')
       .map((l) => searchLine.parse(JSON.parse(l)));
     lines.forEach((line, i) => {
-      const expected = bot.search(queries[i] as string);
+      const expected = expectedAll[i]!;
       expect(line.suggestions).toEqual(expected.suggestions);
       if (line.answer) expect(line.suggestions).toEqual([]);
     });
   }, 60_000);
 
-  it('search: refuses a broken KB, naming file and field', () => {
+  it('search: refuses a broken KB, naming file and field', async () => {
     const out = kb(['search', '--kb', path.join(root, 'does-not-exist'), '--json'], 'x\n');
     expect(out.code).not.toBe(0);
     expect(out.stderr).toMatch(/does-not-exist: folder: not found/);
