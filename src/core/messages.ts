@@ -24,6 +24,7 @@ export const ACTION_IDS = [
   'l0_solved',
   'l0_need_help',
   'l0_pick',
+  'l0_area',
   'ticket_form',
   'claim',
   'escalate',

@@ -39,6 +39,11 @@ export interface L0Attempt {
   readonly suggestions?: readonly string[];
   /** The article was picked from those suggestions rather than given as the answer. */
   readonly picked?: boolean;
+  /**
+   * The KB area the person picked after a vague question: the search ran within it. Such an attempt
+   * teaches no phrasing (its question says nothing of what was wrong).
+   */
+  readonly area?: string;
 }
 
 export interface TranscriptEntry {

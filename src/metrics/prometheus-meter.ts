@@ -14,6 +14,7 @@ const LANGUAGES = ['en', 'id'];
 const QUESTION_OUTCOMES = ['answered', 'suggested', 'no_answer', 'off_topic'];
 const L0_KINDS = [
   ...QUESTION_OUTCOMES,
+  'clarified',
   'solved',
   'not_solved',
   'suggestion_picked',

@@ -9,6 +9,7 @@ export const L0_OUTCOME_KINDS = [
   'answered',
   'suggested',
   'no_answer',
+  'clarified',
   'off_topic',
   'solved',
   'not_solved',

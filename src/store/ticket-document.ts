@@ -79,6 +79,7 @@ export const l0AttemptSchema = z.object({
   feedback: z.enum(['solved', 'not_solved', 'none']),
   suggestions: z.array(z.string()).optional(),
   picked: z.boolean().optional(),
+  area: z.string().optional(),
 });
 
 // FerretDB refuses field names with '.' or a leading '$' (MongoDB 5+ takes them): say so before writing.

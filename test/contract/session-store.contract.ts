@@ -68,6 +68,44 @@ export function describeSessionStoreContract(
       expect(await store.get({ platform: 'teams', id: USER.id })).toBeUndefined();
     });
 
+    it('keeps a clarifying question with its offered areas, and the area of an attempt', async () => {
+      const clarifying = buildSession({
+        state: 'clarifying',
+        question: 'ada masalah nih',
+        areas: ['hardware', 'remote access', 'email'],
+        attempts: [
+          {
+            question: 'ada masalah nih',
+            articleId: undefined,
+            articleTitle: undefined,
+            score: undefined,
+            feedback: 'none',
+          },
+        ],
+      });
+      expect(await store.save(clarifying, 0)).toBe(true);
+      expect(await store.get(USER)).toEqual({ ...clarifying, version: 1 });
+      const picked = buildSession({
+        state: 'collecting_details',
+        question: 'ada masalah nih',
+        attempts: [
+          {
+            question: 'ada masalah nih',
+            articleId: undefined,
+            articleTitle: undefined,
+            score: undefined,
+            feedback: 'none',
+            area: 'hardware',
+            suggestions: ['printer-jam'],
+          },
+        ],
+      });
+      expect(await store.save(picked, 1)).toBe(true);
+      const got = await store.get(USER);
+      expect(got).toEqual({ ...picked, version: 2 });
+      expect(got).not.toHaveProperty('areas');
+    });
+
     it('saves at the stored version and refuses stale ones', async () => {
       expect(await store.save(buildSession({ question: 'a' }), 0)).toBe(true);
       expect(await store.save(buildSession({ question: 'again from 0' }), 0)).toBe(false);

@@ -41,6 +41,26 @@ export const CATALOG = {
     id: 'Bukan salah satunya? Petugas bisa membantu:',
   },
   btn_none_of_these: { en: 'None of these: open ticket', id: 'Bukan ini: buat tiket' },
+  clarify_question: {
+    en: 'What is not working? Pick the area it is about, or tell me in your own words.',
+    id: 'Apa yang bermasalah? Pilih jenis masalahnya, atau ceritakan dengan kata-kata Anda sendiri.',
+  },
+  clarify_ticket: {
+    en: 'Or have an agent help you right away:',
+    id: 'Atau langsung minta bantuan petugas:',
+  },
+  area_suggest_intro: {
+    en: '{area}: is it one of these?',
+    id: '{area}: apakah salah satu dari ini?',
+  },
+  area_own_words: {
+    en: 'Not there? Describe the problem in your own words and I will look again.',
+    id: 'Tidak ada? Ceritakan masalahnya dengan kata-kata Anda sendiri, nanti saya carikan lagi.',
+  },
+  area_no_match: {
+    en: 'I found no article under "{area}" that fits. Describe the problem in your own words and I will look again, or let an agent help:',
+    id: 'Saya belum menemukan artikel yang cocok di bagian "{area}". Ceritakan masalahnya dengan kata-kata Anda sendiri, nanti saya carikan lagi, atau minta bantuan petugas:',
+  },
   form_article: {
     en: 'KB article that solved it (id, optional: teaches the bot this question)',
     id: 'Artikel KB yang menyelesaikannya (id, opsional: mengajari bot pertanyaan ini)',

@@ -9,6 +9,11 @@ export type L0OutcomeKind =
   | 'suggested'
   /** Nothing to show: the ticket form was offered. */
   | 'no_answer'
+  /**
+   * A vague message ("it doesn't work"): asked what is not working, with the KB's areas. Not a
+   * question outcome: the pick of an area (or the next message) records one.
+   */
+  | 'clarified'
   /** Not an IT question: the person was pointed elsewhere. */
   | 'off_topic'
   /** "Solved" pressed on an answer (or on a picked suggestion). */

@@ -5,9 +5,12 @@ import type { L0Attempt } from '../ticket';
 export interface L0Session {
   readonly user: UserRef;
   readonly dm: ConversationRef;
-  readonly state: 'idle' | 'awaiting_feedback' | 'collecting_details';
+  /** 'clarifying': the question was vague; the bot asked which area it is about (see `areas`). */
+  readonly state: 'idle' | 'awaiting_feedback' | 'collecting_details' | 'clarifying';
   /** The question being worked on, with follow-up messages folded in. */
   readonly question: string;
+  /** The KB areas (category ids) offered as buttons while clarifying: only these are accepted. */
+  readonly areas?: readonly string[];
   readonly attempts: readonly L0Attempt[];
   readonly updatedAt: Date;
   /** The work item that saved this version: when that item is redone, the save is not repeated. */

@@ -1,5 +1,6 @@
 import type { Inbound } from '../inbound';
 import { createAgentActions } from './agent-actions';
+import { createAreaActions } from './area-actions';
 import { createDraftActions } from './draft-actions';
 import { createL0Actions } from './l0-actions';
 import { decodePayload } from './payload';
@@ -8,9 +9,10 @@ import type { Runtime } from './runtime';
 
 type ActionEvent = Extract<Inbound, { kind: 'action' }>;
 
-/** Every button press, sent to the flow that owns it: L0, the agents' card, or the requester's. */
+/** Every button press, sent to the flow that owns it: L0 (and its areas), the agents' card, or the requester's. */
 export function createActionFlow(rt: Runtime) {
   const l0 = createL0Actions(rt);
+  const areas = createAreaActions(rt);
   const agents = createAgentActions(rt);
   const requester = createRequesterActions(rt);
   const drafts = createDraftActions(rt);
@@ -26,6 +28,8 @@ export function createActionFlow(rt: Runtime) {
           return l0.feedback(e, false, locale);
         case 'l0_pick':
           return l0.pick(e, locale);
+        case 'l0_area':
+          return areas.pickArea(e, locale);
         case 'ticket_form':
           return l0.openTicket(e, locale);
         case 'claim':

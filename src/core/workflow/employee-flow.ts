@@ -10,14 +10,10 @@ import { displayName, type UserRef } from '../people';
 import { ACTIVE_STATUSES, LEVELS, type L0Attempt, type Ticket } from '../ticket';
 import { truncate } from '../text/truncate';
 import { readsAsContinuation } from './follow-up';
-import { attemptDetails, recordOutcome } from './l0-outcomes';
-import {
-  answerMessage,
-  offTopicMessage,
-  say,
-  suggestionsMessage,
-  ticketFormMessage,
-} from './render';
+import { areasToOffer } from './clarify-message';
+import { recordOutcome } from './l0-outcomes';
+import { replyToAttempt } from './l0-reply';
+import { offTopicMessage, say } from './render';
 import type { Runtime } from './runtime';
 import { currentWorkKey } from './work-scope';
 import { requesterReplied } from './ticket-transitions';
@@ -28,6 +24,9 @@ type DirectMessage = Extract<Inbound, { kind: 'direct_message' }>;
 
 /** The longest question kept (and stored with the session and the ticket). */
 const MAX_QUESTION = 4000;
+
+/** How long a message still answers "What is not working?" (and joins the vague one). */
+const CLARIFYING_SECONDS = 600;
 
 /**
  * A follow-up joins the question before it, up to MAX_QUESTION: past that the new message starts
@@ -43,6 +42,9 @@ export function createEmployeeFlow(rt: Runtime) {
   const views = ticketViews(deps.tickets);
   const requester = createRequesterActions(rt);
   const send = (e: DirectMessage, message: OutboundMessage) => rt.sendDirect(e.dm, message);
+  /** The reply to the session's latest attempt (again, when this message was handled before). */
+  const answerAgain = (e: DirectMessage, locale: Locale, session: L0Session) =>
+    replyToAttempt(rt, e, locale, session);
 
   function statusLine(ticket: Ticket, locale: Locale): string {
     return t(locale, 'ticket_status', {
@@ -149,16 +151,22 @@ export function createEmployeeFlow(rt: Runtime) {
         offTopicMessage(alone.offTopicArea ?? 'general', locale, deps.config.offTopicContacts),
       );
     }
+    // Typed while "What is not working?" is open, a message answers it (unless it has an answer
+    // of its own): the vague words and the new ones are searched together.
+    const clarifying = session?.state === 'clarifying';
+    const window = clarifying ? CLARIFYING_SECONDS : deps.config.followUpSeconds;
     const recent =
       session !== undefined &&
       session.state !== 'idle' &&
-      now.getTime() - session.updatedAt.getTime() < deps.config.followUpSeconds * 1000;
-    const continues = recent && readsAsContinuation(e.text, alone);
+      now.getTime() - session.updatedAt.getTime() < window * 1000;
+    const continues = recent && (clarifying ? !alone.answer : readsAsContinuation(e.text, alone));
     const question = questionOf(continues ? session.question : undefined, e.text);
     const result = continues ? await search(question) : alone;
 
+    // Says something is wrong without saying what: ask which area, rather than guess.
+    const areas = result.intent === 'vague' && !result.answer ? areasToOffer(deps.kb.areas()) : [];
     const article = result.answer ? deps.kb.article(result.answer.id, locale) : undefined;
-    const suggestions = article ? [] : result.suggestions.map((s) => s.id);
+    const suggestions = article || areas.length ? [] : result.suggestions.map((s) => s.id);
     const attempt: L0Attempt = {
       question,
       articleId: article?.id,
@@ -173,8 +181,9 @@ export function createEmployeeFlow(rt: Runtime) {
     const next: L0Session = {
       user: e.user,
       dm: e.dm,
-      state: article ? 'awaiting_feedback' : 'collecting_details',
+      state: article ? 'awaiting_feedback' : areas.length ? 'clarifying' : 'collecting_details',
       question,
+      ...(areas.length ? { areas } : {}),
       attempts: [...previous, attempt],
       updatedAt: now,
       version: version + 1,
@@ -187,30 +196,6 @@ export function createEmployeeFlow(rt: Runtime) {
       return selfHelp(e, locale, await deps.sessions.get(e.user), search, tries + 1);
     }
     await answerAgain(e, locale, next);
-  }
-
-  /**
-   * The answer for the session's latest attempt: the article, the articles to pick from, or the
-   * ticket form. Recording the outcome here too means a redone step still records it (once).
-   */
-  async function answerAgain(e: DirectMessage, locale: Locale, session: L0Session) {
-    const attempt = session.attempts.at(-1);
-    const article = attempt?.articleId ? deps.kb.article(attempt.articleId, locale) : undefined;
-    const offered = (attempt?.suggestions ?? []).flatMap((id) => {
-      const view = deps.kb.article(id, locale);
-      return view ? [{ id, title: view.title, score: 0 }] : [];
-    });
-    const kind = article ? 'answered' : offered.length ? 'suggested' : 'no_answer';
-    const who = { user: e.user, locale, question: session.question };
-    await recordOutcome(rt, kind, who, attemptDetails(attempt));
-    send(
-      e,
-      article && session.state === 'awaiting_feedback'
-        ? answerMessage(article, locale, session.version, deps.config.articleUrl)
-        : offered.length
-          ? suggestionsMessage(offered, locale, session.version)
-          : ticketFormMessage(locale, t(locale, 'no_answer'), session.version),
-    );
   }
 
   return {

@@ -2,25 +2,27 @@ import { t } from '../i18n/translate';
 import type { Inbound } from '../inbound';
 import type { Locale } from '../locale';
 import type { L0Session } from '../ports/session-store';
-import { ACTIVE_STATUSES } from '../ticket';
 import { field, missingFields } from './form-fields';
 import { newTicket, readTicketForm, ticketIdFor } from './new-ticket';
 import { decodePayload } from './payload';
 import { attemptDetails, confirmPhrasing, recordOutcome } from './l0-outcomes';
 import { answerMessage, say, ticketFormMessage } from './render';
 import type { Runtime } from './runtime';
+import { refuseStaleL0 } from './l0-stale';
 import { currentWorkKey } from './work-scope';
 
 type ActionEvent = Extract<Inbound, { kind: 'action' }>;
 
 /**
  * The employee's buttons at L0: "Solved" / "Still need help" on an answer, a pick among "is it one
- * of these?", and the ticket form. Each
+ * of these?", and the ticket form (the areas of a vague message are in area-actions.ts). Each
  * carries the session version it was shown with; a press from an older version is told where things
  * stand now. A press redone after its worker stopped (the session says it saved it) repeats its reply.
  */
 export function createL0Actions(rt: Runtime) {
   const { deps } = rt;
+  const stale = (e: ActionEvent, locale: Locale, session: L0Session | undefined) =>
+    refuseStaleL0(rt, e, locale, session);
 
   async function feedback(e: ActionEvent, solved: boolean, locale: Locale) {
     const payload = decodePayload(e.payload);
@@ -57,7 +59,8 @@ export function createL0Actions(rt: Runtime) {
     await recordOutcome(rt, solved ? 'solved' : 'not_solved', who, attemptDetails(attempt));
     // One confirmation per person and phrasing, however often it is pressed or redone: the count
     // is of people, so nobody teaches the bot a phrasing alone.
-    if (solved && attempt)
+    // After a vague message, the question says nothing of what was wrong: nothing to learn from it.
+    if (solved && attempt && !attempt.area)
       await confirmPhrasing(rt, attempt, who, `requester:${e.user.platform}:${e.user.id}`);
     rt.sendDirect(
       e.dm ?? session.dm,
@@ -65,21 +68,6 @@ export function createL0Actions(rt: Runtime) {
         ? say(t(locale, 'solved_reply'))
         : ticketFormMessage(locale, t(locale, 'need_help_reply'), session.version),
     );
-  }
-
-  /** A button pressed after the conversation moved on: where it stands now (its ticket, if any). */
-  async function stale(e: ActionEvent, locale: Locale, session: L0Session | undefined) {
-    const [ticket] = await deps.tickets.listByRequester(e.user, ACTIVE_STATUSES);
-    const text = ticket
-      ? t(locale, 'refused_stale_l0_ticket', {
-          key: ticket.key,
-          status: t(locale, `status_${ticket.status}`),
-          level: ticket.level,
-        })
-      : t(locale, 'refused_stale_l0');
-    const dm = e.dm ?? session?.dm;
-    if (!dm) return rt.log.warn({ action: e.action }, 'stale L0 button; nowhere to say so');
-    rt.whisper(e.user, { dm }, say(text));
   }
 
   /** One of the offered articles picked: shown as the answer, asking whether it solved it. */
@@ -133,8 +121,10 @@ export function createL0Actions(rt: Runtime) {
     // Redone after the session was claimed: carry on creating the ticket from it.
     if (workKey && saved?.savedBy === workKey) return createTicket(e, locale, saved, workKey);
     const session = saved && saved.version === payload.session ? saved : undefined;
-    // A second submit, or a form from an older question: say where things stand instead.
-    if (!session || session.state !== 'collecting_details') return stale(e, locale, saved);
+    // A second submit, or a form from an older question: say where things stand instead. The
+    // form is also offered beside the area question after a vague message.
+    if (!session || (session.state !== 'collecting_details' && session.state !== 'clarifying'))
+      return stale(e, locale, saved);
     const read = readTicketForm((name) => field(e, name));
     if ('missing' in read) {
       const text = t(locale, 'refused_input', {

@@ -18,6 +18,8 @@ const payloadSchema = z.strictObject({
     .string()
     .regex(/^[a-z0-9-]{1,100}$/)
     .optional(),
+  /** A KB area (category id) offered after a vague question; checked against the session's. */
+  area: z.string().min(1).max(200).optional(),
   /** The language the employee was answered in, so the follow-up speaks it too. */
   lang: z.enum(['en', 'id']).optional(),
 });

@@ -80,13 +80,17 @@ export function answerMessage(
   };
 }
 
-/** "Is it one of these?": a button per likely article, and the ticket one click away. */
+/**
+ * "Is it one of these?": a button per likely article, and the ticket one click away. `intro`
+ * replaces the usual question and `hint` adds a line under the buttons (after an area was picked).
+ */
 export function suggestionsMessage(
   suggestions: readonly KbMatch[],
   locale: Locale,
   sessionVersion: number,
+  wording: { readonly intro?: string; readonly hint?: string } = {},
 ): OutboundMessage {
-  const intro = t(locale, 'suggest_intro');
+  const intro = wording.intro ?? t(locale, 'suggest_intro');
   return {
     text: `${intro} ${suggestions.map((s) => s.title).join(' / ')}`,
     blocks: [
@@ -99,6 +103,7 @@ export function suggestionsMessage(
           payload: encodePayload({ session: sessionVersion, lang: locale, article: s.id }),
         })),
       },
+      ...(wording.hint ? [{ kind: 'text' as const, spans: [plain(wording.hint)] }] : []),
       ...ticketFormMessage(locale, t(locale, 'suggest_none'), sessionVersion, 'btn_none_of_these')
         .blocks,
     ],

@@ -1,67 +1,6 @@
-import type { Locale } from '../../../src/core/locale';
-import type {
-  KbArticleView,
-  KbSearchResult,
-  KnowledgeBase,
-  QueryIntent,
-} from '../../../src/core/ports/knowledge-base';
 import { createHarness, people } from '../../support/helpdesk-harness';
 import { textOf } from '../../support/recording-surface';
-
-const ARTICLES: Record<string, string> = {
-  'vpn-connect': 'Connect to the VPN',
-  'wifi-guest': 'Guest Wi-Fi',
-  'printer-jam': 'Clear a paper jam',
-  'password-reset': 'Reset your password',
-};
-
-type Scripted = Partial<Pick<KbSearchResult, 'intent' | 'offTopicArea'>> & {
-  answer?: string;
-  suggest?: string[];
-  locale?: Locale;
-};
-
-/**
- * A knowledge base that answers what each test scripts (a fake of the core's port): these tests are
- * about what the workflow does with a search result, not about ranking.
- */
-function scriptedKb(script: Record<string, Scripted>): KnowledgeBase {
-  const match = (id: string, score: number) => ({ id, title: ARTICLES[id] ?? id, score });
-  return {
-    size: Object.keys(ARTICLES).length,
-    async search(query: string): Promise<KbSearchResult> {
-      const s = script[query] ?? {};
-      const intent: QueryIntent = s.intent ?? 'question';
-      return {
-        query,
-        mode: 'lexical',
-        intent,
-        detectedLocale: s.locale ?? 'en',
-        answer: s.answer ? { id: s.answer, score: 0.9 } : null,
-        results: [
-          ...(s.answer ? [match(s.answer, 0.9)] : []),
-          ...(s.suggest ?? []).map((id) => match(id, 0.4)),
-        ],
-        suggestions: (s.suggest ?? []).map((id) => match(id, 0.4)),
-        ...(s.offTopicArea ? { offTopicArea: s.offTopicArea } : {}),
-      };
-    },
-    areas: () => [],
-    article(id: string, locale: Locale): KbArticleView | undefined {
-      const title = ARTICLES[id];
-      return title
-        ? {
-            id,
-            lang: locale,
-            title,
-            summary: `How to: ${title}`,
-            details: '1. Do it',
-            category: undefined,
-          }
-        : undefined;
-    },
-  };
-}
+import { scriptedKb } from '../../support/scripted-kb';
 
 const dmText = (h: ReturnType<typeof createHarness>) => textOf(h.last('direct', 'dm:budi')!);
 const window = { from: new Date(0), to: new Date('2100-01-01') };

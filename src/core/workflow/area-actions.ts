@@ -1,0 +1,64 @@
+import type { Inbound } from '../inbound';
+import type { Locale } from '../locale';
+import type { L0Session } from '../ports/session-store';
+import type { L0Attempt } from '../ticket';
+import { replyToAttempt } from './l0-reply';
+import { refuseStaleL0 } from './l0-stale';
+import { decodePayload } from './payload';
+import type { Runtime } from './runtime';
+import { currentWorkKey } from './work-scope';
+
+type ActionEvent = Extract<Inbound, { kind: 'action' }>;
+
+/** Articles of the picked area offered when none answers: the person chose the area, so any match. */
+const AREA_SUGGESTIONS = 3;
+
+/**
+ * An area picked after "What is not working?": the vague question is searched within that area; a
+ * confident article is the answer, else its best matches there are offered ("is it one of these?").
+ * Like every L0 button it carries the session version it was shown with: a press on an older (or
+ * somebody else's) conversation changes nothing and is told so; a redone press repeats its reply.
+ */
+export function createAreaActions(rt: Runtime) {
+  const { deps } = rt;
+
+  async function pickArea(e: ActionEvent, locale: Locale): Promise<void> {
+    const payload = decodePayload(e.payload);
+    const workKey = currentWorkKey();
+    const saved = await deps.sessions.get(e.user);
+    if (workKey && saved?.savedBy === workKey)
+      return replyToAttempt(rt, { user: e.user, dm: e.dm ?? saved.dm }, locale, saved);
+    const session = saved && saved.version === payload.session ? saved : undefined;
+    const area = payload.area;
+    if (!session || !area || session.state !== 'clarifying' || !session.areas?.includes(area))
+      return refuseStaleL0(rt, e, locale, saved);
+
+    const result = await deps.kb.search(session.question, { category: area });
+    const article = result.answer ? deps.kb.article(result.answer.id, locale) : undefined;
+    const suggestions = article ? [] : result.results.slice(0, AREA_SUGGESTIONS).map((r) => r.id);
+    const attempt: L0Attempt = {
+      question: session.question,
+      articleId: article?.id,
+      articleTitle: article?.title,
+      score: result.answer?.score,
+      feedback: 'none',
+      area,
+      ...(suggestions.length ? { suggestions } : {}),
+    };
+    const next: L0Session = {
+      user: session.user,
+      dm: session.dm,
+      state: article ? 'awaiting_feedback' : 'collecting_details',
+      question: session.question,
+      // The clarifying step's attempt becomes this one: one question, one attempt.
+      attempts: [...session.attempts.slice(0, -1), attempt],
+      updatedAt: deps.clock.now(),
+      version: session.version + 1,
+      ...(workKey ? { savedBy: workKey } : {}),
+    };
+    if (!(await rt.saveSession(next, session.version))) return refuseStaleL0(rt, e, locale, saved);
+    await replyToAttempt(rt, { user: e.user, dm: e.dm ?? next.dm }, locale, next);
+  }
+
+  return { pickArea };
+}
