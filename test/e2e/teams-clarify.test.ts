@@ -1,0 +1,150 @@
+import path from 'node:path';
+import { areaLabel } from '../../src/core/i18n/area-labels';
+import { t } from '../../src/core/i18n/translate';
+import { loadKnowledgeBase } from '../../src/kb/load-kb';
+import { createKnowledgeBase } from '../../src/kb/search/create-knowledge-base';
+import { projectRoot } from '../../src/project-root';
+import { ensureIndexes } from '../../src/store/ensure-indexes';
+import { areaOutcome } from '../support/clarify-expectations';
+import {
+  button,
+  cardSaying,
+  cardSubmit,
+  cardText,
+  onlyCardIn,
+  personalMessage,
+  teamsPerson,
+  type CardJson,
+} from '../support/teams-activities';
+import { startTeamsApp, type TeamsApp } from '../support/teams-app';
+import {
+  startConnectorStub,
+  type ConnectorCall,
+  type ConnectorStub,
+} from '../support/teams-connector-stub';
+import { openTestDatabase } from '../support/test-database';
+
+/**
+ * L0's clarifying question in Teams: botbuilder's CloudAdapter over real HTTP, the real core and the
+ * project's kb/, and the loopback connector recording what the bot sends. A vague message gets an
+ * Adaptive Card with an Action.Submit per area and the ticket form behind "Open ticket".
+ */
+const budi = teamsPerson('budi', 'Budi Santoso', '0b0d1a2b-0000-4000-8000-00000000b0d1');
+const sari = teamsPerson('sari', 'Sari Wulandari', '0b0d1a2b-0000-4000-8000-000000005a21');
+const BUDI_DM = 'a:1budi-personal-chat';
+const SARI_DM = 'a:1sari-personal-chat';
+const personal = (id: string) => ({ id, conversationType: 'personal' as const });
+
+const actionsOf = (card: CardJson) =>
+  card.body
+    .filter((e) => e.type === 'ActionSet')
+    .flatMap((e) => e.actions as { type: string; title: string; data?: { action: string } }[]);
+
+describe('Teams channel on the real core: "What is not working?"', () => {
+  const kb = createKnowledgeBase(loadKnowledgeBase(path.join(projectRoot(), 'kb')));
+  const areas = kb.areas().slice(0, 6);
+  let conn: Awaited<ReturnType<typeof openTestDatabase>>;
+  let connector: ConnectorStub;
+  let app: TeamsApp;
+
+  beforeAll(async () => {
+    conn = await openTestDatabase();
+    await ensureIndexes(conn.db);
+    connector = await startConnectorStub();
+    app = await startTeamsApp({ db: conn.db, env: {}, kb });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await connector?.close();
+    await conn?.dispose();
+  });
+
+  /** Posts an activity, expects the 200 Teams needs, returns the connector calls it caused. */
+  async function deliver(activity: unknown): Promise<ConnectorCall[]> {
+    const before = connector.calls.length;
+    expect((await app.post(activity)).status).toBe(200);
+    return connector.calls.slice(before);
+  }
+
+  it('asks which area, searches the picked one, and refuses a press of someone else or a stale one', async () => {
+    const question = "it doesn't work";
+    expect((await kb.search(question)).intent).toBe('vague');
+
+    // 1. One card: the question, an Action.Submit per area, and the ticket form behind its button.
+    const card = onlyCardIn(
+      await deliver(personalMessage(connector.url, budi, BUDI_DM, question)),
+      BUDI_DM,
+    );
+    expect(cardText(card)).toContain(t('en', 'clarify_question'));
+    expect(actionsOf(card).map((a) => [a.type, a.data?.action, a.title])).toEqual([
+      ...areas.map((a) => ['Action.Submit', 'l0_area', areaLabel(a.id, 'en')]),
+      ['Action.ShowCard', undefined, t('en', 'btn_open_ticket')],
+    ]);
+    expect(button(card, 'ticket_form').inputs).toContain('ticket_form.category');
+
+    // 2. Sari submitting Budi's button from her own chat: out of date, said there, nothing else.
+    const { area, expected } = await areaOutcome(kb, question, areas, 'en');
+    const label = areaLabel(area, 'en');
+    const pressed = button(card, 'l0_area', label).data;
+    const refusal = onlyCardIn(
+      await deliver(cardSubmit(connector.url, sari, personal(SARI_DM), pressed)),
+      SARI_DM,
+    );
+    expect(cardText(refusal)).toContain(t('en', 'refused_stale_l0'));
+
+    // 3. Budi's press searches his question within the area: its answer, or its articles.
+    const reply = onlyCardIn(
+      await deliver(cardSubmit(connector.url, budi, personal(BUDI_DM), pressed)),
+      BUDI_DM,
+    );
+    if (expected.kind === 'answer') {
+      expect(cardText(reply)).toContain(expected.article.title);
+      expect(cardText(reply)).toContain(t('en', 'answer_question'));
+    } else {
+      expect(cardText(reply)).toContain(t('en', 'area_suggest_intro', { area: label }));
+      expect(cardText(reply)).toContain(t('en', 'area_own_words'));
+      expect(actionsOf(reply).map((a) => [a.data?.action, a.title])).toEqual([
+        ...expected.titles.map((title) => ['l0_pick', title]),
+        [undefined, t('en', 'btn_none_of_these')],
+      ]);
+    }
+
+    // 4. The same area again is out of date (Teams' private notice: his personal chat).
+    const stale = onlyCardIn(
+      await deliver(cardSubmit(connector.url, budi, personal(BUDI_DM), pressed)),
+      BUDI_DM,
+    );
+    expect(cardText(stale)).toContain(t('en', 'refused_stale_l0'));
+    expect(connector.calls.filter((c) => c.failedWith !== undefined || c.hung)).toEqual([]);
+  });
+
+  it('asks in Indonesian, and the form behind "Buat tiket" opens a ticket', async () => {
+    const question = 'ada masalah nih';
+    expect((await kb.search(question)).intent).toBe('vague');
+    const card = onlyCardIn(
+      await deliver(personalMessage(connector.url, sari, SARI_DM, question, { locale: 'id-ID' })),
+      SARI_DM,
+    );
+    expect(cardText(card)).toContain('Apa yang bermasalah?');
+    expect(actionsOf(card).map((a) => a.title)).toEqual([
+      ...areas.map((a) => areaLabel(a.id, 'id')),
+      'Buat tiket',
+    ]);
+    const calls = await deliver(
+      cardSubmit(
+        connector.url,
+        sari,
+        personal(SARI_DM),
+        {
+          ...button(card, 'ticket_form', 'Buat tiket').data,
+          'ticket_form.category': 'hardware',
+          'ticket_form.impact': 'me',
+          'ticket_form.urgency': 'low',
+        },
+        { locale: 'id-ID' },
+      ),
+    );
+    cardSaying(calls, SARI_DM, 'IT-1001');
+    expect(connector.calls.filter((c) => c.failedWith !== undefined || c.hung)).toEqual([]);
+  });
+});
