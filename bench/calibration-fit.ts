@@ -1,41 +1,50 @@
 /**
- * The fit of the confidence model and thresholds (src/kb/search/calibrate.ts) on the labelled
- * development set (kb/ and test/fixtures/kb-devset.jsonl; no held-out set is read here).
+ * The fit of L0's ranking and confidence (src/kb/search/fitted-model.ts), for each mode (words
+ * alone, and words with the semantic opinion), on the labelled development sets only (kb/ and
+ * FIT_DEFAULTS.setFiles; no held-out set is read here).
  *
- * - Model: logistic regression of "the best-ranked article is the right answer" on the ranking
- *   features, L2-regularised, each weight held to the sign that makes sense (more evidence never
- *   lowers confidence), fitted by projected accelerated gradient descent (deterministic).
- * - The regularisation strength is chosen by cross-validation grouped by article: every query of an
- *   article sits in the same fold, so the choice rewards what carries over to articles not fitted on.
- * - The thresholds are chosen on the out-of-fold confidences, weighing the costs below.
- * `npm run bench:fit` prints the result; a unit test checks that these defaults give what ships.
+ * 1. Ranking: logistic regression of "this candidate is the right article" on each candidate's
+ *    evidence (lexical, phrasing, fuzzy, and the semantic gap and lift), signs held positive; the
+ *    candidates are ranked by its linear score.
+ * 2. Confidence: logistic regression of "the best-ranked article is the right answer" on the best
+ *    candidate's features (calibrate.ts), L2-regularised, each weight held to the sign that makes
+ *    sense, by projected accelerated gradient descent (deterministic).
+ * 3. Thresholds (answer, suggest, near-tie margin) chosen on out-of-fold confidences.
+ * Regularisation is chosen by cross-validation grouped by article: every query of an article sits in
+ * the same fold, so the choice rewards what carries over to articles not fitted on.
+ * `npm run bench:fit` prints the result (`-- --write` ships it); a unit test checks the defaults
+ * give what ships.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { KbSearchMode } from '../src/core/ports/knowledge-base';
 import { loadKnowledgeBase } from '../src/kb/load-kb';
-import { calibrate, type ConfidenceFeatures } from '../src/kb/search/calibrate';
-import { createKnowledgeBase } from '../src/kb/search/create-knowledge-base';
+import { openSearch } from '../src/kb/open-search';
+import {
+  calibrate,
+  type ConfidenceFeatures,
+  type ConfidenceModel,
+  type ModeModel,
+  type Thresholds,
+} from '../src/kb/search/calibrate';
+import {
+  createKnowledgeBase,
+  type SearchableKnowledgeBase,
+} from '../src/kb/search/create-knowledge-base';
+import type { RankingWeights } from '../src/kb/search/rank-candidates';
 
-export type Model = Record<keyof ConfidenceFeatures | 'bias', number>;
 type Feature = keyof ConfidenceFeatures;
-
-export interface Row {
-  readonly x: ConfidenceFeatures;
-  /** 1 when the best-ranked article is the expected one. */
-  readonly y: 0 | 1;
-  readonly expect: string | null;
-  /** Ranked ids with each one's features, for the suggestion threshold. */
-  readonly ranked: readonly { readonly id: string; readonly x: ConfidenceFeatures }[];
-  readonly intentOk: boolean;
-}
+type RankFeature = keyof RankingWeights;
 
 /** Every choice the fit makes; the defaults are what ships. */
 export const FIT_DEFAULTS = {
   kbDir: 'kb',
-  setFile: 'test/fixtures/kb-devset.jsonl',
+  setFiles: ['test/fixtures/kb-devset.jsonl', 'test/fixtures/kb-devset-2.jsonl'],
   folds: 5,
-  lambdas: [0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3],
-  iterations: 3000,
+  lambdas: [0.001, 0.003, 0.01, 0.03, 0.1, 0.3],
+  iterations: 2000,
+  /** The ranking the candidates are first gathered with (fuzzy re-ranks the first few of them). */
+  startRanking: { lexical: 0.5, phrasing: 0.35, fuzzy: 0.15, semanticGap: 1, semanticLift: 1 },
   /** A wrong answer costs this many right ones (it sends the employee down a wrong path). */
   wrongCost: 3,
   /** An out-of-scope question answered is as bad as a wrong answer. */
@@ -45,12 +54,19 @@ export const FIT_DEFAULTS = {
    * suggestions (on top of those answered): offering IT articles for a lunch menu reads as not listening.
    */
   maxOutOfScopeSuggested: 0.15,
+  /** Near-tie margins tried (in ranking-score units); 0 decides every tie by its score. */
+  ties: [0, 0.1, 0.25, 0.5, 1, 1.5, 2, 3],
   suggestions: 3,
   /** Weights and thresholds are shipped with two decimals. */
   decimals: 2,
 } as const;
 
-/** The sign each weight must keep: more evidence for the article never lowers the confidence. */
+const RANK_FEATURES: Record<KbSearchMode, readonly RankFeature[]> = {
+  lexical: ['lexical', 'phrasing', 'fuzzy'],
+  semantic: ['lexical', 'phrasing', 'fuzzy', 'semanticGap', 'semanticLift'],
+};
+
+/** The sign each confidence weight must keep: more evidence for the article never lowers it. */
 export const SIGNS: Record<Feature, 1 | -1> = {
   lexical: 1,
   phrasing: 1,
@@ -58,26 +74,100 @@ export const SIGNS: Record<Feature, 1 | -1> = {
   margin: 1,
   coverage: 1,
   unknown: -1,
-  length: -1,
   task: 1,
   object: 1,
+  semantic: 1,
+  semanticMargin: 1,
+  agree: 1,
 };
+const SEMANTIC_ONLY: readonly Feature[] = ['semantic', 'semanticMargin', 'agree'];
+const featuresOf = (mode: KbSearchMode) =>
+  (Object.keys(SIGNS) as Feature[]).filter(
+    (f) => mode === 'semantic' || !SEMANTIC_ONLY.includes(f),
+  );
 
 const root = path.resolve(__dirname, '..');
-export const readSet = (file: string) =>
+export interface Labelled {
+  readonly query: string;
+  readonly expect: string | null;
+}
+export const readSet = (file: string): Labelled[] =>
   readFileSync(path.join(root, file), 'utf8')
     .split('\n')
     .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as { query: string; expect: string | null });
+    .map((l) => JSON.parse(l) as Labelled);
 
-export function rows(kbDir: string, setFile: string): Row[] {
-  // Suggestion threshold 0: which messages count as questions must not depend on the thresholds
-  // being fitted (a foreign subject is then off topic only when the best article lacks it).
-  const kb = createKnowledgeBase(loadKnowledgeBase(path.join(root, kbDir)), {
-    suggestThreshold: 0,
+export interface Row {
+  readonly x: ConfidenceFeatures;
+  /** 1 when the best-ranked article is the expected one. */
+  readonly y: 0 | 1;
+  readonly expect: string | null;
+  readonly ranked: readonly string[];
+  /** Whether the message reached the search as a question (not small talk, vague or off topic). */
+  readonly question: boolean;
+}
+
+/** The development queries with their vectors, and the knowledge bases that search them. */
+export interface FitInput {
+  readonly items: readonly Labelled[];
+  readonly vectors: readonly (Float32Array | undefined)[];
+  readonly kbFor: (mode: KbSearchMode, model: ModeModel) => SearchableKnowledgeBase;
+  /** Whether the semantic opinion could be had on this machine (its mode is fitted only then). */
+  readonly semantic: boolean;
+  close(): void;
+}
+
+export async function fitInput(d = FIT_DEFAULTS): Promise<FitInput> {
+  const articles = loadKnowledgeBase(path.join(root, d.kbDir));
+  const items = d.setFiles.flatMap(readSet);
+  const opened = await openSearch(articles, {
+    semantic: 'auto',
+    cacheDir: path.join(root, '.cache'),
+    // The fit waits for every vector: a slow machine must not change what is fitted.
+    queryDeadlineMs: 600_000,
+    log: (msg) => process.stderr.write(`fit: ${msg}\n`),
   });
-  return readSet(setFile).flatMap((item) => {
-    const e = kb.explain(item.query);
+  const probe = createKnowledgeBase(articles, opened.semantic ? { semantic: opened.semantic } : {});
+  const vectors = opened.semantic
+    ? await Promise.all(items.map((i) => probe.queryVector(i.query)))
+    : [];
+  return {
+    items,
+    vectors,
+    semantic: opened.semantic !== undefined,
+    kbFor: (mode, model) =>
+      createKnowledgeBase(articles, {
+        suggestThreshold: 0,
+        models: { lexical: model, semantic: model },
+        ...(mode === 'semantic' && opened.semantic ? { semantic: opened.semantic } : {}),
+      }),
+    close: () => opened.close(),
+  };
+}
+
+const placeholder = (ranking: RankingWeights): ModeModel => ({
+  ranking,
+  confidence: Object.fromEntries(
+    ['bias', ...Object.keys(SIGNS)].map((k) => [k, 0]),
+  ) as unknown as ConfidenceModel,
+  thresholds: { answer: 1, suggest: 0, tie: 0 },
+});
+
+function explainAll(input: FitInput, mode: KbSearchMode, model: ModeModel) {
+  const kb = input.kbFor(mode, model);
+  return input.items.map((item, i) => ({
+    item,
+    e: kb.explain(item.query, mode === 'semantic' ? input.vectors[i] : undefined),
+  }));
+}
+
+/** Rows of the confidence model: the best candidate's features and whether it is right. */
+export function confidenceRows(
+  input: FitInput,
+  mode: KbSearchMode,
+  ranking: RankingWeights,
+): Row[] {
+  return explainAll(input, mode, placeholder(ranking)).flatMap(({ item, e }) => {
     const top = e.ranked[0];
     if (!top || !e.features) return [];
     return [
@@ -85,205 +175,280 @@ export function rows(kbDir: string, setFile: string): Row[] {
         x: e.features,
         y: top.doc.id === item.expect ? 1 : 0,
         expect: item.expect,
-        ranked: e.ranked.slice(0, FIT_DEFAULTS.suggestions).map((c, i) => ({
-          id: c.doc.id,
-          x: i === 0 ? (e.features as ConfidenceFeatures) : e.featuresAt(i),
-        })),
-        intentOk: e.result.intent === 'question',
+        ranked: e.ranked.slice(0, FIT_DEFAULTS.suggestions).map((c) => c.doc.id),
+        question: e.result.intent === 'question',
       },
     ];
   });
 }
 
-const FEATURES = Object.keys(SIGNS) as Feature[];
+interface Linear {
+  readonly bias: number;
+  readonly w: readonly number[];
+}
 
 /**
  * Projected FISTA on the L2-regularised log loss, in standardised features (so one step size suits
  * every feature); each weight is clipped to its sign after each step, then mapped back.
  */
-export function fit(
-  data: readonly Row[],
+export function fitLogistic(
+  X: readonly (readonly number[])[],
+  y: readonly number[],
+  signs: readonly (1 | -1)[],
   lambda: number,
   iterations: number = FIT_DEFAULTS.iterations,
-): Model {
-  const n = Math.max(1, data.length);
-  const mean = {} as Record<Feature, number>;
-  const scale = {} as Record<Feature, number>;
-  for (const k of FEATURES) {
-    mean[k] = data.reduce((s, r) => s + r.x[k], 0) / n;
-    const variance = data.reduce((s, r) => s + (r.x[k] - mean[k]) ** 2, 0) / n;
-    scale[k] = Math.sqrt(variance) || 1;
-  }
-  const z = data.map((r) => FEATURES.map((k) => (r.x[k] - mean[k]) / scale[k]));
-  const m = FEATURES.length;
-  // Step 1/L, L bounding the Hessian of the mean loss: a quarter of the largest row norm squared.
+): Linear {
+  const n = Math.max(1, X.length);
+  const m = signs.length;
+  const mean = Array.from({ length: m }, (_, j) => X.reduce((s, r) => s + (r[j] as number), 0) / n);
+  const scale = mean.map(
+    (mu, j) => Math.sqrt(X.reduce((s, r) => s + ((r[j] as number) - mu) ** 2, 0) / n) || 1,
+  );
+  const z = X.map((r) => r.map((v, j) => (v - (mean[j] as number)) / (scale[j] as number)));
   let maxNorm = 1;
   for (const row of z) maxNorm = Math.max(maxNorm, 1 + row.reduce((s, v) => s + v * v, 0));
   const step = 1 / (maxNorm / 4 + lambda);
-  let w = new Float64Array(m + 1); // [bias, ...weights]
-  const y = new Float64Array(m + 1);
+  let w = new Float64Array(m + 1);
+  const v = new Float64Array(m + 1);
   let t = 1;
   const grad = new Float64Array(m + 1);
   for (let it = 0; it < iterations; it++) {
     grad.fill(0);
-    data.forEach((r, i) => {
-      const row = z[i] as number[];
-      let s = y[0] as number;
-      for (let j = 0; j < m; j++) s += (y[j + 1] as number) * (row[j] as number);
-      const err = 1 / (1 + Math.exp(-s)) - r.y;
+    z.forEach((row, i) => {
+      let s = v[0] as number;
+      for (let j = 0; j < m; j++) s += (v[j + 1] as number) * (row[j] as number);
+      const err = 1 / (1 + Math.exp(-s)) - (y[i] as number);
       grad[0] = (grad[0] as number) + err / n;
       for (let j = 0; j < m; j++)
         grad[j + 1] = (grad[j + 1] as number) + (err * (row[j] as number)) / n;
     });
     const next = new Float64Array(m + 1);
-    next[0] = (y[0] as number) - step * (grad[0] as number);
+    next[0] = (v[0] as number) - step * (grad[0] as number);
     for (let j = 0; j < m; j++) {
       const value =
-        (y[j + 1] as number) - step * ((grad[j + 1] as number) + lambda * (y[j + 1] as number));
-      next[j + 1] = SIGNS[FEATURES[j] as Feature] > 0 ? Math.max(0, value) : Math.min(0, value);
+        (v[j + 1] as number) - step * ((grad[j + 1] as number) + lambda * (v[j + 1] as number));
+      next[j + 1] = (signs[j] as number) > 0 ? Math.max(0, value) : Math.min(0, value);
     }
     const tNext = (1 + Math.sqrt(1 + 4 * t * t)) / 2;
     const momentum = (t - 1) / tNext;
     for (let j = 0; j <= m; j++)
-      y[j] = (next[j] as number) + momentum * ((next[j] as number) - (w[j] as number));
+      v[j] = (next[j] as number) + momentum * ((next[j] as number) - (w[j] as number));
     w = next;
     t = tNext;
   }
-  const model = { bias: w[0] as number } as Model;
-  FEATURES.forEach((k, j) => {
-    model[k] = (w[j + 1] as number) / scale[k];
-    model.bias -= model[k] * mean[k];
+  let bias = w[0] as number;
+  const weights = Array.from({ length: m }, (_, j) => {
+    const wj = (w[j + 1] as number) / (scale[j] as number);
+    bias -= wj * (mean[j] as number);
+    return wj;
   });
-  return model;
+  return { bias, w: weights };
 }
 
 /** Folds grouped by article (out-of-scope queries spread evenly), the same on every run. */
-export function foldOf(data: readonly Pick<Row, 'expect'>[], folds: number): number[] {
+export function foldOf(
+  data: readonly { readonly expect: string | null }[],
+  folds: number,
+): number[] {
   const articles = [...new Set(data.flatMap((r) => (r.expect ? [r.expect] : [])))].sort();
   const byArticle = new Map(articles.map((id, i) => [id, i % folds]));
   let oos = 0;
   return data.map((r) => (r.expect ? (byArticle.get(r.expect) as number) : oos++ % folds));
 }
 
-function logLoss(data: readonly Row[], p: readonly number[]): number {
+const sigmoid = (s: number) => 1 / (1 + Math.exp(-s));
+const dotOf = (m: Linear, x: readonly number[]) =>
+  x.reduce((s, v, j) => s + v * (m.w[j] as number), m.bias);
+
+function logLoss(y: readonly number[], p: readonly number[]): number {
   let loss = 0;
-  data.forEach((r, i) => {
+  y.forEach((yi, i) => {
     const q = Math.min(1 - 1e-9, Math.max(1e-9, p[i] as number));
-    loss -= r.y ? Math.log(q) : Math.log(1 - q);
+    loss -= yi ? Math.log(q) : Math.log(1 - q);
   });
-  return loss / Math.max(1, data.length);
+  return loss / Math.max(1, y.length);
 }
 
-/** Confidence of each row from a model fitted without the row's fold. */
-export function outOfFold(data: readonly Row[], lambda: number, folds: number): Model[] {
-  const fold = foldOf(data, folds);
-  const models: Model[] = [];
-  for (let f = 0; f < folds; f++)
-    models.push(
-      fit(
-        data.filter((_, i) => fold[i] !== f),
+/** The lambda with the lowest out-of-fold log loss, and each row's out-of-fold model for it. */
+function crossValidate(
+  X: readonly (readonly number[])[],
+  y: readonly number[],
+  groups: readonly { expect: string | null }[],
+  signs: readonly (1 | -1)[],
+) {
+  const d = FIT_DEFAULTS;
+  const fold = foldOf(groups, d.folds);
+  const trial = d.lambdas.map((lambda) => {
+    const models = Array.from({ length: d.folds }, (_, f) =>
+      fitLogistic(
+        X.filter((_, i) => fold[i] !== f),
+        y.filter((_, i) => fold[i] !== f),
+        signs,
         lambda,
       ),
     );
-  return data.map((_, i) => models[fold[i] as number] as Model);
+    const p = X.map((x, i) => sigmoid(dotOf(models[fold[i] as number] as Linear, x)));
+    return { lambda, logLoss: logLoss(y, p), models, fold };
+  });
+  return trial.reduce((a, b) => (b.logLoss < a.logLoss - 1e-12 ? b : a));
 }
 
-export interface Thresholds {
-  readonly answer: number;
-  readonly suggest: number;
-}
-
-/** What the thresholds give on a set, with the model each row is scored by. */
-export function outcomes(data: readonly Row[], modelOf: (i: number) => Model, th: Thresholds) {
+/** What the thresholds give on rows, with each row's confidence given. */
+export function outcomes(data: readonly Row[], confidence: (i: number) => number, th: Thresholds) {
   let right = 0;
   let wrong = 0;
   let oosAnswered = 0;
   let oosOffered = 0;
   let reachedBySuggestion = 0;
-  let uselessOffers = 0;
   data.forEach((r, i) => {
-    const model = modelOf(i);
-    const top = calibrate(r.x, model);
-    if (r.intentOk && top >= th.answer) {
+    if (!r.question) return;
+    const top = confidence(i);
+    if (top >= th.answer && r.x.margin >= th.tie) {
       if (r.expect === null) oosAnswered++;
       else if (r.y) right++;
       else wrong++;
       return;
     }
-    if (!r.intentOk) return;
-    // As the search does: the first few articles are offered when the best one is plausible.
     if (top < th.suggest) return;
-    const offered = r.ranked;
     if (r.expect === null) oosOffered++;
-    else if (offered.some((c) => c.id === r.expect)) reachedBySuggestion++;
-    else uselessOffers++;
+    else if (r.ranked.includes(r.expect)) reachedBySuggestion++;
   });
-  return { right, wrong, oosAnswered, oosOffered, reachedBySuggestion, uselessOffers };
+  return { right, wrong, oosAnswered, oosOffered, reachedBySuggestion };
 }
 
 const grid = (from: number, to: number) =>
-  Array.from({ length: Math.round((to - from) * 100) + 1 }, (_, i) => from + i / 100);
+  Array.from({ length: Math.round((to - from) * 100) + 1 }, (_, i) => round(from + i / 100, 2));
 
 /**
- * On out-of-fold confidences: the answer threshold that weighs best (right answers against wrong and
- * out-of-scope ones), then the lowest suggestion threshold within the out-of-scope bound.
+ * On out-of-fold confidences: the answer threshold and near-tie margin that weigh best (right
+ * answers against wrong and out-of-scope ones), then the lowest suggestion threshold within the
+ * out-of-scope bound.
  */
 export function chooseThresholds(
   data: readonly Row[],
-  modelOf: (i: number) => Model,
-  /** Every out-of-scope query of the set, including those no search result or small talk took. */
+  confidence: (i: number) => number,
   outOfScope: number,
 ): Thresholds {
   const d = FIT_DEFAULTS;
-  let answer = 0.5;
   let best = -Infinity;
-  for (const th of grid(0.3, 0.95)) {
-    const o = outcomes(data, modelOf, { answer: th, suggest: 1 });
-    const value = o.right - d.wrongCost * o.wrong - d.outOfScopeAnswerCost * o.oosAnswered;
-    if (value > best + 1e-9) [best, answer] = [value, th];
-  }
+  let answer = 0.5;
+  let tie = 0;
+  for (const t of d.ties)
+    for (const th of grid(0.3, 0.97)) {
+      const o = outcomes(data, confidence, { answer: th, suggest: 1, tie: t });
+      const value = o.right - d.wrongCost * o.wrong - d.outOfScopeAnswerCost * o.oosAnswered;
+      if (value > best + 1e-9) [best, answer, tie] = [value, th, t];
+    }
   let suggest = answer;
   for (const th of grid(0.02, answer).reverse()) {
-    const o = outcomes(data, modelOf, { answer, suggest: th });
+    const o = outcomes(data, confidence, { answer, suggest: th, tie });
     if (o.oosOffered > d.maxOutOfScopeSuggested * outOfScope) break;
     suggest = th;
   }
-  return { answer: round(answer, 2), suggest: round(suggest, 2) };
+  return { answer, suggest, tie };
 }
 
 function round(v: number, decimals: number): number {
   const f = 10 ** decimals;
-  return Math.round(v * f) / f;
+  return Math.round(v * f) / f + 0;
+}
+
+export interface ModeFit {
+  readonly model: ModeModel;
+  readonly rankingLambda: number;
+  readonly confidenceLambda: number;
+  readonly crossValidatedLogLoss: number;
+  /** The development rows under the shipped model, and their in-sample confidences. */
+  readonly rows: readonly Row[];
+}
+
+/** Ranking, confidence and thresholds for one mode, rounded as shipped. */
+export function fitMode(input: FitInput, mode: KbSearchMode): ModeFit {
+  const d = FIT_DEFAULTS;
+  const features = RANK_FEATURES[mode];
+  const start: RankingWeights = {
+    ...d.startRanking,
+    ...(mode === 'lexical' ? { semanticGap: 0, semanticLift: 0 } : {}),
+  };
+  // 1. Ranking, on every candidate of every in-scope question.
+  const X: number[][] = [];
+  const y: number[] = [];
+  const groups: { expect: string | null }[] = [];
+  for (const { item, e } of explainAll(input, mode, placeholder(start))) {
+    if (item.expect === null || e.result.intent !== 'question') continue;
+    for (const c of e.ranked) {
+      X.push(features.map((f) => c[f]));
+      y.push(c.doc.id === item.expect ? 1 : 0);
+      groups.push({ expect: item.expect });
+    }
+  }
+  const rankCv = crossValidate(
+    X,
+    y,
+    groups,
+    features.map(() => 1),
+  );
+  const rankFit = fitLogistic(
+    X,
+    y,
+    features.map(() => 1),
+    rankCv.lambda,
+  );
+  const ranking = Object.fromEntries(
+    (Object.keys(d.startRanking) as RankFeature[]).map((f) => {
+      const j = features.indexOf(f);
+      return [f, j < 0 ? 0 : round(rankFit.w[j] as number, d.decimals)];
+    }),
+  ) as unknown as RankingWeights;
+
+  // 2. Confidence, on the best candidate of every question under that ranking.
+  const rows = confidenceRows(input, mode, ranking);
+  const questions = rows.filter((r) => r.question);
+  const names = featuresOf(mode);
+  const cx = questions.map((r) => names.map((f) => r.x[f]));
+  const cy = questions.map((r) => r.y);
+  const signs = names.map((f) => SIGNS[f]);
+  const cv = crossValidate(cx, cy, questions, signs);
+  const full = fitLogistic(cx, cy, signs, cv.lambda);
+  const confidence = {
+    bias: round(full.bias, d.decimals),
+    ...Object.fromEntries(
+      (Object.keys(SIGNS) as Feature[]).map((f) => {
+        const j = names.indexOf(f);
+        return [f, j < 0 ? 0 : round(full.w[j] as number, d.decimals)];
+      }),
+    ),
+  } as ConfidenceModel;
+
+  // 3. Thresholds, on out-of-fold confidences.
+  const oof = cx.map((x, i) => sigmoid(dotOf(cv.models[cv.fold[i] as number] as Linear, x)));
+  const outOfScope = input.items.filter((q) => q.expect === null).length;
+  const thresholds = chooseThresholds(questions, (i) => oof[i] as number, outOfScope);
+  return {
+    model: { ranking, confidence, thresholds },
+    rankingLambda: rankCv.lambda,
+    confidenceLambda: cv.lambda,
+    crossValidatedLogLoss: cv.logLoss,
+    rows: questions,
+  };
 }
 
 export interface FitResult {
-  readonly model: Model;
-  readonly thresholds: Thresholds;
-  readonly lambda: number;
-  readonly crossValidation: readonly { readonly lambda: number; readonly logLoss: number }[];
+  readonly lexical: ModeFit;
+  /** Absent when the embedding model could not be had on this machine. */
+  readonly semantic: ModeFit | undefined;
 }
 
-/** The model and thresholds fitted on the development set only, rounded as shipped. */
-export function fitOnDevelopmentSet(): FitResult {
-  const d = FIT_DEFAULTS;
-  const data = rows(d.kbDir, d.setFile).filter((r) => r.intentOk);
-  const crossValidation = d.lambdas.map((lambda) => {
-    const models = outOfFold(data, lambda, d.folds);
+export async function fitOnDevelopmentSets(): Promise<FitResult> {
+  const input = await fitInput();
+  try {
     return {
-      lambda,
-      logLoss: logLoss(
-        data,
-        data.map((r, i) => calibrate(r.x, models[i] as Model)),
-      ),
+      lexical: fitMode(input, 'lexical'),
+      semantic: input.semantic ? fitMode(input, 'semantic') : undefined,
     };
-  });
-  const lambda = crossValidation.reduce((a, b) => (b.logLoss < a.logLoss - 1e-12 ? b : a)).lambda;
-  const models = outOfFold(data, lambda, d.folds);
-  const outOfScope = readSet(d.setFile).filter((q) => q.expect === null).length;
-  const thresholds = chooseThresholds(data, (i) => models[i] as Model, outOfScope);
-  const full = fit(data, lambda);
-  const model = Object.fromEntries(
-    Object.entries(full).map(([k, v]) => [k, round(v, d.decimals) + 0]),
-  ) as Model;
-  return { model, thresholds, lambda, crossValidation };
+  } finally {
+    input.close();
+  }
 }
+
+export { calibrate };

@@ -1,35 +1,36 @@
 /**
- * Fits the confidence model and thresholds (src/kb/search/calibrate.ts) on the development set:
+ * Fits L0's ranking, confidence and thresholds (src/kb/search/fitted-model.ts), for words alone and
+ * with the semantic opinion, on the development sets:
  *   npm run bench:fit [-- --write]
  * Every choice is in FIT_DEFAULTS (bench/calibration-fit.ts); no held-out set is read or printed.
- * It prints the cross-validation, the values to ship as CALIBRATION and THRESHOLDS, and what they
- * give on the development set (in-sample, so optimistic: the held-out figures are in bench:kb).
+ * The in-sample figures printed are optimistic: the held-out figures are in bench:kb.
  */
 import { shipFit } from './ship-fit';
-import { FIT_DEFAULTS, fitOnDevelopmentSet, outcomes, rows, readSet } from './calibration-fit';
+import { calibrate, fitOnDevelopmentSets, outcomes, type ModeFit } from './calibration-fit';
 
-const fitted = fitOnDevelopmentSet();
-console.log('cross-validation grouped by article (mean log loss, out of fold):');
-for (const cv of fitted.crossValidation)
-  console.log(
-    `  lambda ${String(cv.lambda).padEnd(7)} ${cv.logLoss.toFixed(4)}${cv.lambda === fitted.lambda ? '  <- chosen' : ''}`,
-  );
-console.log('\nCALIBRATION =', JSON.stringify(fitted.model, null, 2));
-console.log('THRESHOLDS =', JSON.stringify(fitted.thresholds));
+async function main() {
+  const fitted = await fitOnDevelopmentSets();
+  const show = (name: string, fit: ModeFit) => {
+    console.log(`\n== ${name}`);
+    console.log(
+      `ranking lambda ${fit.rankingLambda}, confidence lambda ${fit.confidenceLambda} (out-of-fold log loss ${fit.crossValidatedLogLoss.toFixed(4)})`,
+    );
+    console.log(JSON.stringify(fit.model, null, 1).replace(/\n\s*/g, ' '));
+    const o = outcomes(
+      fit.rows,
+      (i) => calibrate(fit.rows[i]!.x, fit.model.confidence),
+      fit.model.thresholds,
+    );
+    const inScope = fit.rows.filter((r) => r.expect !== null).length;
+    console.log(
+      `in-sample on ${fit.rows.length} questions (${inScope} in scope): right ${o.right}, wrong ${o.wrong}, ` +
+        `reached by suggestions ${o.reachedBySuggestion}, out of scope answered ${o.oosAnswered}, offered ${o.oosOffered}`,
+    );
+  };
+  show('words alone (lexical)', fitted.lexical);
+  if (fitted.semantic) show('with the semantic opinion', fitted.semantic);
+  else console.log('\nsemantic: the embedding model is not available (npm run setup:model)');
+  if (process.argv.includes('--write')) console.log(`\nwritten to ${shipFit(fitted)}`);
+}
 
-const data = rows(FIT_DEFAULTS.kbDir, FIT_DEFAULTS.setFile);
-const items = readSet(FIT_DEFAULTS.setFile);
-const inScope = items.filter((i) => i.expect !== null).length;
-const oos = items.length - inScope;
-const o = outcomes(data, () => fitted.model, fitted.thresholds);
-const pct = (x: number, of: number) => `${((100 * x) / Math.max(1, of)).toFixed(1)}%`;
-console.log(`\ndevelopment set, in-sample (${inScope} in scope, ${oos} out of scope):`);
-console.log(`  answered right ${pct(o.right, inScope)}, wrong ${pct(o.wrong, inScope)}`);
-console.log(
-  `  reach (right, or right among suggestions) ${pct(o.right + o.reachedBySuggestion, inScope)}`,
-);
-console.log(
-  `  out of scope answered ${pct(o.oosAnswered, oos)}, offered something ${pct(o.oosOffered, oos)}`,
-);
-
-if (process.argv.includes('--write')) console.log(`\nwritten to ${shipFit(fitted)}`);
+void main();

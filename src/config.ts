@@ -118,6 +118,11 @@ const envSchema = z
         .optional(),
     ),
     KB_ANSWER_THRESHOLD: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(1).optional()),
+    // The semantic opinion (an embedding model beside the lexical search): auto, on or off.
+    L0_SEMANTIC: z.preprocess(emptyToUndefined, z.enum(['auto', 'on', 'off']).default('auto')),
+    L0_QUERY_DEADLINE_MS: intSetting(10, 10_000, 250),
+    L0_MODEL_URL: z.preprocess(emptyToUndefined, z.url().optional()),
+    LAPIS_CACHE_DIR: z.preprocess(emptyToUndefined, z.string().default('.cache')),
     // Learning from L0 outcomes: a confirmed phrasing is searched after this many confirmations.
     LEARN_MIN_CONFIRMATIONS: intSetting(1, 100, 2),
     LEARN_REFRESH_SECONDS: intSetting(5, 3600, 60),

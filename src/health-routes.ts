@@ -4,6 +4,8 @@ export interface ReadinessChecks {
   /** Answers when the database does (a ping); throws or times out otherwise. */
   readonly pingDatabase: () => Promise<void>;
   readonly articles: () => number;
+  /** Whether L0 runs with the semantic opinion, and why not when it does not (shown, never a failure). */
+  readonly searchMode?: () => { readonly mode: string; readonly reason?: string };
   /** Why new events are refused right now (stopping, backlog full), or undefined. */
   readonly refusal: () => Error | undefined;
 }
@@ -30,7 +32,12 @@ export function healthRoutes(checks: ReadinessChecks): Router {
     if (checks.articles() === 0) problems.push('knowledge base: no articles loaded');
     const refused = checks.refusal();
     if (refused) problems.push(`intake: ${refused.message}`);
-    res.status(problems.length ? 503 : 200).json({ ready: problems.length === 0, problems });
+    const search = checks.searchMode?.();
+    res.status(problems.length ? 503 : 200).json({
+      ready: problems.length === 0,
+      problems,
+      ...(search ? { search } : {}),
+    });
   });
   return router;
 }

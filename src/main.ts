@@ -20,6 +20,8 @@ import { ConfigError, loadConfig } from './config';
 import type { ChatSurface } from './core/ports/chat-surface';
 import { KbValidationError, loadKnowledgeBase } from './kb/load-kb';
 import { createLearningKnowledgeBase } from './kb/search/learning-knowledge-base';
+import { openSearch } from './kb/open-search';
+import { SemanticUnavailableError } from './kb/semantic/open-semantic';
 import { createLogger, secretValues } from './logger';
 import { projectRoot } from './project-root';
 import { startHttpServer, type HttpServer } from './start-http-server';
@@ -38,11 +40,22 @@ async function main(): Promise<void> {
   const root = projectRoot();
   const kbDir = path.resolve(root, config.KB_DIR);
   const articles = loadKnowledgeBase(kbDir);
+  const search = await openSearch(articles, {
+    semantic: config.L0_SEMANTIC,
+    cacheDir: path.resolve(root, config.LAPIS_CACHE_DIR),
+    queryDeadlineMs: config.L0_QUERY_DEADLINE_MS,
+    ...(config.L0_MODEL_URL ? { modelUrl: config.L0_MODEL_URL } : {}),
+    log: (msg) => log.info(msg),
+  });
   const kb = createLearningKnowledgeBase(articles, {
     answerThreshold: config.KB_ANSWER_THRESHOLD,
     minConfirmations: config.LEARN_MIN_CONFIRMATIONS,
+    ...(search.semantic ? { semantic: search.semantic } : {}),
   });
-  log.info({ kbDir, articles: kb.size, files: articles.length }, 'knowledge base loaded');
+  log.info(
+    { kbDir, articles: kb.size, files: articles.length, search: search.status.mode },
+    'knowledge base loaded',
+  );
 
   const useConsole = !config.slackEnabled && !config.teamsEnabled;
   if (useConsole && !isLoopbackAddress(config.HOST)) {
@@ -60,7 +73,7 @@ async function main(): Promise<void> {
   log.info({ database: db.description }, 'database ready');
   const learning = createMongoL0Learning(db.db);
   const refreshLearned = async () => {
-    const used = kb.refresh(await learning.learned());
+    const used = await kb.refresh(await learning.learned());
     log.debug({ used }, 'learned phrasings loaded');
   };
   await refreshLearned();
@@ -75,6 +88,7 @@ async function main(): Promise<void> {
     healthRoutes({
       pingDatabase: async () => void (await db.db.command({ ping: 1 })),
       articles: () => kb.size,
+      searchMode: () => search.status,
       refusal: () => admission(),
     }),
   );
@@ -220,6 +234,7 @@ async function main(): Promise<void> {
       .then(() => Promise.all([slack?.stop(), teams?.stop()]))
       .then(() => Promise.all([server.close(), metricsServer?.close()]))
       .then(() => db.close())
+      .then(() => search.close())
       .then(() => {
         log.info('stopped cleanly');
         process.exit(0);
@@ -237,6 +252,7 @@ main().catch((error: unknown) => {
   if (
     error instanceof ConfigError ||
     error instanceof KbValidationError ||
+    error instanceof SemanticUnavailableError ||
     error instanceof TeamsSetupError
   ) {
     process.stderr.write(`${error.message}\n`);

@@ -9,6 +9,8 @@ import { formatProblem, readKnowledgeBase } from './load-kb';
 import { answerThresholdFromEnv, minConfirmationsFromEnv, openLearning } from './open-learning';
 import { createKnowledgeBase } from './search/create-knowledge-base';
 import { isUsable } from './search/learning-knowledge-base';
+import { learnedPassages } from './search/article-passages';
+import { openSearch, searchSettingsFromEnv } from './open-search';
 
 /**
  * The KB command line (a contract other tools call, see docs/kb-cli.md):
@@ -51,7 +53,7 @@ program
   .command('search')
   .description('search the KB for each line of stdin (or the given query)')
   .addOption(kbOption())
-  .option('--json', 'one JSON object per line: {query, answer, results, ms}')
+  .option('--json', 'one JSON object per line: {query, answer, results, suggestions, mode, ms}')
   .option('--explain', 'with the analysed terms (not part of the JSON contract)')
   .option('--limit <n>', 'results per query', (v) => Number.parseInt(v, 10), 5)
   .option('--learned', "also search the phrasings learned in the bot's database (as the bot does)")
@@ -69,9 +71,17 @@ program
         return;
       }
       const learned = opts.learned ? await loadLearned() : [];
+      // Exactly the bot's path: the semantic opinion when the model can be had, else words alone.
+      const opened = await openSearch(
+        result.articles,
+        searchSettingsFromEnv(projectRoot(), (msg) => process.stderr.write(`kb: ${msg}\n`)),
+      );
+      const semantic = await opened.semantic?.extend(learnedPassages(result.articles, learned));
+      const threshold = answerThresholdFromEnv();
       const kb = createKnowledgeBase(result.articles, {
-        answerThreshold: answerThresholdFromEnv(),
+        ...(threshold !== undefined ? { answerThreshold: threshold } : {}),
         learned,
+        ...(semantic ? { semantic } : {}),
       });
       const answer = async (line: string) => {
         const started = performance.now();
@@ -100,9 +110,13 @@ program
             );
         }
       };
-      if (words.length) return answer(words.join(' '));
+      if (words.length) {
+        await answer(words.join(' '));
+        return opened.close();
+      }
       const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
       for await (const line of lines) await answer(line);
+      opened.close();
     },
   );
 

@@ -1,6 +1,12 @@
-import type { Candidate, WeightedTerm } from './rank-candidates';
+import type { KbSearchMode } from '../../core/ports/knowledge-base';
+import { FITTED } from './fitted-model';
+import type { Candidate, RankingWeights, WeightedTerm } from './rank-candidates';
 
-/** What the confidence is computed from: evidence about the best candidate and its rival. */
+/**
+ * What the confidence is computed from: evidence about the best candidate and its rival. None of
+ * them grows or shrinks with the message's length as such (shares, overlaps, cosines, margins):
+ * a long message loses nothing for being long.
+ */
 export interface ConfidenceFeatures {
   readonly lexical: number;
   readonly phrasing: number;
@@ -11,13 +17,37 @@ export interface ConfidenceFeatures {
   readonly coverage: number;
   /** Share of the query's weight in words no article uses. */
   readonly unknown: number;
-  /** ln(1 + number of distinct terms). */
-  readonly length: number;
   /** Share of the query's task words (install, slow...) that the article is about (1 when none). */
   readonly task: number;
   /** Share of the query's IT objects (printer, VPN...) that the article is about (1 when none). */
   readonly object: number;
+  /** Cosine of the query with the article's closest passage (0 without the semantic opinion). */
+  readonly semantic: number;
+  /** That cosine's lead over the closest other candidate's (0 without). */
+  readonly semanticMargin: number;
+  /** 1 when words and meaning put the same article first and it is this one. */
+  readonly agree: number;
 }
+
+export type ConfidenceModel = Readonly<Record<keyof ConfidenceFeatures | 'bias', number>>;
+
+export interface Thresholds {
+  /** Confidence at or above which the article is presented as the answer. */
+  readonly answer: number;
+  /** Confidence at or above which articles are offered as "is it one of these?". */
+  readonly suggest: number;
+  /** A lead in ranking score below this is a near-tie: the two are offered, not decided by a hair. */
+  readonly tie: number;
+}
+
+/** Everything fitted for one mode by `npm run bench:fit` (bench/calibration-fit.ts). */
+export interface ModeModel {
+  readonly ranking: RankingWeights;
+  readonly confidence: ConfidenceModel;
+  readonly thresholds: Thresholds;
+}
+
+export const MODELS: Readonly<Record<KbSearchMode, ModeModel>> = FITTED;
 
 export function confidenceFeatures(
   ranked: readonly Candidate[],
@@ -49,48 +79,30 @@ export function confidenceFeatures(
     }
     return all ? hit / all : 1;
   };
+  let otherSemantic = 0;
+  let bestLexical = c;
+  for (const other of ranked) {
+    if (other !== c) otherSemantic = Math.max(otherSemantic, other.semantic);
+    if (other.lexical + other.phrasing > bestLexical.lexical + bestLexical.phrasing)
+      bestLexical = other;
+  }
   return {
     lexical: c.lexical,
     phrasing: c.phrasing,
     fuzzy: c.fuzzy,
-    margin: next ? c.score - next.score : c.score,
+    margin: next ? c.score - next.score : Math.max(0, c.score),
     coverage: knownWeight ? covered / knownWeight : 0,
     unknown: total ? unknownWeight / total : 1,
-    length: Math.log1p(query.length),
     task: share('task'),
     object: share('object'),
+    semantic: c.semantic,
+    semanticMargin: c.semantic > 0 ? c.semantic - otherSemantic : 0,
+    agree: c.semantic > 0 && c.semanticGap === 0 && bestLexical === c ? 1 : 0,
   };
 }
 
-/**
- * Logistic model of "the best candidate is the right answer", fitted on the labelled development
- * set by `npm run bench:fit` (bench/fit-calibration.ts), so the confidence reads as a probability.
- */
-export const CALIBRATION = {
-  bias: -0.78,
-  lexical: 2.04,
-  phrasing: 0.2,
-  fuzzy: 0.81,
-  margin: 2.83,
-  coverage: 0,
-  unknown: -1.73,
-  length: 0,
-  task: 1.15,
-  object: 0,
-} as const satisfies Record<keyof ConfidenceFeatures | 'bias', number>;
-
-/**
- * Confidence at or above which the bot presents an article as the answer, and at or above which an
- * article is offered among "is it one of these?" when nothing reaches the first. Chosen by the same
- * fit, on out-of-fold confidences (see bench/calibration-fit.ts for the costs it weighs).
- */
-export const THRESHOLDS = { answer: 0.67, suggest: 0.49 } as const;
-export const DEFAULT_ANSWER_THRESHOLD = THRESHOLDS.answer;
-
-export function calibrate(
-  f: ConfidenceFeatures,
-  model: Readonly<Record<keyof ConfidenceFeatures | 'bias', number>> = CALIBRATION,
-): number {
+/** Logistic model of "the best candidate is the right answer", so the confidence reads as a probability. */
+export function calibrate(f: ConfidenceFeatures, model: ConfidenceModel): number {
   let z = model.bias;
   for (const key of Object.keys(f) as (keyof ConfidenceFeatures)[]) z += model[key] * f[key];
   return 1 / (1 + Math.exp(-z));

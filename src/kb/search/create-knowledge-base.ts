@@ -3,6 +3,7 @@ import type {
   KbArea,
   KbArticleView,
   KbMatch,
+  KbSearchMode,
   KbSearchResult,
   KnowledgeBase,
   OffTopicArea,
@@ -12,10 +13,20 @@ import type { Article } from '../article';
 import { createAnalyzer, type Analysis } from '../text/analyzer';
 import { compileLexicon, type Lexicon } from '../text/lexicon';
 import { createTypoCorrector } from '../text/typo-corrector';
-import { calibrate, confidenceFeatures, THRESHOLDS, type ConfidenceFeatures } from './calibrate';
+import {
+  calibrate,
+  confidenceFeatures,
+  MODELS,
+  type ConfidenceFeatures,
+  type ModeModel,
+} from './calibrate';
+import { asksForHelp, isVague, topicDocumentShare } from './vague-messages';
+import { problemSentences } from '../text/problem-sentences';
+import type { SemanticIndex } from '../semantic/semantic-index';
 import {
   prepareFuzzyMatching,
   rankCandidates,
+  SEMANTIC_BASELINE,
   type Candidate,
   type WeightedTerm,
 } from './rank-candidates';
@@ -32,22 +43,38 @@ export interface KnowledgeBaseOptions {
   readonly learned?: readonly PhrasingToLearn[];
   /** fuse.js re-ranking of the shortlist (on unless switched off to measure what it adds). */
   readonly fuzzyRerank?: boolean;
+  /** The semantic opinion: article passages embedded (see openKnowledgeBase), else words alone. */
+  readonly semantic?: SemanticIndex;
+  /** Models to rank and judge with, instead of the shipped fit (the fit itself passes its own). */
+  readonly models?: Readonly<Record<KbSearchMode, ModeModel>>;
 }
 
 /** At most this many articles are offered when there is no confident answer. */
 export const MAX_SUGGESTIONS = 3;
 
+export interface Explanation {
+  analysis: Analysis;
+  /** The part of the message searched: the whole, or the sentences that state the problem. */
+  focus: string;
+  query: readonly WeightedTerm[];
+  ranked: readonly Candidate[];
+  features: ConfidenceFeatures | undefined;
+  /** The features of the candidate at a rank (0 is the best), as the confidence model sees them. */
+  featuresAt: (position: number) => ConfidenceFeatures;
+  result: KbSearchResult;
+}
+
 export interface SearchableKnowledgeBase extends KnowledgeBase {
-  /** The analysis and features behind a result, for the CLI's --explain and for tuning. */
-  explain(query: string): {
-    analysis: Analysis;
-    query: readonly WeightedTerm[];
-    ranked: readonly Candidate[];
-    features: ConfidenceFeatures | undefined;
-    /** The features of the candidate at a rank (0 is the best), as the confidence model sees them. */
-    featuresAt: (position: number) => ConfidenceFeatures;
-    result: KbSearchResult;
-  };
+  /** Whether searches use the semantic opinion (when its query vector arrives in time). */
+  readonly mode: KbSearchMode;
+  /** The query vector a search would use (undefined for small talk, lexical mode or a late model). */
+  queryVector(text: string): Promise<Float32Array | undefined>;
+  /** The analysis and features behind a result, for the CLI's --explain, the fit and the benches. */
+  explain(
+    query: string,
+    vector?: Float32Array,
+    options?: { readonly category?: string },
+  ): Explanation;
 }
 
 /**
@@ -67,8 +94,8 @@ export function createKnowledgeBase(
   options: KnowledgeBaseOptions = {},
 ): SearchableKnowledgeBase {
   const lexicon = options.lexicon ?? compileLexicon();
-  const threshold = options.answerThreshold ?? THRESHOLDS.answer;
-  const suggestThreshold = Math.min(threshold, options.suggestThreshold ?? THRESHOLDS.suggest);
+  const models = options.models ?? MODELS;
+  const semantic = options.semantic;
   const fuzzy = options.fuzzyRerank ?? true;
   const articles = kbArticles;
   const index: SearchIndex = buildSearchIndex(articles, createAnalyzer({ lexicon }));
@@ -84,6 +111,7 @@ export function createKnowledgeBase(
   for (const a of articles) byId.set(a.id, [...(byId.get(a.id) ?? []), a]);
   const memory = createLearnedMemory(options.learned ?? [], analyze, (id) => byId.has(id));
   const docById = new Map(index.docs.map((d) => [d.id, d]));
+  const topicShare = topicDocumentShare(index);
 
   const weigh = (analysis: Analysis): WeightedTerm[] => {
     const weights = new Map<string, number>();
@@ -116,16 +144,38 @@ export function createKnowledgeBase(
     }));
   };
 
-  const categoryOf = new Map<string, string | undefined>();
-  for (const a of articles) if (!categoryOf.get(a.id)) categoryOf.set(a.id, a.category);
+  const categoryOf = index.docs.map((d) => byId.get(d.id)?.find((a) => a.category)?.category);
   const areas = countAreas(articles);
 
-  const run = (text: string, limit: number, category?: string) => {
-    const analysis = analyze(text);
+  /** The sentences of a long message that say the most about IT: the problem, usually. */
+  const focusOf = (text: string) =>
+    problemSentences(text, (sentence) =>
+      weigh(analyze(sentence)).reduce(
+        (sum, q) => sum + (index.topicTerms.has(q.term) || q.role !== 'other' ? q.weight : 0),
+        0,
+      ),
+    );
+
+  const run = (text: string, limit: number, vector?: Float32Array, category?: string) => {
+    const focus = focusOf(text);
+    const analysis = analyze(focus);
+    const whole = focus === text ? analysis : analyze(text);
     const query = weigh(analysis);
-    const all = rankCandidates(index, query, { fuzzy });
-    const ranked =
-      category === undefined ? all : all.filter((c) => categoryOf.get(c.doc.id) === category);
+    const mode: KbSearchMode = semantic && vector ? 'semantic' : 'lexical';
+    const model = models[mode];
+    const opinion = semantic && vector ? semantic.score(vector, SEMANTIC_BASELINE) : undefined;
+    const only = category === undefined ? undefined : (p: number) => categoryOf[p] === category;
+    const ranked = rankCandidates(index, query, {
+      fuzzy,
+      weights: model.ranking,
+      ...(opinion ? { semantic: opinion } : {}),
+      ...(only ? { only } : {}),
+    });
+    const threshold = options.answerThreshold ?? model.thresholds.answer;
+    const suggestThreshold = Math.min(
+      threshold,
+      options.suggestThreshold ?? model.thresholds.suggest,
+    );
     const top = ranked[0];
     const known = (term: string) => index.idf.has(term);
     const features = top ? confidenceFeatures(ranked, 0, query, known) : undefined;
@@ -135,22 +185,28 @@ export function createKnowledgeBase(
     const scored = ranked.slice(0, limit).map((c, i) => {
       const confidence = Math.min(
         ceiling,
-        calibrate(i === 0 && features ? features : confidenceFeatures(ranked, i, query, known)),
+        calibrate(
+          i === 0 && features ? features : confidenceFeatures(ranked, i, query, known),
+          model.confidence,
+        ),
       );
       ceiling = confidence;
       return { c, confidence };
     });
     const titleFor = (doc: { titles: ReadonlyMap<string, string> }) =>
-      doc.titles.get(analysis.locale ?? 'en') ??
+      doc.titles.get(whole.locale ?? 'en') ??
       doc.titles.get('en') ??
       [...doc.titles.values()][0] ??
       '';
     const best = scored[0];
-    const intent = classify(
-      analysis,
-      (term) => top?.doc.terms.has(term) ?? false,
-      (best?.confidence ?? 0) >= suggestThreshold,
-    );
+    const plausible = (best?.confidence ?? 0) >= suggestThreshold;
+    let intent = classify(whole, (term) => top?.doc.terms.has(term) ?? false, plausible);
+    // Only what the message says decides vagueness, never how well some article happens to fit.
+    if (category === undefined) {
+      if (intent === 'question' && isVague(whole, topicShare)) intent = 'vague';
+      else if (intent !== 'question' && intent !== 'off_topic' && asksForHelp(text))
+        intent = 'vague';
+    }
     const ranking: KbMatch[] = scored.map(({ c, confidence }) => ({
       id: c.doc.id,
       title: titleFor(c.doc),
@@ -158,7 +214,7 @@ export function createKnowledgeBase(
     }));
     // A question people already confirmed (give or take a typo or a greeting) gets what solved it.
     const recalled =
-      intent === 'question' ? memory.match(analysis.terms.map((t) => t.term)) : undefined;
+      intent === 'question' ? memory.match(whole.terms.map((t) => t.term)) : undefined;
     const recalledDoc = recalled && docById.get(recalled.articleId);
     const recalledMatch: KbMatch | undefined = recalledDoc && {
       id: recalledDoc.id,
@@ -170,14 +226,17 @@ export function createKnowledgeBase(
     const results = recalledMatch
       ? [recalledMatch, ...ranking.filter((r) => r.id !== recalledMatch.id)].slice(0, limit)
       : ranking;
+    // Two articles within a hair of each other are offered side by side rather than one decided.
+    const nearTie =
+      features !== undefined && ranked.length > 1 && features.margin < model.thresholds.tie;
     const answered =
       recalledMatch !== undefined ||
-      (intent === 'question' && best !== undefined && best.confidence >= threshold);
-    const offTopicArea = intent === 'off_topic' ? areaOf(analysis) : undefined;
+      (intent === 'question' && best !== undefined && best.confidence >= threshold && !nearTie);
+    const offTopicArea = intent === 'off_topic' ? areaOf(whole) : undefined;
     const result: KbSearchResult = {
       query: text,
       intent,
-      detectedLocale: analysis.locale,
+      detectedLocale: whole.locale,
       answer: recalledMatch
         ? { id: recalledMatch.id, score: recalledMatch.score }
         : answered && best
@@ -187,17 +246,23 @@ export function createKnowledgeBase(
       // When the best article is plausible but not sure, the right one is usually among the first
       // few (MRR@5 is far above top-1): those are offered; below it, nothing is.
       suggestions:
-        intent === 'question' &&
-        !answered &&
-        best !== undefined &&
-        best.confidence >= suggestThreshold
+        intent === 'question' && !answered && best !== undefined && plausible
           ? results.slice(0, MAX_SUGGESTIONS)
           : [],
       ...(offTopicArea ? { offTopicArea } : {}),
-      mode: 'lexical',
+      mode,
     };
     const featuresAt = (position: number) => confidenceFeatures(ranked, position, query, known);
-    return { analysis, query, ranked, features, featuresAt, result };
+    return { analysis, focus, query, ranked, features, featuresAt, result };
+  };
+
+  /** Small talk and empty messages need no vector: only questions are worth the model's time. */
+  const queryVector = async (text: string) => {
+    if (!semantic) return undefined;
+    const focus = focusOf(text);
+    const analysis = analyze(focus);
+    if (analysis.terms.length === 0) return undefined;
+    return semantic.embedQuery(focus);
   };
 
   // Let V8 compile the search paths now, so the first employees of the day do not pay for it.
@@ -206,8 +271,13 @@ export function createKnowledgeBase(
 
   return {
     size: index.docs.length,
-    search: (text, opts) => Promise.resolve(run(text, opts?.limit ?? 5, opts?.category).result),
-    explain: (text) => run(text, 10),
+    mode: semantic ? 'semantic' : 'lexical',
+    queryVector,
+    async search(text, opts) {
+      const vector = await queryVector(text);
+      return run(text, opts?.limit ?? 5, vector, opts?.category).result;
+    },
+    explain: (text, vector, opts) => run(text, 10, vector, opts?.category),
     areas: () => areas,
     article(id: string, locale: Locale): KbArticleView | undefined {
       const variants = byId.get(id);

@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from '../../core/ports/knowledge-base';
 import type { LearnedPhrasing } from '../../core/ports/l0-learning';
 import type { Article } from '../article';
+import { learnedPassages } from './article-passages';
 import {
   createKnowledgeBase,
   type KnowledgeBaseOptions,
@@ -12,7 +13,7 @@ export interface LearningKnowledgeBase extends KnowledgeBase {
    * Takes the learned phrasings as they are now; the index is rebuilt only when the set searched
    * changes. Returns how many phrasings are searched.
    */
-  refresh(learned: readonly LearnedPhrasing[]): number;
+  refresh(learned: readonly LearnedPhrasing[]): Promise<number>;
   readonly current: SearchableKnowledgeBase;
 }
 
@@ -29,6 +30,8 @@ export function createLearningKnowledgeBase(
   articles: readonly Article[],
   options: KnowledgeBaseOptions & { readonly minConfirmations: number },
 ): LearningKnowledgeBase {
+  // The articles' own passages; learned phrasings are added to a copy at each change.
+  const articleIndex = options.semantic;
   let current = createKnowledgeBase(articles, options);
   let signature = '';
   return {
@@ -41,13 +44,18 @@ export function createLearningKnowledgeBase(
     search: (text, opts) => current.search(text, opts),
     article: (id, locale) => current.article(id, locale),
     areas: () => current.areas(),
-    refresh(learned) {
+    async refresh(learned) {
       const used = learned
         .filter((p) => isUsable(p, options.minConfirmations))
         .sort((a, b) => a.id.localeCompare(b.id));
       const next = used.map((p) => p.id).join(',');
       if (next !== signature) {
-        current = createKnowledgeBase(articles, { ...options, learned: used });
+        const semantic = await articleIndex?.extend(learnedPassages(articles, used));
+        current = createKnowledgeBase(articles, {
+          ...options,
+          learned: used,
+          ...(semantic ? { semantic } : {}),
+        });
         signature = next;
       }
       return used.length;

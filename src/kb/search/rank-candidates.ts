@@ -10,21 +10,44 @@ export interface WeightedTerm {
 
 export interface Candidate {
   readonly doc: SearchDoc;
+  /** The article's position in the index (and in the semantic index). */
+  readonly position: number;
   /** BM25F evidence as a share of the query's total weight, in [0, 1). */
   readonly lexical: number;
   /** Best weighted overlap with the title or one question, in [0, 1]. */
   readonly phrasing: number;
   /** fuse.js token-search similarity over the candidates, in [0, 1]. */
   readonly fuzzy: number;
+  /** Best cosine of the query with one of the article's passages (0 without the semantic opinion). */
+  readonly semantic: number;
+  /** Its distance below the best article's cosine (0 for the semantically closest, 0 without). */
+  readonly semanticGap: number;
+  /** Its height above the cosine of the query's SEMANTIC_BASELINE-th closest article (0 without). */
+  readonly semanticLift: number;
   readonly score: number;
 }
+
+/** Weights of the ranking score (fitted by `npm run bench:fit`, see src/kb/search/ranking-model.ts). */
+export type RankingWeights = Readonly<
+  Record<'lexical' | 'phrasing' | 'fuzzy' | 'semanticGap' | 'semanticLift', number>
+>;
+
+/** What the semantic opinion says about the query: every article's best cosine and the closest few. */
+export interface SemanticOpinion {
+  readonly similarity: Float32Array;
+  readonly top: readonly number[];
+}
+
+/** Articles the semantic opinion adds to the shortlist even when they share no word with the query. */
+export const SEMANTIC_CANDIDATES = 8;
+/** The closest articles' cosine at this rank is the baseline of a query's semanticLift. */
+export const SEMANTIC_BASELINE = 8;
 
 const CANDIDATES = 24;
 /** fuse.js costs ~0.15 ms an article, so it reorders only the head of the shortlist. */
 const FUSE_CANDIDATES = 4;
 /** The rarest terms carry the meaning; fuse.js runs one Bitap scan per term, so long messages are capped. */
 const FUSE_TERMS = 8;
-const WEIGHTS = { lexical: 0.5, phrasing: 0.35, fuzzy: 0.15 };
 
 /**
  * Two stages: the inverted index sums precomputed BM25F weights over the query's terms (a few
@@ -34,44 +57,88 @@ const WEIGHTS = { lexical: 0.5, phrasing: 0.35, fuzzy: 0.15 };
 export function rankCandidates(
   index: SearchIndex,
   query: readonly WeightedTerm[],
-  options: { readonly fuzzy: boolean } = { fuzzy: true },
+  options: {
+    readonly fuzzy: boolean;
+    readonly weights: RankingWeights;
+    readonly semantic?: SemanticOpinion;
+    /** Only articles this says yes to are ranked (a category the person picked). */
+    readonly only?: (position: number) => boolean;
+  },
 ): Candidate[] {
   const total = query.reduce((sum, q) => sum + q.weight, 0);
-  if (total === 0) return [];
   const sums = scratchFor(index);
   const touched: number[] = [];
-  for (const { term, weight } of query) {
-    const postings = index.postings.get(term);
-    if (!postings) continue;
-    const { docs, weights } = postings;
-    for (let i = 0; i < docs.length; i++) {
-      const doc = docs[i] as number;
-      const before = sums[doc] as number;
-      if (before === 0) touched.push(doc);
-      sums[doc] = before + weight * (weights[i] as number) + Number.EPSILON;
+  if (total > 0)
+    for (const { term, weight } of query) {
+      const postings = index.postings.get(term);
+      if (!postings) continue;
+      const { docs, weights } = postings;
+      for (let i = 0; i < docs.length; i++) {
+        const doc = docs[i] as number;
+        const before = sums[doc] as number;
+        if (before === 0) touched.push(doc);
+        sums[doc] = before + weight * (weights[i] as number) + Number.EPSILON;
+      }
     }
+  const only = options.only;
+  const eligible = only ? touched.filter(only) : touched;
+  const positions = topK(eligible, sums, CANDIDATES);
+  const semantic = options.semantic;
+  if (semantic) {
+    const extra = (only ? topOfFiltered(semantic, only) : semantic.top).slice(
+      0,
+      SEMANTIC_CANDIDATES,
+    );
+    for (const p of extra) if (!positions.includes(p)) positions.push(p);
   }
-  const shortlist = topK(touched, sums, CANDIDATES).map((doc) => ({
-    doc: index.docs[doc] as SearchDoc,
-    lexical: (sums[doc] as number) / total,
-  }));
+  const lexicalOf = new Map(positions.map((p) => [p, total > 0 ? (sums[p] as number) / total : 0]));
   for (const doc of touched) sums[doc] = 0;
-  if (shortlist.length === 0) return [];
+  if (positions.length === 0) return [];
 
-  const fuzzy = options.fuzzy
-    ? fuseSimilarity(
-        shortlist.slice(0, FUSE_CANDIDATES).map((c) => c.doc),
-        [...query].sort((a, b) => b.weight - a.weight).slice(0, FUSE_TERMS),
-      )
-    : new Map<string, number>();
-  return shortlist
-    .map((c) => {
-      const phrasing = bestPhrasing(c.doc, query, total);
+  const sims = semantic?.similarity;
+  const bestSim = semantic?.top[0] !== undefined ? (sims?.[semantic.top[0]] ?? 0) : 0;
+  const baseIndex = semantic?.top[Math.min(SEMANTIC_BASELINE, semantic.top.length) - 1];
+  const baseline = baseIndex !== undefined ? (sims?.[baseIndex] ?? 0) : 0;
+  const w = options.weights;
+  const partial = positions.map((position) => {
+    const doc = index.docs[position] as SearchDoc;
+    const lexical = lexicalOf.get(position) ?? 0;
+    const phrasing = total > 0 ? bestPhrasing(doc, query, total) : 0;
+    const sim = sims ? Math.max(0, sims[position] as number) : 0;
+    const semanticGap = sims ? sim - bestSim : 0;
+    const semanticLift = sims ? sim - baseline : 0;
+    const base =
+      w.lexical * lexical +
+      w.phrasing * phrasing +
+      w.semanticGap * semanticGap +
+      w.semanticLift * semanticLift;
+    return { doc, position, lexical, phrasing, semantic: sim, semanticGap, semanticLift, base };
+  });
+  partial.sort((a, b) => b.base - a.base);
+  const fuzzy =
+    options.fuzzy && total > 0
+      ? fuseSimilarity(
+          partial.slice(0, FUSE_CANDIDATES).map((c) => c.doc),
+          [...query].sort((a, b) => b.weight - a.weight).slice(0, FUSE_TERMS),
+        )
+      : new Map<string, number>();
+  return partial
+    .map(({ base, ...c }) => {
       const fz = fuzzy.get(c.doc.id) ?? 0;
-      const score = WEIGHTS.lexical * c.lexical + WEIGHTS.phrasing * phrasing + WEIGHTS.fuzzy * fz;
-      return { ...c, phrasing, fuzzy: fz, score };
+      return { ...c, fuzzy: fz, score: base + w.fuzzy * fz };
     })
     .sort((a, b) => b.score - a.score);
+}
+
+/** The semantically closest articles among those allowed (the opinion's own top may hold none). */
+function topOfFiltered(semantic: SemanticOpinion, only: (position: number) => boolean): number[] {
+  const allowed: number[] = [];
+  semantic.similarity.forEach((sim, position) => {
+    if (sim > -1 && only(position)) allowed.push(position);
+  });
+  return allowed
+    .sort((a, b) => (semantic.similarity[b] as number) - (semantic.similarity[a] as number))
+    .slice(0, SEMANTIC_CANDIDATES);
 }
 
 // One score buffer per index, zeroed after each use: at 10,000 articles a fresh array per query

@@ -212,7 +212,7 @@ describe('the workflow on MongoDB', () => {
     }
     const [learned] = await learning.learned();
     expect(learned).toMatchObject({ articleId: 'printer-jam', text: odd, confirmations: 2 });
-    expect(kb.refresh(await learning.learned())).toBe(1);
+    expect(await kb.refresh(await learning.learned())).toBe(1);
 
     await h.dm(people.dewi, odd);
     expect(

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { loadKnowledgeBase } from '../../../src/kb/load-kb';
-import { createKnowledgeBase } from '../../../src/kb/search/create-knowledge-base';
+import { botKnowledgeBase } from '../../support/bot-search';
 
 const root = path.resolve(__dirname, '../../..');
 const mini = path.join(root, 'test/fixtures/kb-mini');
@@ -15,7 +15,9 @@ function kb(args: string[], input = '') {
     cwd: root,
     input,
     encoding: 'utf8',
-    timeout: 60000,
+    timeout: 120_000,
+    // Beside other tests on two cores a query's vector may be slow; the answer must not change.
+    env: { ...process.env, L0_QUERY_DEADLINE_MS: '10000' },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -35,19 +37,19 @@ const searchLine = z.strictObject({
 });
 
 describe('kb CLI (the contract in docs/kb-cli.md)', () => {
-  it('validate: exits 0 with a summary on a good KB', async () => {
+  it('validate: exits 0 with a summary on a good KB', () => {
     const out = kb(['validate', '--kb', mini]);
     expect(out.code).toBe(0);
     expect(out.stdout).toBe('ok: 5 files, 4 articles (3 en, 2 id)\n');
   });
 
-  it('validate: defaults to the project kb/, which is valid', async () => {
+  it('validate: defaults to the project kb/, which is valid', () => {
     const out = kb(['validate']);
     expect(out.code).toBe(0);
     expect(out.stdout).toMatch(/^ok: \d+ files, \d+ articles/);
   });
 
-  it('validate: exits non-zero with one line per problem naming file and field', async () => {
+  it('validate: exits non-zero with one line per problem naming file and field', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'lapis-cli-'));
     try {
       cpSync(mini, dir, { recursive: true });
@@ -73,7 +75,7 @@ describe('kb CLI (the contract in docs/kb-cli.md)', () => {
     }
   });
 
-  it('search --json: one JSON line per stdin line, in order, in the contract shape', async () => {
+  it('search --json: one JSON line per stdin line, in order, in the contract shape', () => {
     const queries = [
       'I forgot my password',
       'halo',
@@ -102,7 +104,7 @@ describe('kb CLI (the contract in docs/kb-cli.md)', () => {
 
   it('search: suggestions are exactly what the bot offers, and empty when it answers', async () => {
     const articles = loadKnowledgeBase(path.join(root, 'kb'));
-    const bot = createKnowledgeBase(articles);
+    const bot = await botKnowledgeBase(articles);
     const queries = readFileSync(path.join(root, 'test/fixtures/kb-devset.jsonl'), 'utf8')
       .split('\n')
       .filter((l) => l.trim())
@@ -119,10 +121,13 @@ describe('kb CLI (the contract in docs/kb-cli.md)', () => {
       const expected = expectedAll[i]!;
       expect(line.suggestions).toEqual(expected.suggestions);
       if (line.answer) expect(line.suggestions).toEqual([]);
+      expect(line.mode).toBe(expected.mode);
+      if (expected.intent === 'question') expect(line.mode).toBe('semantic');
     });
-  }, 60_000);
+    bot.close();
+  }, 120_000);
 
-  it('search: refuses a broken KB, naming file and field', async () => {
+  it('search: refuses a broken KB, naming file and field', () => {
     const out = kb(['search', '--kb', path.join(root, 'does-not-exist'), '--json'], 'x\n');
     expect(out.code).not.toBe(0);
     expect(out.stderr).toMatch(/does-not-exist: folder: not found/);

@@ -75,7 +75,9 @@ describe('learning from confirmed outcomes (replayed on the development set)', (
           user: { platform: 'console', id: who },
           at,
         });
-    expect(kb.refresh(await learning.learned())).toBe(new Set(taught.map((x) => x.query)).size);
+    expect(await kb.refresh(await learning.learned())).toBe(
+      new Set(taught.map((x) => x.query)).size,
+    );
 
     const after = await scoreAll();
     // The figures, for whoever reads the test output.
@@ -112,14 +114,14 @@ describe('learning from confirmed outcomes (replayed on the development set)', (
         at: new Date(),
       });
     await confirm('one');
-    expect(kb.refresh(await learning.learned())).toBe(0);
+    expect(await kb.refresh(await learning.learned())).toBe(0);
     await confirm('two');
-    expect(kb.refresh(await learning.learned())).toBe(1);
+    expect(await kb.refresh(await learning.learned())).toBe(1);
     expect((await kb.search(odd)).answer?.id).toBe('printer-troubleshoot');
     const [phrasing] = await learning.learned();
     await learning.remove(phrasing!.id);
     await confirm('three');
-    expect(kb.refresh(await learning.learned())).toBe(0);
+    expect(await kb.refresh(await learning.learned())).toBe(0);
     expect((await kb.search(odd)).answer?.id).not.toBe('printer-troubleshoot');
   });
 });

@@ -1,10 +1,19 @@
 import path from 'node:path';
 import { loadKnowledgeBase } from '../../../src/kb/load-kb';
-import { createKnowledgeBase } from '../../../src/kb/search/create-knowledge-base';
+import type { SearchableKnowledgeBase } from '../../../src/kb/search/create-knowledge-base';
+import { botKnowledgeBase } from '../../support/bot-search';
 
-/** The questions a new user tried in the console, on the shipped kb/. */
+/** The questions a new user tried in the console, on the shipped kb/, searched as the bot does. */
 describe('off-topic questions on the shipped knowledge base', () => {
-  const kb = createKnowledgeBase(loadKnowledgeBase(path.join(__dirname, '../../../kb')));
+  let kb: SearchableKnowledgeBase & { close(): void };
+  beforeAll(async () => {
+    kb = await botKnowledgeBase(loadKnowledgeBase(path.join(__dirname, '../../../kb')));
+  }, 120_000);
+  afterAll(() => kb.close());
+
+  it('runs with the semantic opinion (setup:test installs the model)', () => {
+    expect(kb.mode).toBe('semantic');
+  });
 
   it.each([
     ["what's the cafeteria menu today?", 'facilities'],

@@ -27,7 +27,7 @@ describe('knowledge-base search', () => {
       });
     });
 
-    it('returns the article variant in the wanted language, else the other one', async () => {
+    it('returns the article variant in the wanted language, else the other one', () => {
       expect(kb.article('password-reset', 'id')?.lang).toBe('id');
       const fallback = kb.article('printer-jam', 'id');
       expect(fallback?.lang).toBe('en');

@@ -20,7 +20,7 @@ const termsOf = (text: string): readonly Term[] => analyze(text).terms;
 const conceptsOf = (text: string): string[] => termsOf(text).map((t) => t.term);
 
 describe('spelling correction leaves real words alone', () => {
-  it('knows general English and Indonesian words, not misspellings or names', async () => {
+  it('knows general English and Indonesian words, not misspellings or names', () => {
     for (const word of ['house', 'gift', 'auto', 'rumah', 'hadiah', 'kucing'])
       expect(isGeneralWord(word)).toBe(true);
     for (const word of ['pasword', 'passowrd', 'outlok', 'lapotp', 'keybord'])
@@ -31,7 +31,7 @@ describe('spelling correction leaves real words alone', () => {
     ['house', '~mouse'],
     ['gift', '~building'],
     ['auto', '~verify'],
-  ])('%s stays itself (not %s)', async (word, wrong) => {
+  ])('%s stays itself (not %s)', (word, wrong) => {
     const [t] = termsOf(word);
     expect(t).toMatchObject({ corrected: false, conceptKind: undefined });
     expect(t?.term).not.toBe(wrong);
@@ -43,13 +43,13 @@ describe('spelling correction leaves real words alone', () => {
     ['outlok', '~outlook'],
     ['lapotp', '~computer'],
     ['keybord', '~keyboard'],
-  ])('still fixes %s', async (word, concept) => {
+  ])('still fixes %s', (word, concept) => {
     expect(termsOf(word)[0]?.term).toBe(concept);
   });
 });
 
 describe('one concept per sense', () => {
-  it('reads HP as a phone, but as a brand next to a printer or laptop', async () => {
+  it('reads HP as a phone, but as a brand next to a printer or laptop', () => {
     expect(conceptsOf('printer HP')).toEqual(['~printer']);
     expect(conceptsOf('HP LaserJet jammed')).not.toContain('~phone');
     expect(conceptsOf('laptop hp saya mati')).not.toContain('~phone');
@@ -58,20 +58,20 @@ describe('one concept per sense', () => {
     expect(conceptsOf('laptop, HP dan tablet')).toEqual(['~computer', '~phone', '~tablet']);
   });
 
-  it('does not take enabling a feature for activating a licence', async () => {
+  it('does not take enabling a feature for activating a licence', () => {
     expect(conceptsOf('enable two-step sign in')).not.toContain('~activate');
     expect(conceptsOf('aktifkan MFA')).not.toContain('~activate');
     expect(conceptsOf('activate Office')).toContain('~activate');
   });
 
-  it('tells a delayed email and being late from a slow computer', async () => {
+  it('tells a delayed email and being late from a slow computer', () => {
     expect(conceptsOf('email delay')).not.toContain('~slow');
     expect(conceptsOf('email telat masuk')).toEqual(['~email', '~delay']);
     expect(conceptsOf('saya telat masuk kerja')).toEqual(['~attendance']);
     expect(conceptsOf('laptop lemot')).toContain('~slow');
   });
 
-  it('tells an AC adapter from the air conditioning', async () => {
+  it('tells an AC adapter from the air conditioning', () => {
     expect(conceptsOf('my laptop AC adapter is broken')).toEqual([
       '~computer',
       '~charge',
@@ -80,7 +80,7 @@ describe('one concept per sense', () => {
     expect(conceptsOf('AC di ruang meeting mati')).toContain('~aircon');
   });
 
-  it('keeps other everyday senses apart', async () => {
+  it('keeps other everyday senses apart', () => {
     expect(conceptsOf('caps lock is stuck')).not.toContain('~locked');
     expect(conceptsOf('internet rumah aman')).not.toContain('~security');
     expect(conceptsOf('scan virus')).not.toContain('~scan');
@@ -88,7 +88,7 @@ describe('one concept per sense', () => {
     expect(conceptsOf('the reception desk')).not.toContain('~signal');
   });
 
-  it('takes a concept through a stem only for inflections of its own words', async () => {
+  it('takes a concept through a stem only for inflections of its own words', () => {
     expect(isInflectionOf('batteries', 'battery')).toBe(true);
     expect(isInflectionOf('deleting', 'delete')).toBe(true);
     expect(isInflectionOf('mapped', 'map')).toBe(true);
@@ -102,7 +102,7 @@ describe('one concept per sense', () => {
 });
 
 describe('stopwords', () => {
-  it('holds function words and fillers, not nouns and verbs with a meaning', async () => {
+  it('holds function words and fillers, not nouns and verbs with a meaning', () => {
     for (const word of ['mobil', 'kereta', 'lantai', 'floor', 'kerja', 'minggu', 'tahun', 'week'])
       expect(STOPWORDS.has(word)).toBe(false);
     for (const word of ['the', 'yang', 'dong', 'please', 'sih'])
@@ -116,7 +116,7 @@ describe('stopwords', () => {
 });
 
 describe('off-topic areas', () => {
-  it('gives every off-topic concept an area, and no other concept one', async () => {
+  it('gives every off-topic concept an area, and no other concept one', () => {
     for (const entry of CONCEPTS) {
       if (entry.kind === 'offtopic') expect(entry.area).toMatch(/^(facilities|hr|general)$/);
       else expect(entry.area).toBeUndefined();
@@ -141,18 +141,18 @@ describe('off-topic areas', () => {
     ['where can I download my payslip', 'hr'],
     ['gajian kapan ya', 'hr'],
     ['klaim reimburse bensin gimana caranya', 'hr'],
-  ])('%j is %s and names no IT object', async (query, area) => {
+  ])('%j is %s and names no IT object', (query, area) => {
     const terms = termsOf(query);
     expect(terms.find((t) => t.offTopicArea)?.offTopicArea).toBe(area);
     expect(terms.some((t) => t.conceptKind === 'it')).toBe(false);
   });
 
-  it('keeps a Teams meeting and the meeting room equipment IT', async () => {
+  it('keeps a Teams meeting and the meeting room equipment IT', () => {
     expect(termsOf('book a Teams meeting').some((t) => t.conceptKind === 'it')).toBe(true);
     expect(conceptsOf('teams room tidak bisa share screen')).toContain('~teams');
   });
 
-  it('leaves "ya" closing a question out of small talk', async () => {
+  it('leaves "ya" closing a question out of small talk', () => {
     expect(analyze('gajian kapan ya').smallTalk).toEqual([]);
     expect(analyze('ya').smallTalk).toEqual(['ack']);
     expect(analyze('makasih ya').smallTalk[0]).toBe('thanks');
