@@ -93,7 +93,13 @@ async function main(): Promise<void> {
     }),
   );
   // The service-desk lead's view (/dashboard, /metrics); its meter instruments the core's ports.
-  const lead = createLeadView({ config, db: db.db, loadReport: reportLoader(db.db, config), log });
+  const lead = createLeadView({
+    config,
+    db: db.db,
+    loadReport: reportLoader(db.db, config),
+    log,
+    searchMode: () => search.status.mode,
+  });
   app.use(lead.router);
   const slack = config.slackEnabled
     ? createSlackChannel({ config, expressApp: app, log })

@@ -6,6 +6,7 @@ import type { HelpdeskMeter } from '../metrics/helpdesk-meter';
 import { startMetricsServer } from '../metrics/metrics-route';
 import { meterDatabaseCommands } from '../metrics/database-commands';
 import { createPrometheusMetrics } from '../metrics/prometheus-meter';
+import { meterSearchMode } from '../metrics/search-mode';
 import type { HttpServer } from '../start-http-server';
 import { createBacklogCounter } from '../store/count-backlog';
 import { createLeadRouter } from './dashboard-router';
@@ -29,6 +30,8 @@ export function createLeadView(options: {
   db: Db;
   loadReport: LoadReport;
   log: { warn(data: object, msg: string): void; error(data: object, msg: string): void };
+  /** L0's search mode (semantic or lexical), shown in /metrics. */
+  searchMode?: () => string;
 }): LeadView {
   const { config, log } = options;
   const metrics = createPrometheusMetrics({
@@ -37,6 +40,7 @@ export function createLeadView(options: {
     onError: (err) => log.warn({ err }, 'could not count the backlog for /metrics'),
   });
   meterDatabaseCommands(options.db.client, metrics.registry);
+  if (options.searchMode) meterSearchMode(metrics.registry, options.searchMode);
   const access = leadAccessFor(config);
   return {
     meter: metrics.meter,
