@@ -4,15 +4,21 @@ import type { Locale } from '../locale';
 import type { OutboundMessage } from '../messages';
 import { plain } from '../messages';
 import type { KbArea } from '../ports/knowledge-base';
-import { encodePayload } from './payload';
+import { encodePayload, MAX_AREA_ID } from './payload';
 import { ticketFormMessage } from './render';
 
-/** Areas offered after a vague message: the largest first, this many at most. */
+/**
+ * Areas offered after a vague message: the largest first, this many at most (Teams shows six
+ * buttons of a card's action set; more would go to an overflow menu).
+ */
 export const MAX_AREAS = 6;
 
 /** The KB areas worth offering (their ids), largest first. */
 export function areasToOffer(areas: readonly KbArea[]): string[] {
-  return areas.slice(0, MAX_AREAS).map((a) => a.id);
+  return areas
+    .filter((a) => a.id.length <= MAX_AREA_ID)
+    .slice(0, MAX_AREAS)
+    .map((a) => a.id);
 }
 
 /**

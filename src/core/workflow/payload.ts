@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { LapisError } from '../errors';
 
+/** The longest KB area (category id) a button carries; longer ones are not offered. */
+export const MAX_AREA_ID = 200;
+
 /**
  * What a button carries back: which ticket (and the level of the card it was on) or which L0 session
  * version, and a CSAT score. Parsed with zod on the way in: a forged or mangled payload is refused.
@@ -19,7 +22,7 @@ const payloadSchema = z.strictObject({
     .regex(/^[a-z0-9-]{1,100}$/)
     .optional(),
   /** A KB area (category id) offered after a vague question; checked against the session's. */
-  area: z.string().min(1).max(200).optional(),
+  area: z.string().min(1).max(MAX_AREA_ID).optional(),
   /** The language the employee was answered in, so the follow-up speaks it too. */
   lang: z.enum(['en', 'id']).optional(),
 });

@@ -1,4 +1,5 @@
 import { t } from '../../../src/core/i18n/translate';
+import { areasToOffer } from '../../../src/core/workflow/clarify-message';
 import type { Action } from '../../../src/core/messages';
 import type { KbArea } from '../../../src/core/ports/knowledge-base';
 import { createHarness, people } from '../../support/helpdesk-harness';
@@ -226,5 +227,19 @@ describe('L0: "What is not working?" after a vague message', () => {
     await h.dm(people.budi, VAGUE);
     expect(dmText(h)).toContain(t('en', 'no_answer'));
     expect(await kinds(h)).toEqual(['no_answer']);
+  });
+});
+
+describe('areasToOffer', () => {
+  it('offers the 6 largest areas, leaving out an id too long for a button', () => {
+    const long = { id: 'x'.repeat(201), articles: 50 };
+    expect(areasToOffer([long, ...AREAS])).toEqual([
+      'hardware',
+      'network',
+      'email',
+      'remote-access',
+      'accounts',
+      'files',
+    ]);
   });
 });
