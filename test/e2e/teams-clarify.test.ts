@@ -32,7 +32,9 @@ import { openTestDatabase } from '../support/test-database';
 const budi = teamsPerson('budi', 'Budi Santoso', '0b0d1a2b-0000-4000-8000-00000000b0d1');
 const sari = teamsPerson('sari', 'Sari Wulandari', '0b0d1a2b-0000-4000-8000-000000005a21');
 const BUDI_DM = 'a:1budi-personal-chat';
+const joko = teamsPerson('joko', 'Joko Susilo', '0b0d1a2b-0000-4000-8000-0000000010c0');
 const SARI_DM = 'a:1sari-personal-chat';
+const JOKO_DM = 'a:1joko-personal-chat';
 const personal = (id: string) => ({ id, conversationType: 'personal' as const });
 
 const actionsOf = (card: CardJson) =>
@@ -83,7 +85,7 @@ describe('Teams channel on the real core: "What is not working?"', () => {
     expect(button(card, 'ticket_form').inputs).toContain('ticket_form.category');
 
     // 2. Sari submitting Budi's button from her own chat: out of date, said there, nothing else.
-    const { area, expected } = await areaOutcome(kb, question, areas, 'en');
+    const { area, expected } = await areaOutcome(kb, question, areas, 'en', 'suggest');
     const label = areaLabel(area, 'en');
     const pressed = button(card, 'l0_area', label).data;
     const refusal = onlyCardIn(
@@ -92,22 +94,17 @@ describe('Teams channel on the real core: "What is not working?"', () => {
     );
     expect(cardText(refusal)).toContain(t('en', 'refused_stale_l0'));
 
-    // 3. Budi's press searches his question within the area: its answer, or its articles.
+    // 3. Budi's press searches his question within the area: its articles to pick from.
     const reply = onlyCardIn(
       await deliver(cardSubmit(connector.url, budi, personal(BUDI_DM), pressed)),
       BUDI_DM,
     );
-    if (expected.kind === 'answer') {
-      expect(cardText(reply)).toContain(expected.article.title);
-      expect(cardText(reply)).toContain(t('en', 'answer_question'));
-    } else {
-      expect(cardText(reply)).toContain(t('en', 'area_suggest_intro', { area: label }));
-      expect(cardText(reply)).toContain(t('en', 'area_own_words'));
-      expect(actionsOf(reply).map((a) => [a.data?.action, a.title])).toEqual([
-        ...expected.titles.map((title) => ['l0_pick', title]),
-        [undefined, t('en', 'btn_none_of_these')],
-      ]);
-    }
+    expect(cardText(reply)).toContain(t('en', 'area_suggest_intro', { area: label }));
+    expect(cardText(reply)).toContain(t('en', 'area_own_words'));
+    expect(actionsOf(reply).map((a) => [a.data?.action, a.title])).toEqual([
+      ...expected.titles.map((title) => ['l0_pick', title]),
+      [undefined, t('en', 'btn_none_of_these')],
+    ]);
 
     // 4. The same area again is out of date (Teams' private notice: his personal chat).
     const stale = onlyCardIn(
@@ -145,6 +142,29 @@ describe('Teams channel on the real core: "What is not working?"', () => {
       ),
     );
     cardSaying(calls, SARI_DM, 'IT-1001');
+    expect(connector.calls.filter((c) => c.failedWith !== undefined || c.hung)).toEqual([]);
+  });
+
+  it('answers in Indonesian when the picked area has a confident article', async () => {
+    const question = 'ada masalah nih';
+    const { area, expected } = await areaOutcome(kb, question, areas, 'id', 'answer');
+    const card = onlyCardIn(
+      await deliver(personalMessage(connector.url, joko, JOKO_DM, question, { locale: 'id-ID' })),
+      JOKO_DM,
+    );
+    const pressed = button(card, 'l0_area', areaLabel(area, 'id')).data;
+    const answer = onlyCardIn(
+      await deliver(cardSubmit(connector.url, joko, personal(JOKO_DM), pressed)),
+      JOKO_DM,
+    );
+    expect(cardText(answer)).toContain(expected.article.title);
+    expect(cardText(answer)).toContain(t('id', 'answer_question'));
+    const solved = button(answer, 'l0_solved', t('id', 'btn_solved')).data;
+    const thanks = onlyCardIn(
+      await deliver(cardSubmit(connector.url, joko, personal(JOKO_DM), solved)),
+      JOKO_DM,
+    );
+    expect(cardText(thanks)).toContain(t('id', 'solved_reply'));
     expect(connector.calls.filter((c) => c.failedWith !== undefined || c.hung)).toEqual([]);
   });
 });
