@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     queryDeadlineMs: config.L0_QUERY_DEADLINE_MS,
     ...(config.L0_MODEL_URL ? { modelUrl: config.L0_MODEL_URL } : {}),
     log: (msg) => log.info(msg),
+    warn: (msg) => log.warn(msg),
   });
   const kb = createLearningKnowledgeBase(articles, {
     answerThreshold: config.KB_ANSWER_THRESHOLD,

@@ -16,6 +16,8 @@ export interface SearchSettings {
   readonly queryDeadlineMs: number;
   readonly modelUrl?: string;
   readonly log: (msg: string) => void;
+  /** Notices that the semantic opinion is off or late (default: log). */
+  readonly warn?: (msg: string) => void;
 }
 
 export interface OpenedSearch {
@@ -39,6 +41,7 @@ export async function openSearch(
     install: true,
     queryDeadlineMs: settings.queryDeadlineMs,
     log: settings.log,
+    ...(settings.warn ? { warn: settings.warn } : {}),
     ...(settings.modelUrl ? { url: settings.modelUrl } : {}),
   });
   if (!opening.source) return { semantic: undefined, status: opening.status, close: () => {} };
@@ -49,7 +52,7 @@ export async function openSearch(
     opening.close();
     const reason = `embedding the articles failed: ${error instanceof Error ? error.message : String(error)}`;
     if (settings.semantic === 'on') throw new Error(`L0_SEMANTIC=on but ${reason}`);
-    settings.log(`semantic search off, answering by words alone: ${reason}`);
+    (settings.warn ?? settings.log)(`semantic search off, answering by words alone: ${reason}`);
     return { semantic: undefined, status: { mode: 'lexical', reason }, close: () => {} };
   }
 }

@@ -5,6 +5,7 @@ import {
   mkdirSync,
   readFileSync,
   renameSync,
+  truncateSync,
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
@@ -48,7 +49,11 @@ export function openEmbeddingCache(
     // Another model or layout: start afresh rather than mix vectors of two models.
     if (bytes.length < header.length || !bytes.subarray(0, header.length).equals(header))
       return writeFileSync(file, header);
-    for (let at = header.length; at + recordBytes <= bytes.length; at += recordBytes) {
+    // A record cut short by a crash is dropped from the file, so the next append starts aligned.
+    const whole =
+      header.length + Math.floor((bytes.length - header.length) / recordBytes) * recordBytes;
+    if (whole < bytes.length) truncateSync(file, whole);
+    for (let at = header.length; at + recordBytes <= whole; at += recordBytes) {
       const key = bytes.toString('base64', at, at + KEY_BYTES);
       const scale = bytes.readFloatLE(at + KEY_BYTES);
       const start = at + KEY_BYTES + 4;

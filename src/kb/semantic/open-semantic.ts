@@ -29,6 +29,8 @@ export interface OpenSemanticOptions {
   readonly wheelFile?: string;
   readonly queryDeadlineMs: number;
   readonly log: (msg: string) => void;
+  /** Where the notices that the semantic opinion is off or late go (default: log). */
+  readonly warn?: (msg: string) => void;
   /** For tests: the model files to load instead of the installed ones. */
   readonly files?: ModelFiles;
 }
@@ -51,10 +53,10 @@ export class SemanticUnavailableError extends Error {
  * setting is `on`, a missing, damaged or unloadable model leaves the lexical search alone, said once.
  */
 export async function openSemantic(options: OpenSemanticOptions): Promise<SemanticOpening> {
+  const warn = options.warn ?? options.log;
   const off = (reason: string): SemanticOpening => {
     if (options.setting === 'on') throw new SemanticUnavailableError(reason);
-    if (options.setting !== 'off')
-      options.log(`semantic search off, answering by words alone: ${reason}`);
+    if (options.setting !== 'off') warn(`semantic search off, answering by words alone: ${reason}`);
     return { status: { mode: 'lexical', reason }, close: () => {} };
   };
   if (options.setting === 'off') return off('L0_SEMANTIC=off');
@@ -95,7 +97,7 @@ export async function openSemantic(options: OpenSemanticOptions): Promise<Semant
       onLate: () => {
         // Said once, then every hundredth time: a slow machine should not flood the log.
         if (late++ % 100 === 0)
-          options.log(
+          warn(
             `semantic search: a query's embedding took over ${options.queryDeadlineMs} ms; answered by words alone (${late} so far)`,
           );
       },
