@@ -170,13 +170,10 @@ describe('the embedding cache under buildSemanticIndex', () => {
     },
   );
 
-  // KNOWN BUG in src/kb/semantic/embedding-cache.ts: load() skips the torn tail but leaves it in
-  // the file, and put() appends after it, so every record written after a crash is read one torn
-  // length off: a few bytes cut -> the re-embedded passage comes back with damaged values
-  // (cosine 0.79 with its own vector); most of a record cut -> it is never found again and is
-  // embedded (and appended) on every start. Fix: truncate the file to its last whole record in
-  // load(). `it.failing` passes while the bug is there; once fixed, drop `.failing`.
-  it.failing.each(CUTS)(
+  // load() must drop the torn tail from the file: put() appends after it, and a record appended
+  // after a torn one would otherwise be read one torn length off on every later start (a few bytes
+  // cut: the re-embedded passage comes back damaged; most of a record cut: it is never found again).
+  it.each(CUTS)(
     'reads back on the next start the record written after a torn one (%s)',
     async (_, cut) => {
       await crashAndRestart(cut);

