@@ -28,11 +28,15 @@ export interface L0Outcome extends Ladder {
   readonly trouble: string;
 }
 
-export async function l0Phase(ctx: BenchContext): Promise<L0Outcome> {
+/** `env` adds bot settings for this phase (L0_SEMANTIC=off measures words alone). */
+export async function l0Phase(
+  ctx: BenchContext,
+  env: Readonly<Record<string, string>> = {},
+): Promise<L0Outcome> {
   const s = ctx.settings;
   const crowd = crowdFor('l0', s.rates, s.seconds, s.refine);
   const people = [...warmUpCrowd('lw'), ...crowd.people];
-  return inWorld({ mongoUri: ctx.mongoUri, people, env: botEnv(ctx) }, async (w) => {
+  return inWorld({ mongoUri: ctx.mongoUri, people, env: { ...botEnv(ctx), ...env } }, async (w) => {
     const bot = await w.startBot();
     const users = createUsers();
     const watch = new PostWatch(w.stub);

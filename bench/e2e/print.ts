@@ -29,9 +29,13 @@ function sustainedText(
   return rate >= top ? `at least ${rate} ${unit}/s (the highest rate tried)` : `${rate} ${unit}/s`;
 }
 
-export function printL0(o: L0Outcome, s: Settings): string {
+export function printL0(
+  o: L0Outcome,
+  s: Settings,
+  title = '1. L0 answers (Slack), one bot process, with the semantic opinion',
+): string {
   return section(
-    '1. L0 answers (Slack), one bot process',
+    title,
     stepTable(o.results, { unit: 'DM', database: true, skipped: o.skipped, refined: o.refined }),
     `Idle before the phase: ${o.idle} (subtracted, scaled to each step's time).`,
     o.top &&
@@ -159,6 +163,7 @@ const total = (counts: ReadonlyMap<string, number>) =>
 export function summary(
   o: {
     l0?: L0Outcome;
+    l0Lexical?: L0Outcome;
     bolt?: BoltOutcome;
     relays?: RelayOutcome;
     two?: TwoOutcome;
@@ -177,6 +182,16 @@ export function summary(
           : '') +
         (hundred
           ? `; peak RSS at ${hundred.rate} DM/s was ${Math.round(hundred.rssPeakMb[0] ?? 0)} MB`
+          : '') +
+        '.',
+    );
+  }
+  if (o.l0Lexical) {
+    const ref = nearest(o.l0Lexical.results, s.refRate);
+    parts.push(
+      `Words alone (L0_SEMANTIC=off), the same process sustained ${sustainedText(o.l0Lexical.sustained, o.l0Lexical, 'DM')}` +
+        (ref
+          ? `; at ${ref.rate} DM/s p50 ${ms(ref.latency.p50)} ms (p99 ${ms(ref.latency.p99)} ms)`
           : '') +
         '.',
     );

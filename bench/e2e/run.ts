@@ -18,6 +18,7 @@ import { printBolt, printL0, printRelays, printSize, printTwo, summary } from '.
  */
 export interface Outcomes {
   l0?: L0Outcome;
+  l0Lexical?: L0Outcome;
   bolt?: BoltOutcome;
   relays?: RelayOutcome;
   two?: TwoOutcome;
@@ -55,6 +56,17 @@ async function main(): Promise<void> {
         '1. L0 answers',
         () => l0Phase(ctx),
         (o) => printL0(o, settings),
+      );
+    if (has('l0-lexical'))
+      outcomes.l0Lexical = await phase(
+        '1b. L0 answers, words alone',
+        () => l0Phase(ctx, { L0_SEMANTIC: 'off' }),
+        (o) =>
+          printL0(
+            o,
+            settings,
+            '1b. L0 answers (Slack), one bot process, words alone (L0_SEMANTIC=off)',
+          ),
       );
     if (has('bolt'))
       outcomes.bolt = await phase(

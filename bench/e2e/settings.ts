@@ -2,8 +2,8 @@
  * The bench's sizes, from the environment. Defaults keep a full run under ~15 minutes on two cores;
  * BENCH_QUICK=1 is a smoke run of about two minutes. Every setting can be overridden on its own.
  */
-export type PhaseName = 'l0' | 'bolt' | 'relays' | 'two' | 'size';
-export const PHASES: readonly PhaseName[] = ['l0', 'bolt', 'relays', 'two', 'size'];
+export type PhaseName = 'l0' | 'l0-lexical' | 'bolt' | 'relays' | 'two' | 'size';
+export const PHASES: readonly PhaseName[] = ['l0', 'l0-lexical', 'bolt', 'relays', 'two', 'size'];
 
 export interface Settings {
   readonly quick: boolean;
