@@ -408,7 +408,18 @@ async function main() {
 
   const results: SetResult[] = [];
   for (const spec of SETS) {
-    const set = devSets.find((d) => d.spec === spec) ?? (await load(spec));
+    let set: Loaded | undefined = devSets.find((d) => d.spec === spec);
+    try {
+      set ??= await load(spec);
+    } catch (error) {
+      // A set that does not load is reported, not skipped silently (its aims read "not measured").
+      const problems = (error as { problems?: { file: string; message: string }[] }).problems ?? [];
+      console.log(
+        `\n### ${spec.title}: NOT MEASURED, the set does not load: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      for (const p of problems) console.log(`- ${path.relative(root, p.file)}: ${p.message}`);
+      continue;
+    }
     try {
       const r = await scoreSet(set, chosen.threshold);
       results.push(r);
