@@ -34,9 +34,9 @@ describe('local console on the real core: "What is not working?"', () => {
   const actionsOf = (entry: ConsoleFeedEntry): Action[] =>
     entry.message.blocks.flatMap((b) => (b.kind === 'actions' ? b.actions : []));
 
-  it('answers in Indonesian when the picked area has a confident article', async () => {
+  it('offers the articles of a picked area in Indonesian, never a guess; one picked is answered and solved', async () => {
     const question = 'ada masalah nih';
-    const { area, expected } = await areaOutcome(kb, question, areas, 'id', 'answer');
+    const { area, expected } = await areaOutcome(kb, question, areas, 'id', 'suggest');
     const { page, errors, failed } = await openConsole(world!.browser, world!.app.url);
     const dm = pane(page, 'dm');
     const bot = (text: string) => dm.locator('.msg-bubble.from-bot', { hasText: text });
@@ -44,11 +44,15 @@ describe('local console on the real core: "What is not working?"', () => {
     await actAs(page, 'budi');
     await sendDm(page, question);
     const asked = bot('Apa yang bermasalah?');
-    await asked
-      .locator('button[data-action="l0_area"]', { hasText: areaLabel(area, 'id') })
-      .click();
+    const label = areaLabel(area, 'id');
+    await asked.locator('button[data-action="l0_area"]', { hasText: label }).click();
+    const offered = bot(t('id', 'area_suggest_intro', { area: label }));
+    const picks = offered.locator('button[data-action="l0_pick"]');
+    await picks.first().waitFor();
+    expect(await picks.allTextContents()).toEqual(expected.titles);
+    await picks.filter({ hasText: expected.titles[0] }).click();
     const answer = bot(t('id', 'answer_question'));
-    await answer.locator('.b-header', { hasText: expected.article.title }).waitFor();
+    await answer.locator('.b-header', { hasText: expected.titles[0] }).waitFor();
     await answer.locator('button[data-action="l0_solved"]').click();
     await bot(t('id', 'solved_reply')).waitFor();
     expect(errors).toEqual([]);

@@ -113,14 +113,16 @@ describe('Slack channel on the real core: "What is not working?"', () => {
     expect(h.stub.calls.filter((c) => c.response.ok !== true)).toEqual([]);
   });
 
-  it('answers in Indonesian when the picked area has a confident article', async () => {
+  it('offers the articles of a picked area in Indonesian, never a guess; one picked is answered and solved', async () => {
     const dm = dmChannelOf(PEOPLE.joko);
     const question = 'ada masalah nih';
-    const { area, expected } = await areaOutcome(kb, question, areas, 'id', 'answer');
+    const { area, expected } = await areaOutcome(kb, question, areas, 'id', 'suggest');
     await h.dm(PEOPLE.joko, question);
     await h.press(PEOPLE.joko, h.button('l0_area', dm, areaLabel(area, 'id')));
+    expect(shownText(h.posted(dm).at(-1)!)).toContain(expected.titles[0]);
+    await h.press(PEOPLE.joko, h.button('l0_pick', dm, expected.titles[0]!));
     const answer = h.posted(dm).at(-1)!;
-    expect(shownText(answer)).toContain(expected.article.title);
+    expect(shownText(answer)).toContain(expected.titles[0]);
     expect(shownText(answer)).toContain(t('id', 'answer_question'));
     await h.press(PEOPLE.joko, h.button('l0_solved', dm, t('id', 'btn_solved')));
     expect(shownText(h.posted(dm).at(-1)!)).toContain(t('id', 'solved_reply'));

@@ -145,19 +145,24 @@ describe('Teams channel on the real core: "What is not working?"', () => {
     expect(connector.calls.filter((c) => c.failedWith !== undefined || c.hung)).toEqual([]);
   });
 
-  it('answers in Indonesian when the picked area has a confident article', async () => {
+  it('offers the articles of a picked area in Indonesian, never a guess; one picked is answered and solved', async () => {
     const question = 'ada masalah nih';
-    const { area, expected } = await areaOutcome(kb, question, areas, 'id', 'answer');
+    const { area, expected } = await areaOutcome(kb, question, areas, 'id', 'suggest');
     const card = onlyCardIn(
       await deliver(personalMessage(connector.url, joko, JOKO_DM, question, { locale: 'id-ID' })),
       JOKO_DM,
     );
     const pressed = button(card, 'l0_area', areaLabel(area, 'id')).data;
-    const answer = onlyCardIn(
+    const offered = onlyCardIn(
       await deliver(cardSubmit(connector.url, joko, personal(JOKO_DM), pressed)),
       JOKO_DM,
     );
-    expect(cardText(answer)).toContain(expected.article.title);
+    const pick = button(offered, 'l0_pick', expected.titles[0]!).data;
+    const answer = onlyCardIn(
+      await deliver(cardSubmit(connector.url, joko, personal(JOKO_DM), pick)),
+      JOKO_DM,
+    );
+    expect(cardText(answer)).toContain(expected.titles[0]);
     expect(cardText(answer)).toContain(t('id', 'answer_question'));
     const solved = button(answer, 'l0_solved', t('id', 'btn_solved')).data;
     const thanks = onlyCardIn(

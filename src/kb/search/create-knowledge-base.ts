@@ -223,15 +223,28 @@ export function createKnowledgeBase(
         Math.max(recalled.similarity, ranking.find((r) => r.id === recalledDoc.id)?.score ?? 0),
       ),
     };
-    const results = recalledMatch
+    const results: KbMatch[] = recalledMatch
       ? [recalledMatch, ...ranking.filter((r) => r.id !== recalledMatch.id)].slice(0, limit)
       : ranking;
     // Two articles within a hair of each other are offered side by side rather than one decided.
     const nearTie =
       features !== undefined && ranked.length > 1 && features.margin < model.thresholds.tie;
+    // Within an area the person picked after a vague message, the message still says nothing of
+    // the problem: the area's closest articles are offered, never one guessed as the answer.
+    const vagueInArea =
+      category !== undefined &&
+      (whole.terms.length === 0 || isVague(whole, topicShare) || asksForHelp(text));
+    if (vagueInArea && results.length === 0)
+      categoryOf.forEach((c, p) => {
+        const doc = index.docs[p];
+        if (c === category && doc && results.length < MAX_SUGGESTIONS)
+          results.push({ id: doc.id, title: titleFor(doc), score: 0 });
+      });
+    if (vagueInArea) intent = 'question';
     const answered =
-      recalledMatch !== undefined ||
-      (intent === 'question' && best !== undefined && best.confidence >= threshold && !nearTie);
+      !vagueInArea &&
+      (recalledMatch !== undefined ||
+        (intent === 'question' && best !== undefined && best.confidence >= threshold && !nearTie));
     const offTopicArea = intent === 'off_topic' ? areaOf(whole) : undefined;
     const result: KbSearchResult = {
       query: text,
@@ -245,8 +258,9 @@ export function createKnowledgeBase(
       results,
       // When the best article is plausible but not sure, the right one is usually among the first
       // few (MRR@5 is far above top-1): those are offered; below it, nothing is.
-      suggestions:
-        intent === 'question' && !answered && best !== undefined && plausible
+      suggestions: vagueInArea
+        ? results.slice(0, MAX_SUGGESTIONS)
+        : intent === 'question' && !answered && best !== undefined && plausible
           ? results.slice(0, MAX_SUGGESTIONS)
           : [],
       ...(offTopicArea ? { offTopicArea } : {}),

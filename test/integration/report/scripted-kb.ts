@@ -37,11 +37,11 @@ export function scriptedKb(): KnowledgeBase {
   const match = (id: string, score: number) => ({ id, title: TITLES[id] ?? id, score });
   return {
     size: Object.keys(TITLES).length,
-    async search(query: string): Promise<KbSearchResult> {
+    search(query: string): Promise<KbSearchResult> {
       const q = byText.get(query);
       const answer = q && 'answer' in q ? q.answer : undefined;
       const suggest = q && 'suggest' in q ? q.suggest : [];
-      return {
+      return Promise.resolve({
         query,
         mode: 'lexical',
         intent: q && 'offTopic' in q ? 'off_topic' : 'question',
@@ -50,7 +50,7 @@ export function scriptedKb(): KnowledgeBase {
         results: [...(answer ? [match(answer, 0.9)] : []), ...suggest.map((id) => match(id, 0.4))],
         suggestions: suggest.map((id) => match(id, 0.4)),
         ...(q && 'offTopic' in q ? { offTopicArea: 'facilities' as const } : {}),
-      };
+      });
     },
     areas: () => [],
     article(id: string, locale: Locale): KbArticleView | undefined {
