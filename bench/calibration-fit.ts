@@ -204,9 +204,19 @@ export function fitLogistic(
   const scale = mean.map(
     (mu, j) => Math.sqrt(X.reduce((s, r) => s + ((r[j] as number) - mu) ** 2, 0) / n) || 1,
   );
-  const z = X.map((r) => r.map((v, j) => (v - (mean[j] as number)) / (scale[j] as number)));
+  // Standardised rows in one flat array: the loop below runs rows x iterations times.
+  const rows = X.length;
+  const z = new Float64Array(rows * m);
+  X.forEach((r, i) =>
+    r.forEach((v, j) => (z[i * m + j] = (v - (mean[j] as number)) / (scale[j] as number))),
+  );
+  const target = Float64Array.from(y);
   let maxNorm = 1;
-  for (const row of z) maxNorm = Math.max(maxNorm, 1 + row.reduce((s, v) => s + v * v, 0));
+  for (let i = 0; i < rows; i++) {
+    let norm = 0;
+    for (let j = 0; j < m; j++) norm += (z[i * m + j] as number) * (z[i * m + j] as number);
+    maxNorm = Math.max(maxNorm, 1 + norm);
+  }
   const step = 1 / (maxNorm / 4 + lambda);
   let w = new Float64Array(m + 1);
   const v = new Float64Array(m + 1);
@@ -214,14 +224,15 @@ export function fitLogistic(
   const grad = new Float64Array(m + 1);
   for (let it = 0; it < iterations; it++) {
     grad.fill(0);
-    z.forEach((row, i) => {
+    for (let i = 0; i < rows; i++) {
+      const base = i * m;
       let s = v[0] as number;
-      for (let j = 0; j < m; j++) s += (v[j + 1] as number) * (row[j] as number);
-      const err = 1 / (1 + Math.exp(-s)) - (y[i] as number);
+      for (let j = 0; j < m; j++) s += (v[j + 1] as number) * (z[base + j] as number);
+      const err = 1 / (1 + Math.exp(-s)) - (target[i] as number);
       grad[0] = (grad[0] as number) + err / n;
       for (let j = 0; j < m; j++)
-        grad[j + 1] = (grad[j + 1] as number) + (err * (row[j] as number)) / n;
-    });
+        grad[j + 1] = (grad[j + 1] as number) + (err * (z[base + j] as number)) / n;
+    }
     const next = new Float64Array(m + 1);
     next[0] = (v[0] as number) - step * (grad[0] as number);
     for (let j = 0; j < m; j++) {

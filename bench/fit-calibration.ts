@@ -30,7 +30,7 @@ async function main() {
   show('words alone (lexical)', fitted.lexical);
   if (fitted.semantic) show('with the semantic opinion', fitted.semantic);
   else console.log('\nsemantic: the embedding model is not available (npm run setup:model)');
-  if (process.argv.includes('--write')) console.log(`\nwritten to ${shipFit(fitted)}`);
+  if (process.argv.includes('--write')) console.log(`\nwritten to ${await shipFit(fitted)}`);
 }
 
 void main();
