@@ -21,7 +21,7 @@ export async function shipFit(fitted: FitResult): Promise<string> {
   );
   const source =
     `/**\n * Written by \`npm run bench:fit -- --write\` (bench/calibration-fit.ts) from the development sets;\n` +
-      ` * a unit test fails when this is not what the fit's defaults give. Do not edit by hand.\n */\n` +
+    ` * a unit test fails when this is not what the fit's defaults give. Do not edit by hand.\n */\n` +
     `export const FITTED = ${body} as const;\n`;
   // Written as prettier would, so format:check stays clean after a refit.
   writeFileSync(file, await format(source, { filepath: file }));
