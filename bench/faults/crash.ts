@@ -89,6 +89,11 @@ export async function crash(ctx: ScenarioContext, size: CrashSize): Promise<Row[
 async function killAndRestart(w: World, when: () => boolean, setUrl: (url: string) => void) {
   const first = w.bots[0]!;
   await waitFor('the moment to kill', when, 120_000);
+  // Kill while work is in flight: on a quick run the bot may have caught up at that moment, and a
+  // kill with nothing pending would test nothing.
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline && (await pendingWork(w.db).catch(() => 1)) === 0)
+    await new Promise((resolve) => setTimeout(resolve, 2));
   first.kill('SIGKILL');
   await first.waitExit(5000);
   const left = await pendingWork(w.db);
