@@ -120,7 +120,7 @@ describe('Slack channel on the real core: "What is not working?"', () => {
     await h.dm(PEOPLE.joko, question);
     await h.press(PEOPLE.joko, h.button('l0_area', dm, areaLabel(area, 'id')));
     expect(shownText(h.posted(dm).at(-1)!)).toContain(expected.titles[0]);
-    await h.press(PEOPLE.joko, h.button('l0_pick', dm, expected.titles[0]!));
+    await h.press(PEOPLE.joko, h.button('l0_pick', dm, expected.titles[0]));
     const answer = h.posted(dm).at(-1)!;
     expect(shownText(answer)).toContain(expected.titles[0]);
     expect(shownText(answer)).toContain(t('id', 'answer_question'));

@@ -157,7 +157,7 @@ describe('Teams channel on the real core: "What is not working?"', () => {
       await deliver(cardSubmit(connector.url, joko, personal(JOKO_DM), pressed)),
       JOKO_DM,
     );
-    const pick = button(offered, 'l0_pick', expected.titles[0]!).data;
+    const pick = button(offered, 'l0_pick', expected.titles[0]).data;
     const answer = onlyCardIn(
       await deliver(cardSubmit(connector.url, joko, personal(JOKO_DM), pick)),
       JOKO_DM,
