@@ -156,10 +156,21 @@ export function createKnowledgeBase(
       ),
     );
 
-  const run = (text: string, limit: number, vector?: Float32Array, category?: string) => {
+  /** The message read once per search: the part searched, its analysis, and the whole message's. */
+  const read = (text: string) => {
     const focus = focusOf(text);
     const analysis = analyze(focus);
-    const whole = focus === text ? analysis : analyze(text);
+    return { focus, analysis, whole: focus === text ? analysis : analyze(text) };
+  };
+
+  const run = (
+    text: string,
+    limit: number,
+    vector?: Float32Array,
+    category?: string,
+    reading = read(text),
+  ) => {
+    const { focus, analysis, whole } = reading;
     const query = weigh(analysis);
     const mode: KbSearchMode = semantic && vector ? 'semantic' : 'lexical';
     const model = models[mode];
@@ -271,13 +282,9 @@ export function createKnowledgeBase(
   };
 
   /** Small talk and empty messages need no vector: only questions are worth the model's time. */
-  const queryVector = async (text: string) => {
-    if (!semantic) return undefined;
-    const focus = focusOf(text);
-    const analysis = analyze(focus);
-    if (analysis.terms.length === 0) return undefined;
-    return semantic.embedQuery(focus);
-  };
+  const vectorFor = async ({ focus, analysis }: ReturnType<typeof read>) =>
+    semantic && analysis.terms.length > 0 ? semantic.embedQuery(focus) : undefined;
+  const queryVector = (text: string) => vectorFor(read(text));
 
   // Let V8 compile the search paths now, so the first employees of the day do not pay for it.
   for (const a of kbArticles.slice(0, WARM_UP_ARTICLES))
@@ -288,8 +295,9 @@ export function createKnowledgeBase(
     mode: semantic ? 'semantic' : 'lexical',
     queryVector,
     async search(text, opts) {
-      const vector = await queryVector(text);
-      return run(text, opts?.limit ?? 5, vector, opts?.category).result;
+      const reading = read(text);
+      const vector = await vectorFor(reading);
+      return run(text, opts?.limit ?? 5, vector, opts?.category, reading).result;
     },
     explain: (text, vector, opts) => run(text, 10, vector, opts?.category),
     areas: () => areas,

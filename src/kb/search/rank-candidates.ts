@@ -1,5 +1,6 @@
 import Fuse from 'fuse.js';
 import type { SearchDoc, SearchIndex } from './search-index';
+import { topK } from './top-k';
 
 export interface WeightedTerm {
   readonly term: string;
@@ -82,7 +83,7 @@ export function rankCandidates(
     }
   const only = options.only;
   const eligible = only ? touched.filter(only) : touched;
-  const positions = topK(eligible, sums, CANDIDATES);
+  const positions = topK(sums, CANDIDATES, eligible);
   const semantic = options.semantic;
   if (semantic) {
     const extra = (only ? topOfFiltered(semantic, only) : semantic.top).slice(
@@ -152,22 +153,6 @@ function scratchFor(index: SearchIndex): Float64Array {
     scratch.set(index, buffer);
   }
   return buffer;
-}
-
-/** The k best documents by score, without sorting every touched one (a bounded insertion list). */
-function topK(touched: readonly number[], scores: Float64Array, k: number): number[] {
-  const best: number[] = [];
-  for (const doc of touched) {
-    const score = scores[doc] as number;
-    if (best.length === k && score <= (scores[best[k - 1] as number] as number)) continue;
-    let i = best.length < k ? best.length : k - 1;
-    while (i > 0 && (scores[best[i - 1] as number] as number) < score) {
-      best[i] = best[i - 1] as number;
-      i--;
-    }
-    best[i] = doc;
-  }
-  return best;
 }
 
 /** Weighted Dice overlap between the query and the closest of the article's phrasings. */

@@ -1,5 +1,6 @@
 import type { Embedder } from './embedder';
 import type { EmbeddingCache } from './embedding-cache';
+import { topK } from '../search/top-k';
 import { quantize, type QuantizedVector } from './quantized-vector';
 
 /** The texts of one article (all its languages) that a question may resemble. */
@@ -17,7 +18,7 @@ export interface SemanticIndex {
   readonly passages: number;
   /** The query's unit vector, or undefined when the model does not answer within the deadline. */
   embedQuery(text: string): Promise<Float32Array | undefined>;
-  score(query: Float32Array, topK: number): SemanticScores;
+  score(query: Float32Array, count: number): SemanticScores;
   /** The same index with more passages (learned phrasings), embedding only the new ones. */
   extend(
     extra: readonly { readonly article: number; readonly text: string }[],
@@ -137,7 +138,7 @@ function indexOf(
         clearTimeout(timer);
       }
     },
-    score(query, topK) {
+    score(query, count) {
       similarity.fill(-1);
       const articles = centroids
         ? bestByCentroid(centroids, query, articleCount, dim, PREFILTER_ARTICLES)
@@ -150,7 +151,7 @@ function indexOf(
       };
       if (articles) articles.forEach(scoreArticle);
       else for (let a = 0; a < articleCount; a++) scoreArticle(a);
-      return { similarity: similarity.slice(), top: topOf(similarity, topK) };
+      return { similarity: similarity.slice(), top: topK(similarity, count) };
     },
     async extend(extra) {
       const more = extra.filter((e) => e.article >= 0 && e.article < articleCount);
@@ -202,22 +203,5 @@ function bestByCentroid(
     for (let i = 0; i < dim; i++) s += (q[i] as number) * (centroids[base + i] as number);
     scores[a] = s;
   }
-  return topOf(scores, k);
-}
-
-/** Positions of the k largest values, largest first (a bounded insertion list). */
-function topOf(values: Float32Array, k: number): number[] {
-  const best: number[] = [];
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as number;
-    if (v <= -1) continue;
-    if (best.length === k && v <= (values[best[k - 1] as number] as number)) continue;
-    let j = best.length < k ? best.length : k - 1;
-    while (j > 0 && (values[best[j - 1] as number] as number) < v) {
-      best[j] = best[j - 1] as number;
-      j--;
-    }
-    best[j] = i;
-  }
-  return best;
+  return topK(scores, k);
 }
