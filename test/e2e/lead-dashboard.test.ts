@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { startLeadApp, TEST_TOKEN, tokenAccess } from '../support/lead-app';
-import { launchBrowser, LAYOUTS, snap } from './browser';
+import { launchBrowser, LAYOUTS, snap, type Layout } from './browser';
+import { loaded, openDashboard } from './dashboard-page';
 
 /** What the test reads of a canvas and of the page's Chart instances (compiled without DOM types). */
 interface CanvasLike {
@@ -13,7 +14,6 @@ interface CanvasLike {
 
 /** The little of the page's globals the test reads inside the browser (no DOM types here). */
 declare const document: {
-  readonly body: { readonly dataset: Record<string, string | undefined> } | null;
   readonly scrollingElement: { readonly scrollWidth: number } | null;
   querySelectorAll(selector: string): Iterable<{ readonly id: string }>;
 };
@@ -42,27 +42,7 @@ describe("the lead's dashboard in a browser", () => {
     await app?.close();
   });
 
-  async function open(url: string, layout: keyof typeof LAYOUTS = 'desktop') {
-    const page = await browser.newPage({ viewport: LAYOUTS[layout], timezoneId: 'Asia/Jakarta' });
-    page.setDefaultTimeout(5000);
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning')
-        problems.push(`console ${message.type()}: ${message.text()}`);
-    });
-    page.on('response', (response) => {
-      if (response.status() >= 400) problems.push(`${response.url()}: ${response.status()}`);
-    });
-    page.on('requestfailed', (request) =>
-      problems.push(`${request.url()}: ${request.failure()?.errorText}`),
-    );
-    await page.goto(url);
-    return { page, problems };
-  }
-
-  const loaded = (page: Page, count: number) =>
-    page.waitForFunction((n) => Number(document.body?.dataset.loaded) >= n, count);
+  const open = (url: string, layout: Layout = 'desktop') => openDashboard(browser, url, { layout });
 
   /** Canvas id -> [has a Chart instance, number of non-transparent pixels]. */
   function drawn(page: Page) {
@@ -85,7 +65,7 @@ describe("the lead's dashboard in a browser", () => {
     const charts = await drawn(page);
     expect(charts.map(([id]) => id)).toEqual([
       'chart-funnel',
-      'chart-l1',
+      'chart-resolution',
       'chart-sla',
       'chart-csat',
       'chart-backlog',

@@ -17,23 +17,29 @@ Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
 Chart.defaults.maintainAspectRatio = false;
 Chart.defaults.animation = false;
 
-/** Shades the target band [low, high] behind a rate chart (a plugin object: no inline script). */
+/**
+ * Shades the target band [low, high] behind the bar of the category it is for (`index`), so the
+ * other bars are not read against it (a plugin object: no inline script).
+ */
 const targetBand = {
   id: 'targetBand',
   beforeDatasetsDraw(chart, _args, options) {
     if (options.low === undefined || options.high === undefined) return;
     const { ctx, chartArea, scales } = chart;
+    const slot = (chartArea.right - chartArea.left) / chart.data.labels.length;
+    const left = scales.x.getPixelForValue(options.index ?? 0) - slot / 2;
+    const right = left + slot;
     const top = scales.y.getPixelForValue(options.high * 100);
     const bottom = scales.y.getPixelForValue(options.low * 100);
     ctx.save();
     ctx.fillStyle = 'rgba(63, 125, 90, 0.14)';
-    ctx.fillRect(chartArea.left, top, chartArea.right - chartArea.left, bottom - top);
+    ctx.fillRect(left, top, right - left, bottom - top);
     ctx.strokeStyle = 'rgba(63, 125, 90, 0.6)';
     ctx.setLineDash([4, 4]);
     for (const y of [top, bottom]) {
       ctx.beginPath();
-      ctx.moveTo(chartArea.left, y);
-      ctx.lineTo(chartArea.right, y);
+      ctx.moveTo(left, y);
+      ctx.lineTo(right, y);
       ctx.stroke();
     }
     ctx.restore();
@@ -94,13 +100,14 @@ export function drawFunnel(report) {
   });
 }
 
-export function drawL1Rate(report) {
+/** Each level's resolution rate; L1's bar stands in L1's target band. */
+export function drawResolutionRates(report) {
   const { low, high } = report.l1Target;
   const rates = [1, 2, 3].map((level) => {
     const rate = levelOf(report, level)?.resolutionRate;
     return rate === null || rate === undefined ? null : Math.round(rate * 1000) / 10;
   });
-  draw('chart-l1', {
+  draw('chart-resolution', {
     type: 'bar',
     data: {
       labels: ['L1', 'L2', 'L3'],
@@ -116,7 +123,7 @@ export function drawL1Rate(report) {
     options: {
       plugins: {
         legend: { display: false },
-        targetBand: { low, high },
+        targetBand: { low, high, index: 0 },
         tooltip: { callbacks: { label: (item) => `${item.formattedValue}% resolved` } },
       },
       scales: {
@@ -153,6 +160,10 @@ export function drawSla(report) {
   });
 }
 
+function wholeRatings(axis) {
+  axis.ticks = [1, 2, 3, 4, 5].map((value) => ({ value }));
+}
+
 export function drawCsat(report) {
   const trend = report.csat.trend;
   draw('chart-csat', {
@@ -180,7 +191,9 @@ export function drawCsat(report) {
     },
     options: {
       scales: {
-        y: { min: 1, max: 5, grid, ticks: { stepSize: 1 } },
+        // A quarter point of room beyond 1 and 5, so a day rated all 5s (or all 1s) is not cut
+        // off at the chart's edge; the ticks stay on the whole ratings.
+        y: { min: 0.75, max: 5.25, grid, afterBuildTicks: wholeRatings },
         count: {
           position: 'right',
           beginAtZero: true,

@@ -1,6 +1,14 @@
 // The lead's dashboard: reads /dashboard/api/report for the chosen period and filters and draws it.
 // Data only reaches the page as text nodes (see tables.js), never as HTML.
-import { drawBacklog, drawCsat, drawFunnel, drawL1Rate, drawSla, drawnCharts } from './charts.js';
+import {
+  drawBacklog,
+  drawCsat,
+  drawFunnel,
+  drawResolutionRates,
+  drawSla,
+  drawnCharts,
+} from './charts.js';
+import { clockTime } from './clock.js';
 import { applyPreset, reportQuery, restoreControls, todayIn } from './period.js';
 import { renderKpis, renderTables } from './tables.js';
 
@@ -35,7 +43,7 @@ async function load() {
     if (mine !== latest) return; // a newer request is on its way
     problem.hidden = true;
     draw(report);
-    status.textContent = `updated ${new Date(report.generatedAt).toLocaleTimeString([], { timeZone })}`;
+    status.textContent = `updated ${clockTime(report.generatedAt, timeZone)}`;
     document.body.dataset.loaded = String(mine);
   } catch (error) {
     if (mine !== latest) return;
@@ -49,7 +57,7 @@ function draw(report) {
   renderKpis(document.getElementById('kpis'), report);
   renderTables(report);
   drawFunnel(report);
-  drawL1Rate(report);
+  drawResolutionRates(report);
   drawSla(report);
   drawCsat(report);
   drawBacklog(report);
@@ -58,7 +66,8 @@ function draw(report) {
   notes.hidden = !notes.textContent;
   const band = report.l1Target;
   document.getElementById('l1-band').textContent =
-    `Target band ${Math.round(band.low * 100)}–${Math.round(band.high * 100)}% (shaded)`;
+    `Resolved / (resolved + escalated) at each level; L1's target band ` +
+    `${Math.round(band.low * 100)}–${Math.round(band.high * 100)}% shaded`;
 }
 
 form.addEventListener('change', (event) => {
