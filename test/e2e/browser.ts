@@ -66,13 +66,16 @@ export async function openConsole(
   });
   await options.prepare?.(page);
   await page.goto(url);
-  await page.locator('.person[data-user="budi"]').waitFor();
+  await page.locator('.person[data-user="budi"]').waitFor({ state: 'attached' });
   return { page, errors, failed };
 }
 
+/** Acts as `userId`: a click on their button on a desktop, a choice in the select on a phone. */
 export async function actAs(page: Page, userId: string): Promise<void> {
-  await page.locator(`.person[data-user="${userId}"]`).click();
-  await page.locator(`.person.active[data-user="${userId}"]`).waitFor();
+  const picker = page.locator('#acting-select');
+  if (await picker.isVisible()) await picker.selectOption(userId);
+  else await page.locator(`.person[data-user="${userId}"]`).click();
+  await page.locator(`.person.active[data-user="${userId}"]`).waitFor({ state: 'attached' });
 }
 
 export async function sendDm(page: Page, text: string): Promise<void> {

@@ -76,7 +76,13 @@ describe.each<Layout>(['desktop', 'phone'])('local console on the real core (%s)
     });
     helpdesk.start();
     [app, browser] = await Promise.all([
-      startConsoleApp({ helpdesk, db: conn.db, feed: surface, timeZone: config.TIME_ZONE }),
+      startConsoleApp({
+        helpdesk,
+        db: conn.db,
+        feed: surface,
+        timeZone: config.TIME_ZONE,
+        locales: { agent: config.AGENT_LOCALE, default: config.DEFAULT_LOCALE },
+      }),
       launchBrowser(),
     ]);
   });
@@ -269,7 +275,7 @@ describe.each<Layout>(['desktop', 'phone'])('local console on the real core (%s)
     expect(await page.locator('button[data-action="confirm_resolved"]').count()).toBe(0);
     expect(await page.locator('button[data-action="csat"]').count()).toBe(0);
     await page.locator('#dm-tabs .tab', { hasText: 'Budi' }).click();
-    await page.locator('.person.active[data-user="budi"]').waitFor(); // the tab makes you Budi
+    await page.locator('.person.active[data-user="budi"]').waitFor({ state: 'attached' }); // the tab makes you Budi
     await actAs(page, 'sari');
     await dm.locator('.empty').waitFor();
     // ...and the core refuses the press itself: Sari's page sends Budi's very button as her own.

@@ -11,6 +11,9 @@ interface FakeTicket {
   readonly card: MessageRef;
 }
 
+/** What a press of "That solved it" is told. */
+export const STALE = 'That button is out of date. Ask me again and I will look it up afresh.';
+
 const say = (text: string): OutboundMessage => ({
   text,
   blocks: [{ kind: 'text', spans: [plain(text)] }],
@@ -20,6 +23,7 @@ const say = (text: string): OutboundMessage => ({
  * A stand-in for the core, just enough to drive the console: a DM gets an "answer" with buttons, "need
  * help" (with a form) opens a ticket card in L1, agents' thread replies reach the DM (notes do not),
  * "claim" answers ephemerally, "escalate" posts a card to L2, and a DM saying "whisper" gets an ephemeral reply.
+ * "That solved it" is always out of date: its presser is told so privately, as the core would.
  */
 export function createFakeHelpdesk(
   surface: ChatSurface,
@@ -110,7 +114,9 @@ export function createFakeHelpdesk(
   }
 
   async function action(event: Extract<Inbound, { kind: 'action' }>): Promise<void> {
-    if (event.action === 'l0_need_help' && event.dm) {
+    if (event.action === 'l0_solved' && event.dm) {
+      await surface.sendEphemeral(event.user, { dm: event.dm }, say(STALE));
+    } else if (event.action === 'l0_need_help' && event.dm) {
       const key = `IT-${1001 + tickets.size}`;
       const question = questions.get(event.user.id) ?? '?';
       const category = event.form?.category ?? 'other';

@@ -1,6 +1,7 @@
 import { createMongoConsoleMessages } from '../../src/store/mongo-console-messages';
 import type { Db } from 'mongodb';
 import { createConsoleSurface, type ConsoleFeed } from '../../src/channels/console/console-surface';
+import type { ConsoleLocales } from '../../src/channels/console/console-language';
 import { CONSOLE_USERS, type ConsoleUser } from '../../src/channels/console/console-users';
 import { startConsoleServer } from '../../src/channels/console/start-console-server';
 import type { Helpdesk } from '../../src/core/inbound';
@@ -16,6 +17,7 @@ export async function startConsoleApp(options: {
   feed?: ConsoleFeed;
   users?: readonly ConsoleUser[];
   timeZone?: string;
+  locales?: ConsoleLocales;
 }): Promise<{ url: string; close(): Promise<void> }> {
   return startConsoleServer({
     host: '127.0.0.1',
@@ -24,6 +26,7 @@ export async function startConsoleApp(options: {
     feed: options.feed ?? createConsoleSurface(createMongoConsoleMessages(options.db)),
     users: options.users ?? CONSOLE_USERS,
     ...(options.timeZone && { timeZone: options.timeZone }),
+    ...(options.locales && { locales: options.locales }),
     logError: (error) => process.stderr.write(`[console] ${String(error)}\n`),
   });
 }

@@ -11,6 +11,7 @@ import { IntakeRefused } from '../../core/pipeline/intake';
 import { isLoopbackAddress } from '../../loopback';
 import { projectRoot } from '../../project-root';
 import { dmConversation } from './console-conversations';
+import { consoleWords, conversationLocale, type ConsoleLocales } from './console-language';
 import {
   actionBody,
   BadRequestError,
@@ -35,6 +36,8 @@ export interface ConsoleRouterOptions {
   readonly users: readonly ConsoleUser[];
   /** The desk's IANA time zone (TIME_ZONE): the page shows times in it; else in the browser's. */
   readonly timeZone?: string;
+  /** Its languages (AGENT_LOCALE, DEFAULT_LOCALE); English for both when not given (a stand-in core). */
+  readonly locales?: ConsoleLocales;
   /** Unexpected failures (500s); bad requests are the caller's and are not logged. */
   readonly logError?: (error: unknown, context: string) => void;
 }
@@ -76,19 +79,34 @@ function userFinder(users: readonly ConsoleUser[]): (id: string) => ConsoleUser 
 
 function addReadRoutes(
   router: Router,
-  { helpdesk, feed, users, timeZone }: ConsoleRouterOptions,
+  {
+    helpdesk,
+    feed,
+    users,
+    timeZone,
+    locales = { agent: 'en', default: 'en' },
+  }: ConsoleRouterOptions,
 ): void {
   const userNamed = userFinder(users);
+  const words = consoleWords();
   router.get('/api/users', (_req, res) => {
     res.json({ users: users.map(({ id, name, role }) => ({ id, name, role })) });
   });
   router.get('/api/desk', (_req, res) => {
-    res.json({ timeZone: timeZone ?? null, maxText: MAX_TEXT, views: !!helpdesk.views });
+    res.json({
+      timeZone: timeZone ?? null,
+      maxText: MAX_TEXT,
+      views: !!helpdesk.views,
+      agentLocale: locales.agent,
+      words,
+    });
   });
   router.get('/api/conversation', async (req, res) => {
     const query = parseRequest(conversationQuery, req.query, 'GET /api/conversation');
     userNamed(query.viewer);
-    res.json({ conversation: query.c, messages: await feed.read(query.c, query.viewer) });
+    const messages = await feed.read(query.c, query.viewer);
+    const locale = conversationLocale(query.c, messages, locales);
+    res.json({ conversation: query.c, locale, messages });
   });
   const views = (): TicketViews => {
     if (!helpdesk.views) throw new BadRequestError('this core has no ticket views', [], 503);

@@ -83,12 +83,12 @@ export const CATALOG = {
     id: 'Syukurlah, senang bisa membantu! Saya siap kalau ada masalah lain.',
   },
   no_answer: {
-    en: "I couldn't find an article that fits, so let's get a person on it. A few details help the agent:",
-    id: 'Saya belum menemukan artikel yang cocok, jadi saya hubungkan dengan petugas. Beberapa detail ini membantu petugas:',
+    en: "I couldn't find an article that fits, so let's get a person on it: open a ticket, and a few details about the problem help the agent start.",
+    id: 'Saya belum menemukan artikel yang cocok, jadi saya hubungkan dengan petugas: buat tiket, dan beberapa detail tentang masalahnya membantu petugas memulai.',
   },
   need_help_reply: {
-    en: "Sorry that didn't solve it. A few details help the agent:",
-    id: 'Maaf belum berhasil. Beberapa detail ini membantu petugas:',
+    en: "Sorry that didn't solve it. Open a ticket and an agent will take it from here; a few details about the problem help them start.",
+    id: 'Maaf belum berhasil. Buat tiket dan petugas akan melanjutkannya; beberapa detail tentang masalahnya membantu petugas memulai.',
   },
   form_category: { en: 'What is it about?', id: 'Tentang apa?' },
   form_impact: { en: 'Who is affected?', id: 'Siapa yang terdampak?' },
@@ -349,6 +349,12 @@ export const CATALOG = {
   draft_already_exported: {
     en: 'The KB draft of {key} was already exported; edit the article file instead. Nothing was changed.',
     id: 'Draf KB dari {key} sudah diekspor; ubah file artikelnya saja. Tidak ada yang diubah.',
+  },
+  // The local console's own words (the page reads the console_* entries from /api/desk)
+  console_acting_as: { en: 'Acting as', id: 'Bertindak sebagai' },
+  console_field_required: {
+    en: '“{field}” is required: the form cannot be sent without it.',
+    id: '“{field}” wajib diisi: formulir tidak bisa dikirim tanpanya.',
   },
 } as const satisfies Record<string, { en: string; id: string }>;
 

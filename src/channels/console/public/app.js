@@ -9,6 +9,8 @@ import { renderLevel } from './threads.js';
 import { busy, renderMessage } from './render.js';
 import { limitText, refusalText, setTextLimit } from './text-limit.js';
 import { latestTickets, showTicket, ticketOfDm } from './ticket-state.js';
+import { labelPicker, renderPicker, setUpPicker } from './people-picker.js';
+import { setDmLocale, setWords } from './words.js';
 
 const ROLE_LABEL = { employee: 'Employee', l1: 'L1 agent', l2: 'L2 expert', l3: 'L3 specialist' };
 const SUGGESTIONS = ['lupa password email', 'VPN tidak bisa connect', 'my laptop is very slow'];
@@ -89,6 +91,7 @@ function renderPeople() {
     ),
   );
   document.getElementById('people').replaceChildren(...people);
+  renderPicker(state.users, byId(state.acting), (u) => `${u.name} · ${ROLE_LABEL[u.role]}`);
 }
 
 /** The parts that depend on who you are: DM tabs, the DM guard, the "you" badge of your level. */
@@ -158,6 +161,8 @@ function renderDm(messages) {
   const feed = document.getElementById('dm-feed');
   const mine = state.acting === state.dmOwner;
   const act = { enabled: mine, reason: 'Act as this employee to answer', send: sendAction };
+  // The ticket bar first: the feed's height is settled before it follows or reveals anything.
+  showTicket(document.getElementById('dm-ticket'), ticketOfDm(messages, state.tickets));
   const fresh = updateFeed(feed, () =>
     syncList(feed, messages, {
       key: (m) => m.id,
@@ -168,7 +173,6 @@ function renderDm(messages) {
   );
   if (messages.length === 0) feed.append(dmEmptyState(mine));
   noteNewMessages('dm', fresh);
-  showTicket(document.getElementById('dm-ticket'), ticketOfDm(messages, state.tickets));
 }
 
 function dmEmptyState(mine) {
@@ -222,11 +226,13 @@ async function poll() {
   try {
     const [views, dm, ...levels] = await Promise.all([
       state.views ? readViews(state.dmOwner) : null,
-      read(`dm:${state.dmOwner}`, state.dmOwner),
+      // As the person you act as: an employee's private notices are not shown to anyone else.
+      read(`dm:${state.dmOwner}`, state.acting),
       ...[1, 2, 3].map((n) => read(`level:${n}`, state.acting)),
     ]);
     if (generation !== state.generation) return;
     state.tickets = latestTickets(levels.map((data) => data.messages));
+    if (setDmLocale(dm.locale)) labelPicker(byId(state.acting));
     renderDm(dm.messages);
     levels.forEach((data, i) => {
       const name = `level:${i + 1}`;
@@ -268,7 +274,8 @@ function setUpComposer() {
     if (!text || !limit.allows()) return;
     const refused = (error) => limit.refused(refusalText(error));
     void busy(sendButton, () => post('/api/dm', { as: state.acting, text }, refused)).then((ok) => {
-      if (!ok) return;
+      // Sent: empty the box, unless something new was typed in it meanwhile.
+      if (!ok || input.value.trim() !== text) return;
       input.value = '';
       limit.reset();
     });
@@ -285,6 +292,8 @@ async function start() {
   setUpComposer();
   const [people, desk] = await Promise.all([api('/api/users'), api('/api/desk')]);
   state.users = people.users;
+  setWords(desk.words, desk.agentLocale);
+  setUpPicker(actAs);
   useTimeZone(desk.timeZone);
   state.views = desk.views === true;
   setTextLimit(desk.maxText);

@@ -3,6 +3,7 @@ import { clockTime, clockTitle } from './clock.js';
 import { h, initials, isInternalNote } from './dom.js';
 import { linkify } from './links.js';
 import { limitText, refusalText } from './text-limit.js';
+import { localeOf, word } from './words.js';
 
 let nextFieldId = 0;
 
@@ -164,9 +165,9 @@ function openForm(slot, action, act) {
     event.preventDefault();
     const values = {};
     let firstBad = null;
-    for (const { field, input, limit } of inputs) {
+    for (const { field, input, limit, missing } of inputs) {
       const value = input.value.trim();
-      input.classList.toggle('invalid', field.required && !value);
+      missing(field.required && !value);
       if ((field.required && !value) || (limit && !limit.allows())) firstBad = firstBad || input;
       if (value) values[field.name] = value;
     }
@@ -207,7 +208,31 @@ function formInput(field) {
     field.label,
     field.required ? h('span', { class: 'req' }, ' *') : null,
   );
-  return { field, input, limit, row: h('div', { class: 'form-row' }, label, input, limit?.row) };
+  const problem = h('p', { class: 'field-problem', id: `${id}-problem`, role: 'alert' });
+  input.setAttribute('aria-describedby', problem.id);
+  const missing = requiredSaying(field, input, problem);
+  const row = h('div', { class: 'form-row' }, label, input, problem, limit?.row);
+  return { field, input, limit, missing, row };
+}
+
+/**
+ * `missing(true)` marks a required field left empty and says, right under it and in the reader's
+ * language, which field and why; the field's first input clears it.
+ */
+function requiredSaying(field, input, problem) {
+  problem.hidden = true;
+  const missing = (empty) => {
+    input.classList.toggle('invalid', empty);
+    if (empty) input.setAttribute('aria-invalid', 'true');
+    problem.textContent = empty
+      ? word(localeOf(input), 'console_field_required', { field: field.label })
+      : '';
+    problem.hidden = !empty;
+  };
+  input.addEventListener(field.type === 'select' ? 'change' : 'input', () => {
+    if (input.value.trim()) missing(false);
+  });
+  return missing;
 }
 
 /** Disables a button while its request runs; resolves to whether it succeeded. */

@@ -116,7 +116,8 @@ function buildReplyBox(level, root, app) {
     const body = { as: app.acting().id, channel: `level:${level}`, threadId: root.id, text };
     const refused = (error) => limit.refused(refusalText(error));
     void busy(send, () => app.post('/api/thread', body, refused)).then((ok) => {
-      if (!ok) return;
+      // Sent: empty the box, unless something new was typed in it meanwhile.
+      if (!ok || input.value.trim() !== text) return;
       input.value = '';
       limit.reset();
       showHint();
