@@ -91,7 +91,11 @@ function renderPeople() {
     ),
   );
   document.getElementById('people').replaceChildren(...people);
-  renderPicker(state.users, byId(state.acting), (u) => `${u.name} · ${ROLE_LABEL[u.role]}`);
+  renderPicker(
+    state.users,
+    byId(state.acting),
+    (u) => `${u.name.split(' ')[0]} · ${ROLE_LABEL[u.role]}`,
+  );
 }
 
 /** The parts that depend on who you are: DM tabs, the DM guard, the "you" badge of your level. */
