@@ -122,7 +122,7 @@ export interface Report {
       readonly count: number;
       readonly languages: Readonly<Partial<Record<'en' | 'id', number>>>;
       readonly examples: readonly string[];
-      /** Drafts waiting whose question falls in this group. */
+      /** Drafts not exported yet whose title or questions fall in this group, by article id. */
       readonly drafts: readonly string[];
     }[];
     /** Shown often, rarely solving. */

@@ -82,8 +82,11 @@ export async function acquireDataDirLock(
   throw new Error(`could not take ${lockPath}: other processes keep replacing it`);
 }
 
-/** Our own live process counts too: two servers from one process would still share the files. */
-function ownerIsAlive(held: LockContent): boolean {
+/**
+ * Whether the process a lock names still runs (not a later process reusing its pid). Our own live
+ * process counts too: two servers from one process would still share the files.
+ */
+export function ownerIsAlive(held: LockContent): boolean {
   if (!isPidAlive(held.lapisPid)) return false;
   const ticks = processStartTicks(held.lapisPid);
   return !held.lapisStartTicks || !ticks || ticks === held.lapisStartTicks;
