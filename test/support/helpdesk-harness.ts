@@ -12,7 +12,7 @@ import type { Inbound } from '../../src/core/inbound';
 import type { Action, ActionId, OutboundMessage } from '../../src/core/messages';
 import type { UserRef } from '../../src/core/people';
 import type { Level } from '../../src/core/ticket';
-import { createHelpdesk } from '../../src/core/workflow/create-helpdesk';
+import { createHelpdesk, type HelpdeskLogger } from '../../src/core/workflow/create-helpdesk';
 import type { TicketStore } from '../../src/core/ports/ticket-store';
 import type { SessionStore } from '../../src/core/ports/session-store';
 import { loadKnowledgeBase } from '../../src/kb/load-kb';
@@ -57,6 +57,8 @@ export function createHarness(
     offTopicContacts?: Partial<Record<OffTopicArea, string>>;
     /** Where outcomes and phrasings go; in memory by default. */
     learning?: L0Learning & Pick<MemoryL0Learning, 'outcomes'>;
+    /** The core's logger; silent by default. */
+    log?: HelpdeskLogger;
   } = {},
 ) {
   let now = new Date('2026-11-30T02:00:00Z'); // Monday 09:00 in Jakarta
@@ -87,6 +89,7 @@ export function createHarness(
     surfaces: { console: surface },
     agents: { isAgent: (user, level) => Promise.resolve(agentsByLevel[level].includes(user.id)) },
     clock: { now: () => now },
+    ...(options.log ? { log: options.log } : {}),
     pipeline: { pollMs: 20, maxAttempts: 3 },
     config: {
       defaultLocale: options.defaultLocale ?? 'en',
