@@ -24,7 +24,8 @@ export class DataDirInUseError extends Error {
       pid === process.pid
         ? `This process already runs an embedded database on ${dataDir}; stop it before starting another.`
         : `Another Lapis process (pid ${pid}) is using the database folder ${dataDir}. ` +
-            'Stop it first, or set MONGODB_URI to one database server that both processes share.',
+            'Stop it first (a report or kb command lets go when it ends), or set MONGODB_URI to ' +
+            'one database server that both processes share.',
     );
     this.name = 'DataDirInUseError';
   }
