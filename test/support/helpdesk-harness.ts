@@ -24,6 +24,7 @@ import {
 } from '../../src/core/testing/memory-l0-learning';
 import type { L0Learning } from '../../src/core/ports/l0-learning';
 import { createMemoryKbDrafts } from '../../src/core/testing/memory-kb-drafts';
+import type { KbDrafts } from '../../src/core/ports/kb-drafts';
 import type { KnowledgeBase, OffTopicArea } from '../../src/core/ports/knowledge-base';
 
 export const people = {
@@ -59,6 +60,8 @@ export function createHarness(
     learning?: L0Learning & Pick<MemoryL0Learning, 'outcomes'>;
     /** The core's logger; silent by default. */
     log?: HelpdeskLogger;
+    /** Where approved KB drafts go; in memory by default. */
+    drafts?: KbDrafts;
   } = {},
 ) {
   let now = new Date('2026-11-30T02:00:00Z'); // Monday 09:00 in Jakarta
@@ -80,7 +83,7 @@ export function createHarness(
     autoEscalate: options.autoEscalate ?? false,
   });
   const learning = options.learning ?? createMemoryL0Learning();
-  const drafts = createMemoryKbDrafts();
+  const drafts = options.drafts ?? createMemoryKbDrafts();
   const helpdesk = createHelpdesk({
     ...stores,
     kb: options.kb ?? kb,
