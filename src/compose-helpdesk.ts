@@ -21,6 +21,7 @@ import { createMongoL0Learning } from './store/mongo-l0-learning';
 import { createMongoSessionStore } from './store/mongo-session-store';
 import { createMongoTicketStore } from './store/mongo-ticket-store';
 import type { HelpdeskMeter } from './metrics/helpdesk-meter';
+import { logTicketChanges } from './metrics/logged-tickets';
 import { meterHelpdeskDeps } from './metrics/meter-helpdesk-deps';
 
 /** Agents by platform: each channel knows its own people (the console its cast, Slack/Teams the configured ids). */
@@ -114,5 +115,8 @@ export function composeHelpdesk(options: {
       }),
     },
   };
-  return createHelpdesk(meterHelpdeskDeps(deps, options.meter));
+  const logged = options.log
+    ? { ...deps, tickets: logTicketChanges(deps.tickets, options.log) }
+    : deps;
+  return createHelpdesk(meterHelpdeskDeps(logged, options.meter));
 }

@@ -22,8 +22,10 @@ import { KbValidationError, loadKnowledgeBase } from './kb/load-kb';
 import { createLearningKnowledgeBase } from './kb/search/learning-knowledge-base';
 import { openSearch } from './kb/open-search';
 import { SemanticUnavailableError } from './kb/semantic/open-semantic';
+import { chooseLogFormat } from './log-format';
 import { createLogger, secretValues } from './logger';
 import { projectRoot } from './project-root';
+import { startBanner } from './start-banner';
 import { startHttpServer, type HttpServer } from './start-http-server';
 import { createMongoConsoleMessages } from './store/mongo-console-messages';
 import { createMongoConversationStore } from './store/mongo-conversation-store';
@@ -36,7 +38,8 @@ import { createTicketRefs } from './store/ticket-refs';
 /** Composition root: config, database, knowledge base, channels (Slack, Teams or the local console), SLA timer. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const log = createLogger(config.LOG_LEVEL, secretValues(config));
+  const format = chooseLogFormat(config.LOG_FORMAT, process.stdout.isTTY === true);
+  const log = createLogger(config.LOG_LEVEL, secretValues(config), undefined, format);
   const root = projectRoot();
   const kbDir = path.resolve(root, config.KB_DIR);
   const articles = loadKnowledgeBase(kbDir);
@@ -160,8 +163,6 @@ async function main(): Promise<void> {
 
   // Always listening, also in Socket Mode: /healthz and /readyz are for the orchestrator.
   const server: HttpServer = await startHttpServer(app, config.HOST, config.PORT);
-  if (useConsole && server)
-    log.info({ url: server.url }, `Local console: open ${server.url} in a browser`);
   const metricsServer = await lead.startMetricsListener();
 
   const slots = createJobSlots(db.db, instanceId);
@@ -202,20 +203,20 @@ async function main(): Promise<void> {
   log.info(
     {
       http: server.url,
-      console: useConsole ? 'on' : 'off (a chat platform is configured)',
-      slack: slack
-        ? config.SLACK_SOCKET_MODE
-          ? 'Socket Mode'
-          : 'HTTP /slack/events'
-        : 'off (no SLACK_BOT_TOKEN)',
-      teams: teams ? 'POST /api/messages' : 'off (no TEAMS_APP_ID)',
-      lead: lead.summary,
-      metricsListener: metricsServer ? `${metricsServer.url}metrics` : 'off (no METRICS_PORT)',
       defaultLocale: config.DEFAULT_LOCALE,
       timeZone: config.TIME_ZONE,
     },
     'Lapis is running; press Ctrl-C to stop',
   );
+  const banner = startBanner({
+    http: server.url,
+    console: useConsole,
+    lead: lead.mode,
+    metricsListener: metricsServer?.url,
+    slack: slack ? (config.SLACK_SOCKET_MODE ? 'socket' : 'http') : undefined,
+    teams: teams !== undefined,
+  });
+  for (const line of banner) log.info(line);
 
   // Stopping: intake closes first (new events get 503), work in hand is finished or let go within
   // SHUTDOWN_SECONDS, then the server, the channels and the database close. A second signal exits now.

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { loadConfig, type Config } from './config';
 import { projectRoot } from './project-root';
-import { openDatabase, type OpenDatabase } from './store/open-database';
+import type { OpenDatabase } from './store/open-database';
+import { openSharedDatabase } from './store/open-shared-database';
 
 /** What every admin command reads to reach the bot's database, as the bot reads them. */
 export const DATABASE_VARIABLES = [
@@ -12,8 +13,9 @@ export const DATABASE_VARIABLES = [
 ] as const;
 
 /**
- * Opens the bot's database as src/main.ts does (MONGODB_URI, else the embedded server on the data
- * folder) for a command line tool. Only the database variables and the `extra` ones are passed to the
+ * Opens the bot's database for a command line tool, beside the bot: MONGODB_URI, else the embedded
+ * server of the Lapis running on the data folder, else one started for the command (see
+ * store/open-shared-database.ts). Only the database variables and the `extra` ones are passed to the
  * bot's config schema, so a half-set Slack or Teams configuration does not stop an admin command.
  */
 export async function openAdminDatabase(
@@ -22,7 +24,7 @@ export async function openAdminDatabase(
 ): Promise<{ db: OpenDatabase; config: Config }> {
   const names = [...DATABASE_VARIABLES, ...extra];
   const config = loadConfig(Object.fromEntries(names.map((name) => [name, env[name]])));
-  const db = await openDatabase({
+  const db = await openSharedDatabase({
     uri: config.MONGODB_URI,
     dbName: config.MONGODB_DB,
     timeoutMs: config.MONGODB_TIMEOUT_MS,

@@ -50,12 +50,17 @@ async function withDrafts(run: (open: OpenDrafts) => Promise<void>): Promise<voi
   }
 }
 
+/**
+ * A draft as the CLI shows it. Its id is the article id it is saved as, the one the bot named to the
+ * agent, the report and the dashboard show, and its KB file gets; its status is the report's
+ * (approved: waiting for `export`; exported: written into the KB).
+ */
 function toRow(d: KbDraft) {
   return {
-    id: d.id,
+    id: d.articleId,
+    status: d.exportedAt ? 'exported' : 'approved',
     ticketId: d.ticketId,
     ticketKey: d.ticketKey,
-    articleId: d.articleId,
     lang: d.lang,
     category: d.category,
     title: d.title,
@@ -75,13 +80,14 @@ function toRow(d: KbDraft) {
 function printTable(rows: readonly ReturnType<typeof toRow>[]): void {
   if (!rows.length) return print('no KB drafts');
   const table = [
-    ['TICKET', 'FILE', 'BY', 'UPDATED', 'EXPORTED', 'TITLE'],
+    ['ID', 'STATUS', 'TICKET', 'FILE', 'BY', 'UPDATED', 'TITLE'],
     ...rows.map((r) => [
+      r.id,
+      r.status,
       r.ticketKey,
       r.file,
       r.by,
       r.updatedAt.slice(0, 10),
-      r.exportedAt?.slice(0, 10) ?? 'no',
       r.title,
     ]),
   ];

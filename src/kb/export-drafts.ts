@@ -38,11 +38,11 @@ export async function exportDrafts(
     const relative = draftFilePath(draft);
     const file = path.join(dir, relative);
     const text = renderDraft(draft);
-    const from = `${draft.ticketKey}, draft ${draft.id}`;
+    const from = `draft ${draft.articleId} from ${draft.ticketKey}`;
     const parsed = parseArticle(text, file, relative);
     if (!parsed.ok) {
       io.err(
-        `failed ${draft.articleId} (${from}): ${parsed.problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+        `failed (${from}): ${parsed.problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
       );
       failed += 1;
       continue;
@@ -53,7 +53,7 @@ export async function exportDrafts(
         io.out(`already there: ${file} (${from})`);
         written += 1;
       } else {
-        io.err(`skipped ${draft.articleId} (${from}): ${file} exists and is not overwritten`);
+        io.err(`skipped (${from}): ${file} exists and is not overwritten`);
         skipped += 1;
       }
       continue;
@@ -61,13 +61,13 @@ export async function exportDrafts(
     const clash = inDir.get(`${draft.articleId}/${draft.lang}`);
     if (clash) {
       io.err(
-        `skipped ${draft.articleId} (${from}): id "${draft.articleId}" in lang ${draft.lang} is already in ${clash}`,
+        `skipped (${from}): id "${draft.articleId}" in lang ${draft.lang} is already in ${clash}`,
       );
       skipped += 1;
       continue;
     }
     if (!write(file, text)) {
-      io.err(`skipped ${draft.articleId} (${from}): ${file} exists and is not overwritten`);
+      io.err(`skipped (${from}): ${file} exists and is not overwritten`);
       skipped += 1;
       continue;
     }

@@ -20,8 +20,8 @@ export interface LeadView {
   readonly router: Router;
   /** The METRICS_PORT listener, when configured. */
   startMetricsListener(): Promise<HttpServer | undefined>;
-  /** One line for the start-up log. */
-  readonly summary: string;
+  /** How /dashboard and /metrics are guarded: open (console mode), behind a token, or off. */
+  readonly mode: 'open' | 'token' | 'off';
 }
 
 /** The service-desk lead's view, wired: metrics registry, access, dashboard and metrics routes. */
@@ -60,11 +60,6 @@ export function createLeadView(options: {
         );
       return startMetricsServer(metrics.registry, config.METRICS_HOST, config.METRICS_PORT);
     },
-    summary:
-      access.mode === 'open'
-        ? 'open on loopback (local console mode): /dashboard, /metrics'
-        : access.mode === 'token'
-          ? 'behind DASHBOARD_TOKEN: /dashboard (log in), /metrics (bearer token or session)'
-          : 'off (set DASHBOARD_TOKEN to serve /dashboard and /metrics)',
+    mode: access.mode,
   };
 }

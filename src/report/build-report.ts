@@ -70,8 +70,12 @@ function cleanFilters(filters: ReportFilters): ReportFilters {
 
 function draftFigures(drafts: readonly ReportDraft[]): Report['drafts'] {
   const order = { draft: 0, approved: 1, exported: 2 } as const;
+  const byStatus = { draft: 0, approved: 0, exported: 0 };
+  for (const d of drafts) byStatus[d.status] += 1;
   return {
-    waiting: drafts.filter((d) => d.status !== 'exported').length,
+    waiting: byStatus.draft + byStatus.approved,
+    total: drafts.length,
+    byStatus,
     items: [...drafts]
       .sort((a, b) => order[a.status] - order[b.status] || a.id.localeCompare(b.id))
       .slice(0, MAX_DRAFT_ITEMS)

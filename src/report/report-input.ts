@@ -1,7 +1,7 @@
 import type { BusinessCalendar } from '../core/sla/business-calendar';
 import type { L0Outcome } from '../core/ports/l0-learning';
 import type { AuditEntry, Priority, Ticket, TranscriptEntry } from '../core/ticket';
-import type { Level, ReportFilters } from './report-types';
+import type { DraftStatus, Level, ReportFilters } from './report-types';
 
 /**
  * What buildReport reads: plain records, as stored. A full core Ticket is a ReportTicket; the
@@ -25,11 +25,12 @@ export type ReportOutcome = Pick<
  * A KB draft written from a resolved ticket (collection `kb_drafts`): waiting until exported.
  */
 export interface ReportDraft {
+  /** The article id it is saved as: the id the bot names when it is saved and its KB file gets. */
   readonly id: string;
   readonly title: string;
   readonly ticketKey: string;
   readonly lang: 'en' | 'id';
-  readonly status: 'draft' | 'approved' | 'exported';
+  readonly status: DraftStatus;
   /** The questions it answers (its front matter's), matched against the knowledge gaps. */
   readonly questions?: readonly string[];
 }

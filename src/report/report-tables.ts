@@ -1,4 +1,4 @@
-import type { Percentiles, Report } from './report-types';
+import { DRAFT_STATUSES, type Percentiles, type Report } from './report-types';
 
 /** The report as titled tables of text cells: what the Markdown and HTML formats both draw. */
 export interface ReportTable {
@@ -98,7 +98,7 @@ export function reportTables(r: Report): ReportTable[] {
     },
     {
       title: 'Knowledge gaps (questions L0 did not settle)',
-      columns: ['questions', 'languages', 'examples', 'drafts'],
+      columns: ['questions', 'languages', 'examples', 'drafts not exported'],
       rows: r.gaps.groups.map((g) => [
         num(g.count),
         Object.entries(g.languages)
@@ -125,11 +125,23 @@ export function reportTables(r: Report): ReportTable[] {
       ]),
     },
     {
-      title: `KB drafts (${r.drafts.waiting} waiting)`,
+      title: draftsTitle(r.drafts),
       columns: ['draft', 'title', 'ticket', 'language', 'status'],
       rows: r.drafts.items.map((d) => [d.id, d.title, d.ticketKey, d.lang, d.status]),
     },
   ];
+}
+
+/**
+ * "KB drafts (1 approved, 2 exported)": counted by the statuses its rows show, in the same words
+ * (approved = saved by an agent, waiting for `kb drafts export`), and saying when rows are left out.
+ */
+export function draftsTitle(drafts: Report['drafts']): string {
+  const counts = DRAFT_STATUSES.filter((s) => drafts.byStatus[s] > 0).map(
+    (s) => `${num(drafts.byStatus[s])} ${s}`,
+  );
+  const cut = drafts.items.length < drafts.total ? `; the first ${drafts.items.length} shown` : '';
+  return counts.length ? `KB drafts (${counts.join(', ')}${cut})` : 'KB drafts';
 }
 
 /** One line saying what the report covers. */

@@ -122,7 +122,7 @@ export interface Report {
       readonly count: number;
       readonly languages: Readonly<Partial<Record<'en' | 'id', number>>>;
       readonly examples: readonly string[];
-      /** Drafts waiting whose question falls in this group. */
+      /** Drafts not exported yet whose title or questions fall in this group, by article id. */
       readonly drafts: readonly string[];
     }[];
     /** Shown often, rarely solving. */
@@ -135,13 +135,23 @@ export interface Report {
   /** What the figures could not take into account (e.g. a filter L0 outcomes cannot honour). (Added.) */
   readonly notes?: readonly string[];
   readonly drafts: {
+    /** Drafts not exported yet (status draft or approved). */
     readonly waiting: number;
+    /** Every draft, and how many have each status: what `items` shows when it holds them all. (Added.) */
+    readonly total: number;
+    readonly byStatus: Readonly<Record<DraftStatus, number>>;
+    /** At most 100, drafts and approved ones first. */
     readonly items: readonly {
+      /** The article id it is saved as (the one the bot names and the KB file gets). */
       readonly id: string;
       readonly title: string;
       readonly ticketKey: string;
       readonly lang: 'en' | 'id';
-      readonly status: 'draft' | 'approved' | 'exported';
+      readonly status: DraftStatus;
     }[];
   };
 }
+
+/** approved: saved by an agent, waiting for `kb drafts export`; exported: written into the KB. */
+export type DraftStatus = 'draft' | 'approved' | 'exported';
+export const DRAFT_STATUSES: readonly DraftStatus[] = ['draft', 'approved', 'exported'];

@@ -19,6 +19,11 @@ export interface OpenDatabase extends MongoConnection {
   readonly description: string;
 }
 
+/** Where the embedded server keeps its files (and its lock) under the data folder. */
+export function embeddedFolder(dataDir: string): string {
+  return path.resolve(dataDir, 'db');
+}
+
 /**
  * Connects to MONGODB_URI, or starts the embedded server first; then makes sure the indexes and the
  * ticket lookup documents exist.
@@ -27,7 +32,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDa
   let embedded: EmbeddedDatabase | undefined;
   let uri = options.uri;
   if (!uri) {
-    embedded = await startEmbeddedDatabase(path.resolve(options.dataDir, 'db'), options.log);
+    embedded = await startEmbeddedDatabase(embeddedFolder(options.dataDir), options.log);
     uri = embedded.uri;
   }
   let connection: MongoConnection;
@@ -43,7 +48,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDa
   return {
     ...connection,
     description: embedded
-      ? `embedded ${embedded.kind} at ${embedded.uri} (data in ${path.resolve(options.dataDir, 'db')})`
+      ? `embedded ${embedded.kind} at ${embedded.uri} (data in ${embeddedFolder(options.dataDir)})`
       : `${redact(uri)}, database ${options.dbName}`,
     close: async () => {
       await connection.close();

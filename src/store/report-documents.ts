@@ -10,6 +10,7 @@ import {
   type Priority,
 } from '../core/ticket';
 import type { ReportDraft, ReportOutcome, ReportTicket } from '../report/report-input';
+import { DRAFT_STATUSES } from '../report/report-types';
 import { L0_OUTCOME_KINDS } from './l0-learning-documents';
 import { PLATFORMS, TICKET_STATUSES } from './ticket-document';
 
@@ -47,6 +48,7 @@ export const OUTCOME_PROJECTION = {
 } as const;
 
 export const DRAFT_PROJECTION = {
+  articleId: 1,
   ticketKey: 1,
   lang: 1,
   title: 1,
@@ -154,14 +156,13 @@ export function readReportOutcome(d: Doc): ReportOutcome | undefined {
   };
 }
 
-const DRAFT_STATUSES = ['draft', 'approved', 'exported'] as const;
-
 /**
  * A KB draft (src/store/mongo-kb-drafts.ts): saving it is its approval, `exportedAt` marks it
- * written to the KB; an explicit `status` is taken as it is.
+ * written to the KB; an explicit `status` is taken as it is. Its id is the article id it is saved
+ * as, the one the bot names to the agent and the KB file gets (the document's own key is internal).
  */
 export function readReportDraft(d: Doc): ReportDraft | undefined {
-  const id = optionalString(d._id) ?? optionalString(d.id);
+  const id = optionalString(d.articleId) ?? optionalString(d._id) ?? optionalString(d.id);
   const status = oneOf(DRAFT_STATUSES, d.status)
     ? d.status
     : isDate(d.exportedAt)

@@ -1,7 +1,11 @@
 import { t } from '../../src/core/i18n/translate';
+import { formatMarkdown } from '../../src/report/format-markdown';
+import { reportSettingsFromConfig } from '../../src/report/report-settings';
 import { createMongoKbDrafts } from '../../src/store/mongo-kb-drafts';
+import { createReportLoader } from '../../src/store/report-source';
 import {
   CHANNELS,
+  dmChannelOf,
   openTicket,
   PEOPLE,
   shownText,
@@ -26,7 +30,8 @@ interface ModalBlock {
 describe('Slack: drafting a KB article from a resolved ticket', () => {
   let h: SlackHarness;
   beforeAll(async () => {
-    h = await startSlackHarness();
+    // Each message stands alone unless it answers a question of the bot's (no follow-up folding).
+    h = await startSlackHarness({ env: { FOLLOW_UP_SECONDS: '0' } });
   });
   afterAll(async () => {
     await h?.close();
@@ -101,5 +106,53 @@ describe('Slack: drafting a KB article from a resolved ticket', () => {
     const whisper = h.stub.ok('chat.postEphemeral').at(-1)!;
     expect(whisper.args).toMatchObject({ user: PEOPLE.ayu.id, thread_ts: cardTs });
     expect(shownText(whisper)).toContain('printer-jams-on-every-page');
+  });
+
+  it("drafts from the ticket's own question, and the bot and the report name the same draft id", async () => {
+    const dm = dmChannelOf(PEOPLE.sari);
+    // Sari asks about other things first, in the same conversation: a wifi question and a vague one.
+    await h.dm(PEOPLE.sari, 'the office wifi keeps dropping every few minutes');
+    await h.dm(PEOPLE.sari, "it doesn't work");
+    await h.press(PEOPLE.sari, h.button('l0_area', dm));
+    const question = 'office printer cannot print anything, the queue is stuck';
+    const { key } = await openTicket(h, PEOPLE.sari, question, {
+      category: 'printing',
+      impact: 'team',
+      urgency: 'degraded',
+    });
+    await h.press(PEOPLE.ayu, h.button('claim', CHANNELS.l1));
+    await h.press(PEOPLE.ayu, h.button('resolve', CHANNELS.l1));
+    await h.submit(PEOPLE.ayu, h.stub.ok('views.open').at(-1)!, {
+      summary: 'Cleared the stuck job from the print queue. Restarted the spooler.',
+    });
+    await h.press(PEOPLE.ayu, h.button('draft_article', CHANNELS.l1));
+    const opened = h.stub.ok('views.open').at(-1)!;
+    const blocks = (opened.args.view as { blocks: ModalBlock[] }).blocks;
+    const initial = Object.fromEntries(
+      blocks.map((b) => [b.block_id, b.element.initial_value ?? b.element.initial_option?.value]),
+    );
+    // How employees ask it: this ticket's question only, not the wifi or the vague message.
+    expect(initial.questions).toBe(question);
+    await h.submit(PEOPLE.ayu, opened, initial as Record<string, string>);
+
+    const said = shownText(h.stub.ok('chat.postEphemeral').at(-1)!);
+    const id = 'office-printer-cannot-print-anything-the-queue-is-stuck';
+    expect(said).toContain(` ${id} `);
+
+    const to = new Date(Date.now() + 60_000);
+    const report = await createReportLoader(
+      h.db,
+      reportSettingsFromConfig(h.config),
+    )({ from: new Date(to.getTime() - 86_400_000), to });
+    const item = report.drafts.items.find((d) => d.ticketKey === key);
+    expect(item).toMatchObject({ id, status: 'approved' });
+    const md = formatMarkdown(report);
+    expect(md).toContain(`| ${id} |`);
+    expect(md).not.toContain('draft:');
+    // The dashboard's gaps table names the draft the same way, next to the printer gap only (the
+    // vague message is a gap of its own, which the draft does not claim).
+    const gapOf = (text: string) => report.gaps.groups.find((g) => g.examples.includes(text));
+    expect(gapOf(question)?.drafts).toEqual([id]);
+    expect(gapOf("it doesn't work")?.drafts).toEqual([]);
   });
 });

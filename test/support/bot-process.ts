@@ -24,7 +24,7 @@ export interface BotExit {
 }
 
 export interface BotProcess {
-  /** The Slack request URL: http://127.0.0.1:<port>/slack/events */
+  /** The Slack request URL: http://127.0.0.1:<port>/slack/events (the console's root in console mode) */
   readonly url: string;
   readonly port: number;
   readonly pid: number;
@@ -48,6 +48,8 @@ export interface StartBotOptions {
   readonly port?: number;
   readonly env?: Readonly<Record<string, string>>;
   readonly startTimeoutMs?: number;
+  /** The local console instead of Slack (no chat platform configured); `url` is then the console's. */
+  readonly console?: boolean;
 }
 
 const live = new Set<ChildProcess>();
@@ -71,7 +73,7 @@ export async function disposeAllBots(): Promise<void> {
 
 /** The Slack settings of the harness (slack-harness.ts harnessConfig), as environment variables. */
 export function botEnv(options: StartBotOptions): Record<string, string> {
-  return {
+  const env = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? '',
     TMPDIR: process.env.TMPDIR ?? '/tmp',
@@ -93,6 +95,8 @@ export function botEnv(options: StartBotOptions): Record<string, string> {
     LOG_LEVEL: 'info',
     ...options.env,
   };
+  if (!options.console) return env;
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('SLACK_')));
 }
 
 /**
@@ -151,8 +155,11 @@ export async function startBot(options: StartBotOptions): Promise<BotProcess> {
     },
   };
   try {
-    const port = await waitUntilServing(logs, () => exit, output, options.startTimeoutMs ?? 30_000);
-    return { ...bot, port, url: `http://127.0.0.1:${port}/slack/events` };
+    const ready = options.console ? answersConsole : answersChallenge;
+    const timeoutMs = options.startTimeoutMs ?? 30_000;
+    const port = await waitUntilServing(logs, () => exit, output, timeoutMs, ready);
+    const url = `http://127.0.0.1:${port}/${options.console ? '' : 'slack/events'}`;
+    return { ...bot, port, url };
   } catch (error) {
     await bot.dispose();
     throw error;
@@ -178,12 +185,13 @@ function collectLines(child: ChildProcess, logs: BotLog[], output: string[]): vo
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => output.push(chunk));
 }
 
-/** Waits for "Lapis is running" (which names the bound port), then for /slack/events to answer. */
+/** Waits for "Lapis is running" (which names the bound port), then for `ready` to answer. */
 async function waitUntilServing(
   logs: readonly BotLog[],
   exit: () => unknown,
   output: readonly string[],
   timeoutMs: number,
+  ready: (port: number) => Promise<boolean>,
 ): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   const fail = (why: string) =>
@@ -192,7 +200,7 @@ async function waitUntilServing(
     if (exit()) throw fail('exited while starting');
     const running = logs.find((l) => l.msg.startsWith('Lapis is running'));
     const port = running && /:(\d+)\/?$/.exec(String(running.http))?.[1];
-    if (port && (await answersChallenge(Number(port)))) return Number(port);
+    if (port && (await ready(Number(port)))) return Number(port);
     if (Date.now() > deadline) throw fail(`did not start within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -205,6 +213,15 @@ async function answersChallenge(port: number): Promise<boolean> {
   try {
     const res = await send.raw(body, 'application/json');
     return res.status === 200 && res.body.includes('ready');
+  } catch {
+    return false;
+  }
+}
+
+/** The console's list of people: served once the core takes posts. */
+async function answersConsole(port: number): Promise<boolean> {
+  try {
+    return (await fetch(`http://127.0.0.1:${port}/api/users`)).ok;
   } catch {
     return false;
   }

@@ -12,7 +12,7 @@ import type { Inbound } from '../../src/core/inbound';
 import type { Action, ActionId, OutboundMessage } from '../../src/core/messages';
 import type { UserRef } from '../../src/core/people';
 import type { Level } from '../../src/core/ticket';
-import { createHelpdesk } from '../../src/core/workflow/create-helpdesk';
+import { createHelpdesk, type HelpdeskLogger } from '../../src/core/workflow/create-helpdesk';
 import type { TicketStore } from '../../src/core/ports/ticket-store';
 import type { SessionStore } from '../../src/core/ports/session-store';
 import { loadKnowledgeBase } from '../../src/kb/load-kb';
@@ -24,6 +24,7 @@ import {
 } from '../../src/core/testing/memory-l0-learning';
 import type { L0Learning } from '../../src/core/ports/l0-learning';
 import { createMemoryKbDrafts } from '../../src/core/testing/memory-kb-drafts';
+import type { KbDrafts } from '../../src/core/ports/kb-drafts';
 import type { KnowledgeBase, OffTopicArea } from '../../src/core/ports/knowledge-base';
 
 export const people = {
@@ -57,6 +58,10 @@ export function createHarness(
     offTopicContacts?: Partial<Record<OffTopicArea, string>>;
     /** Where outcomes and phrasings go; in memory by default. */
     learning?: L0Learning & Pick<MemoryL0Learning, 'outcomes'>;
+    /** The core's logger; silent by default. */
+    log?: HelpdeskLogger;
+    /** Where approved KB drafts go; in memory by default. */
+    drafts?: KbDrafts;
   } = {},
 ) {
   let now = new Date('2026-11-30T02:00:00Z'); // Monday 09:00 in Jakarta
@@ -78,7 +83,7 @@ export function createHarness(
     autoEscalate: options.autoEscalate ?? false,
   });
   const learning = options.learning ?? createMemoryL0Learning();
-  const drafts = createMemoryKbDrafts();
+  const drafts = options.drafts ?? createMemoryKbDrafts();
   const helpdesk = createHelpdesk({
     ...stores,
     kb: options.kb ?? kb,
@@ -87,6 +92,7 @@ export function createHarness(
     surfaces: { console: surface },
     agents: { isAgent: (user, level) => Promise.resolve(agentsByLevel[level].includes(user.id)) },
     clock: { now: () => now },
+    ...(options.log ? { log: options.log } : {}),
     pipeline: { pollMs: 20, maxAttempts: 3 },
     config: {
       defaultLocale: options.defaultLocale ?? 'en',

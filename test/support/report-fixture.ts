@@ -111,13 +111,15 @@ export function sampleReport(overrides: Partial<Report> = {}): Report {
     notes: [],
     drafts: {
       waiting: 1,
+      total: 1,
+      byStatus: { draft: 0, approved: 1, exported: 0 },
       items: [
         {
           id: 'scan-to-email',
           title: 'Scan to email',
           ticketKey: 'IT-1042',
           lang: 'en',
-          status: 'draft',
+          status: 'approved',
         },
       ],
     },

@@ -178,7 +178,7 @@ export function createHelpdesk(deps: HelpdeskDeps): Helpdesk {
   function noteBacklog(count: number): void {
     if (count > 0 && Date.now() - backlogLoggedAt >= 5000) {
       backlogLoggedAt = Date.now();
-      rt.log.info({ backlog: count, limit: tuning.maxBacklog }, 'events waiting');
+      rt.log.debug?.({ backlog: count, limit: tuning.maxBacklog }, 'events waiting');
     }
     intake.setBacklog(count);
     intake.databaseAnswered();

@@ -81,20 +81,19 @@ export function splitSteps(resolution: string): string[] {
     .slice(0, DRAFT_LIMITS.steps);
 }
 
-/** The draft of a resolved ticket: what the agent's form is pre-filled with. */
+/**
+ * The draft of a resolved ticket: what the agent's form is pre-filled with. It is made of the ticket
+ * alone (its question, category, language and resolution): the L0 attempts a ticket carries include
+ * whatever the employee asked earlier in the same conversation, often about something else (the wifi
+ * before the printer), and an article must not claim those as ways of asking about this one.
+ */
 export function draftArticle(ticket: Ticket): DraftFields {
   const steps = splitSteps(ticket.resolution?.summary ?? '');
-  const asked = [ticket.question, ...ticket.l0.map((a) => a.question)].map((q) =>
-    clip(q, DRAFT_LIMITS.question),
-  );
-  // The first way it was asked wins among ones differing only in case.
-  const questions = asked.filter(
-    (q, i) => q && asked.findIndex((x) => x.toLowerCase() === q.toLowerCase()) === i,
-  );
+  const question = clip(ticket.question, DRAFT_LIMITS.question);
   return {
     title: titleFromQuestion(ticket.question),
     summary: clip(steps[0] ?? ticket.resolution?.summary ?? '', DRAFT_LIMITS.summary),
-    questions: questions.slice(0, DRAFT_LIMITS.questions),
+    questions: question ? [question] : [],
     steps,
     tags: [],
     lang: ticket.locale,

@@ -40,6 +40,8 @@ export interface HelpdeskConfig {
 }
 
 export interface HelpdeskLogger {
+  /** Routine chatter (the backlog of events waiting); optional, as loggers of tests often skip it. */
+  debug?(data: object, msg: string): void;
   info(data: object, msg: string): void;
   warn(data: object, msg: string): void;
   error(data: object, msg: string): void;

@@ -24,7 +24,8 @@ export class DataDirInUseError extends Error {
       pid === process.pid
         ? `This process already runs an embedded database on ${dataDir}; stop it before starting another.`
         : `Another Lapis process (pid ${pid}) is using the database folder ${dataDir}. ` +
-            'Stop it first, or set MONGODB_URI to one database server that both processes share.',
+            'Stop it first (a report or kb command lets go when it ends), or set MONGODB_URI to ' +
+            'one database server that both processes share.',
     );
     this.name = 'DataDirInUseError';
   }
@@ -82,8 +83,11 @@ export async function acquireDataDirLock(
   throw new Error(`could not take ${lockPath}: other processes keep replacing it`);
 }
 
-/** Our own live process counts too: two servers from one process would still share the files. */
-function ownerIsAlive(held: LockContent): boolean {
+/**
+ * Whether the process a lock names still runs (not a later process reusing its pid). Our own live
+ * process counts too: two servers from one process would still share the files.
+ */
+export function ownerIsAlive(held: LockContent): boolean {
   if (!isPidAlive(held.lapisPid)) return false;
   const ticks = processStartTicks(held.lapisPid);
   return !held.lapisStartTicks || !ticks || ticks === held.lapisStartTicks;

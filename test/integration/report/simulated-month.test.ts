@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { loadConfig } from '../../../src/config';
 import { buildReport } from '../../../src/report/build-report';
 import { dayFormatter } from '../../../src/report/csat-figures';
+import { formatMarkdown } from '../../../src/report/format-markdown';
 import { reportSettingsFromConfig } from '../../../src/report/report-settings';
 import type { Report } from '../../../src/report/report-types';
 import { ensureIndexes } from '../../../src/store/ensure-indexes';
@@ -84,7 +85,12 @@ describe('the report of a simulated month', () => {
     const byExample = (groups: readonly { examples: readonly string[] }[]) =>
       [...groups].sort((a, b) => (a.examples[0] ?? '').localeCompare(b.examples[0] ?? ''));
     expect(byExample(report.gaps.groups)).toEqual(byExample(expected.gaps));
-    expect(report.drafts).toEqual({ waiting: 0, items: [] });
+    expect(report.drafts).toEqual({
+      waiting: 0,
+      total: 0,
+      byStatus: { draft: 0, approved: 0, exported: 0 },
+      items: [],
+    });
   });
 
   it('filters by language and level as the tally says', async () => {
@@ -141,21 +147,30 @@ describe('the report of a simulated month', () => {
       updatedAt: at,
     };
     await drafts.save({ id: 'draft:one', ...draft });
-    await drafts.save({ id: 'draft:two', ...draft, ticketKey: 'IT-2', questions: ['x'] });
+    await drafts.save({
+      id: 'draft:two',
+      ...draft,
+      ticketKey: 'IT-2',
+      articleId: 'loud-laptop-fan-2',
+      questions: ['x'],
+    });
     await drafts.markExported('draft:two', 'hardware/x.en.md', at);
     const withDrafts = await createReportLoader(conn.db, settings)({ from, to });
+    // Each draft is named by the article id it is saved as, as the bot names it to the agent.
     expect(withDrafts.drafts).toEqual({
       waiting: 1,
+      total: 2,
+      byStatus: { draft: 0, approved: 1, exported: 1 },
       items: [
         {
-          id: 'draft:one',
+          id: 'loud-laptop-fan',
           title: 'A loud laptop fan',
           ticketKey: draft.ticketKey,
           lang: 'en',
           status: 'approved',
         },
         {
-          id: 'draft:two',
+          id: 'loud-laptop-fan-2',
           title: 'A loud laptop fan',
           ticketKey: 'IT-2',
           lang: 'en',
@@ -163,9 +178,14 @@ describe('the report of a simulated month', () => {
         },
       ],
     });
+    // The section's heading counts the statuses its rows show.
+    const md = formatMarkdown(withDrafts);
+    expect(md).toContain('## KB drafts (1 approved, 1 exported)');
+    expect(md).toMatch(/\| loud-laptop-fan \| A loud laptop fan \| .* \| en \| approved \|/);
+    expect(md).not.toContain('draft:');
     const fan = withDrafts.gaps.groups.find((g) => g.examples.includes('laptop fan is very loud'));
     expect(fan?.drafts).toEqual(
-      tally.unsettled.has('laptop fan is very loud') ? ['draft:one'] : undefined,
+      tally.unsettled.has('laptop fan is very loud') ? ['loud-laptop-fan'] : undefined,
     );
     await conn.db.collection('kb_drafts').deleteMany({});
   });

@@ -77,23 +77,23 @@ describe('kb drafts (CLI, real database)', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(rows.map((r) => [r.ticketKey, r.file, r.exportedAt])).toEqual([
-      ['IT-1', 'hardware/draft-1.en.md', null],
-      ['IT-2', 'general/draft-2.id.md', null],
-      ['IT-3', 'hardware/printer-jam.en.md', null],
+    expect(rows.map((r) => [r.id, r.status, r.ticketKey, r.file, r.exportedAt])).toEqual([
+      ['draft-1', 'approved', 'IT-1', 'hardware/draft-1.en.md', null],
+      ['draft-2', 'approved', 'IT-2', 'general/draft-2.id.md', null],
+      ['printer-jam', 'approved', 'IT-3', 'hardware/printer-jam.en.md', null],
     ]);
+    // One id for a draft everywhere: the article id (the store's own key is not shown).
+    expect(json.stdout).not.toContain('draft:');
     expect(rows[0]).toMatchObject({
-      id: 'draft:1',
-      articleId: 'draft-1',
       title: 'Drafted from 1',
       by: 'Ayu',
       steps: ['Open the side door.', 'Pull the sheet out.'],
       updatedAt: '2025-03-03T10:01:00.000Z',
     });
     const table = kb(['drafts', 'list']).stdout.trim().split('\n');
-    expect(table[0]).toMatch(/^TICKET\s+FILE\s+BY\s+UPDATED\s+EXPORTED\s+TITLE$/);
+    expect(table[0]).toMatch(/^ID\s+STATUS\s+TICKET\s+FILE\s+BY\s+UPDATED\s+TITLE$/);
     expect(table[2]).toMatch(
-      /^IT-2\s+general\/draft-2\.id\.md\s+Ayu\s+2025-03-03\s+no\s+Printer macet$/,
+      /^draft-2\s+approved\s+IT-2\s+general\/draft-2\.id\.md\s+Ayu\s+2025-03-03\s+Printer macet$/,
     );
   });
 
@@ -114,14 +114,14 @@ describe('kb drafts (CLI, real database)', () => {
     const out = kb(['drafts', 'export', kbDir]);
     expect(out.code).toBe(0);
     expect(out.stdout).toBe(
-      `wrote ${path.join(kbDir, 'hardware/draft-1.en.md')} (IT-1, draft draft:1)\n` +
+      `wrote ${path.join(kbDir, 'hardware/draft-1.en.md')} (draft draft-1 from IT-1)\n` +
         'exported 1 draft(s), 2 skipped\n',
     );
     expect(out.stderr).toContain(
-      `skipped draft-2 (IT-2, draft draft:2): ${theirs} exists and is not overwritten`,
+      `skipped (draft draft-2 from IT-2): ${theirs} exists and is not overwritten`,
     );
     expect(out.stderr).toContain(
-      'skipped printer-jam (IT-3, draft draft:3): id "printer-jam" in lang en is already in',
+      'skipped (draft printer-jam from IT-3): id "printer-jam" in lang en is already in',
     );
     expect(readFileSync(theirs, 'utf8')).toContain('id: other');
     expect(readFileSync(path.join(kbDir, 'hardware/draft-1.en.md'), 'utf8')).toMatch(
@@ -148,6 +148,8 @@ describe('kb drafts (CLI, real database)', () => {
     const validate = kb(['validate', '--kb', fresh]);
     expect(validate.stderr).toBe('');
     expect(validate.stdout).toBe('ok: 2 files, 2 articles (1 en, 1 id)\n');
-    expect(kb(['drafts', 'list', '--json']).stdout).not.toContain('"exportedAt":null');
+    const listed = kb(['drafts', 'list', '--json']).stdout;
+    expect(listed).not.toContain('"exportedAt":null');
+    expect(listed).not.toContain('"status":"approved"');
   });
 });

@@ -21,6 +21,31 @@ const buttonsOf = (h: ReturnType<typeof createHarness>) =>
   ).flatMap((b) => (b.kind === 'actions' ? b.actions.map((a) => a.id) : []));
 
 describe('Draft KB article (knowledge-centred loop)', () => {
+  it("pre-fills only the ticket's own question, not what the employee asked L0 before", async () => {
+    const h = createHarness();
+    await h.dm(people.budi, 'my wifi keeps dropping in the meeting room');
+    h.advance(30);
+    await h.dm(people.budi, "it doesn't work");
+    h.advance(30);
+    await h.dm(people.budi, 'the printer on floor 3 has a paper jam');
+    await h.press(people.budi, h.button('l0_need_help'));
+    await h.press(people.budi, h.button('ticket_form'), form);
+    const ticket = (await h.stores.tickets.listByRequester(people.budi))[0]!;
+    // The ticket keeps what L0 went through (for the agents' card), earlier subjects included.
+    expect(ticket.l0.map((a) => a.question)).toContain(
+      'my wifi keeps dropping in the meeting room',
+    );
+    await h.press(people.ayu, h.button('claim', 'L1'));
+    await h.press(people.ayu, h.button('resolve', 'L1'), { summary: 'Cleared the jam.' });
+    const initial = Object.fromEntries(
+      (h.button('draft_article').form ?? []).map((f) => [f.name, f.initial]),
+    );
+    expect(initial).toMatchObject({
+      title: 'The printer on floor 3 has a paper jam',
+      questions: 'the printer on floor 3 has a paper jam',
+    });
+  });
+
   it('offers the pre-filled draft on the resolved card and stores the edited one', async () => {
     const { h, ticket } = await claimedTicket();
     expect(buttonsOf(h)).not.toContain('draft_article');

@@ -1,4 +1,4 @@
-import type { Ticket } from '../../../src/core/ticket';
+import type { L0Attempt, Ticket } from '../../../src/core/ticket';
 import {
   articleSlug,
   draftArticle,
@@ -29,36 +29,40 @@ function resolvedTicket(overrides: Partial<Ticket> = {}): Ticket {
 
 describe('draftArticle: a KB draft from a resolved ticket', () => {
   it('takes the question as asked, the KB category, the resolution as steps, the ticket language', () => {
-    const draft = draftArticle(
-      resolvedTicket({
-        l0: [
-          {
-            question: 'VPN tidak bisa connect dari rumah',
-            articleId: 'vpn-connect',
-            articleTitle: 'Connect to the VPN',
-            score: 0.5,
-            feedback: 'not_solved',
-          },
-          {
-            question: 'masih tidak bisa, muncul error 12',
-            articleId: undefined,
-            articleTitle: undefined,
-            score: undefined,
-            feedback: 'none',
-          },
-        ],
-      }),
-    );
+    const draft = draftArticle(resolvedTicket());
     expect(draft).toEqual({
       title: 'Vpn tidak bisa connect dari rumah',
       summary: 'Removed the old VPN profile.',
-      // The same question differently cased is one question.
-      questions: ['vpn tidak bisa connect dari rumah', 'masih tidak bisa, muncul error 12'],
+      questions: ['vpn tidak bisa connect dari rumah'],
       steps: ['Removed the old VPN profile.', 'Installed GlobalProtect 6.2.', 'Signed in again.'],
       tags: [],
       lang: 'id',
       category: 'network',
     });
+  });
+
+  it('leaves out what the employee asked L0 before, on other subjects, in the same conversation', () => {
+    const attempt = (question: string, articleId?: string): L0Attempt => ({
+      question,
+      articleId,
+      articleTitle: undefined,
+      score: undefined,
+      feedback: 'none',
+    });
+    const ticket = resolvedTicket({
+      question: 'printer kantor tidak bisa mencetak',
+      category: 'printing',
+      l0: [
+        attempt('wifi kantor putus-putus', 'wifi-drops'),
+        attempt("it doesn't work"),
+        attempt('printer kantor tidak bisa mencetak'),
+      ],
+    });
+    const draft = draftArticle(ticket);
+    expect(draft.questions).toEqual(['printer kantor tidak bisa mencetak']);
+    expect(draft.title).toBe('Printer kantor tidak bisa mencetak');
+    const form = draftFormFields(draft, 'en').find((f) => f.name === 'questions');
+    expect(form?.initial).toBe('printer kantor tidak bisa mencetak');
   });
 
   it('maps every ticket category to a KB category', () => {

@@ -177,6 +177,8 @@ describe('buildReport on hand-checked records', () => {
     expect(report.gaps.weakArticles).toEqual([]);
     expect(report.drafts).toEqual({
       waiting: 1,
+      total: 2,
+      byStatus: { draft: 1, approved: 0, exported: 1 },
       items: [
         { id: 'd1', title: 'Foo widget', ticketKey: 'IT-9', lang: 'en', status: 'draft' },
         { id: 'd2', title: 'Old', ticketKey: 'IT-8', lang: 'id', status: 'exported' },
