@@ -129,6 +129,8 @@ export function createHarness(
     const entry = sent.find((s) =>
       s.message.blocks.some((b) => b.kind === 'actions' && b.actions.includes(action)),
     );
+    if (entry?.kind === 'update' && entry.channel)
+      return { platform: 'console', channelId: entry.channel, messageId: entry.to };
     return entry?.ref
       ? { platform: 'console', channelId: entry.to, messageId: entry.ref }
       : undefined;
