@@ -144,12 +144,14 @@ function showDmOf(id) {
 
 // ---- feeds -------------------------------------------------------------------------------------
 
-function sendAction(action, form, report) {
+/** A button press; `message` is the id of the DM message it was on (updated once it is honoured). */
+function sendAction(action, form, report, message) {
   const body = {
     as: state.acting,
     action: action.id,
     payload: action.payload,
     ...(form && { form }),
+    ...(message && { message }),
   };
   return post('/api/action', body, report);
 }
@@ -163,7 +165,11 @@ function renderDm(messages) {
       key: (m) => m.id,
       version: (m) => `${m.updatedAt}|${state.acting}`,
       build: (m) =>
-        renderMessage(m, { variant: 'bubble', mine: m.from?.id === state.dmOwner, act }),
+        renderMessage(m, {
+          variant: 'bubble',
+          mine: m.from?.id === state.dmOwner,
+          act: { ...act, send: (action, form, report) => sendAction(action, form, report, m.id) },
+        }),
     }),
   );
   if (messages.length === 0) feed.append(dmEmptyState(mine));
