@@ -165,16 +165,33 @@ function renderDm(messages) {
       key: (m) => m.id,
       version: (m) => `${m.updatedAt}|${state.acting}`,
       build: (m) =>
-        renderMessage(m, {
-          variant: 'bubble',
-          mine: m.from?.id === state.dmOwner,
-          act: { ...act, send: (action, form, report) => sendAction(action, form, report, m.id) },
-        }),
+        keepOpenForm(
+          feed,
+          renderMessage(m, {
+            variant: 'bubble',
+            mine: m.from?.id === state.dmOwner,
+            act: { ...act, send: (action, form, report) => sendAction(action, form, report, m.id) },
+          }),
+        ),
     }),
   );
   if (messages.length === 0) feed.append(dmEmptyState(mine));
   noteNewMessages('dm', fresh);
   showTicket(document.getElementById('dm-ticket'), ticketOfDm(messages, state.tickets));
+}
+
+/**
+ * A message updated in place (its buttons retired by a press, here or in another window) keeps a
+ * form its reader has open, with what they typed: sent, it still reaches a ticket.
+ */
+function keepOpenForm(feed, fresh) {
+  const open = feed.querySelector(`.msg[data-id="${fresh.dataset.id}"] .inline-form`);
+  if (!open) return fresh;
+  const button = fresh.querySelector(`button[data-action="${open.dataset.formFor}"]`);
+  const slot = button?.closest('.b-actions')?.querySelector('.form-slot');
+  if (slot) slot.replaceChildren(open);
+  else fresh.querySelector('.msg-body').append(h('div', { class: 'form-slot' }, open));
+  return fresh;
 }
 
 function dmEmptyState(mine) {
