@@ -1,5 +1,5 @@
 import type { OutboundMessage } from './messages';
-import type { ConversationRef, ThreadRef, UserRef } from './people';
+import type { ConversationRef, MessageRef, ThreadRef, UserRef } from './people';
 import type { Level } from './ticket';
 
 /**
@@ -28,7 +28,9 @@ export type Effect =
       readonly ticketId: string;
       readonly level: Level;
       readonly message: OutboundMessage;
-    };
+    }
+  /** A message whose button was used, replaced in place: what it said, no live buttons, what was chosen. */
+  | { readonly kind: 'retire'; readonly ref: MessageRef; readonly message: OutboundMessage };
 
 /** Effects of one destination are sent one at a time, in order. */
 export function laneOfEffect(effect: Effect): string {
@@ -43,5 +45,7 @@ export function laneOfEffect(effect: Effect): string {
       return `card:${effect.ticketId}:${effect.level}`;
     case 'thread':
       return `ticket-thread:${effect.ticketId}:${effect.level}`;
+    case 'retire':
+      return `message:${effect.ref.platform}:${effect.ref.channelId}:${effect.ref.messageId}`;
   }
 }

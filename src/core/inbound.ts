@@ -1,6 +1,6 @@
 import type { Locale } from './locale';
 import type { ActionId } from './messages';
-import type { ConversationRef, ThreadRef, UserRef } from './people';
+import type { ConversationRef, MessageRef, ThreadRef, UserRef } from './people';
 import type { Level, Ticket } from './ticket';
 
 /**
@@ -35,6 +35,11 @@ export type Inbound =
       readonly form?: Readonly<Record<string, string>>;
       /** The employee's DM, when the press came from there. */
       readonly dm?: ConversationRef;
+      /**
+       * The message the button was on, when the platform says (a form carries it from its button):
+       * once the press is honoured that message is updated in place without its live buttons.
+       */
+      readonly message?: MessageRef;
       readonly locale?: Locale;
     };
 

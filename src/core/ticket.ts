@@ -44,6 +44,11 @@ export interface L0Attempt {
    * teaches no phrasing (its question says nothing of what was wrong).
    */
   readonly area?: string;
+  /**
+   * The session version this question was first answered at. A form shown with an older version
+   * than the session's belongs to the newest attempt at or before it: its question is that one's.
+   */
+  readonly since?: number;
 }
 
 export interface TranscriptEntry {
@@ -119,6 +124,8 @@ export interface Ticket {
   readonly updatedAt: Date;
   readonly closedAt: Date | undefined;
   readonly audit: readonly AuditEntry[];
+  /** The ticket this one follows up (the requester asked to reopen it once that was no longer possible). */
+  readonly followUpOf?: { readonly id: string; readonly key: string };
   /** Step keys of the latest changes (see work-scope.ts): a redone work item does not apply them twice. */
   readonly applied?: readonly string[];
 }

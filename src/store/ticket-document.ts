@@ -80,6 +80,7 @@ export const l0AttemptSchema = z.object({
   suggestions: z.array(z.string()).optional(),
   picked: z.boolean().optional(),
   area: z.string().optional(),
+  since: z.number().int().nonnegative().optional(),
 });
 
 // FerretDB refuses field names with '.' or a leading '$' (MongoDB 5+ takes them): say so before writing.
@@ -161,6 +162,7 @@ export const ticketDocumentSchema = z.object({
   updatedAt: dateSchema,
   closedAt: maybe(dateSchema),
   audit: z.array(auditEntry),
+  followUpOf: z.object({ id: z.string(), key: z.string() }).optional(),
   applied: z.array(z.string()).optional(),
   threadIds: z.array(z.string()),
 });

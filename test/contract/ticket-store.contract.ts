@@ -111,6 +111,7 @@ export function describeTicketStoreContract(
           got?.resolution,
           got?.csat,
           got?.closedAt,
+          got?.followUpOf,
           got?.sla.firstResponseAt,
           got?.sla.pausedAt,
           got?.threads.L1,

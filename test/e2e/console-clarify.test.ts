@@ -60,7 +60,7 @@ describe('local console on the real core: "What is not working?"', () => {
     await page.close();
   });
 
-  it('asks which area, searches the picked one, and refuses a press of someone else or a stale one', async () => {
+  it('asks which area, searches the picked one, retires the question, and refuses a press of someone else or a stale one', async () => {
     const question = "it doesn't work";
     expect((await kb.search(question)).intent).toBe('vague');
     const { area, expected } = await areaOutcome(kb, question, areas, 'en', 'suggest');
@@ -107,8 +107,18 @@ describe('local console on the real core: "What is not working?"', () => {
       expected.titles,
     );
 
-    // 4. The same area again is out of date, and says so to Budi alone.
-    await asked.locator('button[data-action="l0_area"]', { hasText: label }).click();
+    // 4. The area question retires its buttons, naming the area picked. The same area sent again
+    // anyway (a page that kept it) is out of date, and says so to Budi alone.
+    await asked
+      .locator('.b-context', { hasText: t('en', 'chosen_pick', { choice: label }) })
+      .waitFor();
+    expect(await asked.locator('button').count()).toBe(0);
+    const again = await fetch(new URL('/api/action', world!.app.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ as: 'budi', action: pressed.id, payload: pressed.payload }),
+    });
+    expect(again.status).toBe(200);
     await dm.locator('.msg.ephemeral', { hasText: t('en', 'refused_stale_l0') }).waitFor();
     const seen = (await dmAsSeenBy('budi', 'budi')).slice(earlier);
     expect(seen.map((m) => [m.from?.id ?? 'bot', m.ephemeral])).toEqual([

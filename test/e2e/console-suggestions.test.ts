@@ -35,7 +35,7 @@ describe('local console on the real core: is it one of these?', () => {
   const actionsOf = (entry: ConsoleFeedEntry): Action[] =>
     entry.message.blocks.flatMap((b) => (b.kind === 'actions' ? b.actions : []));
 
-  it('offers the articles as buttons, shows the picked one, thanks, and refuses a stale pick', async () => {
+  it('offers the articles as buttons, shows the picked one, thanks, retires them, and refuses a stale pick', async () => {
     const question = 'my laptop battery drains very fast';
     const offered = (await kb.search(question)).suggestions.map((s) => kb.article(s.id, 'en')!);
     expect(offered).toHaveLength(3);
@@ -70,15 +70,34 @@ describe('local console on the real core: is it one of these?', () => {
     await answer.locator('button[data-action="l0_solved"]').click();
     await bot(t('en', 'solved_reply')).waitFor();
 
-    // 3. The same pick again is out of date, and says so to Budi alone: no article is shown.
-    await picks.filter({ hasText: chosen.title }).click();
+    // 3. The used buttons are gone: the suggestions name the pick, the answer its "Solved".
+    await suggestions
+      .locator('.b-context', { hasText: t('en', 'chosen_pick', { choice: chosen.title }) })
+      .waitFor();
+    expect(await suggestions.locator('button').count()).toBe(0);
+    await answer.locator('.b-context', { hasText: t('en', 'chosen_solved') }).waitFor();
+    expect(await answer.locator('button').count()).toBe(0);
+
+    // 4. The same pick sent again anyway (a page that kept it) is out of date, and says so to Budi
+    // alone: no article is shown.
+    const pick = actionsOf(stored!).find((a) => a.label === chosen.title)!;
+    const again = await fetch(new URL('/api/action', world!.app.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ as: 'budi', action: pick.id, payload: pick.payload }),
+    });
+    expect(again.status).toBe(200);
     const refusal = dm.locator('.msg.ephemeral', { hasText: t('en', 'refused_stale_l0') });
     await refusal.waitFor();
     const seen = await dmAsSeenBy('budi');
     expect(seen.map((m) => [m.from?.id ?? 'bot', m.ephemeral, m.message.text])).toEqual([
       ['budi', false, question],
-      ['bot', false, stored!.message.text],
-      ['bot', false, `${chosen.title}: ${chosen.summary}`],
+      [
+        'bot',
+        false,
+        `${stored!.message.text}\n${t('en', 'chosen_pick', { choice: chosen.title })}`,
+      ],
+      ['bot', false, `${chosen.title}: ${chosen.summary}\n${t('en', 'chosen_solved')}`],
       ['bot', false, t('en', 'solved_reply')],
       ['bot', true, t('en', 'refused_stale_l0')],
     ]);

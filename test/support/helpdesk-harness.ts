@@ -10,7 +10,7 @@ import { createMemorySessionStore } from '../../src/core/testing/memory-session-
 import { createMemoryTicketStore } from '../../src/core/testing/memory-ticket-store';
 import type { Inbound } from '../../src/core/inbound';
 import type { Action, ActionId, OutboundMessage } from '../../src/core/messages';
-import type { UserRef } from '../../src/core/people';
+import type { MessageRef, UserRef } from '../../src/core/people';
 import type { Level } from '../../src/core/ticket';
 import { createHelpdesk, type HelpdeskLogger } from '../../src/core/workflow/create-helpdesk';
 import type { TicketStore } from '../../src/core/ports/ticket-store';
@@ -130,13 +130,25 @@ export function createHarness(
       thread: { platform: 'console', channelId, threadId },
       text,
     });
+  /** The message a button was sent in (the very object found by `button`), as a channel names it. */
+  const messageOf = (action: Action): MessageRef | undefined => {
+    const entry = sent.find((s) =>
+      s.message.blocks.some((b) => b.kind === 'actions' && b.actions.includes(action)),
+    );
+    if (entry?.kind === 'update' && entry.channel)
+      return { platform: 'console', channelId: entry.channel, messageId: entry.to };
+    return entry?.ref
+      ? { platform: 'console', channelId: entry.to, messageId: entry.ref }
+      : undefined;
+  };
   const press = (
     user: UserRef,
     action: Action,
     form?: Record<string, string>,
     deliveryId = nextId(),
-  ) =>
-    helpdesk.handle({
+  ) => {
+    const message = messageOf(action);
+    return helpdesk.handle({
       kind: 'action',
       deliveryId,
       user,
@@ -144,7 +156,9 @@ export function createHarness(
       payload: action.payload,
       ...(form ? { form } : {}),
       dm: { platform: 'console', id: `dm:${user.id}` },
+      ...(message ? { message } : {}),
     } satisfies Inbound);
+  };
 
   /** The last button with this id in what was sent (optionally only to one destination). */
   function button(id: ActionId, to?: string): Action {
@@ -162,18 +176,25 @@ export function createHarness(
   const last = (kind: string, to?: string): OutboundMessage | undefined =>
     [...sent].reverse().find((s) => s.kind === kind && (!to || s.to.startsWith(to)))?.message;
 
-  /** The card with this message id as last shown: its post, or its latest update. */
+  /** The card (or DM) with this message id as last shown: its post, or its latest update. */
   const latestCard = (messageId: string): OutboundMessage | undefined =>
     [...sent]
       .reverse()
       .find(
         (s) =>
-          (s.kind === 'update' && s.to === messageId) || (s.kind === 'card' && s.ref === messageId),
+          (s.kind === 'update' && s.to === messageId) ||
+          ((s.kind === 'card' || s.kind === 'direct') && s.ref === messageId),
       )?.message;
+  /** The message a button was sent in, as it reads now (updated in place once used). */
+  const shownNow = (action: Action): OutboundMessage | undefined => {
+    const ref = messageOf(action);
+    return ref && latestCard(ref.messageId);
+  };
 
   return {
     helpdesk,
     latestCard,
+    shownNow,
     /** Queues the SLA checks that are due and waits until they (and what they send) are done. */
     sweep: async () => {
       const queued = await helpdesk.sweepSla();

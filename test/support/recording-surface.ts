@@ -14,6 +14,8 @@ export interface Recorded {
   readonly to: string;
   readonly message: OutboundMessage;
   readonly ref?: string;
+  /** Updates: the conversation of the message updated (`to` is its id). */
+  readonly channel?: string;
 }
 
 /** A ChatSurface that records what the core sent, for unit tests of the core. */
@@ -54,7 +56,7 @@ export function createRecordingSurface(platform: Platform = 'console') {
       return Promise.resolve({ platform, channelId: thread.channelId, messageId });
     },
     update(ref: MessageRef, message: OutboundMessage): Promise<void> {
-      sent.push({ kind: 'update', to: ref.messageId, message });
+      sent.push({ kind: 'update', to: ref.messageId, message, channel: ref.channelId });
       return Promise.resolve();
     },
     sendEphemeral(

@@ -80,17 +80,21 @@ export function threadMessage(
   };
 }
 
-/** An Action.Submit press: a message whose `value` is the button's data with the card's inputs. */
+/**
+ * An Action.Submit press: a message whose `value` is the button's data with the card's inputs;
+ * `replyToId` names the card the button was on, as Teams sends it.
+ */
 export function cardSubmit(
   serviceUrl: string,
   from: TeamsPerson,
   conversation: { id: string; conversationType: 'personal' | 'channel' },
   value: Record<string, unknown>,
-  options: { id?: string; locale?: string } = {},
+  options: { id?: string; locale?: string; replyToId?: string } = {},
 ) {
   return {
     type: 'message',
     id: options.id ?? activityId(),
+    ...(options.replyToId ? { replyToId: options.replyToId } : {}),
     ...envelope(serviceUrl, from, conversation),
     value,
     locale: options.locale ?? 'en-US',

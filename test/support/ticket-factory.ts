@@ -80,6 +80,7 @@ export function buildFullNewTicket(overrides: Partial<NewTicket> = {}): NewTicke
         articleTitle: 'Outlook keeps asking for a password',
         score: 0.8125,
         feedback: 'not_solved',
+        since: 3,
       },
       {
         question: 'still broken',
@@ -128,6 +129,7 @@ export function buildFullNewTicket(overrides: Partial<NewTicket> = {}): NewTicke
     createdAt: at(),
     updatedAt: at(95),
     closedAt: at(100),
+    followUpOf: { id: 't-earlier', key: 'IT-0999' },
     audit: [
       { at: at(), actor: { ...REQUESTER }, action: 'created' },
       {

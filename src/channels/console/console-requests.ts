@@ -60,6 +60,8 @@ export const actionBody = z.strictObject({
   action: z.enum(ACTION_IDS),
   payload: z.string().max(2000, 'at most 2000 characters'),
   form: formValues.optional(),
+  /** The id of the message the button was on (in the presser's DM), updated once the press is honoured. */
+  message: z.string().regex(MESSAGE_ID, 'the id of a message').optional(),
 });
 
 export class BadRequestError extends Error {

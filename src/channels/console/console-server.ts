@@ -186,6 +186,7 @@ function addPostRoutes(router: Router, { helpdesk, feed, users }: ConsoleRouterO
   router.post('/api/action', async (req, res) => {
     const body = parseRequest(actionBody, req.body, 'POST /api/action');
     const user = userNamed(body.as);
+    const dm = dmConversation(user.id);
     await helpdesk.accept({
       kind: 'action',
       deliveryId: deliveryId(),
@@ -193,9 +194,12 @@ function addPostRoutes(router: Router, { helpdesk, feed, users }: ConsoleRouterO
       action: body.action,
       payload: body.payload,
       ...(body.form && { form: body.form }),
-      ...(user.role === 'employee' && {
-        dm: { platform: 'console' as const, id: dmConversation(user.id) },
-      }),
+      ...(user.role === 'employee' && { dm: { platform: 'console' as const, id: dm } }),
+      // Only a message of the presser's own DM can be named: nobody retires another's buttons.
+      ...(user.role === 'employee' &&
+        body.message && {
+          message: { platform: 'console' as const, channelId: dm, messageId: body.message },
+        }),
     });
     res.json({ ok: true });
   });

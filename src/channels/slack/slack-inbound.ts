@@ -110,7 +110,13 @@ const blockActionsSchema = z.looseObject({
   trigger_id: triggerId,
   user: z.looseObject({ id: userId }),
   channel: z.looseObject({ id: channelId }).nullish(),
-  container: z.looseObject({ channel_id: channelId.optional() }).nullish(),
+  container: z
+    .looseObject({
+      channel_id: channelId.optional(),
+      message_ts: ts.optional(),
+      is_ephemeral: z.boolean().optional(),
+    })
+    .nullish(),
   actions: z
     .array(
       z.looseObject({
@@ -132,6 +138,8 @@ export interface SlackButtonInput {
   /** The button's label, as the title of the modal it may open. */
   label: string | undefined;
   channelId: string | undefined;
+  /** The message the button was on (not an ephemeral one, which cannot be updated). */
+  message: { channelId: string; ts: string } | undefined;
 }
 
 export function parseBlockAction(body: unknown): SlackButtonInput | undefined {
@@ -147,7 +155,16 @@ export function parseBlockAction(body: unknown): SlackButtonInput | undefined {
     value: action.value,
     label: action.text?.text,
     channelId: data.channel?.id ?? data.container?.channel_id,
+    message: messageOf(data.container),
   };
+}
+
+function messageOf(
+  container:
+    { channel_id?: string; message_ts?: string; is_ephemeral?: boolean } | null | undefined,
+): SlackButtonInput['message'] {
+  if (!container?.channel_id || !container.message_ts || container.is_ephemeral) return undefined;
+  return { channelId: container.channel_id, ts: container.message_ts };
 }
 
 const viewSubmissionSchema = z.looseObject({

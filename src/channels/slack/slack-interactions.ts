@@ -46,6 +46,7 @@ export function registerInteractions(app: App, rt: SlackRuntime): void {
       payload: origin.payload,
       form,
       ...withDm(rt, origin.channelId, input.user.id),
+      ...withMessage(origin.channelId, origin.messageTs),
     });
     await ack();
   });
@@ -63,7 +64,12 @@ async function pressButton(rt: SlackRuntime, input: SlackButtonInput): Promise<v
   if (value.form?.length) {
     // The modal must open within the trigger's 3 s, so it is opened here, once per press.
     if (!(await rt.firstSeen(`slack:${deliveryId}`))) return;
-    const origin = { action, payload: value.payload, channelId: input.channelId };
+    const origin = {
+      action,
+      payload: value.payload,
+      channelId: input.message?.channelId ?? input.channelId,
+      messageTs: input.message?.ts,
+    };
     try {
       await rt.client.views.open({
         trigger_id: input.triggerId,
@@ -81,8 +87,16 @@ async function pressButton(rt: SlackRuntime, input: SlackButtonInput): Promise<v
     action,
     payload: value.payload,
     ...withDm(rt, input.channelId, input.userId),
+    ...withMessage(input.message?.channelId, input.message?.ts),
   };
   await rt.accept(event);
+}
+
+/** The message the button was on, so the core can retire its buttons once the press is honoured. */
+function withMessage(channelId: string | undefined, ts: string | undefined) {
+  return channelId && ts
+    ? { message: { platform: 'slack' as const, channelId, messageId: ts } }
+    : {};
 }
 
 function withDm(rt: SlackRuntime, channelId: string | undefined, userId: string) {

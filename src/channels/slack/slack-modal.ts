@@ -24,12 +24,18 @@ const metadataSchema = z.strictObject({
     .string()
     .regex(/^[CGD][A-Z0-9]{2,}$/)
     .optional(),
+  /** The `ts` of the message the button was on, in channel `c`: it is updated once the form is sent. */
+  m: z
+    .string()
+    .regex(/^\d{1,12}\.\d{1,9}$/)
+    .optional(),
 });
 
 export interface FormOrigin {
   readonly action: ActionId;
   readonly payload: string;
   readonly channelId: string | undefined;
+  readonly messageTs?: string | undefined;
 }
 
 export function encodeMetadata(origin: FormOrigin): string {
@@ -37,6 +43,7 @@ export function encodeMetadata(origin: FormOrigin): string {
     a: origin.action,
     p: origin.payload,
     ...(origin.channelId && { c: origin.channelId }),
+    ...(origin.channelId && origin.messageTs && { m: origin.messageTs }),
   });
 }
 
@@ -44,7 +51,8 @@ export function decodeMetadata(raw: string): FormOrigin | undefined {
   try {
     const parsed = metadataSchema.safeParse(JSON.parse(raw));
     if (!parsed.success) return undefined;
-    return { action: parsed.data.a, payload: parsed.data.p, channelId: parsed.data.c };
+    const { a: action, p: payload, c: channelId, m: messageTs } = parsed.data;
+    return { action, payload, channelId, messageTs };
   } catch {
     return undefined;
   }

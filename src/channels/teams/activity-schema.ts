@@ -23,6 +23,8 @@ const idOnly = z.object({ id });
 export const activitySchema = z.object({
   type: z.string().min(1).max(64),
   id: optional(id),
+  /** The message an activity answers: for a card's button, the card it was on. */
+  replyToId: optional(id),
   channelId: z.string().min(1).max(64),
   serviceUrl: z.url({ protocol: /^https?$/ }).max(1024),
   from: account,

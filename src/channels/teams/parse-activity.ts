@@ -123,8 +123,17 @@ function actionOf(
     payload,
     ...(form ? { form } : {}),
     ...(personal ? { dm: { platform: 'teams' as const, id: activity.conversation.id } } : {}),
+    ...messageOf(activity),
     ...(locale ? { locale } : {}),
   });
+}
+
+/** The card a button was on (Teams names it as the activity replied to), to update it in place. */
+function messageOf(activity: TeamsActivity) {
+  const messageId = activity.replyToId;
+  return messageId
+    ? { message: { platform: 'teams' as const, channelId: activity.conversation.id, messageId } }
+    : {};
 }
 
 /** The card's inputs for this button (`<action>.<field>`), as plain strings. */

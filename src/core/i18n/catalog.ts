@@ -169,6 +169,29 @@ export const CATALOG = {
   },
   cancelled_requester: { en: '{key} is cancelled.', id: '{key} dibatalkan.' },
   cancelled_thread: { en: 'Cancelled by the requester.', id: 'Dibatalkan oleh pemohon.' },
+  // A used button's message, updated in place: its buttons give way to what was chosen.
+  chosen_solved: { en: '✓ Solved, thanks', id: '✓ Sudah beres, terima kasih' },
+  chosen_need_help: { en: '✓ Still need help', id: '✓ Masih butuh bantuan' },
+  chosen_pick: { en: '✓ You picked: {choice}', id: '✓ Pilihan Anda: {choice}' },
+  chosen_ticket: { en: '✓ Ticket {key} opened', id: '✓ Tiket {key} dibuat' },
+  chosen_confirmed: { en: '✓ Closed, thanks', id: '✓ Ditutup, terima kasih' },
+  chosen_reopened: { en: '✓ Reopened', id: '✓ Dibuka kembali' },
+  chosen_rated: { en: '✓ Rated {score}/5', id: '✓ Dinilai {score}/5' },
+  chosen_follow_up: { en: '✓ Follow-up ticket {key} opened', id: '✓ Tiket lanjutan {key} dibuat' },
+  // A form sent from an out-of-date button: what was typed still reaches a ticket.
+  added_to_ticket: {
+    en: 'I added what you wrote to {key} ({status}, L{level}); the agents see it there.',
+    id: 'Tulisan Anda sudah saya tambahkan ke {key} ({status}, L{level}); petugas bisa melihatnya di sana.',
+  },
+  follow_up_opened: {
+    en: '{old} can no longer be reopened, so I opened {key} ({priority}) to follow it up, with what you wrote. An agent will reply right here; anything you write to me now goes to them.',
+    id: '{old} sudah tidak bisa dibuka lagi, jadi saya buatkan tiket lanjutan {key} ({priority}) berisi tulisan Anda. Petugas akan membalas di sini; semua yang Anda tulis sekarang akan diteruskan ke petugas.',
+  },
+  follow_up_thread: {
+    en: 'The requester asked to reopen this ticket after it could no longer be reopened; it continues as {key}: {reason}',
+    id: 'Pemohon ingin membuka kembali tiket ini setelah tidak bisa dibuka lagi; dilanjutkan sebagai {key}: {reason}',
+  },
+  card_follow_up_of: { en: 'Follow-up of', id: 'Lanjutan dari' },
   queue_heading: { en: 'L{level} queue ({count}):', id: 'Antrian L{level} ({count}):' },
   queue_empty: { en: 'The L{level} queue is empty.', id: 'Antrian L{level} kosong.' },
   queue_not_agent: {

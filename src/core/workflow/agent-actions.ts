@@ -6,7 +6,8 @@ import type { Level, Ticket } from '../ticket';
 import { field, required } from './form-fields';
 import { agentButtonTarget } from './agent-button';
 import { refusalText, refuse } from './refusals';
-import { resolvedMessage, say } from './render';
+import { say } from './render';
+import { resolvedMessage } from './resolved-message';
 import type { Runtime } from './runtime';
 import * as transition from './ticket-transitions';
 

@@ -2,7 +2,11 @@ import type { Inbound } from '../inbound';
 import type { Locale } from '../locale';
 import type { L0Session } from '../ports/session-store';
 import type { L0Attempt } from '../ticket';
+import { areaLabel } from '../i18n/area-labels';
+import { t } from '../i18n/translate';
 import { replyToAttempt } from './l0-reply';
+import { l0Step } from './l0-step-message';
+import { retire, retiredMessage } from './retire-buttons';
 import { refuseStaleL0 } from './l0-stale';
 import { decodePayload } from './payload';
 import type { Runtime } from './runtime';
@@ -26,13 +30,13 @@ export function createAreaActions(rt: Runtime) {
     const payload = decodePayload(e.payload);
     const workKey = currentWorkKey();
     const saved = await deps.sessions.get(e.user);
-    if (workKey && saved?.savedBy === workKey)
-      return replyToAttempt(rt, { user: e.user, dm: e.dm ?? saved.dm }, locale, saved);
+    if (workKey && saved?.savedBy === workKey) return reply(e, locale, saved);
     const session = saved && saved.version === payload.session ? saved : undefined;
     const area = payload.area;
     if (!session || !area || session.state !== 'clarifying' || !session.areas?.includes(area))
       return refuseStaleL0(rt, e, locale, saved);
 
+    const last = session.attempts.at(-1);
     const result = await deps.kb.search(session.question, { category: area });
     const article = result.answer ? deps.kb.article(result.answer.id, locale) : undefined;
     const suggestions = article ? [] : result.results.slice(0, AREA_SUGGESTIONS).map((r) => r.id);
@@ -44,12 +48,15 @@ export function createAreaActions(rt: Runtime) {
       feedback: 'none',
       area,
       ...(suggestions.length ? { suggestions } : {}),
+      ...(last?.since !== undefined ? { since: last.since } : {}),
     };
     const next: L0Session = {
       user: session.user,
       dm: session.dm,
       state: article ? 'awaiting_feedback' : 'collecting_details',
       question: session.question,
+      // Kept, so the area question can be shown again as it was, its buttons retired.
+      areas: session.areas,
       // The clarifying step's attempt becomes this one: one question, one attempt.
       attempts: [...session.attempts.slice(0, -1), attempt],
       updatedAt: deps.clock.now(),
@@ -57,7 +64,19 @@ export function createAreaActions(rt: Runtime) {
       ...(workKey ? { savedBy: workKey } : {}),
     };
     if (!(await rt.saveSession(next, session.version))) return refuseStaleL0(rt, e, locale, saved);
-    await replyToAttempt(rt, { user: e.user, dm: e.dm ?? next.dm }, locale, next);
+    await reply(e, locale, next);
+  }
+
+  /** The step after the pick, and the area question it was picked on retired with the pick named. */
+  async function reply(e: ActionEvent, locale: Locale, session: L0Session): Promise<void> {
+    await replyToAttempt(rt, { user: e.user, dm: e.dm ?? session.dm }, locale, session);
+    const area = session.attempts.at(-1)?.area;
+    const shown = { ...session, state: 'clarifying' as const, version: session.version - 1 };
+    const question = l0Step(rt, shown, locale);
+    if (area && question) {
+      const chosen = t(locale, 'chosen_pick', { choice: areaLabel(area, locale) });
+      retire(e, retiredMessage(question.message, e.action, chosen));
+    }
   }
 
   return { pickArea };

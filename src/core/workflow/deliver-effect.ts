@@ -1,4 +1,7 @@
 import type { Effect } from '../effects';
+import { isLapisError } from '../errors';
+import type { OutboundMessage } from '../messages';
+import type { MessageRef } from '../people';
 import { t } from '../i18n/translate';
 import type { WorkItem } from '../ports/work-queue';
 import { GiveUp, RetryLater } from '../pipeline/work-runner';
@@ -64,6 +67,20 @@ export function createEffectDelivery(
     throw new RetryLater(`waiting for the L${level} card of ${ticket.key}`, 2000, false);
   }
 
+  /**
+   * A used button's message updated in place. One the platform no longer has (or never had: a
+   * forged reference) is given up at once; the press was answered in the conversation anyway.
+   */
+  async function retireMessage(ref: MessageRef, message: OutboundMessage): Promise<void> {
+    try {
+      await rt.surface(ref.platform).update(ref, message);
+    } catch (error) {
+      if (isLapisError(error, 'not_found') || isLapisError(error, 'invalid_input'))
+        throw new GiveUp(error.message);
+      throw error;
+    }
+  }
+
   async function deliver(item: WorkItem<Effect>): Promise<void> {
     const effect = item.payload;
     switch (effect.kind) {
@@ -77,6 +94,8 @@ export function createEffectDelivery(
         return deliverCard(item, effect.ticketId, effect.level);
       case 'thread':
         return deliverThread({ ...item, payload: effect });
+      case 'retire':
+        return retireMessage(effect.ref, effect.message);
     }
   }
 

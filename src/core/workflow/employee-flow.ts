@@ -3,7 +3,7 @@ import { LapisError } from '../errors';
 import { t } from '../i18n/translate';
 import type { Inbound } from '../inbound';
 import type { Locale } from '../locale';
-import { fromUser, plain, type OutboundMessage } from '../messages';
+import type { OutboundMessage } from '../messages';
 import type { KbSearchResult } from '../ports/knowledge-base';
 import type { L0Session } from '../ports/session-store';
 import { displayName, type UserRef } from '../people';
@@ -16,7 +16,7 @@ import { replyToAttempt } from './l0-reply';
 import { offTopicMessage, say } from './render';
 import type { Runtime } from './runtime';
 import { currentWorkKey } from './work-scope';
-import { requesterReplied } from './ticket-transitions';
+import { addRequesterText } from './add-to-ticket';
 import { ticketViews } from './ticket-views';
 import { createRequesterActions } from './requester-actions';
 
@@ -99,32 +99,7 @@ export function createEmployeeFlow(rt: Runtime) {
 
   /** While a ticket is active, what the employee writes goes to its thread. */
   async function relayToAgents(e: DirectMessage, ticket: Ticket) {
-    const entry = {
-      at: deps.clock.now(),
-      from: 'requester' as const,
-      user: e.user,
-      text: e.text,
-      level: ticket.level,
-      internal: false,
-    };
-    const { before, after, replayed } = await rt.mutate(ticket.id, (x) =>
-      requesterReplied(x, rt.ctx(e.user), entry),
-    );
-    rt.tellThread(after, after.level, {
-      text: e.text,
-      blocks: [
-        {
-          kind: 'text',
-          spans: [
-            plain(
-              `${t(deps.config.agentLocale, 'requester_says', { requester: displayName(e.user) })} `,
-            ),
-            fromUser(e.text),
-          ],
-        },
-      ],
-    });
-    if (replayed || before.status !== after.status) rt.refreshCards(after);
+    await addRequesterText(rt, ticket, e.user, e.text);
   }
 
   async function selfHelp(
@@ -167,6 +142,9 @@ export function createEmployeeFlow(rt: Runtime) {
     const areas = result.intent === 'vague' && !result.answer ? areasToOffer(deps.kb.areas()) : [];
     const article = result.answer ? deps.kb.article(result.answer.id, locale) : undefined;
     const suggestions = article || areas.length ? [] : result.suggestions.map((s) => s.id);
+    const version = session?.version ?? 0;
+    // A folded follow-up goes on with its question: forms shown for it still belong to it.
+    const since = (continues ? session.attempts.at(-1)?.since : undefined) ?? version + 1;
     const attempt: L0Attempt = {
       question,
       articleId: article?.id,
@@ -174,10 +152,10 @@ export function createEmployeeFlow(rt: Runtime) {
       score: result.answer?.score,
       feedback: 'none',
       ...(suggestions.length ? { suggestions } : {}),
+      since,
     };
     const previous =
       continues && session ? session.attempts.slice(0, -1) : (session?.attempts ?? []).slice(-4);
-    const version = session?.version ?? 0;
     const next: L0Session = {
       user: e.user,
       dm: e.dm,

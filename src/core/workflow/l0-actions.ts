@@ -2,13 +2,19 @@ import { t } from '../i18n/translate';
 import type { Inbound } from '../inbound';
 import type { Locale } from '../locale';
 import type { L0Session } from '../ports/session-store';
+import type { Ticket } from '../ticket';
+import { addFormText } from './add-to-ticket';
 import { field, missingFields } from './form-fields';
-import { newTicket, readTicketForm, ticketIdFor } from './new-ticket';
+import { l0Step } from './l0-step-message';
+import { newTicket, readTicketForm } from './new-ticket';
+import { openOrJoin } from './open-or-join';
 import { decodePayload } from './payload';
 import { attemptDetails, confirmPhrasing, recordOutcome } from './l0-outcomes';
-import { answerMessage, say, ticketFormMessage } from './render';
+import { say } from './render';
+import { retire, retiredMessage } from './retire-buttons';
 import type { Runtime } from './runtime';
 import { refuseStaleL0 } from './l0-stale';
+import { formChain, staleTicketForm } from './stale-ticket-form';
 import { currentWorkKey } from './work-scope';
 
 type ActionEvent = Extract<Inbound, { kind: 'action' }>;
@@ -17,12 +23,20 @@ type ActionEvent = Extract<Inbound, { kind: 'action' }>;
  * The employee's buttons at L0: "Solved" / "Still need help" on an answer, a pick among "is it one
  * of these?", and the ticket form (the areas of a vague message are in area-actions.ts). Each
  * carries the session version it was shown with; a press from an older version is told where things
- * stand now. A press redone after its worker stopped (the session says it saved it) repeats its reply.
+ * stand now (a ticket form from one still reaches a ticket: stale-ticket-form.ts). A press redone
+ * after its worker stopped (the session says it saved it) repeats its reply. An honoured press
+ * retires the buttons of the message it came from, which is rendered again from the session as it
+ * was shown (l0-step-message.ts) with what was chosen in place of its buttons.
  */
 export function createL0Actions(rt: Runtime) {
   const { deps } = rt;
   const stale = (e: ActionEvent, locale: Locale, session: L0Session | undefined) =>
     refuseStaleL0(rt, e, locale, session);
+  /** The message of the step `shown` was at, with `chosen` in place of the pressed button's row. */
+  const retireStep = (e: ActionEvent, shown: L0Session, locale: Locale, chosen: string) => {
+    const step = l0Step(rt, shown, locale);
+    if (step) retire(e, retiredMessage(step.message, e.action, chosen));
+  };
 
   async function feedback(e: ActionEvent, solved: boolean, locale: Locale) {
     const payload = decodePayload(e.payload);
@@ -62,12 +76,12 @@ export function createL0Actions(rt: Runtime) {
     // After a vague message, the question says nothing of what was wrong: nothing to learn from it.
     if (solved && attempt && !attempt.area)
       await confirmPhrasing(rt, attempt, who, `requester:${e.user.platform}:${e.user.id}`);
-    rt.sendDirect(
-      e.dm ?? session.dm,
-      solved
-        ? say(t(locale, 'solved_reply'))
-        : ticketFormMessage(locale, t(locale, 'need_help_reply'), session.version),
-    );
+    // Not solved: the ticket form, which is what the session's step now shows.
+    const reply = solved ? say(t(locale, 'solved_reply')) : l0Step(rt, session, locale)?.message;
+    if (reply) rt.sendDirect(e.dm ?? session.dm, reply);
+    // The answer it was pressed on: the step before this one (only the feedback changed).
+    const shown = { ...session, state: 'awaiting_feedback' as const, version: session.version - 1 };
+    retireStep(e, shown, locale, t(locale, solved ? 'chosen_solved' : 'chosen_need_help'));
   }
 
   /** One of the offered articles picked: shown as the answer, asking whether it solved it. */
@@ -104,14 +118,19 @@ export function createL0Actions(rt: Runtime) {
 
   async function pickReply(e: ActionEvent, session: L0Session, locale: Locale) {
     const attempt = session.attempts.at(-1);
-    const article = attempt?.articleId ? deps.kb.article(attempt.articleId, locale) : undefined;
-    if (!attempt || !article) return;
+    const step = l0Step(rt, session, locale);
+    if (!attempt || step?.kind !== 'answered') return;
     const who = { user: e.user, locale, question: attempt.question };
     await recordOutcome(rt, 'suggestion_picked', who, attemptDetails(attempt));
-    rt.sendDirect(
-      e.dm ?? session.dm,
-      answerMessage(article, locale, session.version, deps.config.articleUrl),
-    );
+    rt.sendDirect(e.dm ?? session.dm, step.message);
+    // The suggestions it was picked from: the step before (the attempt had not been answered yet).
+    const shown = {
+      ...session,
+      state: 'collecting_details' as const,
+      version: session.version - 1,
+    };
+    const choice = attempt.articleTitle ?? attempt.articleId ?? '';
+    retireStep(e, shown, locale, t(locale, 'chosen_pick', { choice }));
   }
 
   async function openTicket(e: ActionEvent, locale: Locale) {
@@ -119,12 +138,12 @@ export function createL0Actions(rt: Runtime) {
     const workKey = currentWorkKey();
     const saved = await deps.sessions.get(e.user);
     // Redone after the session was claimed: carry on creating the ticket from it.
-    if (workKey && saved?.savedBy === workKey) return createTicket(e, locale, saved, workKey);
+    if (workKey && saved?.savedBy === workKey) return createTicket(e, locale, saved);
     const session = saved && saved.version === payload.session ? saved : undefined;
-    // A second submit, or a form from an older question: say where things stand instead. The
-    // form is also offered beside the area question after a vague message.
+    // A second submit, or a form from an older question: what was typed still reaches a ticket.
+    // The form is also offered beside the area question after a vague message.
     if (!session || (session.state !== 'collecting_details' && session.state !== 'clarifying'))
-      return stale(e, locale, saved);
+      return staleForm(e, locale, saved);
     const read = readTicketForm((name) => field(e, name));
     if ('missing' in read) {
       const text = t(locale, 'refused_input', {
@@ -132,7 +151,8 @@ export function createL0Actions(rt: Runtime) {
       });
       return void rt.whisper(e.user, { dm: e.dm ?? session.dm }, say(text));
     }
-    // Claim the session first: of two concurrent submits only one gets to create the ticket.
+    // Claim the session first: of two concurrent submits only one gets to create the ticket; the
+    // other finds the session moved on and goes the way of an out-of-date form (to that ticket).
     const claimed: L0Session = {
       ...session,
       state: 'idle',
@@ -140,38 +160,71 @@ export function createL0Actions(rt: Runtime) {
       version: session.version + 1,
       ...(workKey ? { savedBy: workKey } : {}),
     };
-    if (!(await rt.saveSession(claimed, session.version))) return;
-    await createTicket(e, locale, claimed, workKey);
+    if (!(await rt.saveSession(claimed, session.version)))
+      return staleForm(e, locale, await deps.sessions.get(e.user));
+    await createTicket(e, locale, claimed);
   }
 
-  async function createTicket(
-    e: ActionEvent,
-    locale: Locale,
-    session: L0Session,
-    workKey: string | undefined,
-  ) {
+  const staleForm = (e: ActionEvent, locale: Locale, saved: L0Session | undefined) =>
+    staleTicketForm(rt, e, locale, saved, (ticket) => announce(e, locale, ticket, undefined));
+
+  /** The session claimed for this form (at the form's version + 1): its ticket, opened or joined. */
+  async function createTicket(e: ActionEvent, locale: Locale, session: L0Session) {
     const read = readTicketForm((name) => field(e, name));
     if ('missing' in read) return; // checked before the session was claimed
-    const ticket = newTicket({
-      requester: e.user,
-      requesterDm: e.dm ?? session.dm,
-      locale,
-      session,
-      form: read.form,
-      now: deps.clock.now(),
-      sla: deps.config.sla,
-    });
-    const created = await deps.tickets.create(ticket, workKey && ticketIdFor(workKey));
-    const who = { user: e.user, locale, question: session.question };
-    await recordOutcome(rt, 'ticket_opened', who, {
-      ...attemptDetails(session.attempts.at(-1)),
-      ticketId: created.id,
-    });
-    rt.postToLevel(created, 1);
-    rt.tellRequester(
-      created,
-      say(t(locale, 'ticket_opened', { key: created.key, priority: created.priority })),
+    const version = session.version - 1;
+    const result = await openOrJoin(rt, formChain(e.user, version), () =>
+      newTicket({
+        requester: e.user,
+        requesterDm: e.dm ?? session.dm,
+        locale,
+        question: session.question,
+        attempts: session.attempts,
+        form: read.form,
+        now: deps.clock.now(),
+        sla: deps.config.sla,
+      }),
     );
+    if (!result) return stale(e, locale, session);
+    if (!result.opened) {
+      const who = { user: e.user, dm: e.dm ?? session.dm };
+      return read.form.details
+        ? addFormText(rt, who, result.ticket, read.form.details, locale)
+        : stale(e, locale, session);
+    }
+    // The message the form came from: the step the session was at before it was claimed (beside
+    // the area question while clarifying, which is the only step that keeps the areas offered).
+    const clarifying = !!session.areas?.length && !session.attempts.at(-1)?.area;
+    const shown: L0Session = {
+      ...session,
+      state: clarifying ? 'clarifying' : 'collecting_details',
+      version,
+    };
+    await announce(e, locale, result.ticket, shown);
+  }
+
+  /**
+   * A ticket opened from a form: recorded, posted to L1, the employee told its key, and the form's
+   * message (`shown`: the step it was sent at) retired. A form that was out of date keeps its message
+   * as it is: which of the session's steps showed it is not known any more.
+   */
+  async function announce(
+    e: ActionEvent,
+    locale: Locale,
+    ticket: Ticket,
+    shown: L0Session | undefined,
+  ) {
+    const who = { user: e.user, locale, question: ticket.question };
+    await recordOutcome(rt, 'ticket_opened', who, {
+      ...attemptDetails(ticket.l0.at(-1)),
+      ticketId: ticket.id,
+    });
+    rt.postToLevel(ticket, 1);
+    rt.tellRequester(
+      ticket,
+      say(t(locale, 'ticket_opened', { key: ticket.key, priority: ticket.priority })),
+    );
+    if (shown) retireStep(e, shown, locale, t(locale, 'chosen_ticket', { key: ticket.key }));
   }
 
   return { feedback, pick, openTicket };

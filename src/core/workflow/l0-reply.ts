@@ -1,13 +1,8 @@
-import { areaLabel } from '../i18n/area-labels';
-import { t } from '../i18n/translate';
 import type { Locale } from '../locale';
 import type { ConversationRef, UserRef } from '../people';
-import type { KbMatch } from '../ports/knowledge-base';
 import type { L0Session } from '../ports/session-store';
-import type { L0Attempt } from '../ticket';
-import { clarifyMessage } from './clarify-message';
+import { l0Step } from './l0-step-message';
 import { attemptDetails, recordOutcome } from './l0-outcomes';
-import { answerMessage, suggestionsMessage, ticketFormMessage } from './render';
 import type { Runtime } from './runtime';
 
 /**
@@ -21,41 +16,13 @@ export async function replyToAttempt(
   locale: Locale,
   session: L0Session,
 ): Promise<void> {
-  const { deps } = rt;
-  const attempt = session.attempts.at(-1);
+  const step = l0Step(rt, session, locale);
+  if (!step) return;
   const who = { user: to.user, locale, question: session.question };
-  if (session.state === 'clarifying') {
-    await recordOutcome(rt, 'clarified', who);
-    return rt.sendDirect(to.dm, clarifyMessage(session.areas ?? [], locale, session.version));
+  if (step.kind === 'clarified') await recordOutcome(rt, 'clarified', who);
+  else {
+    const kind = step.kind === 'need_help' ? 'no_answer' : step.kind;
+    await recordOutcome(rt, kind, who, attemptDetails(session.attempts.at(-1)));
   }
-  const article = attempt?.articleId ? deps.kb.article(attempt.articleId, locale) : undefined;
-  const offered = (attempt?.suggestions ?? []).flatMap((id): KbMatch[] => {
-    const view = deps.kb.article(id, locale);
-    return view ? [{ id, title: view.title, score: 0 }] : [];
-  });
-  const kind = article ? 'answered' : offered.length ? 'suggested' : 'no_answer';
-  await recordOutcome(rt, kind, who, attemptDetails(attempt));
-  rt.sendDirect(
-    to.dm,
-    article && session.state === 'awaiting_feedback'
-      ? answerMessage(article, locale, session.version, deps.config.articleUrl)
-      : offered.length
-        ? suggestionsMessage(offered, locale, session.version, areaWording(attempt, locale))
-        : ticketFormMessage(locale, noAnswerText(attempt, locale), session.version),
-  );
-}
-
-/** After an area was picked: its name in the question, and a word about describing it instead. */
-function areaWording(attempt: L0Attempt | undefined, locale: Locale) {
-  if (!attempt?.area) return {};
-  return {
-    intro: t(locale, 'area_suggest_intro', { area: areaLabel(attempt.area, locale) }),
-    hint: t(locale, 'area_own_words'),
-  };
-}
-
-function noAnswerText(attempt: L0Attempt | undefined, locale: Locale): string {
-  return attempt?.area
-    ? t(locale, 'area_no_match', { area: areaLabel(attempt.area, locale) })
-    : t(locale, 'no_answer');
+  rt.sendDirect(to.dm, step.message);
 }

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { NewTicket } from '../ports/ticket-store';
-import type { L0Session } from '../ports/session-store';
 import type { ConversationRef, UserRef } from '../people';
 import type { Locale } from '../locale';
 import { startSla, type SlaPolicy } from '../sla/sla-policy';
-import { CATEGORIES, type Category, type Priority } from '../ticket';
+import { CATEGORIES, type Category, type L0Attempt, type Priority } from '../ticket';
 
 /** The ticket form's choices, in one place for the form (render) and its checks (here). */
 export const IMPACTS = ['me', 'team', 'many'] as const;
@@ -52,47 +51,58 @@ export function ticketIdFor(workKey: string): string {
   return `t-${createHash('sha256').update(workKey).digest('hex').slice(0, 32)}`;
 }
 
-/** A new ticket at L1 from the employee's L0 conversation and their form: a pure function. */
-export function newTicket(input: {
-  requester: UserRef;
-  requesterDm: ConversationRef;
-  locale: Locale;
-  session: L0Session;
-  form: TicketForm;
-  now: Date;
-  sla: SlaPolicy;
-}): NewTicket {
-  const { requester, session, form, now } = input;
-  const priority = priorityOf(form.impact, form.urgency);
+/** What a new ticket starts from; the rest (level 1, open, SLA clocks, audit) follows from it. */
+export interface TicketStart {
+  readonly requester: UserRef;
+  readonly requesterDm: ConversationRef;
+  readonly locale: Locale;
+  /** The question, as the first thing the requester said. */
+  readonly question: string;
+  /** What L0 suggested for it and what the employee said about it. */
+  readonly attempts: readonly L0Attempt[];
+  readonly category: Category;
+  readonly priority: Priority;
+  readonly impact: string | undefined;
+  readonly details: string | undefined;
+  readonly followUpOf?: { readonly id: string; readonly key: string };
+  /** Noted on the audit entry of its creation (where it came from). */
+  readonly origin?: string;
+  readonly now: Date;
+  readonly sla: SlaPolicy;
+}
+
+/** A new ticket at L1: a pure function. */
+export function startTicket(start: TicketStart): NewTicket {
+  const { requester, now, priority } = start;
   return {
     requester,
-    requesterDm: input.requesterDm,
-    locale: input.locale,
-    question: session.question,
-    category: form.category,
+    requesterDm: start.requesterDm,
+    locale: start.locale,
+    question: start.question,
+    category: start.category,
     priority,
-    impact: form.impact,
-    details: form.details,
+    impact: start.impact,
+    details: start.details,
     level: 1,
     status: 'open',
     assignee: undefined,
     threads: {},
     cards: {},
-    l0: session.attempts,
+    l0: start.attempts,
     escalations: [],
     transcript: [
       {
         at: now,
         from: 'requester',
         user: requester,
-        text: session.question,
+        text: start.question,
         level: 1,
         internal: false,
       },
     ],
     resolution: undefined,
     csat: undefined,
-    sla: startSla(now, priority, input.sla),
+    sla: startSla(now, priority, start.sla),
     createdAt: now,
     updatedAt: now,
     closedAt: undefined,
@@ -101,8 +111,36 @@ export function newTicket(input: {
         at: now,
         actor: requester,
         action: 'created',
-        detail: { priority, category: form.category },
+        detail: {
+          priority,
+          category: start.category,
+          ...(start.followUpOf && { followUpOf: start.followUpOf.key }),
+          ...(start.origin && { origin: start.origin }),
+        },
       },
     ],
+    ...(start.followUpOf && { followUpOf: start.followUpOf }),
   };
+}
+
+/** A new ticket from the employee's L0 question and their ticket form. */
+export function newTicket(input: {
+  requester: UserRef;
+  requesterDm: ConversationRef;
+  locale: Locale;
+  question: string;
+  attempts: readonly L0Attempt[];
+  form: TicketForm;
+  origin?: string;
+  now: Date;
+  sla: SlaPolicy;
+}): NewTicket {
+  const { form, ...rest } = input;
+  return startTicket({
+    ...rest,
+    category: form.category,
+    priority: priorityOf(form.impact, form.urgency),
+    impact: form.impact,
+    details: form.details,
+  });
 }

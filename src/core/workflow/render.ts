@@ -1,10 +1,8 @@
 import { t } from '../i18n/translate';
 import type { Locale } from '../locale';
-import type { Block, FormField, OutboundMessage } from '../messages';
-import { fromUser, plain } from '../messages';
+import type { FormField, OutboundMessage } from '../messages';
+import { plain } from '../messages';
 import type { KbArticleView, KbMatch, OffTopicArea } from '../ports/knowledge-base';
-import { displayName } from '../people';
-import type { Ticket } from '../ticket';
 import { CATEGORIES } from '../ticket';
 import { IMPACTS, URGENCIES } from './new-ticket';
 import { encodePayload } from './payload';
@@ -182,65 +180,4 @@ export function ticketFormMessage(
       },
     ],
   };
-}
-
-export function resolvedMessage(ticket: Ticket, locale: Locale): OutboundMessage {
-  const payload = encodePayload({ ticket: ticket.id });
-  const agent = ticket.resolution?.by ? displayName(ticket.resolution.by) : 'IT';
-  const text = t(locale, 'resolved_requester', {
-    key: ticket.key,
-    agent,
-    summary: ticket.resolution?.summary ?? '',
-  });
-  return {
-    text,
-    blocks: [
-      {
-        kind: 'text',
-        spans: [
-          plain(
-            t(locale, 'resolved_requester', { key: ticket.key, agent, summary: '' }).split(
-              '\n',
-            )[0] ?? '',
-          ),
-          fromUser(ticket.resolution?.summary ?? ''),
-        ],
-      },
-      {
-        kind: 'actions',
-        actions: [
-          { id: 'confirm_resolved', label: t(locale, 'btn_confirm'), style: 'primary', payload },
-          {
-            id: 'reopen',
-            label: t(locale, 'btn_reopen'),
-            payload,
-            // The form is the confirmation, and tells the agent what is still wrong.
-            form: [
-              {
-                name: 'problem',
-                label: t(locale, 'form_reopen_reason'),
-                type: 'textarea',
-                required: true,
-              },
-            ],
-          },
-        ],
-      },
-      ...csatBlocks(ticket, locale),
-    ],
-  };
-}
-
-export function csatBlocks(ticket: Ticket, locale: Locale): Block[] {
-  return [
-    { kind: 'text', spans: [plain(t(locale, 'csat_question', { key: ticket.key }))] },
-    {
-      kind: 'actions',
-      actions: [1, 2, 3, 4, 5].map((score) => ({
-        id: 'csat' as const,
-        label: String(score),
-        payload: encodePayload({ ticket: ticket.id, score }),
-      })),
-    },
-  ];
 }

@@ -5,10 +5,14 @@ import type { Locale } from '../locale';
 import type { ConversationRef, UserRef } from '../people';
 import { sameUser } from '../people';
 import type { Ticket } from '../ticket';
+import { ActionRefused } from './allowed-actions';
+import { reopenTooLate } from './follow-up-ticket';
 import { required } from './form-fields';
 import { decodePayload } from './payload';
 import { refusalText, refuse } from './refusals';
 import { say } from './render';
+import { resolvedMessage } from './resolved-message';
+import { retire } from './retire-buttons';
 import type { Runtime } from './runtime';
 import * as transition from './ticket-transitions';
 
@@ -17,7 +21,9 @@ export type RequesterAction = 'confirm_resolved' | 'reopen' | 'cancel' | 'csat';
 
 /**
  * What the person who opened a ticket can do to it: confirm the resolution, reopen it (saying what is
- * still wrong), cancel it, rate it. By button, or (cancel) by a typed command through `change`.
+ * still wrong), cancel it, rate it. By button, or (cancel) by a typed command through `change`. A
+ * press honoured retires the buttons of the message it came from; a reopen that is too late opens a
+ * follow-up ticket with what was written (follow-up-ticket.ts).
  */
 export function createRequesterActions(rt: Runtime) {
   const { deps } = rt;
@@ -46,8 +52,9 @@ export function createRequesterActions(rt: Runtime) {
   ): Promise<void> {
     const ctx = rt.ctx(user);
     let result;
+    let problem = '';
     try {
-      const problem = action === 'reopen' && event ? required(event, 'problem', locale) : '';
+      problem = action === 'reopen' && event ? required(event, 'problem', locale) : '';
       result = await rt.mutate(ticket.id, (x) => {
         switch (action) {
           case 'confirm_resolved':
@@ -63,11 +70,17 @@ export function createRequesterActions(rt: Runtime) {
     } catch (error) {
       if (!isLapisError(error) || error.code === 'contended') throw error;
       const fresh = (await deps.tickets.get(ticket.id)) ?? ticket;
+      // Too late to reopen (or reopened already): what they wrote still reaches a ticket.
+      if (event && problem && error instanceof ActionRefused)
+        return reopenTooLate(rt, event, fresh, problem, locale);
       const text = refusalText(error, fresh, locale);
       if (event) return refuse(rt, event, fresh, {}, text, error.message);
       return void rt.whisper(user, { dm: dm ?? fresh.requesterDm }, say(text));
     }
     afterChange(result.after, action, locale);
+    // The resolution message it was pressed on: its buttons give way to what became of them.
+    if (event && result.before.resolution)
+      retire(event, resolvedMessage(result.before, locale, result.after));
   }
 
   function afterChange(after: Ticket, action: RequesterAction, locale: Locale): void {

@@ -133,6 +133,9 @@ export function ticketCard(
         },
         { label: t(locale, 'card_sla'), value: plain(sla) },
         { label: t(locale, 'card_l0'), value: plain(l0Text) },
+        ...(ticket.followUpOf
+          ? [{ label: t(locale, 'card_follow_up_of'), value: plain(ticket.followUpOf.key) }]
+          : []),
       ],
     },
   ];

@@ -290,3 +290,12 @@ export function recordDeliveryFailure(
 ): Ticket {
   return touch(ticket, ctx, {}, 'delivery_failed', { what, reason: reason.slice(0, 300) });
 }
+
+/** The requester's answer to a ticket that could no longer be reopened went to a follow-up ticket. */
+export function recordFollowUp(
+  ticket: Ticket,
+  ctx: TransitionContext,
+  followUpKey: string,
+): Ticket {
+  return touch(ticket, ctx, {}, 'followed_up', { ticket: followUpKey });
+}

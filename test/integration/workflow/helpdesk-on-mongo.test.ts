@@ -6,6 +6,7 @@ import { createMongoL0Learning } from '../../../src/store/mongo-l0-learning';
 import { loadKnowledgeBase } from '../../../src/kb/load-kb';
 import { createLearningKnowledgeBase } from '../../../src/kb/search/learning-knowledge-base';
 import path from 'node:path';
+import type { QueuedWork } from '../../../src/core/pipeline/queued-work';
 import { createHarness, people } from '../../support/helpdesk-harness';
 import { openTestDatabase } from '../../support/test-database';
 
@@ -68,6 +69,38 @@ describe('the workflow on MongoDB', () => {
       h.press(people.budi, submit, form, 'Ev3'),
     ]);
     expect(await h.stores.tickets.listByRequester(people.budi)).toHaveLength(1);
+  });
+
+  it('opens one ticket from one out-of-date form sent twice at once, its text once', async () => {
+    // Each item a lane of its own: the two submits are worked at the same time, as by two
+    // instances when a lease ran out under a slow worker. The ticket's id (from the form) decides.
+    const inbox = createMongoWorkQueue<QueuedWork>(conn.db, 'inbox');
+    const h = createHarness({
+      stores: {
+        tickets: createMongoTicketStore(conn.db),
+        sessions: createMongoSessionStore(conn.db),
+        inbox: {
+          ...inbox,
+          enqueue: (items) => inbox.enqueue(items.map((i) => ({ ...i, lane: i.id }))),
+        },
+        outbox: createMongoWorkQueue(conn.db, 'outbox'),
+      },
+    });
+    await h.dm(people.budi, 'printer paper jam');
+    await h.press(people.budi, h.button('l0_need_help'));
+    const old = h.button('ticket_form');
+    h.advance(1);
+    await h.dm(people.budi, 'I forgot my password');
+    const typed = { ...form, details: 'E-42 on the display, tray 2' };
+    await Promise.all([
+      h.press(people.budi, old, typed, 'Ev-a'),
+      h.press(people.budi, old, typed, 'Ev-b'),
+    ]);
+    const [ticket, ...others] = await h.stores.tickets.listByRequester(people.budi);
+    expect(others).toEqual([]);
+    expect(ticket).toMatchObject({ question: 'printer paper jam', details: typed.details });
+    expect(ticket!.transcript).toHaveLength(1);
+    expect(h.sent.filter((s) => s.kind === 'card')).toHaveLength(1);
   });
 
   it('fires each SLA warning once when several instances sweep at the same moment', async () => {

@@ -184,9 +184,19 @@ describe('the tiered workflow, end to end through the core', () => {
     );
     await h.press(people.ayu, h.button('resolve', 'L1'), { summary: 'Cleared again' });
     h.advance(73 * 60);
+    // Past the window the ticket stays resolved; what he wrote opens a follow-up linked to it.
     await h.press(people.budi, h.button('reopen', 'dm:budi'), { problem: 'and again' });
     expect((await h.stores.tickets.get(ticket.id))!.status).toBe('resolved');
-    expect(textOf(h.last('ephemeral')!)).toMatch(/too long ago/);
+    const followUp = (await h.stores.tickets.listByRequester(people.budi))[0]!;
+    expect(followUp).toMatchObject({
+      followUpOf: { id: ticket.id, key: ticket.key },
+      question: ticket.question,
+      details: 'and again',
+      status: 'open',
+    });
+    expect(textOf(h.last('direct', 'dm:budi')!)).toMatch(
+      new RegExp(`${ticket.key} can no longer be reopened, so I opened ${followUp.key}`),
+    );
   });
 
   it('asks for the rating once, shows the score given, and offers no reopen once confirmed', async () => {
@@ -204,10 +214,20 @@ describe('the tiered workflow, end to end through the core', () => {
     expect(closed).not.toMatch(/How happy are you/); // not asked a second time
     await h.press(people.budi, four);
     expect(textOf(h.last('direct', 'dm:budi')!)).toMatch(/Thank you for rating IT-\d+: 4\/5/);
-    // The old Reopen next to it: the ticket was confirmed, so it is out of date and says why.
-    await h.press(people.budi, reopen, { problem: 'hm' });
+    // The old Reopen next to it: the ticket was confirmed, so what he wrote opens a follow-up.
+    await h.press(people.budi, reopen, { problem: 'hm, it jams again' });
     expect((await h.stores.tickets.get(ticket.id))!.status).toBe('closed');
-    expect(textOf(h.last('ephemeral')!)).toMatch(/out of date: IT-\d+ is now closed at L1/);
+    const followUp = (await h.stores.tickets.listByRequester(people.budi)).find(
+      (x) => x.followUpOf,
+    );
+    expect(followUp).toMatchObject({
+      followUpOf: { key: ticket.key },
+      details: 'hm, it jams again',
+    });
+    // With nothing written there is nothing to carry: the plain answer of where it stands.
+    await h.press(people.budi, reopen, { problem: ' ' });
+    expect(textOf(h.last('ephemeral')!)).toMatch(/Please fill in: What is still not working\?/);
+    expect(await h.stores.tickets.listByRequester(people.budi)).toHaveLength(2);
   });
 
   it('waiting on the requester pauses the SLA clock until they answer', async () => {
@@ -362,10 +382,15 @@ describe('the tiered workflow, end to end through the core', () => {
     });
 
     it('an old "Open ticket" form submitted again says where things stand instead of nothing', async () => {
-      const { h } = await openTicket();
-      const before = h.sent.length;
+      const { h, ticket } = await openTicket();
+      // The same text again is already in the ticket: not added twice, and he is told where it is.
       await h.press(people.budi, h.button('ticket_form', 'dm:budi'), form);
-      expect(h.sent.length).toBeGreaterThan(before);
+      expect(textOf(h.last('direct', 'dm:budi')!)).toBe(
+        'I added what you wrote to IT-1001 (waiting for an agent, L1); the agents see it there.',
+      );
+      expect((await h.stores.tickets.get(ticket.id))!.transcript).toHaveLength(1);
+      // Nothing typed: nothing to carry, only where things stand.
+      await h.press(people.budi, h.button('ticket_form', 'dm:budi'), { ...form, details: '' });
       expect(textOf(h.last('ephemeral')!)).toMatch(/your question is now ticket IT-1001/);
       expect(await h.stores.tickets.listByRequester(people.budi)).toHaveLength(1);
     });

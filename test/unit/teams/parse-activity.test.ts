@@ -117,6 +117,18 @@ describe('classifyActivity', () => {
     expect(event.kind === 'inbound' && 'dm' in event.event && event.event.dm).toBeFalsy();
   });
 
+  it('a card submit names the card it was on (replyToId), to be updated once honoured', () => {
+    const submit = activity({
+      replyToId: '1:card-7',
+      value: { action: 'l0_solved', payload: '{"session":3}' },
+    });
+    expect(classifyActivity(submit)).toMatchObject({
+      event: { message: { platform: 'teams', channelId: 'a:dm', messageId: '1:card-7' } },
+    });
+    const without = classifyActivity(activity({ value: { action: 'l0_solved', payload: '{}' } }));
+    expect(without.kind === 'inbound' && 'message' in without.event).toBe(false);
+  });
+
   it('refuses unknown actions and odd form values', () => {
     expect(
       classifyActivity(activity({ value: { action: 'drop_tables', payload: 'x' } })),

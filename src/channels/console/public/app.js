@@ -151,12 +151,14 @@ function showDmOf(id) {
 
 // ---- feeds -------------------------------------------------------------------------------------
 
-function sendAction(action, form, report) {
+/** A button press; `message` is the id of the DM message it was on (updated once it is honoured). */
+function sendAction(action, form, report, message) {
   const body = {
     as: state.acting,
     action: action.id,
     payload: action.payload,
     ...(form && { form }),
+    ...(message && { message }),
   };
   return post('/api/action', body, report);
 }
@@ -172,11 +174,32 @@ function renderDm(messages) {
       key: (m) => m.id,
       version: (m) => `${m.updatedAt}|${state.acting}`,
       build: (m) =>
-        renderMessage(m, { variant: 'bubble', mine: m.from?.id === state.dmOwner, act }),
+        keepOpenForm(
+          feed,
+          renderMessage(m, {
+            variant: 'bubble',
+            mine: m.from?.id === state.dmOwner,
+            act: { ...act, send: (action, form, report) => sendAction(action, form, report, m.id) },
+          }),
+        ),
     }),
   );
   if (messages.length === 0) feed.append(dmEmptyState(mine));
   noteNewMessages('dm', fresh);
+}
+
+/**
+ * A message updated in place (its buttons retired by a press, here or in another window) keeps a
+ * form its reader has open, with what they typed: sent, it still reaches a ticket.
+ */
+function keepOpenForm(feed, fresh) {
+  const open = feed.querySelector(`.msg[data-id="${fresh.dataset.id}"] .inline-form`);
+  if (!open) return fresh;
+  const button = fresh.querySelector(`button[data-action="${open.dataset.formFor}"]`);
+  const slot = button?.closest('.b-actions')?.querySelector('.form-slot');
+  if (slot) slot.replaceChildren(open);
+  else fresh.querySelector('.msg-body').append(h('div', { class: 'form-slot' }, open));
+  return fresh;
 }
 
 function dmEmptyState(mine) {

@@ -148,9 +148,11 @@ export function readOnlyLine({ text, title }) {
 function openForm(slot, action, act) {
   const inputs = action.form.map(formInput);
   const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, action.label);
+  // The form's own slot, wherever it is now: a message updated in place keeps it (see app.js).
+  const here = () => form.parentElement || slot;
   const cancel = h(
     'button',
-    { type: 'button', class: 'btn btn-plain', onclick: () => slot.replaceChildren() },
+    { type: 'button', class: 'btn btn-plain', onclick: () => here().replaceChildren() },
     'Cancel',
   );
   const refusal = h('p', { class: 'form-refusal', role: 'alert', hidden: true });
@@ -178,7 +180,7 @@ function openForm(slot, action, act) {
       refusal.hidden = false;
     };
     void busy(submit, () => act.send(action, values, refused)).then((ok) => {
-      if (ok) slot.replaceChildren(h('p', { class: 'form-sent' }, `${action.label}: sent`));
+      if (ok) here().replaceChildren(h('p', { class: 'form-sent' }, `${action.label}: sent`));
     });
   });
   slot.replaceChildren(form);

@@ -165,6 +165,22 @@ describe('other payloads', () => {
     });
     expect(parseBlockAction({ ...payload, actions: [] })).toBeUndefined();
   });
+
+  it('block actions: the message the button was on, unless it was an ephemeral one', () => {
+    const payload = {
+      type: 'block_actions',
+      trigger_id: 't.3',
+      user: { id: 'U0BUDI001' },
+      channel: { id: 'D0BUDI001' },
+      container: { type: 'message', channel_id: 'D0BUDI001', message_ts: '7.000002' },
+      actions: [{ action_id: 'lapis:l0_solved:6:0', value: '{"p":"x"}', action_ts: '8.000001' }],
+    };
+    expect(parseBlockAction(payload)?.message).toEqual({ channelId: 'D0BUDI001', ts: '7.000002' });
+    const ephemeral = { ...payload, container: { ...payload.container, is_ephemeral: true } };
+    expect(parseBlockAction(ephemeral)?.message).toBeUndefined();
+    const forged = { ...payload, container: { ...payload.container, message_ts: { $ne: 1 } } };
+    expect(parseBlockAction(forged)).toBeUndefined();
+  });
 });
 
 describe('commandToText', () => {
@@ -216,6 +232,11 @@ describe('button values and modals', () => {
       channelId: 'C0L1DESK01',
     };
     expect(decodeMetadata(encodeMetadata(origin))).toEqual(origin);
+    // A form also carries the message its button was on, to be updated once it is sent.
+    const fromDm = { action: 'ticket_form' as const, payload: '{}', channelId: 'D0BUDI001' };
+    const withTs = { ...fromDm, messageTs: '7.000002' };
+    expect(decodeMetadata(encodeMetadata(withTs))).toEqual(withTs);
+    expect(decodeMetadata('{"a":"ticket_form","p":"{}","c":"D0BUDI001","m":"x"}')).toBeUndefined();
     expect(decodeMetadata('{"a":"sudo","p":"x"}')).toBeUndefined();
     expect(decodeMetadata('garbage')).toBeUndefined();
     const values = {

@@ -1,0 +1,72 @@
+import { t } from '../i18n/translate';
+import { fromUser, plain } from '../messages';
+import type { Locale } from '../locale';
+import { displayName, type ConversationRef, type UserRef } from '../people';
+import type { Ticket, TranscriptEntry } from '../ticket';
+import { say } from './render';
+import type { Runtime } from './runtime';
+import { requesterReplied } from './ticket-transitions';
+
+/** The ticket already holds this text from its requester: as its details or an earlier message. */
+function holds(ticket: Ticket, text: string): boolean {
+  return (
+    ticket.details === text ||
+    ticket.transcript.some((e) => e.from === 'requester' && !e.internal && e.text === text)
+  );
+}
+
+/**
+ * What the requester wrote, added to their ticket: kept in its transcript and relayed into the thread
+ * of its current level as "Budi (requester): ..."; a paused SLA clock runs again. With `once`, text the
+ * ticket already holds (the same form sent twice) is not added a second time. Returns the ticket after.
+ */
+export async function addRequesterText(
+  rt: Runtime,
+  ticket: Ticket,
+  user: UserRef,
+  text: string,
+  options: { readonly once?: boolean } = {},
+): Promise<Ticket> {
+  const now = rt.deps.clock.now();
+  const { before, after, changed, replayed } = await rt.mutate(ticket.id, (x) => {
+    if (options.once && holds(x, text)) return x;
+    const entry: TranscriptEntry = {
+      at: now,
+      from: 'requester',
+      user,
+      text,
+      level: x.level,
+      internal: false,
+    };
+    return requesterReplied(x, rt.ctx(user), entry);
+  });
+  if (changed) {
+    const says = t(rt.deps.config.agentLocale, 'requester_says', { requester: displayName(user) });
+    rt.tellThread(after, after.level, {
+      text,
+      blocks: [{ kind: 'text', spans: [plain(`${says} `), fromUser(text)] }],
+    });
+  }
+  if (replayed || before.status !== after.status) rt.refreshCards(after);
+  return after;
+}
+
+/**
+ * Text from a form that came too late for its own purpose (an out-of-date ticket form, a reopen once
+ * reopening was over), added to an active ticket, not twice; the person is told where it went.
+ */
+export async function addFormText(
+  rt: Runtime,
+  who: { readonly user: UserRef; readonly dm?: ConversationRef | undefined },
+  ticket: Ticket,
+  text: string,
+  locale: Locale,
+): Promise<void> {
+  const after = await addRequesterText(rt, ticket, who.user, text, { once: true });
+  const said = t(locale, 'added_to_ticket', {
+    key: after.key,
+    status: t(locale, `status_${after.status}`),
+    level: after.level,
+  });
+  rt.sendDirect(who.dm ?? after.requesterDm, say(said));
+}

@@ -1,0 +1,68 @@
+import { t } from '../i18n/translate';
+import type { Inbound } from '../inbound';
+import type { Locale } from '../locale';
+import { isActive, type Ticket } from '../ticket';
+import { addFormText } from './add-to-ticket';
+import { startTicket } from './new-ticket';
+import { openOrJoin } from './open-or-join';
+import { say } from './render';
+import { resolvedMessage } from './resolved-message';
+import { retire } from './retire-buttons';
+import type { Runtime } from './runtime';
+import { recordFollowUp } from './ticket-transitions';
+
+type ActionEvent = Extract<Inbound, { kind: 'action' }>;
+
+/**
+ * "Reopen" with what is still wrong, once the ticket can no longer be reopened (the requester
+ * confirmed it, or the reopen window passed): what they wrote is not lost. While the ticket is active
+ * again (the form was sent twice) it is added to it; otherwise a follow-up ticket opens with the old
+ * question and what they wrote, linked to the old one (`followUpOf`), and the old thread is told. Its
+ * id comes from the old ticket, so two submits open one follow-up and a redone press finds its own.
+ */
+export async function reopenTooLate(
+  rt: Runtime,
+  e: ActionEvent,
+  old: Ticket,
+  reason: string,
+  locale: Locale,
+): Promise<void> {
+  if (isActive(old)) return addFormText(rt, e, old, reason, locale);
+  const now = rt.deps.clock.now();
+  const result = await openOrJoin(rt, `follow-up:${old.id}`, () =>
+    startTicket({
+      requester: old.requester,
+      requesterDm: e.dm ?? old.requesterDm,
+      locale,
+      question: old.question,
+      attempts: old.l0,
+      category: old.category,
+      priority: old.priority,
+      impact: old.impact,
+      details: reason,
+      followUpOf: { id: old.id, key: old.key },
+      origin: 'reopen_too_late',
+      now,
+      sla: rt.deps.config.sla,
+    }),
+  );
+  if (!result) throw new Error(`${old.key} has too many follow-ups`);
+  const { ticket, opened } = result;
+  if (!opened) return addFormText(rt, e, ticket, reason, locale);
+  const { after } = await rt.mutate(old.id, (x) => recordFollowUp(x, rt.ctx(e.user), ticket.key));
+  rt.postToLevel(ticket, 1);
+  const agentLocale = rt.deps.config.agentLocale;
+  rt.tellThread(
+    after,
+    after.level,
+    say(t(agentLocale, 'follow_up_thread', { key: ticket.key, reason })),
+  );
+  const text = t(locale, 'follow_up_opened', {
+    old: old.key,
+    key: ticket.key,
+    priority: ticket.priority,
+  });
+  rt.tellRequester(ticket, say(text));
+  const chosen = t(locale, 'chosen_follow_up', { key: ticket.key });
+  if (after.resolution) retire(e, resolvedMessage(after, locale, after, chosen));
+}

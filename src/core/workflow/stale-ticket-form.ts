@@ -1,0 +1,77 @@
+import { t } from '../i18n/translate';
+import type { Inbound } from '../inbound';
+import type { Locale } from '../locale';
+import type { UserRef } from '../people';
+import type { L0Session } from '../ports/session-store';
+import { ACTIVE_STATUSES, type L0Attempt, type Ticket } from '../ticket';
+import { addFormText } from './add-to-ticket';
+import { field, missingFields } from './form-fields';
+import { refuseStaleL0 } from './l0-stale';
+import { newTicket, readTicketForm } from './new-ticket';
+import { openedHere, openOrJoin } from './open-or-join';
+import { decodePayload } from './payload';
+import { say } from './render';
+import type { Runtime } from './runtime';
+
+type ActionEvent = Extract<Inbound, { kind: 'action' }>;
+
+/** The tickets one ticket form (whose, shown at which session version) may open: see openOrJoin. */
+export function formChain(user: UserRef, version: number): string {
+  return `l0-form:${user.platform}:${user.id}:v${version}`;
+}
+
+/** The question a form shown at `version` was for: the newest attempt first answered at or before it. */
+export function attemptOfForm(
+  session: L0Session | undefined,
+  version: number,
+): L0Attempt | undefined {
+  return session?.attempts.filter((a) => a.since !== undefined && a.since <= version).at(-1);
+}
+
+/**
+ * A ticket form sent from an out-of-date button (an older question's, or sent a second time): what was
+ * typed is not thrown away. With an active ticket, it is added to that ticket and the person is told
+ * where it went. Otherwise a ticket opens from it, with the question the form was shown for when the
+ * session still has it (else what was typed is the question), exactly as the form would have opened
+ * it in time. Only a form with nothing typed gets the plain "out of date" answer.
+ */
+export async function staleTicketForm(
+  rt: Runtime,
+  e: ActionEvent,
+  locale: Locale,
+  saved: L0Session | undefined,
+  opened: (ticket: Ticket) => Promise<void>,
+): Promise<void> {
+  const version = decodePayload(e.payload).session;
+  const typed = field(e, 'details');
+  const [active] = await rt.deps.tickets.listByRequester(e.user, ACTIVE_STATUSES);
+  // Redone after this very item opened the ticket: say so again, rather than add to it.
+  if (active && openedHere(active)) return opened(active);
+  if (!typed || version === undefined) return refuseStaleL0(rt, e, locale, saved);
+  if (active)
+    return addFormText(rt, { user: e.user, dm: e.dm ?? saved?.dm }, active, typed, locale);
+  const read = readTicketForm((name) => field(e, name));
+  const dm = e.dm ?? saved?.dm;
+  if ('missing' in read) {
+    const text = t(locale, 'refused_input', { fields: missingFields(read.missing, locale).labels });
+    return dm ? rt.whisper(e.user, { dm }, say(text)) : undefined;
+  }
+  if (!dm) return refuseStaleL0(rt, e, locale, saved);
+  const attempt = attemptOfForm(saved, version);
+  const result = await openOrJoin(rt, formChain(e.user, version), () =>
+    newTicket({
+      requester: e.user,
+      requesterDm: dm,
+      locale,
+      question: attempt?.question ?? typed,
+      attempts: attempt ? [attempt] : [],
+      form: { ...read.form, details: attempt ? typed : undefined },
+      origin: 'older_form',
+      now: rt.deps.clock.now(),
+      sla: rt.deps.config.sla,
+    }),
+  );
+  if (!result) return refuseStaleL0(rt, e, locale, saved);
+  if (result.opened) return opened(result.ticket);
+  return addFormText(rt, { user: e.user, dm }, result.ticket, typed, locale);
+}
