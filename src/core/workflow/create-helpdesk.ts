@@ -98,7 +98,11 @@ export function createHelpdesk(deps: HelpdeskDeps): Helpdesk {
     if (item.payload.kind !== 'inbound') return;
     const event = item.payload.event;
     const { effects } = await inWorkScope(`${item.id}:failed`, () => {
-      rt.whisper(event.user, whereOf(event), say(t(localeOf(event), 'event_failed')));
+      rt.whisper(
+        event.user,
+        whereOf(event),
+        say(t(localeOf(event), 'event_failed'), localeOf(event)),
+      );
       return Promise.resolve();
     });
     await flush(`${item.id}:failed`, effects);
@@ -163,7 +167,7 @@ export function createHelpdesk(deps: HelpdeskDeps): Helpdesk {
     if ((toldUnavailable.get(who) ?? 0) > now - 60_000) return;
     if (toldUnavailable.size > 10_000) toldUnavailable.clear();
     toldUnavailable.set(who, now);
-    const message = say(t(localeOf(event), 'store_down'));
+    const message = say(t(localeOf(event), 'store_down'), localeOf(event));
     void Promise.resolve()
       .then(() =>
         rt.surface(event.user.platform).sendEphemeral(event.user, whereOf(event), message),

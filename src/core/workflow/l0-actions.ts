@@ -65,7 +65,7 @@ export function createL0Actions(rt: Runtime) {
     rt.sendDirect(
       e.dm ?? session.dm,
       solved
-        ? say(t(locale, 'solved_reply'))
+        ? say(t(locale, 'solved_reply'), locale)
         : ticketFormMessage(locale, t(locale, 'need_help_reply'), session.version),
     );
   }
@@ -170,7 +170,7 @@ export function createL0Actions(rt: Runtime) {
     rt.postToLevel(created, 1);
     rt.tellRequester(
       created,
-      say(t(locale, 'ticket_opened', { key: created.key, priority: created.priority })),
+      say(t(locale, 'ticket_opened', { key: created.key, priority: created.priority }), locale),
     );
   }
 
