@@ -145,6 +145,7 @@ async function main(): Promise<void> {
         feed: consoleSurface,
         users: CONSOLE_USERS,
         timeZone: config.TIME_ZONE,
+        locales: { agent: config.AGENT_LOCALE, default: config.DEFAULT_LOCALE },
         logError: (err, context) => log.error({ err, context }, 'console request failed'),
       }),
     );

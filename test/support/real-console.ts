@@ -55,7 +55,13 @@ export async function startRealConsole(
   });
   helpdesk.start();
   const [app, browser] = await Promise.all([
-    startConsoleApp({ helpdesk, db: conn.db, feed: surface, timeZone: config.TIME_ZONE }),
+    startConsoleApp({
+      helpdesk,
+      db: conn.db,
+      feed: surface,
+      timeZone: config.TIME_ZONE,
+      locales: { agent: config.AGENT_LOCALE, default: config.DEFAULT_LOCALE },
+    }),
     launchBrowser(),
   ]);
   return {

@@ -10,7 +10,9 @@ import type { Ticket } from '../../core/ticket';
 import { IntakeRefused } from '../../core/pipeline/intake';
 import { isLoopbackAddress } from '../../loopback';
 import { projectRoot } from '../../project-root';
+import type { Locale } from '../../core/locale';
 import { dmConversation } from './console-conversations';
+import { consoleLabels } from './console-labels';
 import {
   actionBody,
   BadRequestError,
@@ -35,6 +37,11 @@ export interface ConsoleRouterOptions {
   readonly users: readonly ConsoleUser[];
   /** The desk's IANA time zone (TIME_ZONE): the page shows times in it; else in the browser's. */
   readonly timeZone?: string;
+  /**
+   * The languages the page speaks: `agent` (AGENT_LOCALE) in the level channels, and `default`
+   * (DEFAULT_LOCALE) in a DM until the bot has answered its employee in their own.
+   */
+  readonly locales: { readonly agent: Locale; readonly default: Locale };
   /** Unexpected failures (500s); bad requests are the caller's and are not logged. */
   readonly logError?: (error: unknown, context: string) => void;
 }
@@ -76,14 +83,24 @@ function userFinder(users: readonly ConsoleUser[]): (id: string) => ConsoleUser 
 
 function addReadRoutes(
   router: Router,
-  { helpdesk, feed, users, timeZone }: ConsoleRouterOptions,
+  { helpdesk, feed, users, timeZone, locales }: ConsoleRouterOptions,
 ): void {
   const userNamed = userFinder(users);
   router.get('/api/users', (_req, res) => {
     res.json({ users: users.map(({ id, name, role }) => ({ id, name, role })) });
   });
   router.get('/api/desk', (_req, res) => {
-    res.json({ timeZone: timeZone ?? null, maxText: MAX_TEXT, views: !!helpdesk.views });
+    res.json({
+      timeZone: timeZone ?? null,
+      maxText: MAX_TEXT,
+      views: !!helpdesk.views,
+      agentLocale: locales.agent,
+      defaultLocale: locales.default,
+    });
+  });
+  const labels = consoleLabels();
+  router.get('/api/labels', (_req, res) => {
+    res.json(labels);
   });
   router.get('/api/conversation', async (req, res) => {
     const query = parseRequest(conversationQuery, req.query, 'GET /api/conversation');

@@ -1,6 +1,7 @@
 // A feed follows new messages while its reader is at the bottom. A reader who scrolled up keeps
 // their place, and a "N new messages ↓" pill counts what arrived below; clicking it goes down.
 import { h } from './dom.js';
+import { tr } from './labels.js';
 
 const NEAR_BOTTOM = 60;
 const followers = new WeakMap();
@@ -64,7 +65,10 @@ function followerOf(feed) {
 
 function showPill(follower, unseen) {
   follower.unseen = unseen;
-  follower.pill.textContent = `${unseen} new message${unseen === 1 ? '' : 's'} ↓`;
+  // The pill speaks its pane's language (the pane's lang attribute, see paintLabels in app.js).
+  const locale = follower.pill.closest('[lang]')?.getAttribute('lang');
+  const key = unseen === 1 ? 'new_messages_one' : 'new_messages_many';
+  follower.pill.textContent = tr(locale, key, { count: unseen });
   follower.pill.hidden = false;
 }
 
