@@ -4,7 +4,7 @@ import { LOCALES, type Locale } from '../../core/locale';
 
 /**
  * The words of the console's page itself (its bars, panes, reply boxes and markers), in both languages
- * and checked like the core's catalog (test/unit/core/i18n/catalogs.test.ts). The page gets them with
+ * and checked like the core's catalog (test/unit/i18n/catalogs.test.ts). The page gets them with
  * the core's words it shows too (GET /api/labels) and shows each pane in its viewer's language: the
  * DM in the employee's, the level channels in AGENT_LOCALE.
  */

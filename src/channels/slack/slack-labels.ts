@@ -3,7 +3,7 @@ import { fill, type MessageTable, type Params } from '../../core/i18n/message-ta
 
 /**
  * The few words only the Slack channel shows (App Home headings, the slash command's pointer to the
- * DM), in both languages and checked like the core's catalog (test/unit/core/i18n/catalogs.test.ts).
+ * DM), in both languages and checked like the core's catalog (test/unit/i18n/catalogs.test.ts).
  * Everything else, forms included, comes from the core's catalog.
  */
 export const SLACK_LABELS = {

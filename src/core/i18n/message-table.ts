@@ -3,7 +3,7 @@ import type { Locale } from '../locale';
 /**
  * Texts in both languages by key: the core's catalog (catalog.ts) and the few tables of words only
  * one channel shows (Slack's App Home, the console's page). Every table is checked the same way
- * (test/unit/core/i18n/catalogs.test.ts): both languages present, same placeholders, no left-overs.
+ * (test/unit/i18n/catalogs.test.ts): both languages present, same placeholders, no left-overs.
  */
 export type MessageTable = Readonly<Record<string, Readonly<Record<Locale, string>>>>;
 
