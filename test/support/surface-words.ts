@@ -39,7 +39,7 @@ export function foreignWords(
 /**
  * Every text an Adaptive Card activity shows: its summary, TextBlocks, facts, button titles, input
  * labels, placeholders, error messages and choices. Pre-filled input values (a drafted article) and
- * what buttons carry (`data`) are not shown as the bot's words.
+ * what buttons carry (`data`) are not shown as the bot's words, nor is the mention markup.
  */
 export function cardWords(activity: unknown): string {
   const texts: string[] = [];
@@ -55,5 +55,6 @@ export function cardWords(activity: unknown): string {
     }
   };
   walk(activity, '');
-  return texts.join('\n');
+  // <at>…</at> is how a card marks a mention, not a word of either language.
+  return texts.join('\n').replace(/<\/?at>/g, ' ');
 }

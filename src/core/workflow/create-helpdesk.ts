@@ -44,8 +44,11 @@ export function createHelpdesk(deps: HelpdeskDeps): Helpdesk {
   const delivery = createEffectDelivery(rt, (ticketId, level) =>
     outboxRunner.wake(laneOfEffect({ kind: 'thread', ticketId, level, message: say('') })),
   );
+  /** The language of an answer no flow gave: agents' (a thread, a press outside a DM) is AGENT_LOCALE. */
   const localeOf = (event: Inbound) =>
-    ('locale' in event ? event.locale : undefined) ?? deps.config.defaultLocale;
+    event.kind === 'thread_message' || (event.kind === 'action' && !event.dm)
+      ? deps.config.agentLocale
+      : (event.locale ?? deps.config.defaultLocale);
   const whereOf = (event: Inbound) =>
     event.kind === 'thread_message' ? { thread: event.thread } : { dm: event.dm };
 
