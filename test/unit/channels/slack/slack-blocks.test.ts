@@ -99,9 +99,9 @@ describe('renderMessage', () => {
         },
       ],
     });
-    expect(
-      sectionText(render([{ kind: 'ping', level: 3, text: 'x' }], 'x', pings).blocks[0]),
-    ).toBe('<@U0HENDRA1> <@W0VENDOR1> x');
+    expect(sectionText(render([{ kind: 'ping', level: 3, text: 'x' }], 'x', pings).blocks[0])).toBe(
+      '<@U0HENDRA1> <@W0VENDOR1> x',
+    );
     expect(render([{ kind: 'ping', level: 1, text: 'x' }], 'x', pings).blocks).toEqual([]);
   });
 
