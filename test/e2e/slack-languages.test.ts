@@ -10,6 +10,7 @@ import {
   CHANNELS,
   dmChannelOf,
   L2_GROUP,
+  openTicket,
   PEOPLE,
   shownText,
   startSlackHarness,
@@ -160,6 +161,63 @@ describe.each<Locale>(['id', 'en'])(
     });
   },
 );
+
+/**
+ * The two languages side by side: Budi writes English, the agents read Indonesian. Each modal speaks
+ * its reader's (the reopen form is Budi's, the escalation and resolution forms the agents'), and
+ * nothing in his DM is Indonesian nor anything in the agents' channels English.
+ */
+describe('Slack with an English employee and Indonesian agents', () => {
+  let h: SlackHarness;
+  const kb = createKnowledgeBase(loadKnowledgeBase(path.join(projectRoot(), 'kb')), {
+    answerThreshold: loadConfig({}).KB_ANSWER_THRESHOLD,
+  });
+  beforeAll(async () => {
+    h = await startSlackHarness({ env: { AGENT_LOCALE: 'id', DEFAULT_LOCALE: 'id' }, kb });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it("opens each form in its reader's language and keeps the two apart", async () => {
+    const typed = TYPED.en;
+    const dm = dmChannelOf(PEOPLE.budi);
+    const closeOf = () =>
+      (h.stub.ok('views.open').at(-1)!.args.view as { close: { text: string } }).close.text;
+    await openTicket(h, PEOPLE.budi, typed.question);
+    expect(closeOf()).toBe(t('en', 'form_cancel'));
+    await h.press(PEOPLE.ayu, h.button('escalate', CHANNELS.l1));
+    expect(closeOf()).toBe(t('id', 'form_cancel'));
+    await h.submit(PEOPLE.ayu, h.stub.ok('views.open').at(-1)!, {
+      reason: TYPED.id.reason,
+      tried: TYPED.id.tried,
+    });
+    await h.press(PEOPLE.dewi, h.button('claim', CHANNELS.l2));
+    await h.press(PEOPLE.dewi, h.button('resolve', CHANNELS.l2));
+    expect(closeOf()).toBe(t('id', 'form_cancel'));
+    await h.submit(PEOPLE.dewi, h.stub.ok('views.open').at(-1)!, { summary: TYPED.id.summary });
+    await h.press(PEOPLE.budi, h.button('reopen', dm));
+    expect(closeOf()).toBe(t('en', 'form_cancel'));
+    await h.submit(PEOPLE.budi, h.stub.ok('views.open').at(-1)!, { problem: typed.problem });
+
+    const ticket = (await ticketByKey(h.db, 'IT-1001'))!;
+    expect(ticket).toMatchObject({ locale: 'en', status: 'claimed' });
+    const article = kb.article(ticket.l0.at(-1)!.articleId!, 'en')!;
+    const content = contentWords(
+      [...Object.values(TYPED.en), ...Object.values(TYPED.id), 'Budi Santoso', 'Ayu Lestari'],
+      [article, kb.article(article.id, 'id')!],
+    );
+    const posts = h.stub.calls.filter(
+      (c) => c.method.startsWith('chat.') && c.response.ok === true,
+    );
+    const inDm = posts.filter((c) => c.args.channel === dm);
+    const inChannels = posts.filter((c) => String(c.args.channel).startsWith('C'));
+    expect(inDm.length).toBeGreaterThan(3);
+    expect(inChannels.length).toBeGreaterThan(3);
+    expect(foreignWords('en', inDm.map(surface), content)).toEqual([]);
+    expect(foreignWords('id', inChannels.map(surface), content)).toEqual([]);
+  });
+});
 
 function surface(call: SlackCall) {
   return {

@@ -193,7 +193,8 @@ export function ticketFormMessage(
 }
 
 export function resolvedMessage(ticket: Ticket, locale: Locale): OutboundMessage {
-  const payload = encodePayload({ ticket: ticket.id });
+  // The language rides along, so a channel opens the reopen form in it (a Slack modal's Cancel).
+  const payload = encodePayload({ ticket: ticket.id, lang: locale });
   const agent = ticket.resolution?.by ? displayName(ticket.resolution.by) : 'IT';
   const text = t(locale, 'resolved_requester', {
     key: ticket.key,
@@ -248,7 +249,7 @@ export function csatBlocks(ticket: Ticket, locale: Locale): Block[] {
       actions: [1, 2, 3, 4, 5].map((score) => ({
         id: 'csat' as const,
         label: String(score),
-        payload: encodePayload({ ticket: ticket.id, score }),
+        payload: encodePayload({ ticket: ticket.id, score, lang: locale }),
       })),
     },
   ];
