@@ -1,3 +1,4 @@
+import type { Locale } from './locale';
 import type { Level } from './ticket';
 
 /**
@@ -16,8 +17,11 @@ export type Block =
     }
   | { readonly kind: 'actions'; readonly actions: readonly Action[] }
   | { readonly kind: 'context'; readonly spans: readonly Span[] }
-  /** Who to notify on an escalation: a user group or on-call users of that level, rendered as a ping. */
-  | { readonly kind: 'ping'; readonly level: Level };
+  /**
+   * Who to notify on an escalation: a user group or on-call users of that level, rendered as a ping
+   * followed by `text` ("this ticket needs you", in the agents' language).
+   */
+  | { readonly kind: 'ping'; readonly level: Level; readonly text: string };
 
 /** Every button the core can send; channels validate incoming presses against this one list. */
 export const ACTION_IDS = [
@@ -64,6 +68,11 @@ export interface OutboundMessage {
   /** Plain-text fallback (notifications, screen readers). */
   readonly text: string;
   readonly blocks: readonly Block[];
+  /**
+   * The language it is written in, so a channel shows its own words around it (a form's Cancel and
+   * "Choose…", a required field's error) in the same one. Every message with a form carries it.
+   */
+  readonly locale?: Locale;
 }
 
 export function plain(text: string): Span {

@@ -1,10 +1,10 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { createConsoleSurface } from '../../src/channels/console/console-surface';
 import { CONSOLE_USERS } from '../../src/channels/console/console-users';
-import { t } from '../../src/core/i18n/translate';
 import { plain, type OutboundMessage } from '../../src/core/messages';
 import { createMongoConsoleMessages } from '../../src/store/mongo-console-messages';
 import { startConsoleApp } from '../support/console-app';
+import { consoleWord } from '../support/console-words';
 import { openTestDatabase } from '../support/test-database';
 import {
   actAs,
@@ -123,7 +123,7 @@ describe.each<Layout>(['desktop', 'phone'])('local console for a new user (%s)',
       await actAs(page, user.id);
       // Agents read Indonesian here; Budi and Sari, not answered in a language yet, English.
       const locale = user.role === 'employee' ? 'en' : 'id';
-      await label.filter({ hasText: t(locale, 'console_acting_as') }).waitFor();
+      await label.filter({ hasText: consoleWord(locale, 'acting_as') }).waitFor();
       expect(within(await box(label), { x: 0, y: 0, ...viewport })).toBe(true);
       await expectEveryoneReachable(page, viewport);
     }
@@ -177,10 +177,10 @@ describe.each<Layout>(['desktop', 'phone'])('local console for a new user (%s)',
         .locator('.field-problem');
     // Sari is spoken to in English: the form's words are hers.
     expect(await problem('category').textContent()).toBe(
-      t('en', 'console_field_required', { field: 'Category' }),
+      consoleWord('en', 'field_required', { field: 'Category' }),
     );
     expect(await problem('details').textContent()).toBe(
-      t('en', 'console_field_required', { field: 'Details' }),
+      consoleWord('en', 'field_required', { field: 'Details' }),
     );
     expect(await problem('phone').isVisible()).toBe(false); // optional
     await expectUnder(form.locator('[data-field="category"]'), problem('category'));
@@ -202,7 +202,9 @@ describe.each<Layout>(['desktop', 'phone'])('local console for a new user (%s)',
     const escalation = card.locator('form[data-form-for="escalate"]');
     await escalation.locator('button[type="submit"]').click();
     const reason = escalation.locator('.field-problem');
-    expect(await reason.textContent()).toBe(t('id', 'console_field_required', { field: 'Reason' }));
+    expect(await reason.textContent()).toBe(
+      consoleWord('id', 'field_required', { field: 'Reason' }),
+    );
     await expectUnder(escalation.locator('textarea[data-field="reason"]'), reason);
     expect(await pageWidth(page)).toBeLessThanOrEqual(viewport.width);
     expect(errors).toEqual([]);

@@ -1,6 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { Config } from '../../src/config';
 import { t } from '../../src/core/i18n/translate';
+import { consoleWord } from '../support/console-words';
 import { ticketByKey } from '../support/ticket-by-key';
 import { startRealConsole, type RealConsole } from '../support/real-console';
 import { actAs, openConsole, pane, sendDm } from './browser';
@@ -46,7 +47,8 @@ describe('local console: read only outside your own level', () => {
 
     // Ayu (L1): her level's card and thread can be worked; the L2 ones are read only.
     await expectWorkable(l1Thread);
-    await expectReadOnly(l2Thread, 'Read only: you are an L1 agent');
+    const readOnly = (role: string) => consoleWord(agentLocale, 'read_only', { role });
+    await expectReadOnly(l2Thread, readOnly(t(agentLocale, 'role_agent', { level: 1 })));
     expect(await l2.locator('.here').isVisible()).toBe(false);
 
     // A reply she sends there anyway (not from this page) stays in the thread, marked as unsent.
@@ -65,16 +67,20 @@ describe('local console: read only outside your own level', () => {
       .waitFor();
     const strayReply = l2Thread.locator('.msg-reply.unsent', { hasText: stray });
     expect(await strayReply.locator('.unsent-marker').textContent()).toBe(
-      'Not sent to the employee',
+      consoleWord(agentLocale, 'unsent_marker'),
     );
-    expect(await strayReply.locator('.unsent-marker').getAttribute('title')).toContain(
-      'only L2 agents',
+    expect(await strayReply.locator('.unsent-marker').getAttribute('title')).toBe(
+      consoleWord(agentLocale, 'unsent_why', {
+        level: 2,
+        name: 'Ayu Lestari',
+        role: t(agentLocale, 'role_agent', { level: 1 }),
+      }),
     );
 
     // Dewi (L2): the other way round.
     await actAs(page, 'dewi');
     await expectWorkable(l2Thread);
-    await expectReadOnly(l1Thread, 'Read only: you are an L2 agent');
+    await expectReadOnly(l1Thread, readOnly(t(agentLocale, 'role_agent', { level: 2 })));
     await l2Thread.locator('.msg-reply.unsent', { hasText: stray }).waitFor(); // everyone sees it
     const answer = 'I will check the battery health report first';
     await l2Thread.locator('.reply-box textarea').fill(answer);
@@ -88,7 +94,7 @@ describe('local console: read only outside your own level', () => {
     // An employee reads every level's channel, and works none.
     await actAs(page, 'budi');
     for (const thread of [l1Thread, l2Thread]) {
-      await expectReadOnly(thread, 'Read only: you are an employee');
+      await expectReadOnly(thread, readOnly(t(agentLocale, 'role_employee')));
     }
     expect(
       await page.locator('.pane-level button:not(.new-pill), .pane-level textarea').count(),

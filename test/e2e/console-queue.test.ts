@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { t } from '../../src/core/i18n/translate';
+import { consoleWord } from '../support/console-words';
 import { startRealConsole, type RealConsole } from '../support/real-console';
 import { actAs, openConsole, pane, sendDm, showColumn } from './browser';
 
@@ -88,12 +89,18 @@ describe('local console: level queues and my tickets', () => {
     const l2 = pane(page, 'level:2');
     const dm = pane(page, 'dm');
     const keys = (column: typeof l1) => column.locator('.queue-item .q-key').allTextContents();
+    // The queues speak the agents' language (AGENT_LOCALE), the DM column its employee's (English).
+    const agents = world!.config.AGENT_LOCALE;
+    const queue = (count: number) => `${consoleWord(agents, 'queue_title')} (${count})`;
+    const mine = `${consoleWord('en', 'mine_title')} (1)`;
 
     await actAs(page, 'ayu');
-    await l1.locator('.queue-panel summary', { hasText: 'Queue (2)' }).waitFor();
+    await l1.locator('.queue-panel summary', { hasText: queue(2) }).waitFor();
     expect(await keys(l1)).toEqual(['IT-1001', 'IT-1002']);
-    expect(await l1.locator('.queue-item').first().textContent()).toBe('IT-1001P3openunassigned');
-    await l2.locator('.queue-panel summary', { hasText: 'Queue (0)' }).waitFor();
+    expect(await l1.locator('.queue-item').first().textContent()).toBe(
+      `IT-1001P3${t(agents, 'status_open')}${t(agents, 'unassigned')}`,
+    );
+    await l2.locator('.queue-panel summary', { hasText: queue(0) }).waitFor();
 
     // Picking an entry brings its card into view.
     const link = l1.locator('.queue-item[data-ticket="IT-1002"] a');
@@ -112,20 +119,21 @@ describe('local console: level queues and my tickets', () => {
     await form.locator('textarea[data-field="reason"]').fill('Needs a hardware diagnosis');
     await form.locator('textarea[data-field="tried"]').fill('Power plan, brightness');
     await form.locator('button[type="submit"]').click();
-    await l2.locator('.queue-panel summary', { hasText: 'Queue (1)' }).waitFor();
+    await l2.locator('.queue-panel summary', { hasText: queue(1) }).waitFor();
     expect(await keys(l2)).toEqual(['IT-1001']);
-    await l1.locator('.queue-panel summary', { hasText: 'Queue (1)' }).waitFor();
+    await l1.locator('.queue-panel summary', { hasText: queue(1) }).waitFor();
     expect(await keys(l1)).toEqual(['IT-1002']);
 
     // Budi sees his own ticket in the DM column; acting as an agent, it is whose DM you read.
     await actAs(page, 'budi');
-    await dm.locator('.queue-panel summary', { hasText: 'My tickets (1)' }).waitFor();
+    await dm.locator('.queue-panel summary', { hasText: mine }).waitFor();
     expect(await keys(dm)).toEqual(['IT-1001']);
     await actAs(page, 'sari');
-    await dm.locator('.queue-panel summary', { hasText: 'My tickets (1)' }).waitFor();
+    await dm.locator('.queue-panel summary', { hasText: mine }).waitFor();
     expect(await keys(dm)).toEqual(['IT-1002']);
     await actAs(page, 'dewi');
-    await dm.locator('.queue-panel summary', { hasText: "Sari's tickets (1)" }).waitFor();
+    const theirs = `${consoleWord('en', 'theirs_title', { name: 'Sari' })} (1)`;
+    await dm.locator('.queue-panel summary', { hasText: theirs }).waitFor();
     expect(await keys(dm)).toEqual(['IT-1002']);
 
     expect(errors).toEqual([]);
@@ -138,7 +146,7 @@ describe('local console: level queues and my tickets', () => {
     await actAs(page, 'budi');
     const dm = pane(page, 'dm');
     const panel = dm.locator('.queue-panel');
-    await panel.locator('summary', { hasText: 'My tickets (1)' }).waitFor();
+    await panel.locator('summary', { hasText: `${consoleWord('en', 'mine_title')} (1)` }).waitFor();
     // Folded by default on a phone: one line above the chat.
     expect(await panel.getAttribute('open')).toBeNull();
     expect((await panel.boundingBox())!.height).toBeLessThan(40);

@@ -56,6 +56,8 @@ describe('local console: reading a busy conversation', () => {
         helpdesk: createFakeHelpdesk(surface),
         db: conn.db,
         timeZone: 'Asia/Jakarta',
+        // Indonesian agents (the cards below are labelled in Indonesian), DMs in English.
+        locales: { agent: 'id', default: 'en' },
       }),
       launchBrowser(),
     ]);
@@ -137,11 +139,13 @@ describe('local console: reading a busy conversation', () => {
     await head.filter({ hasText: 'Rudi Hartono' }).waitFor();
     expect(await head.textContent()).toContain(resolved);
 
+    // Above Budi's DM, the same state in Budi's language.
     await actAs(page, 'budi');
     const bar = page.locator('#dm-ticket');
     await bar.filter({ hasText: 'IT-2001' }).waitFor();
-    for (const part of [resolved, 'L1', 'Rudi Hartono'])
+    for (const part of [t('en', 'status_resolved'), 'L1', t('en', 'card_owner'), 'Rudi Hartono'])
       expect(await bar.textContent()).toContain(part);
+    expect(await bar.textContent()).not.toContain(resolved);
     expect(errors).toEqual([]);
     await page.close();
   });

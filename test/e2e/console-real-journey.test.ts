@@ -11,6 +11,7 @@ import {
 import { agentDirectoryFor, composeHelpdesk } from '../../src/compose-helpdesk';
 import { loadConfig, type Config } from '../../src/config';
 import { t } from '../../src/core/i18n/translate';
+import { consoleWord } from '../support/console-words';
 import type { Helpdesk } from '../../src/core/inbound';
 import type { ActionId } from '../../src/core/messages';
 import type { Ticket } from '../../src/core/ticket';
@@ -200,7 +201,11 @@ describe.each<Layout>(['desktop', 'phone'])('local console on the real core (%s)
         hasText: t(agentLocale, 'card_escalation', { from: 1, reason, tried }),
       })
       .waitFor();
-    await l2Card.locator('.msg-card .b-ping', { hasText: '@L2-on-call' }).waitFor();
+    await l2Card
+      .locator('.msg-card .b-ping', {
+        hasText: `${consoleWord(agentLocale, 'ping_handle', { level: 2 })} ${t(agentLocale, 'ping_needs_you')}`,
+      })
+      .waitFor();
     expect(await l2Card.locator('.msg-card .b-header').textContent()).toBe('IT-1001 · P3 · L2');
     await l2Card.locator('.msg-card', { hasText: followUp }).waitFor(); // the digest
     expect(await l2Card.locator('.msg-card', { hasText: 'NOTE-7731' }).count()).toBe(0);
@@ -215,12 +220,11 @@ describe.each<Layout>(['desktop', 'phone'])('local console on the real core (%s)
     await actAs(page, 'rudi');
     await showColumn(page, 'level:2');
     const l2Claim = l2Card.locator('button[data-action="claim"]');
-    await l2Card
-      .locator('.msg-card .read-only', { hasText: 'Read only: you are an L1 agent' })
-      .waitFor();
-    await l2Card
-      .locator('.thread-foot .read-only', { hasText: 'Read only: you are an L1 agent' })
-      .waitFor();
+    const readOnly = consoleWord(agentLocale, 'read_only', {
+      role: t(agentLocale, 'role_agent', { level: 1 }),
+    });
+    await l2Card.locator('.msg-card .read-only', { hasText: readOnly }).waitFor();
+    await l2Card.locator('.thread-foot .read-only', { hasText: readOnly }).waitFor();
     expect(await l2Card.locator('button').count()).toBe(0);
     expect(await l2Card.locator('textarea').count()).toBe(0);
     // ...and the core refuses the press itself, when his page sends the L2 card's button anyway.
@@ -295,8 +299,9 @@ describe.each<Layout>(['desktop', 'phone'])('local console on the real core (%s)
     // The rating was asked with the resolution; closing does not ask again.
     await resolution.locator('button[data-action="csat"]', { hasText: /^5$/ }).click();
     await bot(t('en', 'csat_thanks', { key: 'IT-1001', score: 5 })).waitFor();
+    // The bar above the DM names the state in Budi's language, as his chat does.
     await page
-      .locator('#dm-ticket', { hasText: t(agentLocale, 'status_closed') })
+      .locator('#dm-ticket', { hasText: t('en', 'status_closed') })
       .filter({ hasText: 'Dewi Anggraini' })
       .waitFor();
     expect(await pageWidth(page)).toBeLessThanOrEqual(LAYOUTS[layout].width);

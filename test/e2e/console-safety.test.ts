@@ -116,7 +116,7 @@ describe('local console: escaping, ephemerals, bad input, loopback only', () => 
     expect((await input.inputValue()).length).toBe(20000);
     expect(await row.locator('.char-count.over').textContent()).toBe('20,000 / 4,000');
     expect(await row.locator('.limit-note').textContent()).toBe(
-      'Too long to send: 16,000 characters over the 4,000 limit. Shorten it or send it in parts.',
+      'Too long to send: 16,000 over the limit of 4,000 characters. Shorten it or send it in parts.',
     );
     await input.press('Enter');
     await pane(page, 'dm').locator('.composer button:not([disabled])').waitFor();

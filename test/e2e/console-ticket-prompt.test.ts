@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { t } from '../../src/core/i18n/translate';
 import type { MessageKey } from '../../src/core/i18n/catalog';
+import { consoleWord } from '../support/console-words';
 import { startRealConsole, type RealConsole } from '../support/real-console';
 import { actAs, LAYOUTS, openConsole, pageWidth, pane, sendDm, type Layout } from './browser';
 
@@ -74,7 +75,7 @@ describe.each<Layout>(['desktop', 'phone'])(
       const problems = form.locator('.field-problem:visible');
       expect(await problems.allTextContents()).toEqual(
         (['form_category', 'form_impact', 'form_urgency'] as const).map((field) =>
-          t(c.locale, 'console_field_required', { field: t(c.locale, field) }),
+          consoleWord(c.locale, 'field_required', { field: t(c.locale, field) }),
         ),
       );
       expect(await pageWidth(page)).toBeLessThanOrEqual(LAYOUTS[layout].width);

@@ -148,7 +148,7 @@ export function createFakeHelpdesk(
           { kind: 'header', text: `${ticket.key} · P3 · L2` },
           { kind: 'text', spans: [plain('Question: '), fromUser(ticket.question)] },
           { kind: 'text', spans: [plain('Escalated from L1: '), fromUser(reason)] },
-          { kind: 'ping', level: 2 },
+          { kind: 'ping', level: 2, text: 'this ticket needs you' },
         ],
       });
       await surface.replyInThread(ticket.thread, say(`Escalated to L2: ${reason}`));

@@ -67,7 +67,13 @@ describe('Prometheus metrics from real events', () => {
       access: { mode: 'open' },
       metrics: metrics.registry,
       loadReport: reportLoader(conn.db, config),
-      console: { helpdesk, feed: surface, users: CONSOLE_USERS, timeZone: config.TIME_ZONE },
+      console: {
+        helpdesk,
+        feed: surface,
+        users: CONSOLE_USERS,
+        timeZone: config.TIME_ZONE,
+        locales: { agent: config.AGENT_LOCALE, default: config.DEFAULT_LOCALE },
+      },
     });
   });
 

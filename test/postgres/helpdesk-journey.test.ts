@@ -77,7 +77,7 @@ describe('a whole ticket journey on FerretDB on PostgreSQL', () => {
     expect(textOf(h.latestCard(escalated.cards.L2!.messageId)!)).toMatch(
       /Escalated from L1: Fuser unit fault\nTried: Cleared jam, power cycle/,
     );
-    expect(last('direct', 'dm:budi')).toMatch(/level 2 specialists/);
+    expect(last('direct', 'dm:budi')).toMatch(/L2 agents/);
     await h.press(people.dewi, h.button('claim', 'L2'));
     const l2 = escalated.threads.L2!;
     await h.reply(people.dewi, l2.threadId, l2.channelId, 'Replacing the fuser today');

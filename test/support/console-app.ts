@@ -1,10 +1,10 @@
 import { createMongoConsoleMessages } from '../../src/store/mongo-console-messages';
 import type { Db } from 'mongodb';
 import { createConsoleSurface, type ConsoleFeed } from '../../src/channels/console/console-surface';
-import type { ConsoleLocales } from '../../src/channels/console/console-language';
 import { CONSOLE_USERS, type ConsoleUser } from '../../src/channels/console/console-users';
 import { startConsoleServer } from '../../src/channels/console/start-console-server';
 import type { Helpdesk } from '../../src/core/inbound';
+import type { Locale } from '../../src/core/locale';
 
 /**
  * The local web console on 127.0.0.1 and a free port, for end-to-end tests: the console router over
@@ -17,7 +17,8 @@ export async function startConsoleApp(options: {
   feed?: ConsoleFeed;
   users?: readonly ConsoleUser[];
   timeZone?: string;
-  locales?: ConsoleLocales;
+  /** The page's languages; English by default, as the fake cores' messages are. */
+  locales?: { agent: Locale; default: Locale };
 }): Promise<{ url: string; close(): Promise<void> }> {
   return startConsoleServer({
     host: '127.0.0.1',
@@ -26,7 +27,7 @@ export async function startConsoleApp(options: {
     feed: options.feed ?? createConsoleSurface(createMongoConsoleMessages(options.db)),
     users: options.users ?? CONSOLE_USERS,
     ...(options.timeZone && { timeZone: options.timeZone }),
-    ...(options.locales && { locales: options.locales }),
+    locales: options.locales ?? { agent: 'en', default: 'en' },
     logError: (error) => process.stderr.write(`[console] ${String(error)}\n`),
   });
 }

@@ -10,8 +10,9 @@ import type { Ticket } from '../../core/ticket';
 import { IntakeRefused } from '../../core/pipeline/intake';
 import { isLoopbackAddress } from '../../loopback';
 import { projectRoot } from '../../project-root';
+import type { Locale } from '../../core/locale';
 import { dmConversation } from './console-conversations';
-import { consoleWords, conversationLocale, type ConsoleLocales } from './console-language';
+import { consoleLabels } from './console-labels';
 import {
   actionBody,
   BadRequestError,
@@ -36,8 +37,11 @@ export interface ConsoleRouterOptions {
   readonly users: readonly ConsoleUser[];
   /** The desk's IANA time zone (TIME_ZONE): the page shows times in it; else in the browser's. */
   readonly timeZone?: string;
-  /** Its languages (AGENT_LOCALE, DEFAULT_LOCALE); English for both when not given (a stand-in core). */
-  readonly locales?: ConsoleLocales;
+  /**
+   * The languages the page speaks: `agent` (AGENT_LOCALE) in the level channels, and `default`
+   * (DEFAULT_LOCALE) in a DM until the bot has answered its employee in their own.
+   */
+  readonly locales: { readonly agent: Locale; readonly default: Locale };
   /** Unexpected failures (500s); bad requests are the caller's and are not logged. */
   readonly logError?: (error: unknown, context: string) => void;
 }
@@ -79,16 +83,9 @@ function userFinder(users: readonly ConsoleUser[]): (id: string) => ConsoleUser 
 
 function addReadRoutes(
   router: Router,
-  {
-    helpdesk,
-    feed,
-    users,
-    timeZone,
-    locales = { agent: 'en', default: 'en' },
-  }: ConsoleRouterOptions,
+  { helpdesk, feed, users, timeZone, locales }: ConsoleRouterOptions,
 ): void {
   const userNamed = userFinder(users);
-  const words = consoleWords();
   router.get('/api/users', (_req, res) => {
     res.json({ users: users.map(({ id, name, role }) => ({ id, name, role })) });
   });
@@ -98,15 +95,17 @@ function addReadRoutes(
       maxText: MAX_TEXT,
       views: !!helpdesk.views,
       agentLocale: locales.agent,
-      words,
+      defaultLocale: locales.default,
     });
+  });
+  const labels = consoleLabels();
+  router.get('/api/labels', (_req, res) => {
+    res.json(labels);
   });
   router.get('/api/conversation', async (req, res) => {
     const query = parseRequest(conversationQuery, req.query, 'GET /api/conversation');
     userNamed(query.viewer);
-    const messages = await feed.read(query.c, query.viewer);
-    const locale = conversationLocale(query.c, messages, locales);
-    res.json({ conversation: query.c, locale, messages });
+    res.json({ conversation: query.c, messages: await feed.read(query.c, query.viewer) });
   });
   const views = (): TicketViews => {
     if (!helpdesk.views) throw new BadRequestError('this core has no ticket views', [], 503);

@@ -133,10 +133,10 @@ function renderBlock(block: Block, index: number, pings: LevelPings): slack.Know
     case 'context':
       return [contextBlock(block.spans)];
     case 'ping': {
+      // Nobody configured for the level: no one to call, so no line either.
       const mentions = pings[block.level];
-      return mentions.length
-        ? [{ type: 'section', text: { type: 'mrkdwn', text: mentions.join(' ') } }]
-        : [];
+      const text = `${mentions.join(' ')} ${escapeMrkdwn(block.text)}`.trim();
+      return mentions.length ? [{ type: 'section', text: { type: 'mrkdwn', text } }] : [];
     }
   }
 }

@@ -44,6 +44,7 @@ export function registerEventListeners(app: App, rt: SlackRuntime): void {
         tickets: rt.tickets(),
         agents: rt.agents,
         defaultLocale: rt.config.DEFAULT_LOCALE,
+        agentLocale: rt.config.AGENT_LOCALE,
       });
       await rt.client.views.publish({ user_id: input.userId, view });
     } catch (err) {

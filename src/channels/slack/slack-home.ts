@@ -5,7 +5,7 @@ import { fromUser, plain, type Block, type OutboundMessage } from '../../core/me
 import { displayName, type UserRef } from '../../core/people';
 import type { AgentDirectory } from '../../core/ports/agent-directory';
 import type { TicketViews } from '../../core/inbound';
-import { LEVELS, type Ticket } from '../../core/ticket';
+import { LEVELS, type Level, type Ticket } from '../../core/ticket';
 import { truncate } from '../../core/text/truncate';
 import { renderMessage } from './slack-blocks';
 import { label } from './slack-labels';
@@ -52,10 +52,15 @@ export async function homeView(options: {
   tickets: TicketViews | undefined;
   agents: AgentDirectory;
   defaultLocale: Locale;
+  /** AGENT_LOCALE: the language of an agent's Home, queues and all. */
+  agentLocale: Locale;
 }): Promise<slack.HomeView> {
   const { user, tickets } = options;
   const mine = tickets ? await tickets.myTickets(user) : [];
-  const locale = mine[0]?.locale ?? options.defaultLocale;
+  const levels: Level[] = [];
+  for (const level of LEVELS) if (await options.agents.isAgent(user, level)) levels.push(level);
+  // One language for the whole tab: the agents' for an agent, else the person's latest ticket's.
+  const locale = levels.length ? options.agentLocale : (mine[0]?.locale ?? options.defaultLocale);
   const blocks: Block[] = [
     { kind: 'header', text: `Lapis · ${label(locale, 'home_title')}` },
     { kind: 'context', spans: [plain(label(locale, 'home_intro'))] },
@@ -67,8 +72,8 @@ export async function homeView(options: {
       locale,
     ),
   ];
-  for (const level of LEVELS) {
-    if (!tickets || !(await options.agents.isAgent(user, level))) continue;
+  for (const level of levels) {
+    if (!tickets) continue;
     const queue = await tickets.levelQueue(level);
     blocks.push(
       ...section(

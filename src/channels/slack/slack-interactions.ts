@@ -4,7 +4,7 @@ import type { Locale } from '../../core/locale';
 import { decodePayload } from '../../core/workflow/payload';
 import { actionOfButton, BUTTON_ACTION_PATTERN, decodeButtonValue } from './slack-button-value';
 import { parseBlockAction, parseViewSubmission, type SlackButtonInput } from './slack-inbound';
-import { label } from './slack-labels';
+import { t } from '../../core/i18n/translate';
 import {
   blankRequired,
   decodeMetadata,
@@ -34,7 +34,7 @@ export function registerInteractions(app: App, rt: SlackRuntime): void {
     const form = formValues(input.view.state.values);
     const blank = blankRequired(input.view, form);
     if (blank.length) {
-      const required = label(localeOf(rt, origin.payload), 'modal_required');
+      const required = t(localeOf(rt, origin.payload), 'form_required');
       const errors = Object.fromEntries(blank.map((name) => [name, required]));
       return void (await ack({ response_action: 'errors', errors }));
     }

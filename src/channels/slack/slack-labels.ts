@@ -1,12 +1,12 @@
 import type { Locale } from '../../core/locale';
+import { fill, type MessageTable, type Params } from '../../core/i18n/message-table';
 
 /**
- * The few words only the Slack channel shows (modal buttons, App Home headings, the slash command's
- * pointer to the DM), in both languages like the core's catalog. Everything else comes from the core.
+ * The few words only the Slack channel shows (App Home headings, the slash command's pointer to the
+ * DM), in both languages and checked like the core's catalog (test/unit/i18n/catalogs.test.ts).
+ * Everything else, forms included, comes from the core's catalog.
  */
-const LABELS = {
-  modal_cancel: { en: 'Cancel', id: 'Batal' },
-  modal_required: { en: 'Please fill this in.', id: 'Mohon diisi.' },
+export const SLACK_LABELS = {
   command_in_dm: {
     en: 'I have answered you in our direct messages (Apps → Lapis).',
     id: 'Saya sudah menjawab di pesan langsung kita (Apps → Lapis).',
@@ -20,16 +20,10 @@ const LABELS = {
   home_queue: { en: 'L{level} queue', id: 'Antrean L{level}' },
   home_queue_empty: { en: 'Nothing waiting.', id: 'Tidak ada yang menunggu.' },
   home_more: { en: '…and {count} more', id: '…dan {count} lainnya' },
-} as const satisfies Record<string, Record<Locale, string>>;
+} as const satisfies MessageTable;
 
-export type LabelKey = keyof typeof LABELS;
+export type LabelKey = keyof typeof SLACK_LABELS;
 
-export function label(
-  locale: Locale,
-  key: LabelKey,
-  values: Readonly<Record<string, string | number>> = {},
-): string {
-  return LABELS[key][locale].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in values ? String(values[name]) : whole,
-  );
+export function label(locale: Locale, key: LabelKey, values: Params = {}): string {
+  return fill(SLACK_LABELS[key][locale], values);
 }

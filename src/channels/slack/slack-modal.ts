@@ -4,7 +4,7 @@ import type { Locale } from '../../core/locale';
 import type { ActionId, FormField } from '../../core/messages';
 import { truncate } from '../../core/text/truncate';
 import { actionIdSchema } from './slack-button-value';
-import { label } from './slack-labels';
+import { t } from '../../core/i18n/translate';
 import { defusePlainText } from './slack-text';
 
 /**
@@ -64,7 +64,7 @@ const plain = (text: string, max: number): slack.PlainTextElement => ({
   emoji: true,
 });
 
-function inputBlock(field: FormField): slack.InputBlock {
+function inputBlock(field: FormField, locale: Locale): slack.InputBlock {
   let element: slack.InputBlock['element'];
   if (field.type === 'select') {
     const options = (field.options ?? []).slice(0, 100).map((o) => ({
@@ -75,6 +75,8 @@ function inputBlock(field: FormField): slack.InputBlock {
     element = {
       type: 'static_select',
       action_id: VALUE,
+      // Slack's own placeholder would be English whatever the person reads.
+      placeholder: plain(t(locale, 'form_choose'), 150),
       options,
       ...(initial && { initial_option: initial }),
     };
@@ -107,9 +109,9 @@ export function formModal(
     callback_id: FORM_CALLBACK_ID,
     title: plain(title, 24),
     submit: plain(title, 24),
-    close: plain(label(locale, 'modal_cancel'), 24),
+    close: plain(t(locale, 'form_cancel'), 24),
     private_metadata: encodeMetadata(origin),
-    blocks: fields.slice(0, 100).map(inputBlock),
+    blocks: fields.slice(0, 100).map((field) => inputBlock(field, locale)),
   };
 }
 

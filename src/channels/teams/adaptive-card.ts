@@ -1,4 +1,6 @@
 import type { TeamsPingTarget } from '../../config-teams';
+import { t } from '../../core/i18n/translate';
+import type { Locale } from '../../core/locale';
 import type { Action, Block, OutboundMessage } from '../../core/messages';
 import type { Level } from '../../core/ticket';
 import { truncate } from '../../core/text/truncate';
@@ -12,7 +14,7 @@ import {
   type MentionEntity,
   type TextBlock,
 } from './card-types';
-import { escapeAngles, mentionName, spanText, spansText } from './card-text';
+import { escapeAngles, escapeUserText, mentionName, spanText, spansText } from './card-text';
 
 /**
  * Renders the core's platform-neutral messages as Adaptive Cards 1.5: header, text and context as
@@ -65,8 +67,9 @@ export function renderCard(
     entities.push(mention);
     body.push(textBlock(mention.text, { weight: 'Bolder' }));
   }
+  const words = formWords(message.locale);
   for (const block of message.blocks) {
-    const element = renderBlock(block, options, spanLimit, entities);
+    const element = renderBlock(block, options, spanLimit, entities, words);
     if (element) body.push(element);
   }
   return {
@@ -78,11 +81,24 @@ export function renderCard(
   };
 }
 
+/** The card's own words around form inputs, in the message's language (core messages with forms name it). */
+interface FormWords {
+  readonly placeholder?: string;
+  readonly errorMessage?: string;
+}
+
+function formWords(locale: Locale | undefined): FormWords {
+  return locale
+    ? { placeholder: t(locale, 'form_choose'), errorMessage: t(locale, 'form_required') }
+    : {};
+}
+
 function renderBlock(
   block: Block,
   options: CardOptions,
   limit: number,
   entities: MentionEntity[],
+  words: FormWords,
 ): CardElement | undefined {
   switch (block.kind) {
     case 'header':
@@ -106,22 +122,22 @@ function renderBlock(
       };
     case 'actions':
       return block.actions.length
-        ? { type: 'ActionSet', actions: block.actions.map(renderAction) }
+        ? { type: 'ActionSet', actions: block.actions.map((a) => renderAction(a, words)) }
         : undefined;
     case 'ping':
-      return renderPing(options.pings[block.level], block.level, entities);
+      return renderPing(options.pings[block.level], block, entities);
   }
 }
 
 function renderPing(
   targets: readonly TeamsPingTarget[],
-  level: Level,
+  block: Extract<Block, { kind: 'ping' }>,
   entities: MentionEntity[],
 ): TextBlock {
-  if (!targets.length) return textBlock(`📣 L${level}`, { weight: 'Bolder' });
-  const mentions = targets.map((t) => mentionOf(t.id, t.name, t.kind));
+  const mentions = targets.map((target) => mentionOf(target.id, target.name, target.kind));
   entities.push(...mentions);
-  return textBlock(`📣 ${mentions.map((m) => m.text).join(', ')}`, { weight: 'Bolder' });
+  const who = mentions.length ? mentions.map((m) => m.text).join(', ') : `L${block.level}`;
+  return textBlock(`📣 ${who}: ${escapeUserText(block.text)}`, { weight: 'Bolder' });
 }
 
 function mentionOf(id: string, name: string, kind: TeamsPingTarget['kind'] = 'person') {
@@ -133,7 +149,7 @@ function mentionOf(id: string, name: string, kind: TeamsPingTarget['kind'] = 'pe
   };
 }
 
-function renderAction(action: Action): CardAction {
+function renderAction(action: Action, words: FormWords): CardAction {
   const submit: ActionSubmit = {
     type: 'Action.Submit',
     title: action.label,
@@ -153,12 +169,14 @@ function renderAction(action: Action): CardAction {
             id: inputId(action.id, field.name),
             label: field.label,
             isRequired: field.required,
+            ...(field.required && words.errorMessage && { errorMessage: words.errorMessage }),
           };
           return field.type === 'select'
             ? {
                 type: 'Input.ChoiceSet',
                 ...common,
                 style: 'compact',
+                ...(words.placeholder && { placeholder: words.placeholder }),
                 choices: (field.options ?? []).map((o) => ({ title: o.label, value: o.value })),
                 ...(field.options?.some((o) => o.value === field.initial) && {
                   value: field.initial,

@@ -27,6 +27,8 @@ export interface InputText {
   readonly maxLength: number;
   /** Pre-filled text. */
   readonly value?: string;
+  /** Shown when a required input is left empty (else Teams says it in its own words). */
+  readonly errorMessage?: string;
 }
 
 export interface InputChoiceSet {
@@ -38,6 +40,9 @@ export interface InputChoiceSet {
   readonly choices: readonly { readonly title: string; readonly value: string }[];
   /** The pre-selected choice's value. */
   readonly value?: string;
+  /** Shown while nothing is chosen (else the list opens on its first choice's look). */
+  readonly placeholder?: string;
+  readonly errorMessage?: string;
 }
 
 /** What a button sends back: the core's action id and its opaque payload (inputs are merged in). */

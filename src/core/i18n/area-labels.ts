@@ -1,11 +1,12 @@
 import type { Locale } from '../locale';
+import type { MessageTable } from './message-table';
 
 /**
  * How the KB's areas (article categories) are named on their buttons, in both languages. Category
  * ids are whatever a company's KB calls its folders; the common ones are named here, a plural or
  * singular spelling finds the same entry, and any other id is shown readably as written.
  */
-const LABELS: Readonly<Record<string, { readonly en: string; readonly id: string }>> = {
+export const AREA_LABELS: MessageTable = {
   accounts: { en: 'Accounts and passwords', id: 'Akun dan kata sandi' },
   access: { en: 'Access and permissions', id: 'Akses dan izin' },
   identity: { en: 'Sign-in and identity', id: 'Masuk akun dan identitas' },
@@ -55,7 +56,9 @@ function keyOf(id: string): string {
 function entryOf(id: string) {
   const key = keyOf(id);
   return (
-    LABELS[key] ?? LABELS[`${key}s`] ?? (key.endsWith('s') ? LABELS[key.slice(0, -1)] : undefined)
+    AREA_LABELS[key] ??
+    AREA_LABELS[`${key}s`] ??
+    (key.endsWith('s') ? AREA_LABELS[key.slice(0, -1)] : undefined)
   );
 }
 

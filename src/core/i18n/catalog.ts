@@ -1,3 +1,5 @@
+import type { MessageTable } from './message-table';
+
 /**
  * Every text the bot sends, in Indonesian and English. `{name}` placeholders are filled by `t()`;
  * values are plain text (channels escape user-supplied parts where they render them).
@@ -112,6 +114,11 @@ export const CATALOG = {
   category_printing: { en: 'Printing / scanning', id: 'Printer / scan' },
   category_security: { en: 'Security / phishing', id: 'Keamanan / phishing' },
   category_other: { en: 'Something else', id: 'Lainnya' },
+  // The words around every channel's form fields (Slack modals, Teams cards, the console).
+  form_choose: { en: 'Choose…', id: 'Pilih…' },
+  form_cancel: { en: 'Cancel', id: 'Batal' },
+  form_required: { en: 'Please fill this in.', id: 'Mohon diisi.' },
+  form_sent: { en: '{action}: sent', id: '{action}: terkirim' },
   ticket_opened: {
     en: 'Ticket {key} is open ({priority}). An agent will reply right here; anything you write to me now goes to them.',
     id: 'Tiket {key} sudah dibuat ({priority}). Petugas akan membalas di sini; semua yang Anda tulis sekarang akan diteruskan ke petugas.',
@@ -129,8 +136,8 @@ export const CATALOG = {
     id: '{agent} menunggu balasan Anda untuk {key}. Waktu layanan dihentikan sementara sampai Anda membalas di sini.',
   },
   escalated_requester: {
-    en: '{key} has been passed to our level {level} specialists. They will reply here.',
-    id: '{key} diteruskan ke spesialis level {level}. Mereka akan membalas di sini.',
+    en: '{key} has been passed to our L{level} agents. They will reply here.',
+    id: '{key} diteruskan ke petugas L{level}. Mereka akan membalas di sini.',
   },
   escalated_thread: {
     en: 'Escalated to L{level}: {reason}',
@@ -192,11 +199,11 @@ export const CATALOG = {
     id: 'Pemohon ingin membuka kembali tiket ini setelah tidak bisa dibuka lagi; dilanjutkan sebagai {key}: {reason}',
   },
   card_follow_up_of: { en: 'Follow-up of', id: 'Lanjutan dari' },
-  queue_heading: { en: 'L{level} queue ({count}):', id: 'Antrian L{level} ({count}):' },
-  queue_empty: { en: 'The L{level} queue is empty.', id: 'Antrian L{level} kosong.' },
+  queue_heading: { en: 'L{level} queue ({count}):', id: 'Antrean L{level} ({count}):' },
+  queue_empty: { en: 'The L{level} queue is empty.', id: 'Antrean L{level} kosong.' },
   queue_not_agent: {
     en: 'The queue is for service-desk agents; "my tickets" lists yours.',
-    id: 'Antrian hanya untuk petugas helpdesk; "tiket saya" menampilkan tiket Anda.',
+    id: 'Antrean hanya untuk petugas helpdesk; "tiket saya" menampilkan tiket Anda.',
   },
   my_tickets_none: { en: 'You have no tickets.', id: 'Anda belum punya tiket.' },
   my_tickets: { en: 'Your tickets:', id: 'Tiket Anda:' },
@@ -337,6 +344,12 @@ export const CATALOG = {
     en: 'Reply in this thread to answer the requester. Start with // or note: for an internal note.',
     id: 'Balas di utas ini untuk menjawab pemohon. Awali dengan // atau note: untuk catatan internal.',
   },
+  /** After the mentions of a level's group, on the card of an escalated ticket nobody took yet. */
+  ping_needs_you: { en: 'this ticket needs you', id: 'tiket ini membutuhkan Anda' },
+  /** One name for each role, wherever a role is named (the console, README). */
+  role_employee: { en: 'Employee', id: 'Karyawan' },
+  role_agent: { en: 'L{level} agent', id: 'Petugas L{level}' },
+  sla_auto_escalated: { en: '(automatic escalation)', id: '(eskalasi otomatis)' },
   btn_claim: { en: 'Claim', id: 'Ambil' },
   btn_escalate: { en: 'Escalate', id: 'Eskalasi' },
   btn_resolve: { en: 'Resolve', id: 'Selesaikan' },
@@ -373,12 +386,6 @@ export const CATALOG = {
     en: 'The KB draft of {key} was already exported; edit the article file instead. Nothing was changed.',
     id: 'Draf KB dari {key} sudah diekspor; ubah file artikelnya saja. Tidak ada yang diubah.',
   },
-  // The local console's own words (the page reads the console_* entries from /api/desk)
-  console_acting_as: { en: 'Acting as', id: 'Bertindak sebagai' },
-  console_field_required: {
-    en: '“{field}” is required: the form cannot be sent without it.',
-    id: '“{field}” wajib diisi: formulir tidak bisa dikirim tanpanya.',
-  },
-} as const satisfies Record<string, { en: string; id: string }>;
+} as const satisfies MessageTable;
 
 export type MessageKey = keyof typeof CATALOG;

@@ -1,11 +1,10 @@
 import type { Locale } from '../locale';
 import { CATALOG, type MessageKey } from './catalog';
+import { fill, type Params } from './message-table';
 
-export type Params = Readonly<Record<string, string | number>>;
+export type { Params } from './message-table';
 
 /** The text of `key` in `locale`, with `{name}` placeholders filled (unknown ones are left as written). */
 export function t(locale: Locale, key: MessageKey, params: Params = {}): string {
-  return CATALOG[key][locale].replace(/\{(\w+)\}/g, (match, name: string) =>
-    name in params ? String(params[name]) : match,
-  );
+  return fill(CATALOG[key][locale], params);
 }

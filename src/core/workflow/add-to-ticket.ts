@@ -44,6 +44,7 @@ export async function addRequesterText(
     const says = t(rt.deps.config.agentLocale, 'requester_says', { requester: displayName(user) });
     rt.tellThread(after, after.level, {
       text,
+      locale: rt.deps.config.agentLocale,
       blocks: [{ kind: 'text', spans: [plain(`${says} `), fromUser(text)] }],
     });
   }
@@ -68,5 +69,5 @@ export async function addFormText(
     status: t(locale, `status_${after.status}`),
     level: after.level,
   });
-  rt.sendDirect(who.dm ?? after.requesterDm, say(said));
+  rt.sendDirect(who.dm ?? after.requesterDm, say(said, locale));
 }

@@ -95,7 +95,7 @@ export function createAgentActions(rt: Runtime) {
         rt.refreshCards(after);
         return rt.tellRequester(
           after,
-          say(t(requesterLocale, 'ticket_claimed', { agent, key: after.key })),
+          say(t(requesterLocale, 'ticket_claimed', { agent, key: after.key }), requesterLocale),
         );
       case 'escalate': {
         const reason = after.escalations.at(-1)?.reason ?? '';
@@ -103,11 +103,14 @@ export function createAgentActions(rt: Runtime) {
         rt.tellThread(
           posted,
           level,
-          say(t(locale, 'escalated_thread', { level: after.level, reason })),
+          say(t(locale, 'escalated_thread', { level: after.level, reason }), locale),
         );
         return rt.tellRequester(
           posted,
-          say(t(requesterLocale, 'escalated_requester', { key: after.key, level: after.level })),
+          say(
+            t(requesterLocale, 'escalated_requester', { key: after.key, level: after.level }),
+            requesterLocale,
+          ),
         );
       }
       case 'send_back': {
@@ -116,7 +119,7 @@ export function createAgentActions(rt: Runtime) {
         return rt.tellThread(
           after,
           after.level,
-          say(t(locale, 'sent_back_thread', { level: after.level, agent, note })),
+          say(t(locale, 'sent_back_thread', { level: after.level, agent, note }), locale),
         );
       }
       case 'resolve':
@@ -126,7 +129,7 @@ export function createAgentActions(rt: Runtime) {
         rt.refreshCards(after);
         return rt.tellRequester(
           after,
-          say(t(requesterLocale, 'waiting_on_you', { agent, key: after.key })),
+          say(t(requesterLocale, 'waiting_on_you', { agent, key: after.key }), requesterLocale),
         );
     }
   }

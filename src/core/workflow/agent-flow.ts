@@ -79,6 +79,7 @@ export function createAgentFlow(rt: Runtime) {
       const requesterLocale = after.locale;
       rt.tellRequester(after, {
         text: `${displayName(e.user)}: ${text}`,
+        locale: requesterLocale,
         blocks: [
           {
             kind: 'context',
@@ -90,6 +91,7 @@ export function createAgentFlow(rt: Runtime) {
       });
       rt.tellThread(after, level, {
         text: t(locale, 'relayed_marker', { requester: displayName(after.requester) }),
+        locale,
         blocks: [
           {
             kind: 'context',

@@ -34,6 +34,7 @@ export function clarifyMessage(
   const labels = areas.map((id) => areaLabel(id, locale));
   return {
     text: `${question} ${labels.join(' / ')}`,
+    locale,
     blocks: [
       { kind: 'text', spans: [plain(question)] },
       {

@@ -44,8 +44,11 @@ export function createHelpdesk(deps: HelpdeskDeps): Helpdesk {
   const delivery = createEffectDelivery(rt, (ticketId, level) =>
     outboxRunner.wake(laneOfEffect({ kind: 'thread', ticketId, level, message: say('') })),
   );
+  /** The language of an answer no flow gave: agents' (a thread, a press outside a DM) is AGENT_LOCALE. */
   const localeOf = (event: Inbound) =>
-    ('locale' in event ? event.locale : undefined) ?? deps.config.defaultLocale;
+    event.kind === 'thread_message' || (event.kind === 'action' && !event.dm)
+      ? deps.config.agentLocale
+      : (event.locale ?? deps.config.defaultLocale);
   const whereOf = (event: Inbound) =>
     event.kind === 'thread_message' ? { thread: event.thread } : { dm: event.dm };
 
@@ -98,7 +101,11 @@ export function createHelpdesk(deps: HelpdeskDeps): Helpdesk {
     if (item.payload.kind !== 'inbound') return;
     const event = item.payload.event;
     const { effects } = await inWorkScope(`${item.id}:failed`, () => {
-      rt.whisper(event.user, whereOf(event), say(t(localeOf(event), 'event_failed')));
+      rt.whisper(
+        event.user,
+        whereOf(event),
+        say(t(localeOf(event), 'event_failed'), localeOf(event)),
+      );
       return Promise.resolve();
     });
     await flush(`${item.id}:failed`, effects);
@@ -163,7 +170,7 @@ export function createHelpdesk(deps: HelpdeskDeps): Helpdesk {
     if ((toldUnavailable.get(who) ?? 0) > now - 60_000) return;
     if (toldUnavailable.size > 10_000) toldUnavailable.clear();
     toldUnavailable.set(who, now);
-    const message = say(t(localeOf(event), 'store_down'));
+    const message = say(t(localeOf(event), 'store_down'), localeOf(event));
     void Promise.resolve()
       .then(() =>
         rt.surface(event.user.platform).sendEphemeral(event.user, whereOf(event), message),

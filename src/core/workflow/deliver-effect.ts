@@ -121,9 +121,13 @@ export function createEffectDelivery(
         rt.tellThread(
           after,
           after.level,
-          say(t(agentLocale, 'requester_unreachable', { key: after.key })),
+          say(t(agentLocale, 'requester_unreachable', { key: after.key }), agentLocale),
         );
-      else rt.tellRequester(after, say(t(after.locale, 'agents_unreachable', { key: after.key })));
+      else
+        rt.tellRequester(
+          after,
+          say(t(after.locale, 'agents_unreachable', { key: after.key }), after.locale),
+        );
     });
     return effects;
   }

@@ -91,7 +91,7 @@ export function createDraftActions(rt: Runtime) {
             lang: fields.lang,
           })
         : t(locale, 'draft_already_exported', { key: ticket.key });
-    rt.whisper(e.user, where, say(text));
+    rt.whisper(e.user, where, say(text, locale));
   }
 
   return { handle };

@@ -76,7 +76,7 @@ export function createEmployeeFlow(rt: Runtime) {
   }
 
   async function runCommand(e: DirectMessage, command: EmployeeCommand, locale: Locale) {
-    if (command.name === 'help') return void send(e, say(t(locale, 'help')));
+    if (command.name === 'help') return void send(e, say(t(locale, 'help'), locale));
     if (command.name === 'queue') return void send(e, say(await queueText(e.user, locale)));
     const mine = await views.myTickets(e.user);
     if (command.name === 'my_tickets') {
@@ -91,7 +91,8 @@ export function createEmployeeFlow(rt: Runtime) {
       );
     }
     const ticket = mine.find((x) => x.key === command.key);
-    if (!ticket) return void send(e, say(t(locale, 'ticket_not_found', { key: command.key })));
+    if (!ticket)
+      return void send(e, say(t(locale, 'ticket_not_found', { key: command.key }), locale));
     if (command.name === 'status') return void send(e, say(statusLine(ticket, locale)));
     // Cancelling by text goes through the same rules as the button.
     await requester.change(e.user, e.dm, ticket, 'cancel', undefined, locale);
@@ -117,7 +118,7 @@ export function createEmployeeFlow(rt: Runtime) {
     // Thanks, greetings and acknowledgements are answered as such, whatever came before.
     if (alone.intent !== 'question' && alone.intent !== 'off_topic' && alone.intent !== 'vague') {
       const key = alone.intent === 'thanks' || alone.intent === 'ack' ? alone.intent : 'greeting';
-      return void send(e, say(t(locale, key)));
+      return void send(e, say(t(locale, key), locale));
     }
     if (alone.intent === 'off_topic') {
       await recordOutcome(rt, 'off_topic', { user: e.user, locale, question: e.text });

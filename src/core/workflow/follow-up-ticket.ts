@@ -55,14 +55,14 @@ export async function reopenTooLate(
   rt.tellThread(
     after,
     after.level,
-    say(t(agentLocale, 'follow_up_thread', { key: ticket.key, reason })),
+    say(t(agentLocale, 'follow_up_thread', { key: ticket.key, reason }), agentLocale),
   );
   const text = t(locale, 'follow_up_opened', {
     old: old.key,
     key: ticket.key,
     priority: ticket.priority,
   });
-  rt.tellRequester(ticket, say(text));
+  rt.tellRequester(ticket, say(text, locale));
   const chosen = t(locale, 'chosen_follow_up', { key: ticket.key });
   if (after.resolution) retire(e, resolvedMessage(after, locale, after, chosen));
 }

@@ -77,7 +77,9 @@ export function createL0Actions(rt: Runtime) {
     if (solved && attempt && !attempt.area)
       await confirmPhrasing(rt, attempt, who, `requester:${e.user.platform}:${e.user.id}`);
     // Not solved: the ticket form, which is what the session's step now shows.
-    const reply = solved ? say(t(locale, 'solved_reply')) : l0Step(rt, session, locale)?.message;
+    const reply = solved
+      ? say(t(locale, 'solved_reply'), locale)
+      : l0Step(rt, session, locale)?.message;
     if (reply) rt.sendDirect(e.dm ?? session.dm, reply);
     // The answer it was pressed on: the step before this one (only the feedback changed).
     const shown = { ...session, state: 'awaiting_feedback' as const, version: session.version - 1 };
@@ -149,7 +151,7 @@ export function createL0Actions(rt: Runtime) {
       const text = t(locale, 'refused_input', {
         fields: missingFields(read.missing, locale).labels,
       });
-      return void rt.whisper(e.user, { dm: e.dm ?? session.dm }, say(text));
+      return void rt.whisper(e.user, { dm: e.dm ?? session.dm }, say(text, locale));
     }
     // Claim the session first: of two concurrent submits only one gets to create the ticket; the
     // other finds the session moved on and goes the way of an out-of-date form (to that ticket).
@@ -222,7 +224,7 @@ export function createL0Actions(rt: Runtime) {
     rt.postToLevel(ticket, 1);
     rt.tellRequester(
       ticket,
-      say(t(locale, 'ticket_opened', { key: ticket.key, priority: ticket.priority })),
+      say(t(locale, 'ticket_opened', { key: ticket.key, priority: ticket.priority }), locale),
     );
     if (shown) retireStep(e, shown, locale, t(locale, 'chosen_ticket', { key: ticket.key }));
   }

@@ -28,5 +28,5 @@ export async function refuseStaleL0(
     : t(locale, 'refused_stale_l0');
   const dm = e.dm ?? session?.dm;
   if (!dm) return rt.log.warn({ action: e.action }, 'stale L0 button; nowhere to say so');
-  rt.whisper(e.user, { dm }, say(text));
+  rt.whisper(e.user, { dm }, say(text, locale));
 }

@@ -1,15 +1,20 @@
 import { t } from '../i18n/translate';
 import type { Locale } from '../locale';
-import type { FormField, OutboundMessage } from '../messages';
+import type { Block, FormField, OutboundMessage } from '../messages';
 import { plain } from '../messages';
 import type { KbArticleView, KbMatch, OffTopicArea } from '../ports/knowledge-base';
-import { CATEGORIES } from '../ticket';
+import { CATEGORIES, type Level } from '../ticket';
 import { IMPACTS, URGENCIES } from './new-ticket';
 import { encodePayload } from './payload';
 
-/** A message of plain bot text. */
-export function say(text: string): OutboundMessage {
-  return { text, blocks: [{ kind: 'text', spans: [plain(text)] }] };
+/** A message of plain bot text, in `locale` when the caller knows it. */
+export function say(text: string, locale?: Locale): OutboundMessage {
+  return { text, blocks: [{ kind: 'text', spans: [plain(text)] }], ...(locale && { locale }) };
+}
+
+/** The call of a level's group ("@L2 group: this ticket needs you"), in the agents' language. */
+export function pingBlock(level: Level, locale: Locale): Block {
+  return { kind: 'ping', level, text: t(locale, 'ping_needs_you') };
 }
 
 export function formatTime(date: Date, locale: Locale, timeZone: string): string {
@@ -47,6 +52,7 @@ export function answerMessage(
   const payload = encodePayload({ session: sessionVersion, lang: locale });
   return {
     text: `${article.title}: ${article.summary}`,
+    locale,
     blocks: [
       { kind: 'context', spans: [plain(t(locale, 'answer_intro'))] },
       { kind: 'header', text: article.title },
@@ -91,6 +97,7 @@ export function suggestionsMessage(
   const intro = wording.intro ?? t(locale, 'suggest_intro');
   return {
     text: `${intro} ${suggestions.map((s) => s.title).join(' / ')}`,
+    locale,
     blocks: [
       { kind: 'text', spans: [plain(intro)] },
       {
@@ -120,7 +127,7 @@ export function offTopicMessage(
     ...(contact ? [t(locale, `off_topic_${area}`, { contact })] : []),
     t(locale, 'off_topic_it_after_all'),
   ];
-  return say(lines.join('\n'));
+  return say(lines.join('\n'), locale);
 }
 
 export function ticketFormFields(locale: Locale): FormField[] {
@@ -164,6 +171,7 @@ export function ticketFormMessage(
 ): OutboundMessage {
   return {
     text: intro,
+    locale,
     blocks: [
       { kind: 'text', spans: [plain(intro)] },
       {

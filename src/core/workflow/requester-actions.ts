@@ -75,7 +75,7 @@ export function createRequesterActions(rt: Runtime) {
         return reopenTooLate(rt, event, fresh, problem, locale);
       const text = refusalText(error, fresh, locale);
       if (event) return refuse(rt, event, fresh, {}, text, error.message);
-      return void rt.whisper(user, { dm: dm ?? fresh.requesterDm }, say(text));
+      return void rt.whisper(user, { dm: dm ?? fresh.requesterDm }, say(text, locale));
     }
     afterChange(result.after, action, locale);
     // The resolution message it was pressed on: its buttons give way to what became of them.
@@ -90,19 +90,23 @@ export function createRequesterActions(rt: Runtime) {
     switch (action) {
       // The rating was asked with the resolution; closing does not ask again.
       case 'confirm_resolved':
-        return rt.tellRequester(after, say(t(locale, 'closed_requester', { key })));
+        return rt.tellRequester(after, say(t(locale, 'closed_requester', { key }), locale));
       case 'reopen': {
         const reason = after.transcript.at(-1)?.text ?? '';
-        rt.tellThread(after, after.level, say(t(agentLocale, 'reopened_thread', { reason })));
-        return rt.tellRequester(after, say(t(locale, 'reopened_requester', { key })));
+        rt.tellThread(
+          after,
+          after.level,
+          say(t(agentLocale, 'reopened_thread', { reason }), agentLocale),
+        );
+        return rt.tellRequester(after, say(t(locale, 'reopened_requester', { key }), locale));
       }
       case 'cancel':
-        rt.tellThread(after, after.level, say(t(agentLocale, 'cancelled_thread')));
-        return rt.tellRequester(after, say(t(locale, 'cancelled_requester', { key })));
+        rt.tellThread(after, after.level, say(t(agentLocale, 'cancelled_thread'), agentLocale));
+        return rt.tellRequester(after, say(t(locale, 'cancelled_requester', { key }), locale));
       case 'csat':
         return rt.tellRequester(
           after,
-          say(t(locale, 'csat_thanks', { key, score: after.csat?.score ?? 0 })),
+          say(t(locale, 'csat_thanks', { key, score: after.csat?.score ?? 0 }), locale),
         );
     }
   }

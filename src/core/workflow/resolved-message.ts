@@ -30,6 +30,7 @@ export function resolvedMessage(
   const intro = t(locale, 'resolved_requester', { key, agent, summary: '' }).split('\n')[0] ?? '';
   return {
     text,
+    locale,
     blocks: [
       { kind: 'text', spans: [plain(intro), fromUser(summary)] },
       ...decisionBlocks(now, locale, decided),
@@ -55,7 +56,8 @@ function decisionBlocks(now: Ticket, locale: Locale, decided: string | undefined
     const said = decisionLine(now, locale);
     return said ? [line(said)] : [];
   }
-  const payload = encodePayload({ ticket: now.id });
+  // The language rides along, so a channel opens the reopen form in it (a Slack modal's Cancel).
+  const payload = encodePayload({ ticket: now.id, lang: locale });
   return [
     {
       kind: 'actions',
@@ -91,7 +93,7 @@ export function csatBlocks(ticket: Ticket, locale: Locale): Block[] {
       actions: [1, 2, 3, 4, 5].map((score) => ({
         id: 'csat' as const,
         label: String(score),
-        payload: encodePayload({ ticket: ticket.id, score }),
+        payload: encodePayload({ ticket: ticket.id, score, lang: locale }),
       })),
     },
   ];

@@ -29,7 +29,7 @@ export function retiredMessage(
     if (!leadsIntoLaterRow) blocks.push(block);
   });
   if (!placed) blocks.push(line);
-  return { text: `${original.text}\n${chosen}`, blocks };
+  return { text: `${original.text}\n${chosen}`, locale: original.locale, blocks };
 }
 
 /**

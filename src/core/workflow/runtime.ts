@@ -18,6 +18,7 @@ import type { Inbound } from '../inbound';
 import type { SlaPolicy } from '../sla/sla-policy';
 import type { Level, Ticket } from '../ticket';
 import { LEVELS } from '../ticket';
+import { pingBlock } from './render';
 import type { TransitionContext } from './ticket-transitions';
 import { emit, nextStepKey } from './work-scope';
 
@@ -177,13 +178,12 @@ export function createRuntime(deps: HelpdeskDeps) {
     if (ticket.threads[`L${level}`] && ticket.cards[`L${level}`]) {
       refreshCards(ticket);
       const reason = ticket.escalations.at(-1)?.reason ?? '';
-      const text = t(deps.config.agentLocale, 'escalated_thread', { level, reason });
+      const locale = deps.config.agentLocale;
+      const text = t(locale, 'escalated_thread', { level, reason });
       tellThread(ticket, level, {
         text,
-        blocks: [
-          { kind: 'text', spans: [plain(text)] },
-          { kind: 'ping', level },
-        ],
+        locale,
+        blocks: [{ kind: 'text', spans: [plain(text)] }, pingBlock(level, locale)],
       });
       return ticket;
     }

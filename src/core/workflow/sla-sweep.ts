@@ -4,7 +4,7 @@ import { dueSlaEvents, schedule } from '../sla/sla-policy';
 import { isActive, type Ticket } from '../ticket';
 import type { NewWorkItem } from '../ports/work-queue';
 import type { QueuedWork } from '../pipeline/queued-work';
-import { formatTime } from './render';
+import { formatTime, pingBlock } from './render';
 import type { Runtime } from './runtime';
 import { escalate, recordSlaEvent } from './ticket-transitions';
 
@@ -47,9 +47,10 @@ export function createSlaSweep(rt: Runtime) {
       });
       rt.tellThread(after, after.level, {
         text,
+        locale,
         blocks: [
           { kind: 'text', spans: [plain(`⚠ ${text}`)] },
-          ...(event.kind === 'breach' ? [{ kind: 'ping' as const, level: after.level }] : []),
+          ...(event.kind === 'breach' ? [pingBlock(after.level, locale)] : []),
         ],
       });
       if (
@@ -63,7 +64,7 @@ export function createSlaSweep(rt: Runtime) {
             ? x
             : escalate(x, rt.ctx('system'), x.level, {
                 reason: text,
-                tried: '(automatic escalation)',
+                tried: t(locale, 'sla_auto_escalated'),
                 automatic: true,
               }),
         );

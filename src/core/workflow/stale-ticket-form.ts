@@ -54,7 +54,7 @@ export async function staleTicketForm(
   const dm = e.dm ?? saved?.dm;
   if ('missing' in read) {
     const text = t(locale, 'refused_input', { fields: missingFields(read.missing, locale).labels });
-    return dm ? rt.whisper(e.user, { dm }, say(text)) : undefined;
+    return dm ? rt.whisper(e.user, { dm }, say(text, locale)) : undefined;
   }
   if (!dm) return refuseStaleL0(rt, e, locale, saved);
   const attempt = attemptOfForm(saved, version);

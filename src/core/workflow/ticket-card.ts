@@ -7,7 +7,7 @@ import type { Level, Ticket } from '../ticket';
 import { AGENT_ACTIONS, allowedActions } from './allowed-actions';
 import { draftArticle, draftFormFields } from './draft-article';
 import { encodePayload } from './payload';
-import { formatTime } from './render';
+import { formatTime, pingBlock } from './render';
 
 type AgentAction = (typeof AGENT_ACTIONS)[number];
 
@@ -80,7 +80,7 @@ function digest(ticket: Ticket, limit = 8): string {
     .slice(-limit)
     .map(
       (e) =>
-        `L${e.level} ${e.from === 'requester' ? displayName(ticket.requester) : e.user ? displayName(e.user) : 'bot'}: ${e.text}`,
+        `L${e.level} ${e.from === 'requester' ? displayName(ticket.requester) : e.user ? displayName(e.user) : 'Lapis'}: ${e.text}`,
     )
     .join('\n');
 }
@@ -167,7 +167,7 @@ export function ticketCard(
   if (actions.length) blocks.push({ kind: 'actions', actions });
   // The level's group is called while the escalated ticket waits for someone to take it.
   if (ticket.escalations.at(-1)?.to === level && ticket.level === level && ticket.status === 'open')
-    blocks.push({ kind: 'ping', level });
+    blocks.push(pingBlock(level, locale));
   blocks.push({ kind: 'context', spans: [plain(t(locale, 'card_hint'))] });
-  return { text: `${ticket.key}: ${ticket.question}`, blocks };
+  return { text: `${ticket.key}: ${ticket.question}`, blocks, locale };
 }

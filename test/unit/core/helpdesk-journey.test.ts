@@ -108,7 +108,7 @@ describe('the tiered workflow, end to end through the core', () => {
     expect(l2).toMatch(/Tried power cycling/); // transcript digest
     expect(l2).toMatch(/@L2/); // the group is pinged
     expect(textOf(h.last('reply', 'L1')!)).toMatch(/Escalated to L2/);
-    expect(textOf(h.last('direct', 'dm:budi')!)).toMatch(/level 2 specialists/);
+    expect(textOf(h.last('direct', 'dm:budi')!)).toMatch(/L2 agents/);
     // The old L1 card has no buttons any more: it is not L1's ticket now.
     expect(textOf(h.latestCard(escalated.cards.L1!.messageId)!)).not.toMatch(/\[Claim\]/);
 

@@ -166,11 +166,14 @@ describe('renderCard', () => {
         { id: 'tagid123', name: 'L2 On-call', kind: 'tag' as const },
       ],
     };
-    const card = renderCard({ text: 'x', blocks: [{ kind: 'ping', level: 2 }] }, { pings });
+    const card = renderCard(
+      { text: 'x', blocks: [{ kind: 'ping', level: 2, text: 'tiket ini membutuhkan Anda' }] },
+      { pings },
+    );
     expect(card.body).toEqual([
       {
         type: 'TextBlock',
-        text: '📣 <at>Dewi</at>, <at>L2 On-call</at>',
+        text: '📣 <at>Dewi</at>, <at>L2 On-call</at>: tiket ini membutuhkan Anda',
         wrap: true,
         weight: 'Bolder',
       },
@@ -187,9 +190,12 @@ describe('renderCard', () => {
         mentioned: { id: 'tagid123', name: 'L2 On-call', type: 'tag' },
       },
     ]);
-    const nobody = renderCard({ text: 'x', blocks: [{ kind: 'ping', level: 3 }] }, { pings });
+    const nobody = renderCard(
+      { text: 'x', blocks: [{ kind: 'ping', level: 3, text: 'needs <you>' }] },
+      { pings },
+    );
     expect(nobody.body).toEqual([
-      { type: 'TextBlock', text: '📣 L3', wrap: true, weight: 'Bolder' },
+      { type: 'TextBlock', text: '📣 L3: needs &lt;you&gt;', wrap: true, weight: 'Bolder' },
     ]);
     expect(nobody.msteams?.entities).toBeUndefined();
   });

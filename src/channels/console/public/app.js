@@ -1,29 +1,62 @@
 // The Lapis local console: act as any employee or agent, watch the DM and the three level channels.
 import { api, toast } from './api.js';
 import { useTimeZone } from './clock.js';
-import { noteNewMessages, setHomeColumn, showColumn } from './columns.js';
+import { noteNewMessages, setHomeColumn, setTabsLocale, showColumn } from './columns.js';
 import { h, initials, syncList } from './dom.js';
 import { resetFeed, updateFeed } from './feed-follow.js';
+import { agentLocale, applyLabels, dmLocale, loadLabels, roleName, tr } from './labels.js';
 import { forgetMine, readViews, renderViews } from './queues.js';
 import { renderLevel } from './threads.js';
 import { busy, renderMessage } from './render.js';
 import { limitText, refusalText, setTextLimit } from './text-limit.js';
 import { latestTickets, showTicket, ticketOfDm } from './ticket-state.js';
-import { labelPicker, renderPicker, setUpPicker } from './people-picker.js';
-import { setDmLocale, setWords } from './words.js';
+import { renderPicker, setUpPicker } from './people-picker.js';
 
-const ROLE_LABEL = { employee: 'Employee', l1: 'L1 agent', l2: 'L2 expert', l3: 'L3 specialist' };
-const SUGGESTIONS = ['lupa password email', 'VPN tidak bisa connect', 'my laptop is very slow'];
+const EXAMPLES = ['dm_example_1', 'dm_example_2', 'dm_example_3'];
 const state = {
   users: [],
   acting: null,
   dmOwner: null,
+  /** The language of the DM shown (dmLocale), and what the page's words were last painted in. */
+  dmLocale: 'en',
+  painted: '',
   generation: 0,
   tickets: new Map(),
   /** Whether the server offers the core's ticket views (a stand-in core does not). */
   views: false,
 };
 const byId = (id) => state.users.find((u) => u.id === id);
+
+/** The language of whoever you act as: an employee's DM language, or the agents'. */
+function viewerLocale() {
+  return byId(state.acting)?.role === 'employee' ? state.dmLocale : agentLocale();
+}
+
+/**
+ * Puts the page's own words in each part's language: the top bar and tabs in the viewer's, the DM in
+ * its employee's, the level channels in the agents'. What is built from those words is rebuilt
+ * when a language changed (the bot answered in another one, you act as someone else).
+ */
+function paintLabels() {
+  const viewer = viewerLocale();
+  const painted = `${viewer}|${state.dmLocale}|${state.acting}|${state.dmOwner}`;
+  if (painted !== state.painted) {
+    state.painted = painted;
+    document.documentElement.lang = viewer;
+    document.title = tr(viewer, 'page_title');
+    renderPeople();
+    renderGuard();
+    setTabsLocale(viewer);
+  }
+  applyLabels(document.querySelector('.topbar'), viewer);
+  const dm = document.getElementById('pane-dm');
+  dm.lang = state.dmLocale;
+  applyLabels(dm, state.dmLocale);
+  for (const pane of document.querySelectorAll('.pane-level')) {
+    pane.lang = agentLocale();
+    applyLabels(pane, agentLocale());
+  }
+}
 
 /**
  * Sends a post and refreshes at once; resolves to whether it went through. A refusal goes to
@@ -61,8 +94,8 @@ function actAs(id) {
   state.dmOwner = state.dmOwner || state.users.find((u) => u.role === 'employee')?.id;
   state.generation++;
   localStorage.setItem('lapis.console.acting', id);
-  renderPeople();
   renderFrame();
+  paintLabels();
   // What you see depends on who you are (ephemerals, drafts): start the channels afresh.
   for (const feed of document.querySelectorAll('.level-feed')) resetFeed(feed);
   setHomeColumn(user.role === 'employee' ? 'dm' : `level:${user.role.slice(1)}`);
@@ -70,6 +103,7 @@ function actAs(id) {
 }
 
 function renderPeople() {
+  const locale = viewerLocale();
   const people = state.users.map((user) =>
     h(
       'button',
@@ -78,7 +112,7 @@ function renderPeople() {
         class: user.id === state.acting ? 'person active' : 'person',
         'data-user': user.id,
         'aria-pressed': String(user.id === state.acting),
-        title: `${user.name} · ${ROLE_LABEL[user.role]}`,
+        title: `${user.name} · ${roleName(user.role, locale)}`,
         onclick: () => actAs(user.id),
       },
       h('span', { class: `avatar role-${user.role}`, 'aria-hidden': 'true' }, initials(user.name)),
@@ -86,7 +120,7 @@ function renderPeople() {
       h(
         'span',
         { class: 'person-role' },
-        user.role === 'employee' ? 'employee' : user.role.toUpperCase(),
+        user.role === 'employee' ? roleName(user.role, locale) : user.role.toUpperCase(),
       ),
     ),
   );
@@ -94,7 +128,7 @@ function renderPeople() {
   renderPicker(
     state.users,
     byId(state.acting),
-    (u) => `${u.name.split(' ')[0]} · ${ROLE_LABEL[u.role]}`,
+    (u) => `${u.name.split(' ')[0]} · ${roleName(u.role, locale)}`,
   );
 }
 
@@ -121,17 +155,8 @@ function renderFrame() {
   document.getElementById('dm-title').textContent = `${owner.name} ↔ Lapis`;
   const mine = state.acting === state.dmOwner;
   document.getElementById('dm-form').hidden = !mine;
-  const guard = document.getElementById('dm-guard');
-  guard.hidden = mine;
-  guard.replaceChildren(
-    `You are acting as ${acting.name} (${ROLE_LABEL[acting.role]}). `,
-    h(
-      'button',
-      { type: 'button', class: 'link', onclick: () => actAs(owner.id) },
-      `Act as ${owner.name.split(' ')[0]}`,
-    ),
-    ' to write here.',
-  );
+  document.getElementById('dm-guard').hidden = mine;
+  renderGuard();
   for (const pane of document.querySelectorAll('.pane-level')) {
     const here = pane.dataset.pane === `level:${acting.role.slice(1)}`;
     pane.classList.toggle('is-here', here);
@@ -141,11 +166,30 @@ function renderFrame() {
   forgetMine();
 }
 
+/** Above the DM of someone else: who you are, and a button to act as the DM's employee. */
+function renderGuard() {
+  const acting = byId(state.acting);
+  const owner = byId(state.dmOwner);
+  if (!acting || !owner) return;
+  const locale = state.dmLocale;
+  document
+    .getElementById('dm-guard')
+    .replaceChildren(
+      `${tr(locale, 'dm_guard', { name: acting.name, role: roleName(acting.role, locale) })} `,
+      h(
+        'button',
+        { type: 'button', class: 'link', onclick: () => actAs(owner.id) },
+        tr(locale, 'dm_guard_switch', { name: owner.name.split(' ')[0] }),
+      ),
+    );
+}
+
 function showDmOf(id) {
   state.dmOwner = id;
   showColumn('dm');
   state.generation++;
   renderFrame();
+  paintLabels();
   void poll();
 }
 
@@ -166,13 +210,15 @@ function sendAction(action, form, report, message) {
 function renderDm(messages) {
   const feed = document.getElementById('dm-feed');
   const mine = state.acting === state.dmOwner;
-  const act = { enabled: mine, reason: 'Act as this employee to answer', send: sendAction };
+  const locale = state.dmLocale;
+  const reason = tr(locale, 'dm_act_to_answer');
+  const act = { enabled: mine, reason, send: sendAction };
   // The ticket bar first: the feed's height is settled before it follows or reveals anything.
-  showTicket(document.getElementById('dm-ticket'), ticketOfDm(messages, state.tickets));
+  showTicket(document.getElementById('dm-ticket'), ticketOfDm(messages, state.tickets), locale);
   const fresh = updateFeed(feed, () =>
     syncList(feed, messages, {
       key: (m) => m.id,
-      version: (m) => `${m.updatedAt}|${state.acting}`,
+      version: (m) => `${m.updatedAt}|${state.acting}|${locale}`,
       build: (m) =>
         keepOpenForm(
           feed,
@@ -180,11 +226,12 @@ function renderDm(messages) {
             variant: 'bubble',
             mine: m.from?.id === state.dmOwner,
             act: { ...act, send: (action, form, report) => sendAction(action, form, report, m.id) },
+            locale,
           }),
         ),
     }),
   );
-  if (messages.length === 0) feed.append(dmEmptyState(mine));
+  if (messages.length === 0) feed.append(dmEmptyState(mine, locale));
   noteNewMessages('dm', fresh);
 }
 
@@ -202,19 +249,20 @@ function keepOpenForm(feed, fresh) {
   return fresh;
 }
 
-function dmEmptyState(mine) {
-  const chips = SUGGESTIONS.map((text) =>
-    h(
+function dmEmptyState(mine, locale) {
+  const chips = EXAMPLES.map((key) => {
+    const text = tr(locale, key);
+    return h(
       'button',
       { type: 'button', class: 'chip', disabled: !mine, onclick: () => fillComposer(text) },
       text,
-    ),
-  );
+    );
+  });
   return h(
     'div',
     { class: 'empty' },
-    h('p', { class: 'empty-title' }, 'No messages yet'),
-    h('p', {}, 'Ask Lapis an IT question, in Indonesian or English. Try:'),
+    h('p', { class: 'empty-title' }, tr(locale, 'dm_empty_title')),
+    h('p', {}, tr(locale, 'dm_empty_hint')),
     h('div', { class: 'chips' }, chips),
   );
 }
@@ -259,14 +307,15 @@ async function poll() {
     ]);
     if (generation !== state.generation) return;
     state.tickets = latestTickets(levels.map((data) => data.messages));
-    if (setDmLocale(dm.locale)) labelPicker(byId(state.acting));
+    state.dmLocale = dmLocale(dm.messages);
+    paintLabels();
     renderDm(dm.messages);
     levels.forEach((data, i) => {
       const name = `level:${i + 1}`;
       const pane = document.querySelector(`[data-pane="${name}"]`);
       noteNewMessages(name, renderLevel(pane, i + 1, data.messages, app));
     });
-    if (views) renderViews(views, ticketsTitle());
+    if (views) renderViews(views, ticketsTitle(), state.dmLocale);
     setStatus(true);
   } catch {
     setStatus(false);
@@ -278,13 +327,15 @@ async function poll() {
 
 /** The DM column's panel: "My tickets" for the employee you act as, else whose they are. */
 function ticketsTitle() {
-  if (state.acting === state.dmOwner) return 'My tickets';
-  return `${byId(state.dmOwner).name.split(' ')[0]}'s tickets`;
+  const locale = state.dmLocale;
+  if (state.acting === state.dmOwner) return tr(locale, 'mine_title');
+  return tr(locale, 'theirs_title', { name: byId(state.dmOwner).name.split(' ')[0] });
 }
 
 function setStatus(live) {
   const el = document.getElementById('status');
-  el.textContent = live ? 'live' : 'offline, retrying…';
+  el.dataset.label = live ? 'status_live' : 'status_offline';
+  el.textContent = tr(viewerLocale(), el.dataset.label);
   el.classList.toggle('live', live);
 }
 
@@ -293,7 +344,7 @@ function setUpComposer() {
   const form = document.getElementById('dm-form');
   const input = document.getElementById('dm-input');
   const sendButton = form.querySelector('button');
-  const limit = limitText(input);
+  const limit = limitText(input, () => state.dmLocale);
   form.after(limit.row);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -316,10 +367,11 @@ function setUpComposer() {
 }
 
 async function start() {
-  setUpComposer();
   const [people, desk] = await Promise.all([api('/api/users'), api('/api/desk')]);
+  await loadLabels(desk);
+  state.dmLocale = dmLocale([]);
+  setUpComposer();
   state.users = people.users;
-  setWords(desk.words, desk.agentLocale);
   setUpPicker(actAs);
   useTimeZone(desk.timeZone);
   state.views = desk.views === true;
@@ -329,4 +381,4 @@ async function start() {
   setInterval(() => void poll(), 1000);
 }
 
-start().catch((error) => toast(`The console could not start: ${error.message}`));
+start().catch((error) => toast(error.message));

@@ -1,5 +1,7 @@
 // Message times, always labelled with their zone: the desk's TIME_ZONE when the server names it,
-// else the browser's own. The element's title carries the full date and time.
+// else the browser's own. The element's title carries the full date and time. Days and months are
+// named in the pane's language.
+import { tr } from './labels.js';
 
 let zone; // undefined: the browser's zone
 
@@ -15,8 +17,9 @@ export function useTimeZone(timeZone) {
   }
 }
 
-const format = (options, date) =>
-  new Intl.DateTimeFormat('en-GB', { ...options, timeZone: zone }).format(date);
+const tag = (locale) => (locale === 'id' ? 'id-ID' : 'en-GB');
+const format = (options, date, locale) =>
+  new Intl.DateTimeFormat(tag(locale), { ...options, timeZone: zone }).format(date);
 
 /** "GMT+7" reads as "UTC+7"; named zones (UTC, GMT, CET) stay as they are. */
 function zoneLabel(date) {
@@ -29,19 +32,23 @@ function zoneLabel(date) {
 }
 
 /** "14:05 UTC+7", with the day in front ("3 Dec 14:05 UTC+7") when it is not today in that zone. */
-export function clockTime(iso) {
+export function clockTime(iso, locale) {
   const date = new Date(iso);
-  const time = format({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }, date);
-  const day = (d) => format({ year: 'numeric', month: 'short', day: 'numeric' }, d);
+  // Hours and minutes with a colon in both languages (id-ID would write 14.05).
+  const time = format({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }, date, 'en');
+  const day = (d) => format({ year: 'numeric', month: 'short', day: 'numeric' }, d, 'en');
   const prefix =
-    day(date) === day(new Date()) ? '' : `${format({ day: 'numeric', month: 'short' }, date)} `;
+    day(date) === day(new Date())
+      ? ''
+      : `${format({ day: 'numeric', month: 'short' }, date, locale)} `;
   return `${prefix}${time} ${zoneLabel(date)}`;
 }
 
 /** "Friday 4 December 2026 at 14:05:09 GMT+7 (Asia/Jakarta)": for the title of a time element. */
-export function clockTitle(iso) {
+export function clockTitle(iso, locale) {
   const date = new Date(iso);
-  const full = format({ dateStyle: 'full', timeStyle: 'long' }, date);
-  const name = zone ?? `${Intl.DateTimeFormat().resolvedOptions().timeZone}, this browser's zone`;
+  const full = format({ dateStyle: 'full', timeStyle: 'long' }, date, locale);
+  const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const name = zone ?? tr(locale, 'time_browser_zone', { zone: browserZone });
   return `${full} (${name})`;
 }

@@ -2,18 +2,25 @@
 // tab counting the messages that arrived there since you last looked. Wide screens show all four.
 import { h } from './dom.js';
 import { scrollToEnd } from './feed-follow.js';
+import { tr } from './labels.js';
 
 const NARROW = window.matchMedia('(max-width: 820px)');
 const COLUMNS = [
-  { name: 'dm', label: 'DM', title: 'Direct message with Lapis' },
-  { name: 'level:1', label: 'L1', title: 'L1 · #it-service-desk' },
-  { name: 'level:2', label: 'L2', title: 'L2 · #it-platform-experts' },
-  { name: 'level:3', label: 'L3', title: 'L3 · #it-specialists' },
+  { name: 'dm', label: 'DM', title: (locale) => tr(locale, 'column_dm') },
+  { name: 'level:1', label: 'L1', title: () => 'L1 · #helpdesk-l1' },
+  { name: 'level:2', label: 'L2', title: () => 'L2 · #helpdesk-l2' },
+  { name: 'level:3', label: 'L3', title: () => 'L3 · #helpdesk-l3' },
 ];
-const state = { current: 'dm', home: 'dm', unread: new Map() };
+const state = { current: 'dm', home: 'dm', unread: new Map(), locale: 'en' };
 
 export function isNarrow() {
   return NARROW.matches;
+}
+
+/** The tabs speak the language of whoever you act as. */
+export function setTabsLocale(locale) {
+  state.locale = locale;
+  renderTabs();
 }
 
 /** The column of whoever you act as: your DM, or your level's channel. */
@@ -55,12 +62,16 @@ function renderTabs() {
         class: classes.join(' '),
         'data-column': name,
         'aria-selected': String(name === state.current),
-        title,
+        title: title(state.locale),
         onclick: () => showColumn(name),
       },
       label,
       unread
-        ? h('span', { class: 'badge', 'aria-label': `${unread} new` }, unread > 99 ? '99+' : unread)
+        ? h(
+            'span',
+            { class: 'badge', 'aria-label': tr(state.locale, 'unread', { count: unread }) },
+            unread > 99 ? '99+' : unread,
+          )
         : null,
     );
   });

@@ -3,6 +3,7 @@
 // bar sits under the feed, never over it, so it cannot cover an open form. What answers the
 // reader's own press or post (a button, a form, a reply box, the DM composer) is brought into view.
 import { h } from './dom.js';
+import { tr } from './labels.js';
 
 const NEAR_BOTTOM = 60;
 /** How long after a press what arrives counts as its answer (the bot answers within seconds). */
@@ -108,7 +109,10 @@ function reveal(feed, answers) {
 
 function showPill(feed, follower, unseen) {
   follower.unseen = unseen;
-  follower.pill.textContent = `${unseen} new message${unseen === 1 ? '' : 's'} ↓`;
+  // The pill speaks its pane's language (the pane's lang attribute, see paintLabels in app.js).
+  const locale = follower.pill.closest('[lang]')?.getAttribute('lang');
+  const key = unseen === 1 ? 'new_messages_one' : 'new_messages_many';
+  follower.pill.textContent = tr(locale, key, { count: unseen });
   if (!follower.pill.hidden) return;
   const before = feed.getBoundingClientRect().bottom;
   follower.pill.hidden = false;

@@ -4,15 +4,7 @@
 import { api } from './api.js';
 import { isNarrow, showColumn } from './columns.js';
 import { h, syncList } from './dom.js';
-
-const STATUS_LABEL = {
-  open: 'open',
-  claimed: 'claimed',
-  waiting_on_requester: 'waiting on employee',
-  resolved: 'resolved',
-  closed: 'closed',
-  cancelled: 'cancelled',
-};
+import { agentLocale, tr } from './labels.js';
 
 /** The id of ticket `key`'s thread in level `level`'s column (keys are words and digits). */
 export function cardId(level, key) {
@@ -50,8 +42,9 @@ function scrollToCard(pane, key) {
   return true;
 }
 
-function buildEntry(ticket, onPick) {
-  const owner = ticket.assignee ?? 'unassigned';
+/** One entry, its status and owner named as the core's catalog names them, in `locale`. */
+function buildEntry(ticket, onPick, locale) {
+  const owner = ticket.assignee ?? tr(locale, 'unassigned');
   return h(
     'li',
     { class: 'queue-item', 'data-ticket': ticket.key },
@@ -73,23 +66,24 @@ function buildEntry(ticket, onPick) {
         { class: `q-priority q-${String(ticket.priority).toLowerCase()}` },
         ticket.priority,
       ),
-      h('span', { class: 'q-status' }, STATUS_LABEL[ticket.status] ?? ticket.status),
+      h('span', { class: 'q-status' }, tr(locale, `status_${ticket.status}`)),
       h('span', { class: ticket.assignee ? 'q-owner' : 'q-owner unassigned' }, owner),
     ),
   );
 }
 
-/** Fills `panel` with `title (N)` and one entry per ticket, in the order given. */
-function fill(panel, title, tickets, onPick) {
+/** Fills `panel` with `title (N)` and one entry per ticket, in the order given, in `locale`. */
+function fill(panel, title, tickets, onPick, locale) {
   panel.hidden = false;
   panel.querySelector('.queue-title').textContent = `${title} (${tickets.length})`;
   const list = panel.querySelector('.queue-list');
   syncList(list, tickets, {
     key: (t) => t.key,
-    version: (t) => [t.priority, t.status, t.assignee, t.level, t.question].join('|'),
-    build: (t) => buildEntry(t, onPick),
+    version: (t) => [t.priority, t.status, t.assignee, t.level, t.question, locale].join('|'),
+    build: (t) => buildEntry(t, onPick, locale),
   });
-  if (tickets.length === 0) list.append(h('li', { class: 'queue-empty' }, 'Nothing waiting'));
+  if (tickets.length === 0)
+    list.append(h('li', { class: 'queue-empty' }, tr(locale, 'queue_empty')));
 }
 
 /** Reads the three queues and the DM owner's tickets; null for a view the server does not offer. */
@@ -107,15 +101,21 @@ export function forgetMine() {
   if (panel) panel.hidden = true;
 }
 
-/** Renders what readViews read: `mineTitle` heads the DM column's panel ("My tickets"). */
-export function renderViews(views, mineTitle) {
+/**
+ * Renders what readViews read: the queues in the agents' language, the DM column's panel headed
+ * `mineTitle` ("My tickets") in the DM's, `dmLocale`.
+ */
+export function renderViews(views, mineTitle, dmLocale) {
+  const locale = agentLocale();
   views.queues.forEach((tickets, i) => {
     const pane = document.querySelector(`[data-pane="level:${i + 1}"]`);
-    fill(panelOf(pane, 'level'), 'Queue', tickets, (t) => scrollToCard(pane, t.key));
+    const title = tr(locale, 'queue_title');
+    fill(panelOf(pane, 'level'), title, tickets, (t) => scrollToCard(pane, t.key), locale);
   });
   const dm = document.querySelector('[data-pane="dm"]');
-  fill(panelOf(dm, 'mine'), mineTitle, views.mine, (t) => {
+  const pick = (t) => {
     const pane = document.querySelector(`[data-pane="level:${t.level}"]`);
     if (pane) scrollToCard(pane, t.key);
-  });
+  };
+  fill(panelOf(dm, 'mine'), mineTitle, views.mine, pick, dmLocale);
 }

@@ -1,19 +1,22 @@
 // Renders the core's platform-neutral messages (header, text, fields, actions, context, ping blocks).
 import { clockTime, clockTitle } from './clock.js';
 import { h, initials, isInternalNote } from './dom.js';
+import { tr } from './labels.js';
 import { linkify } from './links.js';
 import { limitText, refusalText } from './text-limit.js';
-import { localeOf, word } from './words.js';
 
 let nextFieldId = 0;
 
 /**
  * One message. `options`: variant ('bubble' in the DM, 'card' for a ticket card, 'reply' in a thread),
  * mine (the viewer wrote it), act ({ enabled, reason, send(action, form), readOnly }) for its buttons
- * (with `readOnly`, a line saying why takes their place), and unsent (a reply the core kept in the
- * thread: this says why it never reached the employee).
+ * (with `readOnly`, a line saying why takes their place), unsent (a reply the core kept in the
+ * thread: this says why it never reached the employee), and locale (the pane's language; a form
+ * speaks its message's own).
  */
 export function renderMessage(entry, options) {
+  const locale = options.locale;
+  const words = { locale: entry.message.locale || locale, ping: locale };
   const author = entry.from ? entry.from.name : 'Lapis';
   const note = entry.from && isInternalNote(entry.message.text);
   const classes = ['msg', `msg-${options.variant}`];
@@ -28,21 +31,23 @@ export function renderMessage(entry, options) {
     { class: 'msg-head' },
     options.variant === 'card' ? null : avatar(author, !entry.from),
     h('span', { class: 'msg-author' }, author),
-    entry.from ? null : h('span', { class: 'tag tag-bot' }, 'bot'),
-    note ? h('span', { class: 'tag tag-note' }, 'internal note') : null,
+    entry.from ? null : h('span', { class: 'tag tag-bot' }, tr(locale, 'tag_bot')),
+    note ? h('span', { class: 'tag tag-note' }, tr(locale, 'tag_note')) : null,
     h(
       'time',
-      { class: 'msg-time', datetime: entry.at, title: clockTitle(entry.at) },
-      clockTime(entry.at),
+      { class: 'msg-time', datetime: entry.at, title: clockTitle(entry.at, locale) },
+      clockTime(entry.at, locale),
     ),
-    entry.updatedAt !== entry.at ? h('span', { class: 'msg-edited' }, 'updated') : null,
+    entry.updatedAt !== entry.at
+      ? h('span', { class: 'msg-edited' }, tr(locale, 'msg_updated'))
+      : null,
   );
-  const body = h('div', { class: 'msg-body' }, renderBlocks(entry.message, options.act));
+  const body = h('div', { class: 'msg-body' }, renderBlocks(entry.message, options.act, words));
   const marker = entry.ephemeral
-    ? h('div', { class: 'ephemeral-marker' }, 'Only you can see this message')
+    ? h('div', { class: 'ephemeral-marker' }, tr(locale, 'ephemeral_marker'))
     : null;
   const unsent = options.unsent
-    ? h('div', { class: 'unsent-marker', title: options.unsent }, 'Not sent to the employee')
+    ? h('div', { class: 'unsent-marker', title: options.unsent }, tr(locale, 'unsent_marker'))
     : null;
   return h(
     'article',
@@ -62,13 +67,14 @@ function avatar(name, bot) {
   );
 }
 
-export function renderBlocks(message, act) {
+/** `words.locale`: the language of the form's own buttons; `words.ping`: the pane's. */
+export function renderBlocks(message, act, words) {
   const blocks = Array.isArray(message.blocks) ? message.blocks : [];
   if (blocks.length === 0) return [h('p', { class: 'b-text' }, message.text)];
-  return blocks.map((block) => renderBlock(block, act)).filter(Boolean);
+  return blocks.map((block) => renderBlock(block, act, words)).filter(Boolean);
 }
 
-function renderBlock(block, act) {
+function renderBlock(block, act, words) {
   switch (block.kind) {
     case 'header':
       return h('h3', { class: 'b-header' }, block.text);
@@ -90,13 +96,13 @@ function renderBlock(block, act) {
         ),
       );
     case 'actions':
-      return renderActions(block.actions, act);
+      return renderActions(block.actions, act, words.locale);
     case 'ping':
       return h(
         'p',
         { class: 'b-ping' },
-        h('span', { class: 'ping-at' }, `@L${block.level}-on-call`),
-        ' this ticket needs you',
+        h('span', { class: 'ping-at' }, tr(words.ping, 'ping_handle', { level: block.level })),
+        ` ${block.text}`,
       );
     default:
       return null;
@@ -113,7 +119,7 @@ function renderSpan(span) {
   return h(span.bold ? 'strong' : 'span', { class: classes }, linkify(String(span.text)));
 }
 
-function renderActions(actions, act) {
+function renderActions(actions, act, locale) {
   if (act.readOnly) return readOnlyLine(act.readOnly);
   const formSlot = h('div', { class: 'form-slot' });
   const buttons = actions.map((action) => {
@@ -131,7 +137,7 @@ function renderActions(actions, act) {
       action.label,
     );
     button.addEventListener('click', () => {
-      if (action.form && action.form.length) openForm(formSlot, action, act);
+      if (action.form && action.form.length) openForm(formSlot, action, act, locale);
       else void busy(button, () => act.send(action, undefined));
     });
     return button;
@@ -144,16 +150,16 @@ export function readOnlyLine({ text, title }) {
   return h('p', { class: 'read-only', title }, text);
 }
 
-/** The fields an action collects before it is sent, inline under its buttons. */
-function openForm(slot, action, act) {
-  const inputs = action.form.map(formInput);
+/** The fields an action collects before it is sent, inline under its buttons, in `locale`. */
+function openForm(slot, action, act, locale) {
+  const inputs = action.form.map((field) => formInput(field, locale));
   const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, action.label);
   // The form's own slot, wherever it is now: a message updated in place keeps it (see app.js).
   const here = () => form.parentElement || slot;
   const cancel = h(
     'button',
     { type: 'button', class: 'btn btn-plain', onclick: () => here().replaceChildren() },
-    'Cancel',
+    tr(locale, 'form_cancel'),
   );
   const refusal = h('p', { class: 'form-refusal', role: 'alert', hidden: true });
   const form = h(
@@ -176,11 +182,14 @@ function openForm(slot, action, act) {
     if (firstBad) return firstBad.focus();
     refusal.hidden = true;
     const refused = (error) => {
-      refusal.textContent = `Not sent: ${refusalText(error)}. Your answers are still here.`;
+      refusal.textContent = tr(locale, 'form_not_sent', { reason: refusalText(error) });
       refusal.hidden = false;
     };
     void busy(submit, () => act.send(action, values, refused)).then((ok) => {
-      if (ok) here().replaceChildren(h('p', { class: 'form-sent' }, `${action.label}: sent`));
+      if (ok) {
+        const sent = tr(locale, 'form_sent', { action: action.label });
+        here().replaceChildren(h('p', { class: 'form-sent' }, sent));
+      }
     });
   });
   slot.replaceChildren(form);
@@ -188,13 +197,13 @@ function openForm(slot, action, act) {
 }
 
 /** One field of an inline form: its label, its input and, for text, the length limit. */
-function formInput(field) {
+function formInput(field, locale) {
   const id = `field-${++nextFieldId}`;
   const common = { id, name: field.name, required: field.required, 'data-field': field.name };
   let input;
   if (field.type === 'select') {
     const options = (field.options || []).map((o) => h('option', { value: o.value }, o.label));
-    input = h('select', common, h('option', { value: '' }, 'Choose…'), options);
+    input = h('select', common, h('option', { value: '' }, tr(locale, 'form_choose')), options);
   } else if (field.type === 'textarea') {
     input = h('textarea', { ...common, rows: 3 });
   } else {
@@ -203,7 +212,7 @@ function formInput(field) {
   // Pre-filled (a drafted KB article): the person edits it before sending.
   if (typeof field.initial === 'string') input.value = field.initial;
   if (field.type === 'textarea' && field.initial) input.rows = 8;
-  const limit = field.type === 'select' ? null : limitText(input);
+  const limit = field.type === 'select' ? null : limitText(input, () => locale);
   const label = h(
     'label',
     { for: id, class: 'form-label' },
@@ -212,7 +221,7 @@ function formInput(field) {
   );
   const problem = h('p', { class: 'field-problem', id: `${id}-problem`, role: 'alert' });
   input.setAttribute('aria-describedby', problem.id);
-  const missing = requiredSaying(field, input, problem);
+  const missing = requiredSaying(field, input, problem, locale);
   const row = h('div', { class: 'form-row' }, label, input, problem, limit?.row);
   return { field, input, limit, missing, row };
 }
@@ -221,14 +230,12 @@ function formInput(field) {
  * `missing(true)` marks a required field left empty and says, right under it and in the reader's
  * language, which field and why; the field's first input clears it.
  */
-function requiredSaying(field, input, problem) {
+function requiredSaying(field, input, problem, locale) {
   problem.hidden = true;
   const missing = (empty) => {
     input.classList.toggle('invalid', empty);
     if (empty) input.setAttribute('aria-invalid', 'true');
-    problem.textContent = empty
-      ? word(localeOf(input), 'console_field_required', { field: field.label })
-      : '';
+    problem.textContent = empty ? tr(locale, 'field_required', { field: field.label }) : '';
     problem.hidden = !empty;
   };
   input.addEventListener(field.type === 'select' ? 'change' : 'input', () => {

@@ -1,6 +1,7 @@
 // The length limit of what people type, said out loud: a live counter near the limit, an inline
 // message past it, and no sending. No maxlength: it would cut a long paste without a word.
 import { h } from './dom.js';
+import { tr } from './labels.js';
 
 let limit = 4000;
 const WARN_FROM = 0.8;
@@ -10,13 +11,14 @@ export function setTextLimit(max) {
   if (Number.isInteger(max) && max > 0) limit = max;
 }
 
-const number = (n) => n.toLocaleString('en');
+const number = (n, locale) => n.toLocaleString(locale === 'id' ? 'id-ID' : 'en');
 
 /**
  * Watches `input`; put the returned `row` under it. `allows()` before sending (false: it said why),
- * `refused(message)` when the server turned the text down, `reset()` after a send.
+ * `refused(message)` when the server turned the text down, `reset()` after a send. `localeOf()` is
+ * the language of the box's pane.
  */
-export function limitText(input) {
+export function limitText(input, localeOf) {
   const note = h('p', { class: 'limit-note', role: 'alert' });
   const counter = h('span', { class: 'char-count', 'aria-live': 'polite' });
   const row = h('div', { class: 'limit-row', hidden: true }, note, counter);
@@ -26,12 +28,15 @@ export function limitText(input) {
     const length = input.value.trim().length;
     const over = length - limit;
     const near = length >= limit * WARN_FROM;
-    counter.textContent = near ? `${number(length)} / ${number(limit)}` : '';
+    const locale = localeOf();
+    counter.textContent = near ? `${number(length, locale)} / ${number(limit, locale)}` : '';
     counter.classList.toggle('over', over > 0);
     note.textContent =
       over > 0
-        ? `Too long to send: ${number(over)} character${over === 1 ? '' : 's'} over the ` +
-          `${number(limit)} limit. Shorten it or send it in parts.`
+        ? tr(locale, 'text_too_long', {
+            over: number(over, locale),
+            limit: number(limit, locale),
+          })
         : refusal;
     input.classList.toggle('too-long', over > 0);
     input.setAttribute('aria-invalid', String(over > 0 || refusal !== ''));
@@ -50,7 +55,7 @@ export function limitText(input) {
       return false;
     },
     refused(message) {
-      refusal = `Not sent: ${message}. Your text is still here.`;
+      refusal = tr(localeOf(), 'text_not_sent', { reason: message });
       refresh();
     },
     reset() {

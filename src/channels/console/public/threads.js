@@ -1,6 +1,7 @@
 // A level channel: ticket cards, their thread replies, and a reply box per thread.
 import { h, isInternalNote, syncList } from './dom.js';
 import { updateFeed } from './feed-follow.js';
+import { agentLocale, roleName, tr } from './labels.js';
 import { busy, readOnlyLine, renderMessage } from './render.js';
 import { limitText, refusalText } from './text-limit.js';
 import { cardId } from './queues.js';
@@ -22,12 +23,13 @@ export function renderLevel(pane, level, threads, app) {
     }),
   );
   if (threads.length === 0) {
+    const locale = agentLocale();
     feed.append(
       h(
         'div',
         { class: 'empty' },
-        h('p', { class: 'empty-title' }, 'No tickets yet'),
-        h('p', {}, `Tickets for L${level} appear here as cards; work them in their threads.`),
+        h('p', { class: 'empty-title' }, tr(locale, 'level_empty_title')),
+        h('p', {}, tr(locale, 'level_empty_hint', { level })),
       ),
     );
   }
@@ -37,19 +39,16 @@ export function renderLevel(pane, level, threads, app) {
 /** Whether `user` is an agent of `level`: the server's rule too (console-agent-directory.ts). */
 const isAgentOf = (user, level) => user?.role === `l${level}`;
 
-function whoIs(user) {
-  return user.role === 'employee' ? 'an employee' : `an ${user.role.toUpperCase()} agent`;
-}
-
 /**
  * Why the acting user only reads a level's tickets, or null when they work them. The server refuses
  * presses and replies of anyone else anyway; the page does not offer them.
  */
 function readOnlyIn(level, acting) {
   if (isAgentOf(acting, level)) return null;
+  const locale = agentLocale();
   return {
-    text: `Read only: you are ${whoIs(acting)}`,
-    title: `Only L${level} agents work the tickets in this channel`,
+    text: tr(locale, 'read_only', { role: roleName(acting.role, locale) }),
+    title: tr(locale, 'read_only_why', { level }),
   };
 }
 
@@ -61,7 +60,9 @@ function unsentReason(level, reply, app) {
   if (!reply.from || isInternalNote(reply.message.text)) return null;
   const author = app.user(reply.from.id);
   if (!author || isAgentOf(author, level)) return null;
-  return `Kept in this thread: only L${level} agents' replies reach the employee, and ${reply.from.name} is ${whoIs(author)}.`;
+  const locale = agentLocale();
+  const role = roleName(author.role, locale);
+  return tr(locale, 'unsent_why', { level, name: reply.from.name, role });
 }
 
 function buildThread(root) {
@@ -77,14 +78,15 @@ function buildThread(root) {
 }
 
 function buildReplyBox(level, root, app) {
+  const locale = agentLocale();
   const input = h('textarea', {
     rows: 1,
-    'aria-label': 'Reply in thread',
-    placeholder: 'Reply in thread…',
+    'aria-label': tr(locale, 'reply_input'),
+    placeholder: tr(locale, 'reply_placeholder'),
   });
-  const send = h('button', { type: 'submit', class: 'btn btn-primary' }, 'Reply');
+  const send = h('button', { type: 'submit', class: 'btn btn-primary' }, tr(locale, 'reply_send'));
   const hint = h('p', { class: 'hint' });
-  const limit = limitText(input);
+  const limit = limitText(input, agentLocale);
   const form = h(
     'form',
     { class: 'reply-box' },
@@ -95,11 +97,9 @@ function buildReplyBox(level, root, app) {
   const showHint = () => {
     const note = isInternalNote(input.value);
     form.classList.toggle('is-note', note);
-    send.textContent = note ? 'Add note' : 'Reply';
-    // How to write a note is on the card (in the agents' language); the box only confirms one.
-    hint.textContent = note
-      ? 'Internal note: stays in this thread, never sent to the employee.'
-      : '';
+    send.textContent = tr(locale, note ? 'reply_add_note' : 'reply_send');
+    // How to write a note is on the card; the box only confirms one.
+    hint.textContent = note ? tr(locale, 'reply_note_hint') : '';
   };
   showHint();
   input.addEventListener('input', showHint);
@@ -133,7 +133,8 @@ function updateThread(shell, level, root, app) {
     shell.dataset.ticket = card.key;
     shell.id = cardId(level, card.key); // where the queue panels' links go
   }
-  showTicket(shell.querySelector('.thread-head'), card && (app.ticket(card.key) ?? card));
+  const locale = agentLocale();
+  showTicket(shell.querySelector('.thread-head'), card && (app.ticket(card.key) ?? card), locale);
   const readOnly = readOnlyIn(level, acting);
   const act = {
     enabled: !readOnly,
@@ -144,7 +145,7 @@ function updateThread(shell, level, root, app) {
   syncList(shell.querySelector('.card-slot'), [root], {
     key: (m) => m.id,
     version: (m) => `${m.updatedAt}|${acting.id}`,
-    build: (m) => renderMessage(m, { variant: 'card', mine: false, act }),
+    build: (m) => renderMessage(m, { variant: 'card', mine: false, act, locale }),
   });
   syncList(shell.querySelector('.replies'), root.replies, {
     key: (m) => m.id,
@@ -155,11 +156,12 @@ function updateThread(shell, level, root, app) {
         mine: m.from?.id === acting.id,
         act,
         unsent: unsentReason(level, m, app),
+        locale,
       }),
   });
   const count = root.replies.length;
   shell.querySelector('.replies-head').textContent = count
-    ? `${count} repl${count === 1 ? 'y' : 'ies'}`
+    ? tr(locale, count === 1 ? 'replies_one' : 'replies_many', { count })
     : '';
   // The reply box, or the line saying why there is none; rebuilt only when that changes, so a
   // half-typed reply survives the poll.

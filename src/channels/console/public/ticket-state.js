@@ -2,10 +2,19 @@
 // key, priority and level come from the card's header ("IT-1001 · P3 · L2") and the status and owner
 // from its fields (labelled in English or Indonesian, as the core's catalog has them).
 import { h } from './dom.js';
+import { everyLabel, tr } from './labels.js';
 
 const KEY = /^[A-Za-z][A-Za-z0-9]*-\d+$/;
-const STATUS_LABELS = ['status'];
-const OWNER_LABELS = ['owner', 'petugas', 'assignee'];
+const STATUSES = ['open', 'claimed', 'waiting_on_requester', 'resolved', 'closed', 'cancelled'];
+
+const lower = (labels) => labels.map((l) => l.trim().toLowerCase());
+
+/** The status a card names in either language (status_* of the catalog), else the text itself. */
+function statusOf(text) {
+  if (text === undefined) return undefined;
+  const found = STATUSES.find((s) => everyLabel(`status_${s}`).includes(text));
+  return found ? { code: found } : { text };
+}
 
 /** The ticket a card message describes, or null for any other message. */
 export function ticketOfCard(entry) {
@@ -16,14 +25,15 @@ export function ticketOfCard(entry) {
   const fields = blocks.filter((b) => b.kind === 'fields').flatMap((b) => b.fields);
   const field = (labels) =>
     fields.find((f) => labels.includes(String(f.label).trim().toLowerCase()));
-  const owner = field(OWNER_LABELS);
+  const owner = field(lower(everyLabel('card_owner')));
   return {
     key: parts[0],
     priority: parts.find((p) => /^P\d$/.test(p)),
     level: parts.find((p) => /^L\d$/.test(p)),
-    status: field(STATUS_LABELS)?.value?.text?.replace(/\s*·\s*L\d$/, ''),
+    status: statusOf(
+      field(lower(everyLabel('card_status')))?.value?.text?.replace(/\s*·\s*L\d$/, ''),
+    ),
     owner: owner?.value?.text,
-    ownerLabel: owner?.label,
     updatedAt: entry.updatedAt,
   };
 }
@@ -50,22 +60,28 @@ export function ticketOfDm(messages, tickets) {
   return found;
 }
 
-/** Fills `el` with the ticket's key, status, level, priority and owner; hides it without one. */
-export function showTicket(el, ticket) {
-  const signature = ticket ? JSON.stringify(ticket) : '';
+/**
+ * Fills `el` with the ticket's key, status, level, priority and owner, named in `locale` (the DM's
+ * bar speaks the employee's language, a thread's the agents'); hides it without one.
+ */
+export function showTicket(el, ticket, locale) {
+  const signature = ticket ? JSON.stringify([ticket, locale]) : '';
   if (el.dataset.ticket === signature) return;
   el.dataset.ticket = signature;
   el.hidden = !ticket;
   if (!ticket) return el.replaceChildren();
+  const status = ticket.status?.code
+    ? tr(locale, `status_${ticket.status.code}`)
+    : ticket.status?.text;
   el.replaceChildren(
     h('span', { class: 'th-key' }, ticket.key),
-    ticket.status ? h('span', { class: 'th-status' }, ticket.status) : null,
+    status ? h('span', { class: 'th-status' }, status) : null,
     h('span', { class: 'th-level' }, [ticket.level, ticket.priority].filter(Boolean).join(' · ')),
     ticket.owner
       ? h(
           'span',
           { class: 'th-owner' },
-          h('span', { class: 'th-label' }, `${ticket.ownerLabel}:`),
+          h('span', { class: 'th-label' }, `${tr(locale, 'card_owner')}:`),
           ticket.owner,
         )
       : null,

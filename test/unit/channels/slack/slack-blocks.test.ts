@@ -87,14 +87,23 @@ describe('renderMessage', () => {
     const pings = levelPings(
       loadConfig({ SLACK_L2_PING: 'S0L2GROUP1', SLACK_L3_PING: 'U0HENDRA1,W0VENDOR1' }),
     );
-    expect(render([{ kind: 'ping', level: 2 }], 'IT-1', pings)).toEqual({
+    const needsYou = 'this ticket needs you <!here>';
+    expect(render([{ kind: 'ping', level: 2, text: needsYou }], 'IT-1', pings)).toEqual({
       text: 'IT-1 <!subteam^S0L2GROUP1>',
-      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: '<!subteam^S0L2GROUP1>' } }],
+      blocks: [
+        {
+          type: 'section',
+          text: {
+            type: 'mrkdwn',
+            text: '<!subteam^S0L2GROUP1> this ticket needs you &lt;!here&gt;',
+          },
+        },
+      ],
     });
-    expect(sectionText(render([{ kind: 'ping', level: 3 }], 'x', pings).blocks[0])).toBe(
-      '<@U0HENDRA1> <@W0VENDOR1>',
+    expect(sectionText(render([{ kind: 'ping', level: 3, text: 'x' }], 'x', pings).blocks[0])).toBe(
+      '<@U0HENDRA1> <@W0VENDOR1> x',
     );
-    expect(render([{ kind: 'ping', level: 1 }], 'x', pings).blocks).toEqual([]);
+    expect(render([{ kind: 'ping', level: 1, text: 'x' }], 'x', pings).blocks).toEqual([]);
   });
 
   it('splits long text over sections and keeps within every limit', () => {
