@@ -73,7 +73,7 @@ export const CATALOG = {
   },
   help: {
     en: 'Ask me an IT question in your own words. You can also write "my tickets", "status IT-1234" or "cancel IT-1234" (agents: "queue").',
-    id: 'Tanyakan masalah IT Anda dengan kata-kata sendiri. Anda juga bisa menulis "tiket saya", "status IT-1234", atau "batal IT-1234" (petugas: "antrian").',
+    id: 'Tanyakan masalah IT Anda dengan kata-kata sendiri. Anda juga bisa menulis "tiket saya", "status IT-1234", atau "batal IT-1234" (petugas: "antrean").',
   },
   answer_intro: { en: 'This article should help:', id: 'Artikel ini seharusnya membantu:' },
   answer_question: { en: 'Did this solve it?', id: 'Apakah ini menyelesaikan masalah Anda?' },
@@ -276,17 +276,18 @@ export const CATALOG = {
     en: '{key} is {status}; replies are not sent to the requester.',
     id: '{key} berstatus {status}; balasan tidak dikirim ke pemohon.',
   },
+  // The reason stays in the log: it is written for developers, in English.
   error_invalid_input: {
-    en: "Sorry, I couldn't read that ({detail}). Please try again.",
-    id: 'Maaf, saya tidak bisa membaca itu ({detail}). Silakan coba lagi.',
+    en: "Sorry, I couldn't read that. Please try again.",
+    id: 'Maaf, saya tidak bisa membaca itu. Silakan coba lagi.',
   },
   error_not_found: {
     en: 'Sorry, I could not find that ticket any more.',
     id: 'Maaf, tiket itu tidak ditemukan lagi.',
   },
   error_other: {
-    en: 'Sorry, that did not work: {detail}',
-    id: 'Maaf, itu tidak berhasil: {detail}',
+    en: 'Sorry, that did not work. Please try again; if it keeps failing, tell the service desk.',
+    id: 'Maaf, itu tidak berhasil. Silakan coba lagi; jika terus gagal, hubungi service desk.',
   },
   requester_unreachable: {
     en: '⚠ {key}: a message to the requester could not be delivered after several tries. Please reach them another way.',

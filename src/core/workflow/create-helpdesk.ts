@@ -89,8 +89,8 @@ export function createHelpdesk(deps: HelpdeskDeps): Helpdesk {
         if (error.code === 'contended')
           throw new RetryLater(error.message, 500 + Math.random() * 1000, false);
         rt.log.warn({ err: error, kind: event.kind }, 'refused');
-        const text = t(localeOf(event), errorKey(error.code), { detail: error.message });
-        rt.whisper(event.user, whereOf(event), say(text));
+        const locale = localeOf(event);
+        rt.whisper(event.user, whereOf(event), say(t(locale, errorKey(error.code)), locale));
       }
     });
     await flush(item.id, effects);
