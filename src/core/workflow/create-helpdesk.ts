@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Effect } from '../effects';
 import { laneOfEffect } from '../effects';
+import { effectIds } from '../effect-keys';
 import { isLapisError } from '../errors';
 import { t } from '../i18n/translate';
 import type { Helpdesk, Inbound } from '../inbound';
@@ -64,8 +65,9 @@ export function createHelpdesk(deps: HelpdeskDeps): Helpdesk {
   }
 
   async function flush(key: string, effects: readonly Effect[]): Promise<void> {
+    const ids = effectIds(key, effects);
     const entries = effects.map((payload, i) => ({
-      id: `${key}#${i}`,
+      id: ids[i] as string,
       lane: laneOfEffect(payload),
       payload,
     }));

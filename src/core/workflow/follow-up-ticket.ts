@@ -50,7 +50,7 @@ export async function reopenTooLate(
   const { ticket, opened } = result;
   if (!opened) return addFormText(rt, e, ticket, reason, locale);
   const { after } = await rt.mutate(old.id, (x) => recordFollowUp(x, rt.ctx(e.user), ticket.key));
-  rt.postToLevel(ticket, 1);
+  rt.postNewTicket(ticket);
   const agentLocale = rt.deps.config.agentLocale;
   rt.tellThread(
     after,

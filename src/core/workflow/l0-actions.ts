@@ -221,7 +221,7 @@ export function createL0Actions(rt: Runtime) {
       ...attemptDetails(ticket.l0.at(-1)),
       ticketId: ticket.id,
     });
-    rt.postToLevel(ticket, 1);
+    rt.postNewTicket(ticket);
     rt.tellRequester(
       ticket,
       say(t(locale, 'ticket_opened', { key: ticket.key, priority: ticket.priority }), locale),

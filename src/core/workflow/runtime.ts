@@ -192,6 +192,14 @@ export function createRuntime(deps: HelpdeskDeps) {
     return ticket;
   }
 
+  /**
+   * A ticket this step opened: its L1 card. Always the card effect (posted, or brought up to date
+   * when a redone step finds it posted), so a redo queues exactly what the first run did.
+   */
+  function postNewTicket(ticket: Ticket): void {
+    emit({ kind: 'card', ticketId: ticket.id, level: 1 });
+  }
+
   function sendDirect(dm: ConversationRef, message: OutboundMessage): void {
     emit({ kind: 'direct', dm, message });
   }
@@ -215,6 +223,7 @@ export function createRuntime(deps: HelpdeskDeps) {
     tellRequester,
     tellThread,
     postToLevel,
+    postNewTicket,
     sendDirect,
     whisper,
   };

@@ -3,11 +3,11 @@ import type { Inbound } from '../inbound';
 import type { Locale } from '../locale';
 import type { UserRef } from '../people';
 import type { L0Session } from '../ports/session-store';
-import { ACTIVE_STATUSES, type L0Attempt, type Ticket } from '../ticket';
+import { ACTIVE_STATUSES, isActive, type L0Attempt, type Ticket } from '../ticket';
 import { addFormText } from './add-to-ticket';
 import { field, missingFields } from './form-fields';
 import { refuseStaleL0 } from './l0-stale';
-import { newTicket, readTicketForm } from './new-ticket';
+import { newTicket, readTicketForm, ticketIdFor } from './new-ticket';
 import { openedHere, openOrJoin } from './open-or-join';
 import { decodePayload } from './payload';
 import { say } from './render';
@@ -30,10 +30,11 @@ export function attemptOfForm(
 
 /**
  * A ticket form sent from an out-of-date button (an older question's, or sent a second time): what was
- * typed is not thrown away. With an active ticket, it is added to that ticket and the person is told
- * where it went. Otherwise a ticket opens from it, with the question the form was shown for when the
- * session still has it (else what was typed is the question), exactly as the form would have opened
- * it in time. Only a form with nothing typed gets the plain "out of date" answer.
+ * typed is not thrown away. With an active ticket (the one this form opened first, else their newest),
+ * it is added to that ticket and the person is told where it went. Otherwise a ticket opens from it,
+ * with the question the form was shown for when the session still has it (else what was typed is
+ * the question), exactly as the form would have opened it in time. Only a form that brings nothing
+ * (no text, and its question forgotten or a ticket already active) gets the plain "out of date" answer.
  */
 export async function staleTicketForm(
   rt: Runtime,
@@ -43,21 +44,29 @@ export async function staleTicketForm(
   opened: (ticket: Ticket) => Promise<void>,
 ): Promise<void> {
   const version = decodePayload(e.payload).session;
+  if (version === undefined) return refuseStaleL0(rt, e, locale, saved);
   const typed = field(e, 'details');
-  const [active] = await rt.deps.tickets.listByRequester(e.user, ACTIVE_STATUSES);
+  const attempt = attemptOfForm(saved, version);
+  const [newest] = await rt.deps.tickets.listByRequester(e.user, ACTIVE_STATUSES);
   // Redone after this very item opened the ticket: say so again, rather than add to it.
-  if (active && openedHere(active)) return opened(active);
-  if (!typed || version === undefined) return refuseStaleL0(rt, e, locale, saved);
+  if (newest && openedHere(newest)) return opened(newest);
+  // The ticket this form already opened, while active, before any newer one of theirs.
+  const own = await rt.deps.tickets.get(ticketIdFor(formChain(e.user, version)));
+  const active = own && isActive(own) ? own : newest;
+  const dm = e.dm ?? saved?.dm ?? active?.requesterDm;
+  const where = { user: e.user, dm };
   if (active)
-    return addFormText(rt, { user: e.user, dm: e.dm ?? saved?.dm }, active, typed, locale);
+    return typed
+      ? addFormText(rt, where, active, typed, locale)
+      : refuseStaleL0(rt, e, locale, saved);
+  // Nothing typed and the question it was for forgotten: nothing to open a ticket about.
+  if (!typed && !attempt) return refuseStaleL0(rt, e, locale, saved);
   const read = readTicketForm((name) => field(e, name));
-  const dm = e.dm ?? saved?.dm;
   if ('missing' in read) {
     const text = t(locale, 'refused_input', { fields: missingFields(read.missing, locale).labels });
     return dm ? rt.whisper(e.user, { dm }, say(text, locale)) : undefined;
   }
   if (!dm) return refuseStaleL0(rt, e, locale, saved);
-  const attempt = attemptOfForm(saved, version);
   const result = await openOrJoin(rt, formChain(e.user, version), () =>
     newTicket({
       requester: e.user,
@@ -65,7 +74,7 @@ export async function staleTicketForm(
       locale,
       question: attempt?.question ?? typed,
       attempts: attempt ? [attempt] : [],
-      form: { ...read.form, details: attempt ? typed : undefined },
+      form: { ...read.form, details: attempt ? typed || undefined : undefined },
       origin: 'older_form',
       now: rt.deps.clock.now(),
       sla: rt.deps.config.sla,
@@ -73,5 +82,7 @@ export async function staleTicketForm(
   );
   if (!result) return refuseStaleL0(rt, e, locale, saved);
   if (result.opened) return opened(result.ticket);
-  return addFormText(rt, { user: e.user, dm }, result.ticket, typed, locale);
+  return typed
+    ? addFormText(rt, where, result.ticket, typed, locale)
+    : refuseStaleL0(rt, e, locale, saved);
 }

@@ -148,12 +148,29 @@ describe('an out-of-date ticket form', () => {
     );
   });
 
-  it('with nothing typed keeps the plain "out of date" answer and opens nothing', async () => {
+  it('with the details left empty still opens the ticket for the question it was shown for', async () => {
     const h = createHarness({ kb });
     const first = await formOfFirstQuestion(h);
     await h.press(people.budi, first, form);
-    expect(textOf(h.last('ephemeral')!)).toBe(t('en', 'refused_stale_l0'));
-    expect(await h.stores.tickets.listByRequester(people.budi)).toEqual([]);
+    const [ticket, ...others] = await h.stores.tickets.listByRequester(people.budi);
+    expect(others).toEqual([]);
+    expect(ticket?.question).toBe('my printer jams on tray 2');
+    expect(ticket?.category).toBe('printing');
+  });
+
+  it('brings nothing (no text, an active ticket already) and gets where things stand', async () => {
+    const h = createHarness({ kb });
+    const first = await formOfFirstQuestion(h);
+    await h.press(people.budi, first, form);
+    await h.press(people.budi, first, form);
+    expect(textOf(h.last('ephemeral')!)).toBe(
+      t('en', 'refused_stale_l0_ticket', {
+        key: 'IT-1001',
+        status: t('en', 'status_open'),
+        level: 1,
+      }),
+    );
+    expect(await h.stores.tickets.listByRequester(people.budi)).toHaveLength(1);
   });
 
   it('opens one ticket when the same out-of-date form arrives twice at once', async () => {
