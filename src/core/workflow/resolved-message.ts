@@ -43,7 +43,17 @@ export function resolvedMessage(
 function decisionLine(now: Ticket, locale: Locale): string | undefined {
   if (now.status === 'closed') return t(locale, 'chosen_confirmed');
   if (isActive(now)) return t(locale, 'chosen_reopened');
+  const followUp = followUpSinceResolved(now);
+  if (followUp) return t(locale, 'chosen_follow_up', { key: followUp });
   return undefined;
+}
+
+/** The follow-up opened from this resolution (a reopen asked too late), if any: it stays answered. */
+function followUpSinceResolved(ticket: Ticket): string | undefined {
+  const resolvedAt = ticket.resolution?.at.getTime() ?? 0;
+  const entry = ticket.audit.findLast((a) => a.action === 'followed_up');
+  const key = entry && entry.at.getTime() >= resolvedAt ? entry.detail?.ticket : undefined;
+  return typeof key === 'string' ? key : undefined;
 }
 
 function ratingLine(now: Ticket, locale: Locale): string | undefined {
@@ -52,7 +62,7 @@ function ratingLine(now: Ticket, locale: Locale): string | undefined {
 
 function decisionBlocks(now: Ticket, locale: Locale, decided: string | undefined): Block[] {
   if (decided !== undefined) return [line(decided)];
-  if (now.status !== 'resolved') {
+  if (now.status !== 'resolved' || followUpSinceResolved(now)) {
     const said = decisionLine(now, locale);
     return said ? [line(said)] : [];
   }

@@ -153,6 +153,15 @@ describe('a used button retires', () => {
     const now = h.shownNow(reopen)!;
     expect(textOf(now)).toContain(t('en', 'chosen_follow_up', { key: 'IT-1002' }));
     expect(buttonsOf(now).map((a) => a.id)).toEqual(['csat', 'csat', 'csat', 'csat', 'csat']);
+    // Rated afterwards: the follow-up line stays, Yes / Reopen do not come back.
+    await h.press(
+      people.budi,
+      buttonsOf(now).find((a) => a.label === '4')!,
+    );
+    const rated = h.shownNow(reopen)!;
+    expect(buttonsOf(rated)).toEqual([]);
+    expect(textOf(rated)).toContain(t('en', 'chosen_follow_up', { key: 'IT-1002' }));
+    expect(textOf(rated)).toContain(t('en', 'chosen_rated', { score: 4 }));
   });
 
   it('without a message reference (a channel that cannot say) the press is answered as before', async () => {
