@@ -122,7 +122,8 @@ describe('the e5 embedder on the installed model', () => {
     const largestGap = Math.max(...beats.slice(1).map((t, i) => t - (beats[i] as number)));
     // Long enough for the beat to mean something (a blocked loop would show no ticks at all).
     expect(elapsed).toBeGreaterThan(200);
+    // The largest gap is the measure: a blocked loop shows one long gap. (How many 10 ms ticks fire
+    // depends on what else the machine runs, so their count is no measure of Lapis.)
     expect(largestGap).toBeLessThan(100);
-    expect(ticks.length).toBeGreaterThan((elapsed / 10) * 0.7);
   });
 });
