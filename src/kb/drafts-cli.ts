@@ -59,6 +59,8 @@ function toRow(d: KbDraft) {
   return {
     id: d.articleId,
     status: d.exportedAt ? 'exported' : 'approved',
+    /** Kept under its earlier name too (the same value), for scripts that read it. */
+    articleId: d.articleId,
     ticketId: d.ticketId,
     ticketKey: d.ticketKey,
     lang: d.lang,
