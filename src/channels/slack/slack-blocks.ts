@@ -135,7 +135,10 @@ function renderBlock(block: Block, index: number, pings: LevelPings): slack.Know
     case 'ping': {
       // Nobody configured for the level: no one to call, so no line either.
       const mentions = pings[block.level];
-      const text = `${mentions.join(' ')} ${escapeMrkdwn(block.text)}`.trim();
+      // A ping queued before pings carried words has none: the mentions alone then.
+      const words: unknown = block.text;
+      const said = typeof words === 'string' ? escapeMrkdwn(words) : '';
+      const text = `${mentions.join(' ')} ${said}`.trim();
       return mentions.length ? [{ type: 'section', text: { type: 'mrkdwn', text } }] : [];
     }
   }

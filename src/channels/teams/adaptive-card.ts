@@ -137,7 +137,10 @@ function renderPing(
   const mentions = targets.map((target) => mentionOf(target.id, target.name, target.kind));
   entities.push(...mentions);
   const who = mentions.length ? mentions.map((m) => m.text).join(', ') : `L${block.level}`;
-  return textBlock(`📣 ${who}: ${escapeUserText(block.text)}`, { weight: 'Bolder' });
+  // A ping queued before pings carried words has none: the mentions alone then.
+  const words: unknown = block.text;
+  const said = typeof words === 'string' ? `: ${escapeUserText(words)}` : '';
+  return textBlock(`📣 ${who}${said}`, { weight: 'Bolder' });
 }
 
 function mentionOf(id: string, name: string, kind: TeamsPingTarget['kind'] = 'person') {

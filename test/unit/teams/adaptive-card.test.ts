@@ -11,7 +11,7 @@ import {
   spanText,
 } from '../../../src/channels/teams/card-text';
 import type { TeamsPingTarget } from '../../../src/config-teams';
-import { fromUser, plain, type OutboundMessage } from '../../../src/core/messages';
+import { fromUser, plain, type Block, type OutboundMessage } from '../../../src/core/messages';
 import { truncate } from '../../../src/core/text/truncate';
 
 const noPings: Record<1 | 2 | 3, readonly TeamsPingTarget[]> = { 1: [], 2: [], 3: [] };
@@ -198,6 +198,21 @@ describe('renderCard', () => {
       { type: 'TextBlock', text: '📣 L3: needs &lt;you&gt;', wrap: true, weight: 'Bolder' },
     ]);
     expect(nobody.msteams?.entities).toBeUndefined();
+  });
+
+  it('pings with the mentions alone when a ping was queued before pings carried words', () => {
+    const pings = {
+      ...noPings,
+      2: [{ id: 'd2d2d2d2-0000-4000-8000-0000000000d2', name: 'Dewi', kind: 'person' as const }],
+    };
+    // As read back from the database: a ping block of an earlier release, without `text`.
+    const stored = (level: number) => JSON.parse(`{ "kind": "ping", "level": ${level} }`) as Block;
+    const card = renderCard({ text: 'x', blocks: [stored(2), stored(3)] }, { pings });
+    expect(card.body).toEqual([
+      { type: 'TextBlock', text: '📣 <at>Dewi</at>', wrap: true, weight: 'Bolder' },
+      { type: 'TextBlock', text: '📣 L3', wrap: true, weight: 'Bolder' },
+    ]);
+    expect(card.msteams?.entities).toEqual([expect.objectContaining({ text: '<at>Dewi</at>' })]);
   });
 
   it('addresses a card to one person with a mention (Teams has no ephemeral channel messages)', () => {

@@ -106,6 +106,16 @@ describe('renderMessage', () => {
     expect(render([{ kind: 'ping', level: 1, text: 'x' }], 'x', pings).blocks).toEqual([]);
   });
 
+  it('pings with the mentions alone when a ping was queued before pings carried words', () => {
+    const pings = levelPings(loadConfig({ SLACK_L2_PING: 'S0L2GROUP1' }));
+    // As read back from the database: a ping block of an earlier release, without `text`.
+    const stored = JSON.parse('{ "kind": "ping", "level": 2 }') as Block;
+    const message = render([stored], 'IT-1', pings);
+    expect(sectionText(message.blocks[0])).toBe('<!subteam^S0L2GROUP1>');
+    expect(message.text).toBe('IT-1 <!subteam^S0L2GROUP1>');
+    expect(JSON.stringify(message)).not.toMatch(/undefined/);
+  });
+
   it('splits long text over sections and keeps within every limit', () => {
     const long = 'word '.repeat(2500);
     const { blocks } = render([
