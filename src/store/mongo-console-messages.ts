@@ -20,8 +20,14 @@ export function createMongoConsoleMessages(db: Db): ConsoleMessages {
       return root !== null;
     },
     async update(conversation, messageId, message, at) {
+      // The bot's own messages only: a person's words and private notices are never rewritten.
       const result = await messages.updateOne(
-        { _id: messageId, conversation },
+        {
+          _id: messageId,
+          conversation,
+          from: { $exists: false },
+          ephemeralFor: { $exists: false },
+        },
         { $set: { message, updatedAt: at } },
       );
       return result.matchedCount > 0;

@@ -79,6 +79,36 @@ describe('console surface on the real database', () => {
     expect(stored).not.toHaveProperty('ephemeralFor');
   });
 
+  it("updates the bot's messages alone: never a person's words or a private notice", async () => {
+    const surface = createConsoleSurface(createMongoConsoleMessages(conn.db));
+    const dm = { platform: 'console', id: 'dm:sari' } as const;
+    const asked = await surface.recordPost({
+      conversation: 'dm:sari',
+      from: { id: 'sari', name: 'Sari Wulandari' },
+      text: 'my own words',
+    });
+    await surface.sendEphemeral({ platform: 'console', id: 'sari' }, { dm }, say('just for sari'));
+    const answer = await surface.sendDirect(dm, say('the answer, with buttons'));
+    const stored = conn.db.collection<{ _id: string }>(COLLECTIONS.consoleMessages);
+    const whisper = await stored.findOne({ conversation: 'dm:sari', ephemeralFor: 'sari' });
+    const before = await surface.read('dm:sari', 'sari');
+
+    // A button's message ref naming her own message (or the private notice): not_found, unchanged.
+    for (const messageId of [asked.messageId, whisper!._id]) {
+      const ref = { platform: 'console', channelId: 'dm:sari', messageId } as const;
+      await expect(surface.update(ref, say('rewritten'))).rejects.toMatchObject({
+        code: 'not_found',
+      });
+    }
+    expect(await surface.read('dm:sari', 'sari')).toEqual(before);
+    await surface.update(answer, say('the answer, buttons retired'));
+    expect(texts(await surface.read('dm:sari', 'sari'))).toEqual([
+      'my own words',
+      'just for sari',
+      'the answer, buttons retired',
+    ]);
+  });
+
   it('refuses references it does not own with coded errors', async () => {
     const surface = createConsoleSurface(createMongoConsoleMessages(conn.db));
     const code = (promise: Promise<unknown>) =>

@@ -28,7 +28,10 @@ export interface ConsoleMessages {
   insert(doc: ConsoleMessageDoc): Promise<void>;
   /** Whether `threadId` is a root message of the conversation. */
   isRoot(conversation: ConversationName, threadId: string): Promise<boolean>;
-  /** Replaces a message's content; false when there is no such message. */
+  /**
+   * Replaces the content of a message the bot sent to everyone in the conversation; false when there
+   * is none such (no message by that id, or one a person typed, or an ephemeral).
+   */
   update(
     conversation: ConversationName,
     messageId: string,

@@ -101,7 +101,10 @@ export function createConsoleSurface(messages: ConsoleMessages): ChatSurface & C
       const { conversation, messageId } = conversationOfMessage(ref);
       const found = await messages.update(conversation, messageId, stored(message), new Date());
       if (!found) {
-        throw new LapisError('not_found', `no console message ${messageId} in ${conversation}`);
+        throw new LapisError(
+          'not_found',
+          `no bot message ${messageId} to update in ${conversation}`,
+        );
       }
     },
 
