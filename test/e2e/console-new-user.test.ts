@@ -1,6 +1,7 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page, Route } from 'playwright-core';
 import { createConsoleSurface } from '../../src/channels/console/console-surface';
 import { CONSOLE_USERS } from '../../src/channels/console/console-users';
+import { t } from '../../src/core/i18n/translate';
 import { plain, type OutboundMessage } from '../../src/core/messages';
 import { createMongoConsoleMessages } from '../../src/store/mongo-console-messages';
 import { startConsoleApp } from '../support/console-app';
@@ -101,6 +102,16 @@ describe.each<Layout>(['desktop', 'phone'])('local console for a new user (%s)',
     await page.locator('#dm-guard', { hasText: 'Ayu Lestari' }).waitFor();
     await dm.locator('.msg-bubble', { hasText: 'Here is what I found for: vpn putus' }).waitFor();
     await dm.locator('.msg-bubble.mine', { hasText: 'whisper' }).waitFor();
+    // What speaks to Ayu is in her language (the agents'), though the DM speaks Budi's (English).
+    const role = t('id', 'role_agent', { level: 1 });
+    expect(await page.locator('#dm-guard').textContent()).toBe(
+      `${consoleWord('id', 'dm_guard', { name: 'Ayu Lestari', role })} ` +
+        consoleWord('id', 'dm_guard_switch', { name: 'Budi' }),
+    );
+    const solved = dm.locator('.msg-bubble.from-bot button[data-action="l0_solved"]');
+    expect(await solved.getAttribute('title')).toBe(consoleWord('id', 'dm_act_to_answer'));
+    expect(await solved.isDisabled()).toBe(true);
+    expect(await dm.locator('.pane-sub').textContent()).toBe(consoleWord('en', 'dm_sub'));
     expect(await dm.locator('.msg', { hasText: 'Psst' }).count()).toBe(0);
     expect(await dm.locator('.ephemeral-marker').count()).toBe(0);
 
@@ -230,22 +241,58 @@ describe.each<Layout>(['desktop', 'phone'])('local console for a new user (%s)',
     expect(m.x + m.width).toBeLessThanOrEqual(viewport.width);
   }
 
-  it('keeps what was typed while the previous message was still sending', async () => {
-    const { page, errors } = await open();
-    await actAs(page, 'budi');
+  /** Holds the page's next post to `path` until the returned function is called. */
+  async function holdPosts(page: Page, path: string): Promise<() => void> {
     let release: (() => void) | undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/api/dm', async (route) => {
+    const hold = async (route: Route) => {
       await held;
       await route.continue();
-    });
+    };
+    await page.route(`**${path}`, hold, { times: 1 });
+    return () => release!();
+  }
+
+  it('keeps what was typed while the previous message was still sending, and only that', async () => {
+    const { page, errors } = await open();
+    const input = page.locator('#dm-input');
+    const sent = pane(page, 'dm').locator('.composer button:not([disabled])');
+    await actAs(page, 'budi');
+    let release = await holdPosts(page, '/api/dm');
     await sendDm(page, 'first question');
-    await page.locator('#dm-input').fill('second question, half typed');
-    release!();
+    await input.fill('second question, half typed');
+    release();
     await pane(page, 'dm').locator('.msg-bubble.mine', { hasText: 'first question' }).waitFor();
     await pane(page, 'dm').locator('.msg-bubble.from-bot', { hasText: 'first question' }).waitFor();
-    expect(await page.locator('#dm-input').inputValue()).toBe('second question, half typed');
-    await page.unroute('**/api/dm');
+    expect(await input.inputValue()).toBe('second question, half typed');
+
+    // Typing on after the text being sent: once it is sent, the box keeps what follows it alone.
+    release = await holdPosts(page, '/api/dm');
+    await sendDm(page, 'third question');
+    await input.press('End');
+    await page.keyboard.type(' and a fourth');
+    release();
+    await sent.waitFor(); // the send is over
+    expect(await input.inputValue()).toBe('and a fourth');
+    await pane(page, 'dm')
+      .locator('.msg-bubble.mine .b-text', { hasText: /^third question$/ })
+      .waitFor();
+
+    // The same in a ticket's thread.
+    await surface.postCard(1, say('IT-4001 · the printer on floor 3'));
+    await actAs(page, 'ayu');
+    await showColumn(page, 'level:1');
+    const thread = pane(page, 'level:1').locator('.thread', { hasText: 'IT-4001' });
+    const reply = thread.locator('.reply-box textarea');
+    release = await holdPosts(page, '/api/thread');
+    await reply.fill('Restarting the spooler');
+    await reply.press('Enter');
+    await reply.press('End');
+    await page.keyboard.type(' // then the driver');
+    release();
+    await thread.locator('.reply-box button[type="submit"]:not([disabled])').waitFor();
+    expect(await reply.inputValue()).toBe('// then the driver');
+    await thread.locator('.msg-reply .b-text', { hasText: /^Restarting the spooler$/ }).waitFor();
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -67,6 +67,7 @@ describe('local console: level queues and my tickets', () => {
       expect(refused.status).toBe(400);
       expect(refused.body).toEqual({
         error: expect.stringContaining('GET /api/queue: level') as string,
+        code: 'bad_request',
         problems: [{ field: 'level', message: expect.any(String) as string }],
       });
     }
@@ -74,6 +75,7 @@ describe('local console: level queues and my tickets', () => {
     expect(stranger.status).toBe(400);
     expect(stranger.body).toEqual({
       error: expect.stringContaining('unknown user "nobody"') as string,
+      code: 'bad_request',
       problems: [{ field: 'as', message: 'an unknown user' }],
     });
     expect((await get('/api/my-tickets?as=%7B%7D')).status).toBe(400);
@@ -124,7 +126,8 @@ describe('local console: level queues and my tickets', () => {
     await l1.locator('.queue-panel summary', { hasText: queue(1) }).waitFor();
     expect(await keys(l1)).toEqual(['IT-1002']);
 
-    // Budi sees his own ticket in the DM column; acting as an agent, it is whose DM you read.
+    // Budi sees his own ticket in the DM column; acting as an agent, it is whose DM you read, said
+    // to the agent in the agents' language though the DM speaks Sari's.
     await actAs(page, 'budi');
     await dm.locator('.queue-panel summary', { hasText: mine }).waitFor();
     expect(await keys(dm)).toEqual(['IT-1001']);
@@ -132,7 +135,7 @@ describe('local console: level queues and my tickets', () => {
     await dm.locator('.queue-panel summary', { hasText: mine }).waitFor();
     expect(await keys(dm)).toEqual(['IT-1002']);
     await actAs(page, 'dewi');
-    const theirs = `${consoleWord('en', 'theirs_title', { name: 'Sari' })} (1)`;
+    const theirs = `${consoleWord(agents, 'theirs_title', { name: 'Sari' })} (1)`;
     await dm.locator('.queue-panel summary', { hasText: theirs }).waitFor();
     expect(await keys(dm)).toEqual(['IT-1002']);
 

@@ -3,8 +3,12 @@ import http from 'node:http';
 import type { Browser } from 'playwright-core';
 import { assertLoopback } from '../../src/channels/console/console-server';
 import { createConsoleSurface } from '../../src/channels/console/console-surface';
-import { fromUser, plain } from '../../src/core/messages';
+import { t } from '../../src/core/i18n/translate';
+import type { Helpdesk } from '../../src/core/inbound';
+import { fromUser, plain, type Block } from '../../src/core/messages';
+import { IntakeRefused } from '../../src/core/pipeline/intake';
 import { startConsoleApp } from '../support/console-app';
+import { consoleWord } from '../support/console-words';
 import { openTestDatabase } from '../support/test-database';
 import { actAs, launchBrowser, openConsole, pane, sendDm, type PageElement } from './browser';
 import { createFakeHelpdesk } from './fake-helpdesk';
@@ -149,12 +153,98 @@ describe('local console: escaping, ephemerals, bad input, loopback only', () => 
     const note = pane(page, 'dm').locator('.limit-row .limit-note');
     await note.filter({ hasText: 'Not sent' }).waitFor();
     expect(await note.textContent()).toBe(
-      'Not sent: at most 4000 characters. Your text is still here.',
+      consoleWord('en', 'text_not_sent', { reason: consoleWord('en', 'refusal_too_long') }),
     );
     expect((await page.locator('#dm-input').inputValue()).length).toBe(4500);
     expect(helpdesk.events.length).toBe(before);
     await page.locator('#dm-input').press('Backspace'); // editing clears the refusal
     expect(await note.textContent()).toBe('');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("says a refusal in the box's language by its code, never the server's English or a failure's detail", async () => {
+    // A core that refuses: a DM as intake does with a backlog, a thread reply with a failure inside.
+    const refusing: Pick<Helpdesk, 'accept'> = {
+      accept(event) {
+        if (event.kind === 'thread_message') throw new Error('E11000 secret-collection index');
+        if (event.kind === 'direct_message') {
+          throw new IntakeRefused('overloaded', 'backlog of 812 events; try again shortly');
+        }
+        return helpdesk.accept(event);
+      },
+    };
+    const card = await createConsoleSurface(createMongoConsoleMessages(conn.db)).postCard(1, {
+      text: 'IT-2001',
+      blocks: [{ kind: 'header', text: 'IT-2001 · P3 · L1' }],
+    });
+    const indonesian = await startConsoleApp({
+      helpdesk: refusing,
+      db: conn.db,
+      locales: { agent: 'id', default: 'id' },
+    });
+    try {
+      const api = (path: string, body: object) =>
+        fetch(new URL(path, indonesian.url), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+      const busy = await api('/api/dm', { as: 'sari', text: 'halo' });
+      expect(busy.status).toBe(503);
+      expect(await busy.json()).toMatchObject({ code: 'busy' });
+      const reply = { as: 'ayu', channel: 'level:1', threadId: card.thread.threadId, text: 'cek' };
+      const failed = await api('/api/thread', reply);
+      expect(failed.status).toBe(500);
+      const failure = JSON.stringify(await failed.json());
+      expect(failure).toContain('"code":"failed"');
+      expect(failure).not.toMatch(/E11000|secret/);
+      const tooLong = await api('/api/dm', { as: 'sari', text: 'x'.repeat(4001) });
+      expect(await tooLong.json()).toMatchObject({ code: 'too_long' });
+      const unknown = await api('/api/thread', { ...reply, threadId: '0123456789abcdef01234567' });
+      expect(await unknown.json()).toMatchObject({ code: 'not_found' });
+      const malformed = await post('/api/action', '{"as": "ayu", "action": "claim"}');
+      expect(await malformed.json()).toMatchObject({ code: 'bad_request' });
+
+      const { page, errors } = await openConsole(browser, indonesian.url);
+      const notSent = (reason: 'refusal_busy' | 'refusal_failed') =>
+        consoleWord('id', 'text_not_sent', { reason: consoleWord('id', reason) });
+      await actAs(page, 'sari');
+      await sendDm(page, 'printer kantor macet');
+      const dmNote = pane(page, 'dm').locator('.limit-row .limit-note');
+      await dmNote.filter({ hasText: notSent('refusal_busy') }).waitFor();
+      expect(await page.locator('#dm-input').inputValue()).toBe('printer kantor macet');
+
+      await actAs(page, 'ayu');
+      const thread = pane(page, 'level:1').locator('.thread', { hasText: 'IT-2001' });
+      await thread.locator('.reply-box textarea').fill('sedang saya cek');
+      await thread.locator('.reply-box textarea').press('Enter');
+      const threadNote = thread.locator('.limit-row .limit-note');
+      await threadNote.filter({ hasText: notSent('refusal_failed') }).waitFor();
+      const shown = await page.locator('main').innerText();
+      expect(shown).not.toMatch(/backlog|E11000|secret|try again shortly|could not handle/);
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      await indonesian.close();
+    }
+  });
+
+  it('renders a ping stored before pings carried words: the handle and the catalog’s words', async () => {
+    const surface = createConsoleSurface(createMongoConsoleMessages(conn.db));
+    // As an earlier release stored it: a ping block without `text`.
+    const stored = JSON.parse('{ "kind": "ping", "level": 3 }') as Block;
+    await surface.postCard(3, {
+      text: 'IT-3001 escalated',
+      blocks: [{ kind: 'header', text: 'IT-3001 · P2 · L3' }, stored],
+    });
+    const { page, errors } = await openConsole(browser, app.url);
+    await actAs(page, 'hendra');
+    const ping = pane(page, 'level:3').locator('.msg-card .b-ping');
+    await ping.waitFor();
+    expect(await ping.textContent()).toBe(
+      `${consoleWord('en', 'ping_handle', { level: 3 })} ${t('en', 'ping_needs_you')}`,
+    );
     expect(errors).toEqual([]);
     await page.close();
   });

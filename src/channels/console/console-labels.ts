@@ -1,6 +1,34 @@
 import { CATALOG, type MessageKey } from '../../core/i18n/catalog';
 import type { MessageTable } from '../../core/i18n/message-table';
 import { LOCALES, type Locale } from '../../core/locale';
+import type { RefusalCode } from './console-refusals';
+
+/**
+ * What the page says for each code the server refuses a post with (console-refusals.ts), as the
+ * reason in "Not sent: {reason}."; the server's own message, English, is never shown.
+ */
+const REFUSAL_LABELS = {
+  refusal_too_long: {
+    en: 'it is too long; shorten it or send it in parts',
+    id: 'terlalu panjang; persingkat atau kirim dalam beberapa bagian',
+  },
+  refusal_busy: {
+    en: 'Lapis cannot take it right now; try again in a moment',
+    id: 'Lapis belum bisa menerimanya sekarang; coba lagi sebentar lagi',
+  },
+  refusal_bad_request: {
+    en: 'Lapis could not accept it; reload the page and try again',
+    id: 'Lapis tidak bisa menerimanya; muat ulang halaman lalu coba lagi',
+  },
+  refusal_not_found: {
+    en: 'what it answers is no longer there; reload the page',
+    id: 'yang dijawabnya sudah tidak ada; muat ulang halaman',
+  },
+  refusal_failed: {
+    en: 'something went wrong in Lapis; try again',
+    id: 'terjadi kesalahan di Lapis; coba lagi',
+  },
+} as const satisfies Record<`refusal_${RefusalCode}`, MessageTable[string]>;
 
 /**
  * The words of the console's page itself (its bars, panes, reply boxes and markers), in both languages
@@ -100,6 +128,8 @@ export const CONSOLE_LABELS = {
     en: 'Not sent: {reason}. Your answers are still here.',
     id: 'Tidak terkirim: {reason}. Jawaban Anda masih di sini.',
   },
+  action_not_sent: { en: 'Not sent: {reason}.', id: 'Tidak terkirim: {reason}.' },
+  ...REFUSAL_LABELS,
   text_not_sent: {
     en: 'Not sent: {reason}. Your text is still here.',
     id: 'Tidak terkirim: {reason}. Teks Anda masih di sini.',

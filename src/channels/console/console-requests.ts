@@ -3,6 +3,7 @@ import { ACTION_IDS } from '../../core/messages';
 import { CONVERSATION_NAME, MESSAGE_ID, type ConversationName } from './console-conversations';
 import type { Level } from '../../core/ticket';
 import { CONSOLE_USER_ID } from './console-users';
+import type { RefusalCode } from './console-refusals';
 
 /**
  * One zod schema per console endpoint. Everything that reaches the core or a database filter comes
@@ -69,10 +70,17 @@ export class BadRequestError extends Error {
     message: string,
     readonly problems: readonly { field: string; message: string }[] = [],
     readonly status = 400,
+    /** What the page says (console-refusals.ts): by default what the status means. */
+    readonly code: RefusalCode = refusalOfStatus(status),
   ) {
     super(message);
     this.name = 'BadRequestError';
   }
+}
+
+function refusalOfStatus(status: number): RefusalCode {
+  if (status === 404) return 'not_found';
+  return status >= 500 ? 'failed' : 'bad_request';
 }
 
 /** Parses `input` or throws a BadRequestError naming every bad field. */
@@ -92,8 +100,12 @@ export function parseRequest<T extends z.ZodType>(
     field: issue.path.map(String).join('.') || '(body)',
     message: issue.message,
   }));
+  // Text over the limit is the one problem a person can fix by themselves (the page says how).
+  const tooLong = result.error.issues.some((issue) => issue.code === 'too_big');
   throw new BadRequestError(
     `${what}: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
     problems,
+    400,
+    tooLong ? 'too_long' : 'bad_request',
   );
 }

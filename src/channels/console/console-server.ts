@@ -2,12 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
-import { isLapisError, type ErrorCode } from '../../core/errors';
 import type { Helpdesk, TicketViews } from '../../core/inbound';
 import { displayName } from '../../core/people';
 import { truncate } from '../../core/text/truncate';
 import type { Ticket } from '../../core/ticket';
-import { IntakeRefused } from '../../core/pipeline/intake';
 import { isLoopbackAddress } from '../../loopback';
 import { projectRoot } from '../../project-root';
 import type { Locale } from '../../core/locale';
@@ -24,6 +22,7 @@ import {
   queueQuery,
   threadBody,
 } from './console-requests';
+import { refusalHandler } from './console-refusals';
 import type { ConsoleFeed } from './console-surface';
 import { toUserRef, type ConsoleUser } from './console-users';
 
@@ -62,9 +61,9 @@ export function createConsoleRouter(options: ConsoleRouterOptions): Router {
   addReadRoutes(router, options);
   addPostRoutes(router, options);
   router.use('/api', (_req, res) => {
-    res.status(404).json({ error: 'no such console endpoint' });
+    res.status(404).json({ error: 'no such console endpoint', code: 'not_found' });
   });
-  router.use(errorHandler(options.logError));
+  router.use(refusalHandler(options.logError));
   return router;
 }
 
@@ -194,7 +193,8 @@ function addPostRoutes(router: Router, { helpdesk, feed, users }: ConsoleRouterO
       payload: body.payload,
       ...(body.form && { form: body.form }),
       ...(user.role === 'employee' && { dm: { platform: 'console' as const, id: dm } }),
-      // Only a message of the presser's own DM can be named: nobody retires another's buttons.
+      // Only a message of the presser's own DM can be named, and of it only the bot's own messages
+      // are ever updated (console-messages.ts): nobody retires another's buttons or rewrites words.
       ...(user.role === 'employee' &&
         body.message && {
           message: { platform: 'console' as const, channelId: dm, messageId: body.message },
@@ -233,42 +233,6 @@ function securityHeaders(_req: Request, res: Response, next: NextFunction): void
     'Cache-Control': 'no-store',
   });
   next();
-}
-
-const STATUS_OF: Record<ErrorCode, number> = {
-  invalid_input: 400,
-  not_allowed: 403,
-  not_found: 404,
-  stale_action: 409,
-  conflict: 409,
-  contended: 503,
-  unavailable: 503,
-};
-
-function errorHandler(logError: ConsoleRouterOptions['logError']) {
-  return (error: unknown, _req: Request, res: Response, _next: NextFunction): void => {
-    if (error instanceof IntakeRefused) {
-      res.status(error.status).json({ error: error.message, code: error.reason });
-    } else if (error instanceof BadRequestError) {
-      res.status(error.status).json({ error: error.message, problems: error.problems });
-    } else if (isLapisError(error)) {
-      res.status(STATUS_OF[error.code]).json({ error: error.message, code: error.code });
-    } else if (isBodyParserError(error)) {
-      const message =
-        error.type === 'entity.parse.failed' ? 'the body is not valid JSON' : error.message;
-      res.status(error.status).json({ error: message });
-    } else {
-      logError?.(error, 'console request failed');
-      const detail = error instanceof Error ? error.message : String(error);
-      res.status(500).json({ error: `Lapis could not handle that: ${detail}` });
-    }
-  };
-}
-
-/** express.json's errors carry an HTTP status (400 bad JSON, 413 too large, 415 bad charset). */
-function isBodyParserError(error: unknown): error is Error & { status: number; type?: string } {
-  const status: unknown = error instanceof Error ? Reflect.get(error, 'status') : undefined;
-  return typeof status === 'number' && status >= 400 && status < 500;
 }
 
 /** The page's files: next to this module when copied into dist/, else in the source tree. */

@@ -1,4 +1,5 @@
 import { CONSOLE_LABELS } from '../../../src/channels/console/console-labels';
+import { REFUSAL_CODES } from '../../../src/channels/console/console-refusals';
 import { SLACK_LABELS } from '../../../src/channels/slack/slack-labels';
 import { AREA_LABELS } from '../../../src/core/i18n/area-labels';
 import { CATALOG } from '../../../src/core/i18n/catalog';
@@ -70,5 +71,16 @@ describe.each(entries)('$name', ({ text }) => {
 
   it('differs between the languages, unless only words both share', () => {
     if (text.id === text.en) expect(onlySharedWords(text.id)).toBe(true);
+  });
+});
+
+describe('the console page', () => {
+  it("has words, not the server's English, for every code a post is refused with", () => {
+    const labels: Readonly<Record<string, unknown>> = CONSOLE_LABELS;
+    const missing = REFUSAL_CODES.filter((code) => !labels[`refusal_${code}`]);
+    expect(missing).toEqual([]);
+    expect(Object.keys(labels).filter((key) => key.startsWith('refusal_'))).toHaveLength(
+      REFUSAL_CODES.length,
+    );
   });
 });

@@ -1,6 +1,9 @@
 // The console's HTTP API, and the toast that reports what has no better place on the page.
 
-/** GET (no body) or POST JSON; a refusal throws an Error with the server's message and problems. */
+/**
+ * GET (no body) or POST JSON; a refusal throws an Error with the server's `code` (what to tell the
+ * person: text-limit.js refusalText), message and problems.
+ */
 export async function api(path, body) {
   const init =
     body === undefined
@@ -15,6 +18,7 @@ export async function api(path, body) {
   if (!response.ok) {
     const error = new Error(data && data.error ? data.error : `HTTP ${response.status}`);
     error.status = response.status;
+    error.code = data && typeof data.code === 'string' ? data.code : undefined;
     error.problems = data && Array.isArray(data.problems) ? data.problems : [];
     throw error;
   }

@@ -8,6 +8,7 @@ import { agentLocale, applyLabels, dmLocale, loadLabels, roleName, tr } from './
 import { forgetMine, readViews, renderViews } from './queues.js';
 import { renderLevel } from './threads.js';
 import { busy, renderMessage } from './render.js';
+import { keepUnsent } from './sent-text.js';
 import { limitText, refusalText, setTextLimit } from './text-limit.js';
 import { latestTickets, showTicket, ticketOfDm } from './ticket-state.js';
 import { renderPicker, setUpPicker } from './people-picker.js';
@@ -58,11 +59,17 @@ function paintLabels() {
   }
 }
 
+/** A refusal with no box of its own to say it by (a button): the toast, in the viewer's language. */
+function toastRefusal(error) {
+  const locale = viewerLocale();
+  toast(tr(locale, 'action_not_sent', { reason: refusalText(error, locale) }));
+}
+
 /**
  * Sends a post and refreshes at once; resolves to whether it went through. A refusal goes to
  * `report` (an inline message by the box it came from), else to the toast.
  */
-async function post(path, body, report = (error) => toast(error.message)) {
+async function post(path, body, report = toastRefusal) {
   const inDm = path === '/api/dm' || byId(body.as)?.role === 'employee';
   if (inDm) typing(+1);
   try {
@@ -166,12 +173,15 @@ function renderFrame() {
   forgetMine();
 }
 
-/** Above the DM of someone else: who you are, and a button to act as the DM's employee. */
+/**
+ * Above the DM of someone else: who you are, and a button to act as the DM's employee. It speaks to
+ * you, so in your language, whatever the DM's.
+ */
 function renderGuard() {
   const acting = byId(state.acting);
   const owner = byId(state.dmOwner);
   if (!acting || !owner) return;
-  const locale = state.dmLocale;
+  const locale = viewerLocale();
   document
     .getElementById('dm-guard')
     .replaceChildren(
@@ -211,7 +221,8 @@ function renderDm(messages) {
   const feed = document.getElementById('dm-feed');
   const mine = state.acting === state.dmOwner;
   const locale = state.dmLocale;
-  const reason = tr(locale, 'dm_act_to_answer');
+  // Why the buttons are off is told to whoever looks on, in their language.
+  const reason = tr(viewerLocale(), 'dm_act_to_answer');
   const act = { enabled: mine, reason, send: sendAction };
   // The ticket bar first: the feed's height is settled before it follows or reveals anything.
   showTicket(document.getElementById('dm-ticket'), ticketOfDm(messages, state.tickets), locale);
@@ -325,9 +336,9 @@ async function poll() {
   }
 }
 
-/** The DM column's panel: "My tickets" for the employee you act as, else whose they are. */
+/** The DM column's panel: "My tickets" for the employee you act as, else whose they are (to you). */
 function ticketsTitle() {
-  const locale = state.dmLocale;
+  const locale = viewerLocale();
   if (state.acting === state.dmOwner) return tr(locale, 'mine_title');
   return tr(locale, 'theirs_title', { name: byId(state.dmOwner).name.split(' ')[0] });
 }
@@ -350,13 +361,14 @@ function setUpComposer() {
     event.preventDefault();
     const text = input.value.trim();
     if (!text || !limit.allows()) return;
-    const refused = (error) => limit.refused(refusalText(error));
-    void busy(sendButton, () => post('/api/dm', { as: state.acting, text }, refused)).then((ok) => {
-      // Sent: empty the box, unless something new was typed in it meanwhile.
-      if (!ok || input.value.trim() !== text) return;
-      input.value = '';
-      limit.reset();
-    });
+    void busy(sendButton, () => post('/api/dm', { as: state.acting, text }, limit.refused)).then(
+      (ok) => {
+        // Sent: the box keeps only what was typed after it meanwhile.
+        if (!ok) return;
+        keepUnsent(input, text);
+        limit.reset();
+      },
+    );
   });
   input.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && !event.shiftKey) {

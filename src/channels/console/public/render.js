@@ -102,7 +102,8 @@ function renderBlock(block, act, words) {
         'p',
         { class: 'b-ping' },
         h('span', { class: 'ping-at' }, tr(words.ping, 'ping_handle', { level: block.level })),
-        ` ${block.text}`,
+        // A ping stored before pings carried words says the catalog's, in the pane's language.
+        ` ${typeof block.text === 'string' ? block.text : tr(words.ping, 'ping_needs_you')}`,
       );
     default:
       return null;
@@ -182,7 +183,7 @@ function openForm(slot, action, act, locale) {
     if (firstBad) return firstBad.focus();
     refusal.hidden = true;
     const refused = (error) => {
-      refusal.textContent = tr(locale, 'form_not_sent', { reason: refusalText(error) });
+      refusal.textContent = tr(locale, 'form_not_sent', { reason: refusalText(error, locale) });
       refusal.hidden = false;
     };
     void busy(submit, () => act.send(action, values, refused)).then((ok) => {

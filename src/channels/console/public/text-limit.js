@@ -15,7 +15,7 @@ const number = (n, locale) => n.toLocaleString(locale === 'id' ? 'id-ID' : 'en')
 
 /**
  * Watches `input`; put the returned `row` under it. `allows()` before sending (false: it said why),
- * `refused(message)` when the server turned the text down, `reset()` after a send. `localeOf()` is
+ * `refused(error)` when the server turned the text down, `reset()` after a send. `localeOf()` is
  * the language of the box's pane.
  */
 export function limitText(input, localeOf) {
@@ -54,8 +54,9 @@ export function limitText(input, localeOf) {
       input.focus();
       return false;
     },
-    refused(message) {
-      refusal = tr(localeOf(), 'text_not_sent', { reason: message });
+    refused(error) {
+      const locale = localeOf();
+      refusal = tr(locale, 'text_not_sent', { reason: refusalText(error, locale) });
       refresh();
     },
     reset() {
@@ -65,8 +66,13 @@ export function limitText(input, localeOf) {
   };
 }
 
-/** What a refused post tells the person: the server's reasons without its field names. */
-export function refusalText(error) {
-  const reasons = (error.problems || []).map((p) => p.message).filter(Boolean);
-  return reasons.length ? reasons.join('; ') : error.message;
+/** The server's refusal codes (console-refusals.ts); anything else, no answer at all included, failed. */
+const REFUSALS = new Set(['too_long', 'busy', 'bad_request', 'not_found', 'failed']);
+
+/**
+ * Why a post was refused, in `locale`: the console's words for the server's code, never the server's
+ * own message (English, and about its fields).
+ */
+export function refusalText(error, locale) {
+  return tr(locale, `refusal_${REFUSALS.has(error.code) ? error.code : 'failed'}`);
 }

@@ -3,7 +3,8 @@ import { h, isInternalNote, syncList } from './dom.js';
 import { updateFeed } from './feed-follow.js';
 import { agentLocale, roleName, tr } from './labels.js';
 import { busy, readOnlyLine, renderMessage } from './render.js';
-import { limitText, refusalText } from './text-limit.js';
+import { keepUnsent } from './sent-text.js';
+import { limitText } from './text-limit.js';
 import { cardId } from './queues.js';
 import { showTicket, ticketOfCard } from './ticket-state.js';
 
@@ -114,11 +115,10 @@ function buildReplyBox(level, root, app) {
     const text = input.value.trim();
     if (!text || !limit.allows() || !isAgentOf(app.acting(), level)) return;
     const body = { as: app.acting().id, channel: `level:${level}`, threadId: root.id, text };
-    const refused = (error) => limit.refused(refusalText(error));
-    void busy(send, () => app.post('/api/thread', body, refused)).then((ok) => {
-      // Sent: empty the box, unless something new was typed in it meanwhile.
-      if (!ok || input.value.trim() !== text) return;
-      input.value = '';
+    void busy(send, () => app.post('/api/thread', body, limit.refused)).then((ok) => {
+      // Sent: the box keeps only what was typed after it meanwhile.
+      if (!ok) return;
+      keepUnsent(input, text);
       limit.reset();
       showHint();
     });
