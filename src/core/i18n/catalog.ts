@@ -131,6 +131,15 @@ export const CATALOG = {
     id: 'Catatan internal: tidak dikirim ke pemohon',
   },
   requester_says: { en: '{requester} (requester):', id: '{requester} (pemohon):' },
+  // An agent's form sent after the ticket moved on: what they typed is kept as an internal note.
+  kept_agent_text: {
+    en: '{agent} (internal note, from a form that came too late):',
+    id: '{agent} (catatan internal, dari formulir yang terlambat):',
+  },
+  refused_kept_note: {
+    en: 'What you wrote is kept as an internal note in the thread.',
+    id: 'Tulisan Anda disimpan sebagai catatan internal di utas.',
+  },
   waiting_on_you: {
     en: '{agent} is waiting for your reply on {key}. The clock is paused until you answer here.',
     id: '{agent} menunggu balasan Anda untuk {key}. Waktu layanan dihentikan sementara sampai Anda membalas di sini.',

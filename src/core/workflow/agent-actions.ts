@@ -5,6 +5,8 @@ import { displayName } from '../people';
 import type { Level, Ticket } from '../ticket';
 import { field, required } from './form-fields';
 import { agentButtonTarget } from './agent-button';
+import { ActionRefused } from './allowed-actions';
+import { keepAgentText } from './keep-agent-text';
 import { refusalText, refuse } from './refusals';
 import { say } from './render';
 import { resolvedMessage } from './resolved-message';
@@ -38,7 +40,11 @@ export function createAgentActions(rt: Runtime) {
     } catch (error) {
       if (!isLapisError(error) || error.code === 'contended') throw error;
       const fresh = (await deps.tickets.get(ticket.id)) ?? ticket;
-      return refuse(rt, e, fresh, { level }, refusalText(error, fresh, locale), error.message);
+      // A form typed for a ticket that moved on: the text is kept as a note, and the refusal says so.
+      const kept = error instanceof ActionRefused && (await keepAgentText(rt, e, fresh, level));
+      const why = refusalText(error, fresh, locale);
+      const text = kept ? `${why} ${t(locale, 'refused_kept_note')}` : why;
+      return refuse(rt, e, fresh, { level }, text, error.message);
     }
     if (result.changed) afterChange(e, result.after, level);
     if (article && result.after.resolution) await teach(e, result.after, article);

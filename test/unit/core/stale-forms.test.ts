@@ -343,3 +343,32 @@ describe('a Reopen sent once reopening is over', () => {
     expect(h.sent.filter((s) => s.kind === 'card')).toHaveLength(2);
   });
 });
+
+describe("an agent's form for a ticket that moved on", () => {
+  it('keeps what was typed as an internal note in the thread, once, and says so', async () => {
+    const h = createHarness({ kb });
+    await h.dm(people.budi, 'my printer jams on tray 2');
+    await h.press(people.budi, h.button('l0_need_help'));
+    await h.press(people.budi, h.button('ticket_form'), form);
+    const escalate = h.button('escalate', 'L1');
+    await h.press(people.ayu, escalate, { reason: 'Fuser fault', tried: 'Cleared tray 2' });
+    // Rudi's form was opened on the same L1 card before Ayu escalated it.
+    const late = { reason: 'Needs a new toner', tried: 'Reseated the cartridge' };
+    await h.press(people.rudi, escalate, late);
+    await h.press(people.rudi, escalate, late);
+
+    const ticket = (await h.stores.tickets.listByRequester(people.budi))[0]!;
+    expect(ticket.level).toBe(2);
+    const notes = ticket.transcript.filter((x) => x.internal && x.user?.id === 'rudi');
+    expect(notes.map((x) => [x.text, x.level])).toEqual([
+      ['Needs a new toner\nReseated the cartridge', 1],
+    ]);
+    const shown = h.sent
+      .filter((s) => s.kind === 'reply' && textOf(s.message).includes('Needs a new toner'))
+      .map((s) => textOf(s.message));
+    expect(shown).toEqual([
+      `${t('en', 'kept_agent_text', { agent: 'Rudi' })} Needs a new toner\nReseated the cartridge`,
+    ]);
+    expect(textOf(h.last('ephemeral')!)).toContain(t('en', 'refused_kept_note'));
+  });
+});
