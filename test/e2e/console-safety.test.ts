@@ -163,6 +163,28 @@ describe('local console: escaping, ephemerals, bad input, loopback only', () => 
     await page.close();
   });
 
+  it('does not show a message the core is not taking (backlog full) as sent', async () => {
+    const full: Pick<Helpdesk, 'accept' | 'admission'> = {
+      admission: () => new IntakeRefused('overloaded', 'backlog of 2000 events; try again shortly'),
+      accept: () => Promise.reject(new Error('accept must not be reached')),
+    };
+    const app = await startConsoleApp({ helpdesk: full, db: conn.db });
+    try {
+      const sent = await fetch(new URL('/api/dm', app.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ as: 'budi', text: 'refused while busy' }),
+      });
+      expect(sent.status).toBe(503);
+      expect(await sent.json()).toMatchObject({ code: 'busy' });
+      const read = await fetch(new URL('/api/conversation?c=dm:budi&viewer=budi', app.url));
+      const { messages } = (await read.json()) as { messages: { message: { text: string } }[] };
+      expect(messages.map((m) => m.message.text)).not.toContain('refused while busy');
+    } finally {
+      await app.close();
+    }
+  });
+
   it("says a refusal in the box's language by its code, never the server's English or a failure's detail", async () => {
     // A core that refuses: a DM as intake does with a backlog, a thread reply with a failure inside.
     const refusing: Pick<Helpdesk, 'accept'> = {

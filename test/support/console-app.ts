@@ -12,7 +12,7 @@ import type { Locale } from '../../src/core/locale';
  * console surface on the same database).
  */
 export async function startConsoleApp(options: {
-  helpdesk: Pick<Helpdesk, 'accept'>;
+  helpdesk: Pick<Helpdesk, 'accept'> & Partial<Pick<Helpdesk, 'admission'>>;
   db: Db;
   feed?: ConsoleFeed;
   users?: readonly ConsoleUser[];

@@ -31,7 +31,7 @@ export interface ConsoleRouterOptions {
    * The core: `accept` for posts, `views` for the queue and "my tickets" panels. Without `views`
    * (a stand-in core) those two endpoints answer 503 and the page leaves the panels out.
    */
-  readonly helpdesk: Pick<Helpdesk, 'accept'> & Partial<Pick<Helpdesk, 'views'>>;
+  readonly helpdesk: Pick<Helpdesk, 'accept'> & Partial<Pick<Helpdesk, 'views' | 'admission'>>;
   readonly feed: ConsoleFeed;
   readonly users: readonly ConsoleUser[];
   /** The desk's IANA time zone (TIME_ZONE): the page shows times in it; else in the browser's. */
@@ -151,6 +151,8 @@ function addPostRoutes(router: Router, { helpdesk, feed, users }: ConsoleRouterO
     const body = parseRequest(dmBody, req.body, 'POST /api/dm');
     const user = userNamed(body.as);
     const conversation = dmConversation(user.id);
+    // Refused before it is shown: a message the core will not take must not look sent.
+    refuseWhenNotAdmitting(helpdesk);
     await feed.recordPost({ conversation, from: user, text: body.text });
     const dm = { platform: 'console' as const, id: conversation };
     await helpdesk.accept({
@@ -169,6 +171,7 @@ function addPostRoutes(router: Router, { helpdesk, feed, users }: ConsoleRouterO
     if (!(await feed.hasThread(channel, threadId))) {
       throw new BadRequestError(`no ticket thread ${threadId} in ${channel}`, [], 404);
     }
+    refuseWhenNotAdmitting(helpdesk);
     await feed.recordPost({ conversation: channel, threadId, from: user, text });
     const thread = { platform: 'console' as const, channelId: channel, threadId };
     await helpdesk.accept({
@@ -244,4 +247,10 @@ function findPublicDir(): string {
   const found = candidates.find((dir) => existsSync(path.join(dir, 'index.html')));
   if (!found) throw new Error(`the console's page is missing: looked in ${candidates.join(', ')}`);
   return found;
+}
+
+/** Throws the core's refusal (shutting down, backlog full) when it would not take an event now. */
+function refuseWhenNotAdmitting(helpdesk: Partial<Pick<Helpdesk, 'admission'>>): void {
+  const refused = helpdesk.admission?.();
+  if (refused) throw refused;
 }
