@@ -10,6 +10,7 @@ const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly:
 /** @type {import('jest').Config} */
 module.exports = {
   testTimeout: 30000,
+  testSequencer: '<rootDir>/test/support/test-sequencer.mjs',
   projects: [
     {
       displayName: 'unit',
