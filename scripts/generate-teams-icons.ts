@@ -1,7 +1,7 @@
 /** Writes manifest/teams/color.png (192x192) and outline.png (32x32) from scripts/teams/draw-icons.ts. */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../src/project-root';
+import { projectRoot } from '../src/util/project-root';
 import { drawColorIcon, drawOutlineIcon } from './teams/draw-icons';
 import { encodePng } from './teams/png';
 

@@ -4,7 +4,7 @@
  * Bot app id) and optionally TEAMS_MANIFEST_ID from the environment.
  */
 import path from 'node:path';
-import { projectRoot } from '../src/project-root';
+import { projectRoot } from '../src/util/project-root';
 import { buildTeamsPackage, TeamsPackageError } from './teams/teams-package';
 
 const dir = path.join(projectRoot(), 'manifest', 'teams');

@@ -4,7 +4,7 @@
  * Lapis runs without it (words alone) when this fails, unless L0_SEMANTIC=on.
  */
 import path from 'node:path';
-import { projectRoot } from '../src/project-root';
+import { projectRoot } from '../src/util/project-root';
 import { ensureModelFiles } from '../src/kb/semantic/model-files';
 
 async function main(): Promise<void> {

@@ -2,36 +2,27 @@ import express from 'express';
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { admissionGuard } from './admission-guard';
-import { healthRoutes } from './health-routes';
-import { scheduleJobs } from './schedule-jobs';
+import { admissionGuard } from './http/admission-guard';
+import { healthRoutes } from './http/health-routes';
+import { scheduleJobs } from './app/schedule-jobs';
 import { createJobSlots } from './store/job-slots';
 import { createMongoWorkQueue } from './store/mongo-work-queue';
-import { createConsoleAgentDirectory } from './channels/console/console-agent-directory';
-import { createConsoleRouter } from './channels/console/console-server';
-import { isLoopbackAddress } from './loopback';
-import { createConsoleSurface } from './channels/console/console-surface';
-import { CONSOLE_USERS } from './channels/console/console-users';
-import { createSlackChannel } from './channels/slack/create-slack-channel';
-import { createTeamsChannel } from './channels/teams/teams-channel';
-import { TeamsSetupError } from './channels/teams/teams-settings';
-import { agentDirectoryFor, composeHelpdesk } from './compose-helpdesk';
-import { ConfigError, loadConfig } from './config';
-import type { ChatSurface } from './core/ports/chat-surface';
+import { buildChannels } from './app/build-channels';
+import { composeHelpdesk } from './app/compose-helpdesk';
+import { ConfigError, loadConfig } from './config/config';
+import { ChannelSetupError } from './core/ports/channel';
 import { KbValidationError, loadKnowledgeBase } from './kb/load-kb';
 import { createLearningKnowledgeBase } from './kb/search/learning-knowledge-base';
 import { openSearch } from './kb/open-search';
 import { SemanticUnavailableError } from './kb/semantic/open-semantic';
-import { chooseLogFormat } from './log-format';
-import { createLogger, secretValues } from './logger';
-import { projectRoot } from './project-root';
-import { startBanner } from './start-banner';
-import { startHttpServer, type HttpServer } from './start-http-server';
-import { createMongoConsoleMessages } from './store/mongo-console-messages';
-import { createMongoConversationStore } from './store/mongo-conversation-store';
+import { chooseLogFormat } from './logging/log-format';
+import { createLogger, secretValues } from './logging/logger';
+import { projectRoot } from './util/project-root';
+import { startBanner } from './app/start-banner';
+import { startHttpServer, type HttpServer } from './http/start-http-server';
 import { createMongoL0Learning } from './store/mongo-l0-learning';
 import { createLeadView } from './lead/lead-view';
-import { reportLoader } from './lead/load-report';
+import { reportLoader } from './app/report-loader';
 import { openDatabase } from './store/open-database';
 import { createTicketRefs } from './store/ticket-refs';
 
@@ -61,12 +52,6 @@ async function main(): Promise<void> {
     'knowledge base loaded',
   );
 
-  const useConsole = !config.slackEnabled && !config.teamsEnabled;
-  if (useConsole && !isLoopbackAddress(config.HOST)) {
-    throw new Error(
-      `The local console trusts whoever opens it, so it only listens on loopback; HOST=${config.HOST} is not.`,
-    );
-  }
   const db = await openDatabase({
     uri: config.MONGODB_URI,
     dbName: config.MONGODB_DB,
@@ -105,61 +90,22 @@ async function main(): Promise<void> {
     searchMode: () => search.status.mode,
   });
   app.use(lead.router);
-  const slack = config.slackEnabled
-    ? createSlackChannel({ config, expressApp: app, log })
-    : undefined;
-  const teams = config.teamsEnabled
-    ? createTeamsChannel({
-        config,
-        expressApp: app,
-        references: createMongoConversationStore(db.db),
-        log,
-      })
-    : undefined;
-  const consoleSurface = useConsole
-    ? createConsoleSurface(createMongoConsoleMessages(db.db))
-    : undefined;
-
-  const surfaces: Partial<Record<'slack' | 'teams' | 'console', ChatSurface>> = {
-    ...(slack ? { slack: slack.surface } : {}),
-    ...(teams ? { teams: teams.surface } : {}),
-    ...(consoleSurface ? { console: consoleSurface } : {}),
-  };
+  const channels = buildChannels({ config, expressApp: app, db: db.db, log });
   const instanceId = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const helpdesk = composeHelpdesk({
     config,
     db: db.db,
     kb,
-    surfaces,
+    channels,
     instanceId,
-    ...(slack ? { prepare: { slack: slack.prepare } } : {}),
-    agents: agentDirectoryFor(config, {
-      console: createConsoleAgentDirectory(),
-      ...(slack ? { slack: slack.agents } : {}),
-      ...(teams ? { teams: teams.agents } : {}),
-    }),
     meter: lead.meter,
     log,
   });
-  if (consoleSurface) {
-    app.use(
-      createConsoleRouter({
-        helpdesk,
-        feed: consoleSurface,
-        users: CONSOLE_USERS,
-        timeZone: config.TIME_ZONE,
-        locales: { agent: config.AGENT_LOCALE, default: config.DEFAULT_LOCALE },
-        logError: (err, context) => log.error({ err, context }, 'console request failed'),
-      }),
-    );
-  }
-  slack?.attach(helpdesk);
-  teams?.attach(helpdesk);
+  for (const channel of channels) channel.attach(helpdesk);
   // Workers first: what a previous run (or a dead instance) left in the inbox is picked up now.
   helpdesk.start();
   admission = () => helpdesk.admission();
-  await slack?.start();
-  await teams?.start();
+  for (const channel of channels) await channel.start();
 
   // Always listening, also in Socket Mode: /healthz and /readyz are for the orchestrator.
   const server: HttpServer = await startHttpServer(app, config.HOST, config.PORT);
@@ -210,11 +156,9 @@ async function main(): Promise<void> {
   );
   const banner = startBanner({
     http: server.url,
-    console: useConsole,
+    channels: channels.map((channel) => channel.describe(server.url)),
     lead: lead.mode,
     metricsListener: metricsServer?.url,
-    slack: slack ? (config.SLACK_SOCKET_MODE ? 'socket' : 'http') : undefined,
-    teams: teams !== undefined,
   });
   for (const line of banner) log.info(line);
 
@@ -240,7 +184,7 @@ async function main(): Promise<void> {
     hardStop.unref();
     helpdesk
       .stop(Math.max(500, deadlineMs - 1500))
-      .then(() => Promise.all([slack?.stop(), teams?.stop()]))
+      .then(() => Promise.all(channels.map((channel) => channel.stop())))
       .then(() => Promise.all([server.close(), metricsServer?.close()]))
       .then(() => db.close())
       .then(() => search.close())
@@ -262,7 +206,7 @@ main().catch((error: unknown) => {
     error instanceof ConfigError ||
     error instanceof KbValidationError ||
     error instanceof SemanticUnavailableError ||
-    error instanceof TeamsSetupError
+    error instanceof ChannelSetupError
   ) {
     process.stderr.write(`${error.message}\n`);
   } else {

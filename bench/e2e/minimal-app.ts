@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { projectRoot } from '../../src/project-root';
+import { projectRoot } from '../../src/util/project-root';
 import { SIGNING_SECRET } from '../../test/support/slack-cast';
 import { rssMbOf, type Measured } from './proc';
 

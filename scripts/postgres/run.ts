@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { projectRoot } from '../../src/project-root';
+import { projectRoot } from '../../src/util/project-root';
 import { startFerretdbPostgres } from './start-ferretdb-postgres';
 
 async function main(): Promise<void> {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import type { Registry } from 'prom-client';
 import { metricsHandler } from '../metrics/metrics-route';
-import { projectRoot } from '../project-root';
+import { projectRoot } from '../util/project-root';
 import { dashboardHeaders, requireLead, type LeadAccess } from './lead-access';
 import { ReportUnavailableError, type LoadReport } from './load-report';
 import { addLoginRoutes } from './login-routes';

@@ -1,4 +1,4 @@
-import type { Config } from '../config';
+import type { Config } from '../config/config';
 import type { LeadAccess } from './lead-access';
 import { createSessionSigner } from './session-cookie';
 
@@ -7,12 +7,9 @@ import { createSessionSigner } from './session-cookie';
  * lead's view needs DASHBOARD_TOKEN, and without one it does not exist.
  */
 export function leadAccessFor(
-  config: Pick<
-    Config,
-    'slackEnabled' | 'teamsEnabled' | 'DASHBOARD_TOKEN' | 'DASHBOARD_COOKIE_SECURE'
-  >,
+  config: Pick<Config, 'consoleMode' | 'DASHBOARD_TOKEN' | 'DASHBOARD_COOKIE_SECURE'>,
 ): LeadAccess {
-  if (!config.slackEnabled && !config.teamsEnabled) return { mode: 'open' };
+  if (config.consoleMode) return { mode: 'open' };
   if (!config.DASHBOARD_TOKEN) return { mode: 'off' };
   return {
     mode: 'token',

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { isLoopbackAddress } from '../loopback';
+import { isLoopbackAddress } from '../util/loopback';
 import { readCookie, SESSION_COOKIE, tokenMatches, type SessionSigner } from './session-cookie';
 
 /**

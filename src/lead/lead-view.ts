@@ -1,13 +1,13 @@
 import type { Router } from 'express';
 import type { Db } from 'mongodb';
-import type { Config } from '../config';
-import { isLoopbackAddress } from '../loopback';
+import type { Config } from '../config/config';
+import { isLoopbackAddress } from '../util/loopback';
 import type { HelpdeskMeter } from '../metrics/helpdesk-meter';
 import { startMetricsServer } from '../metrics/metrics-route';
 import { meterDatabaseCommands } from '../metrics/database-commands';
 import { createPrometheusMetrics } from '../metrics/prometheus-meter';
 import { meterSearchMode } from '../metrics/search-mode';
-import type { HttpServer } from '../start-http-server';
+import type { HttpServer } from '../http/start-http-server';
 import { createBacklogCounter } from '../store/count-backlog';
 import { createLeadRouter } from './dashboard-router';
 import { leadAccessFor } from './lead-access-for';

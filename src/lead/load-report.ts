@@ -1,8 +1,4 @@
-import type { Db } from 'mongodb';
-import type { Config } from '../config';
-import { reportSettingsFromConfig } from '../report/report-settings';
 import type { Report } from '../report/report-types';
-import { createReportLoader } from '../store/report-source';
 import type { ReportQuery } from './report-query';
 
 /** How the dashboard gets its figures; main.ts passes the real one (src/report over the store). */
@@ -15,9 +11,4 @@ export class ReportUnavailableError extends Error {
     super(message);
     this.name = 'ReportUnavailableError';
   }
-}
-
-/** The report for main.ts: src/report's buildReport over the database, with the desk's settings. */
-export function reportLoader(db: Db, config: Config): LoadReport {
-  return createReportLoader(db, reportSettingsFromConfig(config));
 }

@@ -1,6 +1,6 @@
 import express, { type Request, type Response } from 'express';
 import type { Registry } from 'prom-client';
-import { startHttpServer, type HttpServer } from '../start-http-server';
+import { startHttpServer, type HttpServer } from '../http/start-http-server';
 
 /** GET /metrics: the registry in Prometheus's text format. */
 export function metricsHandler(registry: Registry) {

@@ -61,4 +61,7 @@ export interface ReportOptions {
   readonly notes?: readonly string[];
 }
 
+/** What the desk configures once (calendars, time zone, L1's band, question terms); a query adds the rest. */
+export type ReportSettings = Omit<ReportOptions, 'from' | 'to' | 'filters' | 'notes'>;
+
 export type { Level };

@@ -1,9 +1,7 @@
 import type { Db, Document, Filter } from 'mongodb';
 import { ACTIVE_STATUSES } from '../core/ticket';
-import { buildReport } from '../report/build-report';
 import type { ReportInput } from '../report/report-input';
-import type { ReportSettings } from '../report/report-settings';
-import type { Report, ReportFilters } from '../report/report-types';
+import type { ReportFilters } from '../report/report-types';
 import { COLLECTIONS } from './collections';
 import { filterDate, filterOneOf, filterString } from './filter-values';
 import {
@@ -88,27 +86,4 @@ async function readAll<T>(
     else items.push(item);
   }
   return { items, skipped };
-}
-
-/** The report of a period over the database: what the dashboard and the CLI call. */
-export function createReportLoader(
-  db: Db,
-  settings: ReportSettings,
-): (query: ReportQuery) => Promise<Report> {
-  return async (query) => {
-    const input = await loadReportInput(db, query);
-    const notes = [
-      ...(input.skipped.tickets ? [`${input.skipped.tickets} malformed tickets skipped.`] : []),
-      ...(input.skipped.outcomes
-        ? [`${input.skipped.outcomes} malformed L0 outcomes skipped.`]
-        : []),
-    ];
-    return buildReport(input, {
-      ...settings,
-      from: query.from,
-      to: query.to,
-      ...(query.filters ? { filters: query.filters } : {}),
-      notes,
-    });
-  };
 }

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { projectRoot } from '../../src/project-root';
+import { projectRoot } from '../../src/util/project-root';
 
 /** The system's Debian Chromium, headless and quiet (no downloads, no network of its own). */
 export function launchBrowser(): Promise<Browser> {

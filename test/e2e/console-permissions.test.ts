@@ -1,5 +1,5 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import type { Config } from '../../src/config';
+import type { Config } from '../../src/config/config';
 import { t } from '../../src/core/i18n/translate';
 import { consoleWord } from '../support/console-words';
 import { ticketByKey } from '../support/ticket-by-key';

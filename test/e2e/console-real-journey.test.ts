@@ -8,8 +8,8 @@ import {
   createConsoleSurface,
   type ConsoleMessageDoc,
 } from '../../src/channels/console/console-surface';
-import { agentDirectoryFor, composeHelpdesk } from '../../src/compose-helpdesk';
-import { loadConfig, type Config } from '../../src/config';
+import { composeHelpdesk } from '../../src/app/compose-helpdesk';
+import { loadConfig, type Config } from '../../src/config/config';
 import { t } from '../../src/core/i18n/translate';
 import { consoleWord } from '../support/console-words';
 import type { Helpdesk } from '../../src/core/inbound';
@@ -17,7 +17,7 @@ import type { ActionId } from '../../src/core/messages';
 import type { Ticket } from '../../src/core/ticket';
 import { loadKnowledgeBase } from '../../src/kb/load-kb';
 import { createKnowledgeBase } from '../../src/kb/search/create-knowledge-base';
-import { projectRoot } from '../../src/project-root';
+import { projectRoot } from '../../src/util/project-root';
 import { ensureIndexes } from '../../src/store/ensure-indexes';
 import { startConsoleApp } from '../support/console-app';
 import { openTestDatabase } from '../support/test-database';
@@ -67,8 +67,7 @@ describe.each<Layout>(['desktop', 'phone'])('local console on the real core (%s)
       config,
       db: conn.db,
       kb,
-      surfaces: { console: surface },
-      agents: agentDirectoryFor(config, { console: createConsoleAgentDirectory() }),
+      channels: [{ platform: 'console', surface: surface, agents: createConsoleAgentDirectory() }],
       log: {
         info: () => {},
         warn: (_data, msg) => logged.push({ level: 'warn', msg }),

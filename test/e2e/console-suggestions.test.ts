@@ -4,7 +4,7 @@ import { t } from '../../src/core/i18n/translate';
 import type { Action } from '../../src/core/messages';
 import { loadKnowledgeBase } from '../../src/kb/load-kb';
 import { createKnowledgeBase } from '../../src/kb/search/create-knowledge-base';
-import { projectRoot } from '../../src/project-root';
+import { projectRoot } from '../../src/util/project-root';
 import { startRealConsole, type RealConsole } from '../support/real-console';
 import { actAs, openConsole, pane, sendDm } from './browser';
 

@@ -2,8 +2,8 @@ import { createMongoConsoleMessages } from '../../src/store/mongo-console-messag
 import fc from 'fast-check';
 import { createConsoleSurface } from '../../src/channels/console/console-surface';
 import { createConsoleAgentDirectory } from '../../src/channels/console/console-agent-directory';
-import { agentDirectoryFor, composeHelpdesk } from '../../src/compose-helpdesk';
-import { loadConfig } from '../../src/config';
+import { composeHelpdesk } from '../../src/app/compose-helpdesk';
+import { loadConfig } from '../../src/config/config';
 import type { Helpdesk } from '../../src/core/inbound';
 import { ensureIndexes } from '../../src/store/ensure-indexes';
 import { startConsoleApp } from '../support/console-app';
@@ -258,8 +258,7 @@ describe('fuzzing the console API', () => {
       config,
       db: conn.db,
       kb: projectKnowledgeBase(),
-      surfaces: { console: surface },
-      agents: agentDirectoryFor(config, { console: createConsoleAgentDirectory() }),
+      channels: [{ platform: 'console', surface: surface, agents: createConsoleAgentDirectory() }],
     });
     helpdesk.start();
     app = await startConsoleApp({ helpdesk, db: conn.db, feed: surface });

@@ -7,19 +7,19 @@ import {
   type ConsoleMessageDoc,
 } from '../../src/channels/console/console-surface';
 import { CONSOLE_USERS } from '../../src/channels/console/console-users';
-import { agentDirectoryFor, composeHelpdesk } from '../../src/compose-helpdesk';
-import { loadConfig } from '../../src/config';
+import { composeHelpdesk } from '../../src/app/compose-helpdesk';
+import { loadConfig } from '../../src/config/config';
 import type { Helpdesk } from '../../src/core/inbound';
 import type { ActionId } from '../../src/core/messages';
 import type { Ticket } from '../../src/core/ticket';
 import type { Report } from '../../src/report/report-types';
-import { reportLoader } from '../../src/lead/load-report';
+import { reportLoader } from '../../src/app/report-loader';
 import { loadKnowledgeBase } from '../../src/kb/load-kb';
 import { createKnowledgeBase } from '../../src/kb/search/create-knowledge-base';
 import { meterDatabaseCommands } from '../../src/metrics/database-commands';
 import { startMetricsServer } from '../../src/metrics/metrics-route';
 import { createPrometheusMetrics, type LapisMetrics } from '../../src/metrics/prometheus-meter';
-import { projectRoot } from '../../src/project-root';
+import { projectRoot } from '../../src/util/project-root';
 import { COLLECTIONS } from '../../src/store/collections';
 import { createBacklogCounter } from '../../src/store/count-backlog';
 import { ensureIndexes } from '../../src/store/ensure-indexes';
@@ -57,8 +57,7 @@ describe('Prometheus metrics from real events', () => {
       config,
       db: conn.db,
       kb,
-      surfaces: { console: surface },
-      agents: agentDirectoryFor(config, { console: createConsoleAgentDirectory() }),
+      channels: [{ platform: 'console', surface: surface, agents: createConsoleAgentDirectory() }],
       clock: { now: () => new Date(Date.now() + clockOffsetMs) },
       meter: metrics.meter,
     });

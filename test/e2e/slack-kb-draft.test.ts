@@ -1,8 +1,8 @@
 import { t } from '../../src/core/i18n/translate';
 import { formatMarkdown } from '../../src/report/format-markdown';
-import { reportSettingsFromConfig } from '../../src/report/report-settings';
+import { reportSettingsFromConfig } from '../../src/app/report-settings';
 import { createMongoKbDrafts } from '../../src/store/mongo-kb-drafts';
-import { createReportLoader } from '../../src/store/report-source';
+import { createReportLoader } from '../../src/app/report-loader';
 import {
   CHANNELS,
   dmChannelOf,

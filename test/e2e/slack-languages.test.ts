@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/config/config';
 import { t } from '../../src/core/i18n/translate';
 import type { Locale } from '../../src/core/locale';
 import { loadKnowledgeBase } from '../../src/kb/load-kb';
 import { createKnowledgeBase } from '../../src/kb/search/create-knowledge-base';
-import { projectRoot } from '../../src/project-root';
+import { projectRoot } from '../../src/util/project-root';
 import type { SlackCall } from '../support/slack-api-stub';
 import {
   CHANNELS,

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { t } from '../../src/core/i18n/translate';
 import { loadKnowledgeBase } from '../../src/kb/load-kb';
 import { createKnowledgeBase } from '../../src/kb/search/create-knowledge-base';
-import { projectRoot } from '../../src/project-root';
+import { projectRoot } from '../../src/util/project-root';
 import { slackBlockProblems } from '../support/slack-block-rules';
 import {
   dmChannelOf,

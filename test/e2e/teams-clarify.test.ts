@@ -3,7 +3,7 @@ import { areaLabel } from '../../src/core/i18n/area-labels';
 import { t } from '../../src/core/i18n/translate';
 import { loadKnowledgeBase } from '../../src/kb/load-kb';
 import { createKnowledgeBase } from '../../src/kb/search/create-knowledge-base';
-import { projectRoot } from '../../src/project-root';
+import { projectRoot } from '../../src/util/project-root';
 import { ensureIndexes } from '../../src/store/ensure-indexes';
 import { areaOutcome } from '../support/clarify-expectations';
 import {

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { createTeamsChannel } from '../../src/channels/teams/teams-channel';
-import { loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/config/config';
 import { COLLECTIONS } from '../../src/store/collections';
 import { ensureIndexes } from '../../src/store/ensure-indexes';
 import { createMongoConversationStore } from '../../src/store/mongo-conversation-store';

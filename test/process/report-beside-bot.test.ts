@@ -7,7 +7,7 @@ import { employees, stubCast } from '../../bench/faults/cast';
 import { openTicketJourney } from '../../bench/faults/journey';
 import { createUsers, freshId, freshTs, LIKE_SLACK } from '../../bench/faults/slack-user';
 import { waitFor } from '../../bench/faults/wait';
-import { projectRoot } from '../../src/project-root';
+import { projectRoot } from '../../src/util/project-root';
 import type { Report } from '../../src/report/report-types';
 import { LOCK_FILE, readLock } from '../../src/store/embedded/ferretdb-lock';
 import { disposeAllBots, startBot, type BotProcess } from '../support/bot-process';
@@ -47,7 +47,7 @@ describe('admin commands beside a bot on the embedded database', () => {
       return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
     }
   }
-  const report = () => admin('src/report/cli.ts', ['--format', 'json']);
+  const report = () => admin('src/cli/report-cli.ts', ['--format', 'json']);
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'lapis-beside-'));
@@ -89,9 +89,9 @@ describe('admin commands beside a bot on the embedded database', () => {
     expect(figures.backlog.find((b) => b.level === 1)?.total).toBe(1);
 
     // The KB commands too, beside the bot.
-    const drafts = await admin('src/kb/cli.ts', ['drafts', 'list']);
+    const drafts = await admin('src/cli/kb-cli.ts', ['drafts', 'list']);
     expect(drafts).toMatchObject({ code: 0, stdout: 'no KB drafts\n' });
-    expect((await admin('src/kb/cli.ts', ['learned', 'list'])).code).toBe(0);
+    expect((await admin('src/cli/kb-cli.ts', ['learned', 'list'])).code).toBe(0);
 
     // The bot still holds its folder and its server, and still answers.
     expect(bot.exited()).toBe(false);

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { projectRoot } from '../../src/project-root';
+import { projectRoot } from '../../src/util/project-root';
 import { CHANNELS, L2_GROUP, PEOPLE, SIGNING_SECRET } from './slack-cast';
 import { createSlackSender } from './slack-requests';
 

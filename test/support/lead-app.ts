@@ -8,7 +8,7 @@ import { createLeadRouter } from '../../src/lead/dashboard-router';
 import type { LeadAccess } from '../../src/lead/lead-access';
 import type { LoadReport } from '../../src/lead/load-report';
 import { createSessionSigner } from '../../src/lead/session-cookie';
-import { startHttpServer } from '../../src/start-http-server';
+import { startHttpServer } from '../../src/http/start-http-server';
 import { sampleReport } from './report-fixture';
 
 export const TEST_TOKEN = 'a-dashboard-token-of-32-characters!';

@@ -2,13 +2,13 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { createConsoleAgentDirectory } from '../../src/channels/console/console-agent-directory';
 import { createConsoleSurface } from '../../src/channels/console/console-surface';
-import { agentDirectoryFor, composeHelpdesk } from '../../src/compose-helpdesk';
-import { loadConfig, type Config } from '../../src/config';
+import { composeHelpdesk } from '../../src/app/compose-helpdesk';
+import { loadConfig, type Config } from '../../src/config/config';
 import type { Helpdesk } from '../../src/core/inbound';
 import type { HelpdeskLogger } from '../../src/core/workflow/create-helpdesk';
 import { loadKnowledgeBase } from '../../src/kb/load-kb';
 import { createKnowledgeBase } from '../../src/kb/search/create-knowledge-base';
-import { projectRoot } from '../../src/project-root';
+import { projectRoot } from '../../src/util/project-root';
 import { ensureIndexes } from '../../src/store/ensure-indexes';
 import { createMongoConsoleMessages } from '../../src/store/mongo-console-messages';
 import { launchBrowser } from '../e2e/browser';
@@ -49,8 +49,7 @@ export async function startRealConsole(
     config,
     db: conn.db,
     kb,
-    surfaces: { console: surface },
-    agents: agentDirectoryFor(config, { console: createConsoleAgentDirectory() }),
+    channels: [{ platform: 'console', surface: surface, agents: createConsoleAgentDirectory() }],
     log: options.log ?? quiet,
   });
   helpdesk.start();

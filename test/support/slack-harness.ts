@@ -6,14 +6,14 @@ import {
   createSlackChannel,
   type SlackChannel,
 } from '../../src/channels/slack/create-slack-channel';
-import { agentDirectoryFor, composeHelpdesk } from '../../src/compose-helpdesk';
-import { loadConfig, type Config } from '../../src/config';
+import { composeHelpdesk } from '../../src/app/compose-helpdesk';
+import { loadConfig, type Config } from '../../src/config/config';
 import type { Helpdesk } from '../../src/core/inbound';
 import { loadKnowledgeBase } from '../../src/kb/load-kb';
 import { createKnowledgeBase } from '../../src/kb/search/create-knowledge-base';
 import type { KnowledgeBase } from '../../src/core/ports/knowledge-base';
-import { projectRoot } from '../../src/project-root';
-import { createLogger, secretValues } from '../../src/logger';
+import { projectRoot } from '../../src/util/project-root';
+import { createLogger, secretValues } from '../../src/logging/logger';
 import { ensureIndexes } from '../../src/store/ensure-indexes';
 import { createMongoTicketStore } from '../../src/store/mongo-ticket-store';
 import { startSlackApiStub, type SlackApiStub, type SlackCall } from './slack-api-stub';
@@ -180,9 +180,7 @@ function wireCore(config: Config, db: Db, expressApp: express.Express, given?: K
     config,
     db,
     kb,
-    surfaces: { slack: channel.surface },
-    agents: agentDirectoryFor(config, { slack: channel.agents }),
-    prepare: { slack: channel.prepare },
+    channels: [channel],
     log: {
       info: (data, msg) => log.info(data, msg),
       warn: (data, msg) => log.warn(data, msg),

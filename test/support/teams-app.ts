@@ -7,14 +7,14 @@ import pino from 'pino';
 import type { AuthEndpoints } from '../../src/channels/teams/bot-authentication';
 import type { RetryOptions } from '../../src/channels/teams/retry-transient';
 import { createTeamsChannel, type TeamsChannel } from '../../src/channels/teams/teams-channel';
-import { agentDirectoryFor, composeHelpdesk } from '../../src/compose-helpdesk';
-import { loadConfig, type Config } from '../../src/config';
+import { composeHelpdesk } from '../../src/app/compose-helpdesk';
+import { loadConfig, type Config } from '../../src/config/config';
 import type { Helpdesk } from '../../src/core/inbound';
 import type { KnowledgeBase } from '../../src/core/ports/knowledge-base';
 import { loadKnowledgeBase } from '../../src/kb/load-kb';
 import { createKnowledgeBase } from '../../src/kb/search/create-knowledge-base';
-import type { Logger } from '../../src/logger';
-import { projectRoot } from '../../src/project-root';
+import type { Logger } from '../../src/logging/logger';
+import { projectRoot } from '../../src/util/project-root';
 import { createMongoConversationStore } from '../../src/store/mongo-conversation-store';
 
 /**
@@ -72,8 +72,7 @@ export async function startTeamsApp(options: {
     config,
     db: options.db,
     kb: options.kb ?? projectKnowledgeBase(),
-    surfaces: { teams: channel.surface },
-    agents: agentDirectoryFor(config, { teams: channel.agents }),
+    channels: [channel],
     log,
   });
   channel.attach(helpdesk);

@@ -3,11 +3,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import type { Helpdesk, TicketViews } from '../../core/inbound';
+import { ChannelSetupError } from '../../core/ports/channel';
 import { displayName } from '../../core/people';
 import { truncate } from '../../core/text/truncate';
 import type { Ticket } from '../../core/ticket';
-import { isLoopbackAddress } from '../../loopback';
-import { projectRoot } from '../../project-root';
+import { isLoopbackAddress } from '../../util/loopback';
+import { projectRoot } from '../../util/project-root';
 import type { Locale } from '../../core/locale';
 import { dmConversation } from './console-conversations';
 import { consoleLabels } from './console-labels';
@@ -210,7 +211,7 @@ function addPostRoutes(router: Router, { helpdesk, feed, users }: ConsoleRouterO
 /** Refuses to serve the console anywhere but loopback: it lets whoever reaches it act as anyone. */
 export function assertLoopback(host: string): void {
   if (!isLoopbackAddress(host)) {
-    throw new Error(
+    throw new ChannelSetupError(
       `The local console must only listen on loopback, but HOST is "${host}". It lets whoever ` +
         'reaches it act as any employee or agent, so it is a single-machine demo: set HOST=127.0.0.1 ' +
         '(the default), or configure Slack or Teams to serve a team.',

@@ -1,9 +1,8 @@
 import type express from 'express';
-import type { Config } from '../../config';
-import type { Helpdesk, Inbound } from '../../core/inbound';
-import type { AgentDirectory } from '../../core/ports/agent-directory';
-import type { ChatSurface } from '../../core/ports/chat-surface';
-import { createLogger, secretValues, type Logger } from '../../logger';
+import type { Config } from '../../config/config';
+import type { Inbound } from '../../core/inbound';
+import type { Channel } from '../../core/ports/channel';
+import { createLogger, secretValues, type Logger } from '../../logging/logger';
 import { createBoltApp, SLACK_EVENTS_PATH } from './slack-app';
 import { createSlackClient, type SlackClientTuning } from './slack-client';
 import { registerEventListeners } from './slack-events';
@@ -24,17 +23,13 @@ export interface SlackChannelOptions {
   readonly tuning?: SlackClientTuning;
 }
 
-export interface SlackChannel {
-  readonly surface: ChatSurface;
-  readonly agents: AgentDirectory;
-  /** Fills in names and decodes Slack markup of a recorded event, before the core handles it. */
+/**
+ * The channel contract (core/ports/channel.ts) on Slack: `prepare` fills in names and decodes Slack
+ * markup of a recorded event; `start` checks the token (auth.test) and in Socket Mode connects;
+ * `stop` disconnects Socket Mode (over HTTP, main stops the listening server).
+ */
+export interface SlackChannel extends Channel {
   readonly prepare: (event: Inbound) => Promise<Inbound>;
-  /** Hands Slack's events to the core; events that arrive before are refused (Slack retries them). */
-  attach(helpdesk: Helpdesk): void;
-  /** Checks the token (auth.test); in Socket Mode also connects. */
-  start(): Promise<void>;
-  /** Disconnects Socket Mode (over HTTP, main stops the listening server). */
-  stop(): Promise<void>;
 }
 
 /** The Slack channel: Bolt over HTTP at /slack/events (or Socket Mode), the surface and the agents. */
@@ -62,7 +57,9 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
   registerInteractions(app, rt);
   registerCommands(app, rt);
 
+  const mode = config.SLACK_SOCKET_MODE ? 'Socket Mode' : `HTTP at ${SLACK_EVENTS_PATH}`;
   return {
+    platform: 'slack',
     surface: rt.surface,
     agents: rt.agents,
     prepare: createSlackPrepare(rt.people),
@@ -70,7 +67,6 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
     async start() {
       const me = await identity.get();
       if (config.SLACK_SOCKET_MODE) await app.start();
-      const mode = config.SLACK_SOCKET_MODE ? 'Socket Mode' : `HTTP at ${SLACK_EVENTS_PATH}`;
       log.info({ botUserId: me.botUserId }, `Slack channel ready (${mode})`);
     },
     async stop() {
@@ -78,5 +74,7 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
       rt.people.clear();
       rt.agents.clear();
     },
+    describe: (http) =>
+      config.SLACK_SOCKET_MODE ? 'Slack: Socket Mode' : `Slack: events at ${http}slack/events`,
   };
 }

@@ -1,8 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import { z } from 'zod';
-import type { Config } from '../../config';
+import type { Config } from '../../config/config';
 import type { AgentDirectory } from '../../core/ports/agent-directory';
-import type { Level } from '../../core/ticket';
 import { levelChannelsOf } from './slack-level-channels';
 import { createTtlCache } from './ttl-cache';
 
@@ -22,9 +21,7 @@ export function createSlackAgentDirectory(options: {
   client: webApi.WebClient;
   config: Pick<
     Config,
-    | 'L1_AGENT_IDS'
-    | 'L2_AGENT_IDS'
-    | 'L3_AGENT_IDS'
+    | 'agentIds'
     | 'SLACK_L1_CHANNEL_ID'
     | 'SLACK_L2_CHANNEL_ID'
     | 'SLACK_L3_CHANNEL_ID'
@@ -36,11 +33,7 @@ export function createSlackAgentDirectory(options: {
 }): AgentDirectory & { clear(): void } {
   const { client, config } = options;
   const members = createTtlCache<ReadonlySet<string>>(options.ttlMs);
-  const configured: Record<Level, readonly string[]> = {
-    1: config.L1_AGENT_IDS,
-    2: config.L2_AGENT_IDS,
-    3: config.L3_AGENT_IDS,
-  };
+  const configured = config.agentIds;
   const channels = levelChannelsOf(config);
 
   async function fetchMembers(channel: string): Promise<ReadonlySet<string>> {

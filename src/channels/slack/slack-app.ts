@@ -1,7 +1,7 @@
 import { App, ExpressReceiver, type Logger as BoltLogger, type webApi } from '@slack/bolt';
 import type express from 'express';
-import type { Config } from '../../config';
-import type { Logger } from '../../logger';
+import type { Config } from '../../config/config';
+import type { Logger } from '../../logging/logger';
 import type { BotIdentity } from './slack-client';
 import { slackProcessEventError } from './slack-error-response';
 import { slackRequestGuard } from './slack-request-guard';

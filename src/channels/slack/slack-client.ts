@@ -1,6 +1,6 @@
 import { webApi, type Logger as BoltLogger } from '@slack/bolt';
 import { z } from 'zod';
-import type { Config } from '../../config';
+import type { Config } from '../../config/config';
 import { slackRetryPolicy } from './slack-retry';
 
 export interface SlackClientTuning {

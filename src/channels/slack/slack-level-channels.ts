@@ -1,5 +1,5 @@
-import type { Config } from '../../config';
-import { LapisError } from '../../core/errors';
+import type { Config } from '../../config/config';
+import { channelOfLevel as nearestChannel } from '../../core/level-channels';
 import type { Level } from '../../core/ticket';
 
 export type LevelChannelConfig = Pick<
@@ -23,15 +23,7 @@ export function levelChannelIds(config: LevelChannelConfig): ReadonlySet<string>
   return new Set(Object.values(levelChannelsOf(config)).filter((c): c is string => Boolean(c)));
 }
 
-/** A level's channel; a level without one uses the nearest lower level's (L1 is required). */
+/** A level's channel; a level without one uses the nearest lower level's (the core's rule). */
 export function channelOfLevel(config: LevelChannelConfig, level: Level): string {
-  const channels = levelChannelsOf(config);
-  for (let l = level; l >= 1; l--) {
-    const channel = channels[l];
-    if (channel) return channel;
-  }
-  throw new LapisError(
-    'unavailable',
-    'no Slack channel is configured for tickets (SLACK_L1_CHANNEL_ID)',
-  );
+  return nearestChannel(levelChannelsOf(config), level, 'SLACK_L1_CHANNEL_ID');
 }

@@ -1,5 +1,5 @@
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
-import type { Logger } from '../../logger';
+import type { Logger } from '../../logging/logger';
 
 /** Bolt's (and the WebClient's) logger interface on top of Lapis's structured pino logger. */
 export function boltLogger(log: Logger): BoltLogger {

@@ -1,4 +1,4 @@
-import type { Config } from '../../config';
+import type { Config } from '../../config/config';
 import type { Level } from '../../core/ticket';
 
 /** Who a level's ping notifies, as Slack mentions: user groups `<!subteam^S…>`, people `<@U…>`. */

@@ -1,7 +1,7 @@
 import { isValidSlackRequest } from '@slack/bolt';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
-import type { Logger } from '../../logger';
+import type { Logger } from '../../logging/logger';
 import { BUTTON_ACTION_PATTERN } from './slack-button-value';
 import { SLASH_COMMAND, TICKET_SHORTCUT } from './slack-commands';
 import { FORM_CALLBACK_ID } from './slack-modal';

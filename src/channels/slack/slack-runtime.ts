@@ -1,10 +1,10 @@
 import type { webApi } from '@slack/bolt';
-import type { Config } from '../../config';
+import type { Config } from '../../config/config';
 import type { Helpdesk, TicketViews, Inbound } from '../../core/inbound';
 import type { ConversationRef } from '../../core/people';
 import type { AgentDirectory } from '../../core/ports/agent-directory';
 import type { ChatSurface } from '../../core/ports/chat-surface';
-import type { Logger } from '../../logger';
+import type { Logger } from '../../logging/logger';
 import { createSlackAgentDirectory } from './slack-agent-directory';
 import { levelChannelIds } from './slack-level-channels';
 import type { BotIdentity } from './slack-client';

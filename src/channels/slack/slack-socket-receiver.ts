@@ -1,6 +1,6 @@
 import type { App, Logger as BoltLogger, Receiver, ReceiverEvent, webApi } from '@slack/bolt';
 import { SocketModeClient } from '@slack/socket-mode';
-import type { Logger } from '../../logger';
+import type { Logger } from '../../logging/logger';
 
 interface Envelope {
   readonly ack: (response?: Record<string, unknown>) => Promise<void>;

@@ -1,5 +1,5 @@
 import type { Helpdesk } from '../../core/inbound';
-import type { Logger } from '../../logger';
+import type { Logger } from '../../logging/logger';
 import { referencesOf } from './activity-references';
 import type { TeamsActivity } from './activity-schema';
 import type { ConversationStore } from './conversation-store';

@@ -5,7 +5,7 @@ import express, {
   type Response,
 } from 'express';
 import { IntakeRefused } from '../../core/pipeline/intake';
-import type { Logger } from '../../logger';
+import type { Logger } from '../../logging/logger';
 import { admissionRefusal, type AdmissionRules } from './activity-admission';
 import { activitySchema, type TeamsActivity } from './activity-schema';
 import type { BotHost } from './bot-adapter';

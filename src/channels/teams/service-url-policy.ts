@@ -1,5 +1,5 @@
-import { normalizeHostEntry } from '../../config-teams';
-import { isLoopbackAddress } from '../../loopback';
+import { normalizeHostEntry } from '../../config/teams';
+import { isLoopbackAddress } from '../../util/loopback';
 
 /**
  * Which service URLs Lapis takes from an activity and posts to. The connector client sends the

@@ -1,10 +1,9 @@
 import type express from 'express';
-import type { Config } from '../../config';
+import type { Config } from '../../config/config';
 import type { Helpdesk } from '../../core/inbound';
-import type { AgentDirectory } from '../../core/ports/agent-directory';
-import type { ChatSurface } from '../../core/ports/chat-surface';
+import type { Channel } from '../../core/ports/channel';
 import { LEVELS } from '../../core/ticket';
-import { createLogger, type Logger } from '../../logger';
+import { createLogger, type Logger } from '../../logging/logger';
 import { createBotHost } from './bot-adapter';
 import type { AuthEndpoints } from './bot-authentication';
 import type { ConversationStore } from './conversation-store';
@@ -31,15 +30,11 @@ export interface TeamsChannelOptions {
   readonly retry?: RetryOptions;
 }
 
-export interface TeamsChannel {
-  readonly surface: ChatSurface;
-  readonly agents: AgentDirectory;
-  /** Hands inbound activities to the core; until then (and `start`) requests get a 503. */
-  attach(helpdesk: Helpdesk): void;
-  start(): Promise<void>;
-  /** Refuses new requests and waits (up to 10 s) for those in flight. */
-  stop(): Promise<void>;
-}
+/**
+ * The channel contract (core/ports/channel.ts) on Teams: until `attach` and `start` requests get a
+ * 503; `stop` refuses new requests and waits (up to 10 s) for those in flight.
+ */
+export type TeamsChannel = Channel;
 
 /**
  * The Microsoft Teams channel: botbuilder's CloudAdapter at POST /api/messages, the core's chat
@@ -92,6 +87,7 @@ export function createTeamsChannel(options: TeamsChannelOptions): TeamsChannel {
   );
 
   return {
+    platform: 'teams',
     surface,
     agents,
     attach(core) {
@@ -107,6 +103,9 @@ export function createTeamsChannel(options: TeamsChannelOptions): TeamsChannel {
       stopping = true;
       await inFlight.settled(10_000);
     },
+    describe: (http) =>
+      `Teams: messages at ${http}${TEAMS_MESSAGES_PATH.slice(1)}` +
+      (settings.authEnabled ? '' : ' (unauthenticated: the emulator on this machine)'),
   };
 }
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { Config } from '../../config';
-import type { TeamsPingTarget } from '../../config-teams';
-import { isLoopbackAddress } from '../../loopback';
+import type { Config } from '../../config/config';
+import { ChannelSetupError } from '../../core/ports/channel';
+import type { TeamsPingTarget } from '../../config/teams';
+import { isLoopbackAddress } from '../../util/loopback';
 import type { Level } from '../../core/ticket';
 import type { AdmissionRules } from './activity-admission';
 import type { BotCredentials } from './bot-authentication';
@@ -22,7 +23,7 @@ export interface TeamsSettings {
   readonly connector: Omit<ConnectorOptions, 'retry'>;
 }
 
-export class TeamsSetupError extends Error {
+export class TeamsSetupError extends ChannelSetupError {
   readonly code = 'teams_setup';
   constructor(message: string) {
     super(message);
@@ -58,7 +59,7 @@ export function teamsSettings(
       3: config.TEAMS_L3_CHANNEL_ID,
     },
     pings: { 1: config.TEAMS_L1_PING, 2: config.TEAMS_L2_PING, 3: config.TEAMS_L3_PING },
-    agents: { 1: config.L1_AGENT_IDS, 2: config.L2_AGENT_IDS, 3: config.L3_AGENT_IDS },
+    agents: config.agentIds,
     ...(config.TEAMS_APP_TENANT_ID ? { tenantId: config.TEAMS_APP_TENANT_ID } : {}),
     admission: { serviceUrls, allowedTenants: allowedTenantsOf(config) },
     connector: {

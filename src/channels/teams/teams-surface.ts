@@ -1,10 +1,11 @@
-import type { TeamsPingTarget } from '../../config-teams';
+import type { TeamsPingTarget } from '../../config/teams';
 import { LapisError } from '../../core/errors';
 import { GiveUp } from '../../core/pipeline/work-runner';
 import type { OutboundMessage } from '../../core/messages';
 import type { ConversationRef, MessageRef, ThreadRef, UserRef } from '../../core/people';
 import { displayName } from '../../core/people';
 import type { ChatSurface } from '../../core/ports/chat-surface';
+import { channelOfLevel } from '../../core/level-channels';
 import type { Level } from '../../core/ticket';
 import { renderCardActivity } from './adaptive-card';
 import type { ConversationTarget, TeamsConnector } from './bot-connector';
@@ -74,17 +75,8 @@ export function createTeamsSurface(deps: TeamsSurfaceDeps): ChatSurface {
       ? channelTarget(conversationId)
       : personalTarget(conversationId);
 
-  function levelChannel(level: Level): string {
-    // A level without its own channel shares the nearest level below it (L1 is required).
-    for (let l = level; l >= 1; l--) {
-      const channel = deps.channels[l];
-      if (channel) return channel;
-    }
-    throw new LapisError(
-      'unavailable',
-      'TEAMS_L1_CHANNEL_ID is not set: there is nowhere to post tickets',
-    );
-  }
+  const levelChannel = (level: Level) =>
+    channelOfLevel(deps.channels, level, 'TEAMS_L1_CHANNEL_ID');
 
   function requireTeams(platform: string, what: string): void {
     if (platform !== 'teams')

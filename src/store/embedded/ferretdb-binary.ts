@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { z } from 'zod';
-import { projectRoot } from '../../project-root';
+import { projectRoot } from '../../util/project-root';
 
 const run = promisify(execFile);
 

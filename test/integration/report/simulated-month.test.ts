@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { loadConfig } from '../../../src/config';
+import { loadConfig } from '../../../src/config/config';
 import { buildReport } from '../../../src/report/build-report';
 import { dayFormatter } from '../../../src/report/csat-figures';
 import { formatMarkdown } from '../../../src/report/format-markdown';
-import { reportSettingsFromConfig } from '../../../src/report/report-settings';
+import { reportSettingsFromConfig } from '../../../src/app/report-settings';
 import type { Report } from '../../../src/report/report-types';
 import { ensureIndexes } from '../../../src/store/ensure-indexes';
 import { createMongoKbDrafts } from '../../../src/store/mongo-kb-drafts';
@@ -13,7 +13,8 @@ import { createMongoL0Learning } from '../../../src/store/mongo-l0-learning';
 import { createMongoSessionStore } from '../../../src/store/mongo-session-store';
 import { createMongoTicketStore } from '../../../src/store/mongo-ticket-store';
 import { createMongoWorkQueue } from '../../../src/store/mongo-work-queue';
-import { createReportLoader, loadReportInput } from '../../../src/store/report-source';
+import { createReportLoader } from '../../../src/app/report-loader';
+import { loadReportInput } from '../../../src/store/report-source';
 import { createHarness } from '../../support/helpdesk-harness';
 import { openTestDatabase } from '../../support/test-database';
 import { expectedFigures } from './expected-figures';
@@ -197,7 +198,7 @@ describe('the report of a simulated month', () => {
         process.execPath,
         [
           require.resolve('tsx/cli'),
-          'src/report/cli.ts',
+          'src/cli/report-cli.ts',
           '--from',
           from.toISOString(),
           '--to',

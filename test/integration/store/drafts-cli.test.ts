@@ -9,7 +9,7 @@ import { openTestDatabase } from '../../support/test-database';
 
 const root = path.resolve(__dirname, '../../..');
 const tsx = path.join(root, 'node_modules/.bin/tsx');
-const cli = path.join(root, 'src/kb/cli.ts');
+const cli = path.join(root, 'src/cli/kb-cli.ts');
 const mini = path.join(root, 'test/fixtures/kb-mini');
 
 function draft(ticket: string, overrides: Partial<KbDraft> = {}): Omit<KbDraft, 'exportedAt'> {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
-import { projectRoot } from '../../../src/project-root';
+import { projectRoot } from '../../../src/util/project-root';
 import { ferretdbBinaryPath } from '../../../src/store/embedded/ferretdb-binary';
 import { ferretdbArgs, isFerretdbOn } from '../../../src/store/embedded/ferretdb-command';
 import { LOCK_FILE, readLock, type LockContent } from '../../../src/store/embedded/ferretdb-lock';

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
-import { projectRoot } from '../../../src/project-root';
+import { projectRoot } from '../../../src/util/project-root';
 import { isFerretdbOn } from '../../../src/store/embedded/ferretdb-command';
 import { LOCK_FILE, readLock, type LockContent } from '../../../src/store/embedded/ferretdb-lock';
 import { RunningServerUnreachableError } from '../../../src/store/embedded/find-running-server';

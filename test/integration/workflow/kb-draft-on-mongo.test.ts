@@ -1,12 +1,12 @@
-import { loadConfig } from '../../../src/config';
+import { loadConfig } from '../../../src/config/config';
 import { formatMarkdown } from '../../../src/report/format-markdown';
-import { reportSettingsFromConfig } from '../../../src/report/report-settings';
+import { reportSettingsFromConfig } from '../../../src/app/report-settings';
 import { ensureIndexes } from '../../../src/store/ensure-indexes';
 import { createMongoKbDrafts } from '../../../src/store/mongo-kb-drafts';
 import { createMongoSessionStore } from '../../../src/store/mongo-session-store';
 import { createMongoTicketStore } from '../../../src/store/mongo-ticket-store';
 import { createMongoWorkQueue } from '../../../src/store/mongo-work-queue';
-import { createReportLoader } from '../../../src/store/report-source';
+import { createReportLoader } from '../../../src/app/report-loader';
 import { createHarness, people } from '../../support/helpdesk-harness';
 import { textOf } from '../../support/recording-surface';
 import { openTestDatabase } from '../../support/test-database';

@@ -1,5 +1,5 @@
-import { ConfigError, loadConfig } from '../../../src/config';
-import { parseBusinessHours, parseHolidays, parseSlaTargets } from '../../../src/config-parsers';
+import { ConfigError, loadConfig } from '../../../src/config/config';
+import { parseBusinessHours, parseHolidays, parseSlaTargets } from '../../../src/config/parsers';
 
 describe('SLA settings', () => {
   it('parses business hours as a day range or list and a time range', () => {

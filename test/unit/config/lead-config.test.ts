@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../../../src/config';
+import { ConfigError, loadConfig } from '../../../src/config/config';
 import { leadAccessFor } from '../../../src/lead/lead-access-for';
 
 const SLACK = {

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../../../src/config';
+import { ConfigError, loadConfig } from '../../../src/config/config';
 
 function problemsOf(env: NodeJS.ProcessEnv): string[] {
   try {

@@ -1,4 +1,4 @@
-import { createLogger, secretValues } from '../../../src/logger';
+import { createLogger, secretValues } from '../../../src/logging/logger';
 
 function capture(secrets: readonly (string | undefined)[] = []) {
   const lines: string[] = [];

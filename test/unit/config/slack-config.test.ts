@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../../../src/config';
+import { ConfigError, loadConfig } from '../../../src/config/config';
 
 /** The Slack channel's own settings: who escalations ping, agents from channel membership, the cache. */
 describe('loadConfig: Slack channel settings', () => {

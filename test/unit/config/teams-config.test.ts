@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../../../src/config';
-import { teamsEnvShape } from '../../../src/config-teams';
-import { isLoopbackAddress } from '../../../src/loopback';
-import { projectRoot } from '../../../src/project-root';
+import { ConfigError, loadConfig } from '../../../src/config/config';
+import { teamsEnvShape } from '../../../src/config/teams';
+import { isLoopbackAddress } from '../../../src/util/loopback';
+import { projectRoot } from '../../../src/util/project-root';
 import { teamsSettings, TeamsSetupError } from '../../../src/channels/teams/teams-settings';
 
 const APP_ID = '6f1b2a34-5c6d-4e7f-8a9b-0c1d2e3f4a5b';

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { healthRoutes, type ReadinessChecks } from '../../../src/health-routes';
+import { healthRoutes, type ReadinessChecks } from '../../../src/http/health-routes';
 
 async function serve(checks: ReadinessChecks) {
   const app = express();

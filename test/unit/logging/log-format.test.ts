@@ -1,8 +1,8 @@
 import { Writable } from 'node:stream';
-import { loadConfig } from '../../../src/config';
-import { chooseLogFormat } from '../../../src/log-format';
-import { createLogger } from '../../../src/logger';
-import { startBanner } from '../../../src/start-banner';
+import { loadConfig } from '../../../src/config/config';
+import { chooseLogFormat } from '../../../src/logging/log-format';
+import { createLogger } from '../../../src/logging/logger';
+import { startBanner } from '../../../src/app/start-banner';
 
 /** A logger writing into memory, in the format given. */
 function capture(format: 'pretty' | 'json', secrets: string[] = []) {
@@ -65,41 +65,35 @@ describe('the log format', () => {
 });
 
 describe('the start banner', () => {
-  const base = {
-    http: 'http://127.0.0.1:3000/',
-    metricsListener: undefined,
-    slack: undefined,
-    teams: false,
-  } as const;
+  const base = { http: 'http://127.0.0.1:3000/', metricsListener: undefined } as const;
 
   it('says where the console, the dashboard and the metrics are in console mode', () => {
-    expect(startBanner({ ...base, console: true, lead: 'open' })).toEqual([
-      'Console: http://127.0.0.1:3000/ (open it in a browser)',
+    const console = 'Console: http://127.0.0.1:3000/ (open it in a browser)';
+    expect(startBanner({ ...base, channels: [console], lead: 'open' })).toEqual([
+      console,
       'Dashboard: http://127.0.0.1:3000/dashboard',
       'Metrics: http://127.0.0.1:3000/metrics',
     ]);
   });
 
-  it('names the chat endpoints, the token and the metrics listener, or what turns a view on', () => {
+  it('names the channels, the token and the metrics listener, or what turns a view on', () => {
+    const channels = ['Slack: events at …', 'Teams: messages at …'];
     expect(
       startBanner({
         ...base,
-        console: false,
+        channels,
         lead: 'token',
         metricsListener: 'http://127.0.0.1:9464/',
-        slack: 'http',
-        teams: true,
       }),
     ).toEqual([
+      ...channels,
       'Dashboard: http://127.0.0.1:3000/dashboard (log in with DASHBOARD_TOKEN)',
       'Metrics: http://127.0.0.1:3000/metrics (bearer token), http://127.0.0.1:9464/metrics',
-      'Slack: events at http://127.0.0.1:3000/slack/events',
-      'Teams: messages at http://127.0.0.1:3000/api/messages',
     ]);
-    expect(startBanner({ ...base, console: false, lead: 'off', slack: 'socket' })).toEqual([
+    expect(startBanner({ ...base, channels: ['Slack: Socket Mode'], lead: 'off' })).toEqual([
+      'Slack: Socket Mode',
       'Dashboard: off (set DASHBOARD_TOKEN to serve it)',
       'Metrics: off (set DASHBOARD_TOKEN or METRICS_PORT)',
-      'Slack: Socket Mode',
     ]);
   });
 });

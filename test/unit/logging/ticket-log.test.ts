@@ -4,7 +4,7 @@ import type { QueuedWork } from '../../../src/core/pipeline/queued-work';
 import { createMemorySessionStore } from '../../../src/core/testing/memory-session-store';
 import { createMemoryTicketStore } from '../../../src/core/testing/memory-ticket-store';
 import { createMemoryWorkQueue } from '../../../src/core/testing/memory-work-queue';
-import { createLogger } from '../../../src/logger';
+import { createLogger } from '../../../src/logging/logger';
 import { logTicketChanges } from '../../../src/metrics/logged-tickets';
 import { createHarness, people } from '../../support/helpdesk-harness';
 

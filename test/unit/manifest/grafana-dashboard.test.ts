@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createPrometheusMetrics } from '../../../src/metrics/prometheus-meter';
-import { projectRoot } from '../../../src/project-root';
+import { projectRoot } from '../../../src/util/project-root';
 
 interface Panel {
   readonly title: string;

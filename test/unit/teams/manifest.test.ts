@@ -11,7 +11,7 @@ import {
   PLACEHOLDER_ID,
   TeamsPackageError,
 } from '../../../scripts/teams/teams-package';
-import { projectRoot } from '../../../src/project-root';
+import { projectRoot } from '../../../src/util/project-root';
 
 const dir = path.join(projectRoot(), 'manifest', 'teams');
 const read = (name: string) => readFileSync(path.join(dir, name));

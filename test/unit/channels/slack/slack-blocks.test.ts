@@ -3,7 +3,7 @@ import { LIMITS, renderMessage } from '../../../../src/channels/slack/slack-bloc
 import { decodeButtonValue } from '../../../../src/channels/slack/slack-button-value';
 import type { LevelPings } from '../../../../src/channels/slack/slack-pings';
 import { levelPings } from '../../../../src/channels/slack/slack-pings';
-import { loadConfig } from '../../../../src/config';
+import { loadConfig } from '../../../../src/config/config';
 import type { Block, OutboundMessage } from '../../../../src/core/messages';
 import type { Ticket } from '../../../../src/core/ticket';
 import { ticketFormMessage } from '../../../../src/core/workflow/render';

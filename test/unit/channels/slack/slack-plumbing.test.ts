@@ -3,7 +3,7 @@ import { createSlackAgentDirectory } from '../../../../src/channels/slack/slack-
 import { isSafeToRetry } from '../../../../src/channels/slack/slack-retry';
 import { channelOfLevel } from '../../../../src/channels/slack/slack-surface';
 import { createTtlCache } from '../../../../src/channels/slack/ttl-cache';
-import { loadConfig } from '../../../../src/config';
+import { loadConfig } from '../../../../src/config/config';
 
 describe('createTtlCache', () => {
   it('asks once per key and TTL, shares a request in flight, serves the last good answer on failure', async () => {

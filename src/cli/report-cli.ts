@@ -1,12 +1,12 @@
 import { Command, Option } from 'commander';
-import { loadConfig } from '../config';
+import { loadConfig } from '../config/config';
 import { parseReportQuery } from '../lead/report-query';
-import { DATABASE_VARIABLES, openAdminDatabase } from '../open-admin-database';
-import { createReportLoader } from '../store/report-source';
-import { formatHtml } from './format-html';
-import { formatMarkdown } from './format-markdown';
-import { reportSettingsFromConfig } from './report-settings';
-import type { Report } from './report-types';
+import { DATABASE_VARIABLES, openAdminDatabase } from './open-admin-database';
+import { createReportLoader } from '../app/report-loader';
+import { formatHtml } from '../report/format-html';
+import { formatMarkdown } from '../report/format-markdown';
+import { reportSettingsFromConfig } from '../app/report-settings';
+import type { Report } from '../report/report-types';
 
 /**
  * `npm run -s report -- [--from DATE] [--to DATE] [--format md|html|json] [filters]`: the lead's

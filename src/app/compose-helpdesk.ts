@@ -1,43 +1,35 @@
 import type { Db } from 'mongodb';
-import type { Config } from './config';
-import type { Helpdesk } from './core/inbound';
-import type { Platform } from './core/people';
-import type { AgentDirectory } from './core/ports/agent-directory';
-import type { ChatSurface } from './core/ports/chat-surface';
-import { systemClock, type Clock } from './core/ports/clock';
-import type { KnowledgeBase, OffTopicArea } from './core/ports/knowledge-base';
-import { createBusinessCalendar } from './core/sla/business-calendar';
-import { createSlaPolicy } from './core/sla/sla-policy';
-import type { Level } from './core/ticket';
+import type { Config } from '../config/config';
+import type { Helpdesk } from '../core/inbound';
+import type { AgentDirectory } from '../core/ports/agent-directory';
+import type { Channel } from '../core/ports/channel';
+import { systemClock, type Clock } from '../core/ports/clock';
+import type { KnowledgeBase, OffTopicArea } from '../core/ports/knowledge-base';
+import { createBusinessCalendar } from '../core/sla/business-calendar';
+import { createSlaPolicy } from '../core/sla/sla-policy';
 import {
   createHelpdesk,
   type HelpdeskDeps,
   type HelpdeskLogger,
-} from './core/workflow/create-helpdesk';
-import { createMongoWorkQueue } from './store/mongo-work-queue';
-import type { Inbound } from './core/inbound';
-import { createMongoKbDrafts } from './store/mongo-kb-drafts';
-import { createMongoL0Learning } from './store/mongo-l0-learning';
-import { createMongoSessionStore } from './store/mongo-session-store';
-import { createMongoTicketStore } from './store/mongo-ticket-store';
-import type { HelpdeskMeter } from './metrics/helpdesk-meter';
-import { logTicketChanges } from './metrics/logged-tickets';
-import { meterHelpdeskDeps } from './metrics/meter-helpdesk-deps';
+} from '../core/workflow/create-helpdesk';
+import { createMongoWorkQueue } from '../store/mongo-work-queue';
+import { createMongoKbDrafts } from '../store/mongo-kb-drafts';
+import { createMongoL0Learning } from '../store/mongo-l0-learning';
+import { createMongoSessionStore } from '../store/mongo-session-store';
+import { createMongoTicketStore } from '../store/mongo-ticket-store';
+import type { HelpdeskMeter } from '../metrics/helpdesk-meter';
+import { logTicketChanges } from '../metrics/logged-tickets';
+import { meterHelpdeskDeps } from '../metrics/meter-helpdesk-deps';
 
-/** Agents by platform: each channel knows its own people (the console its cast, Slack/Teams the configured ids). */
-export function agentDirectoryFor(
-  config: Pick<Config, 'L1_AGENT_IDS' | 'L2_AGENT_IDS' | 'L3_AGENT_IDS'>,
-  byPlatform: Partial<Record<Platform, AgentDirectory>> = {},
-): AgentDirectory {
-  const configured: Record<Level, readonly string[]> = {
-    1: config.L1_AGENT_IDS,
-    2: config.L2_AGENT_IDS,
-    3: config.L3_AGENT_IDS,
-  };
+/** The parts of a channel the core is wired with (tests may pass a bare surface and directory). */
+export type ChannelParts = Pick<Channel, 'platform' | 'surface' | 'agents' | 'prepare'>;
+
+/** Each platform's agents are its channel's to say; a platform without a channel has none. */
+function agentsOf(channels: readonly ChannelParts[]): AgentDirectory {
+  const byPlatform = new Map(channels.map((c) => [c.platform, c.agents]));
   return {
     isAgent: (user, level) =>
-      byPlatform[user.platform]?.isAgent(user, level) ??
-      Promise.resolve(configured[level].includes(user.id)),
+      byPlatform.get(user.platform)?.isAgent(user, level) ?? Promise.resolve(false),
   };
 }
 
@@ -61,12 +53,9 @@ export function composeHelpdesk(options: {
   config: Config;
   db: Db;
   kb: KnowledgeBase;
-  surfaces: Partial<Record<Platform, ChatSurface>>;
-  agents: AgentDirectory;
+  channels: readonly ChannelParts[];
   log?: HelpdeskLogger;
   clock?: Clock;
-  /** Per platform: what the channel fills in before the core sees an event. */
-  prepare?: Partial<Record<Platform, (event: Inbound) => Promise<Inbound>>>;
   instanceId?: string;
   /** Where the ports report what they do (Prometheus metrics); decorators, the core is unchanged. */
   meter?: HelpdeskMeter;
@@ -84,7 +73,9 @@ export function composeHelpdesk(options: {
     sessions: createMongoSessionStore(options.db),
     inbox: createMongoWorkQueue(options.db, 'inbox'),
     outbox: createMongoWorkQueue(options.db, 'outbox'),
-    ...(options.prepare ? { prepare: options.prepare } : {}),
+    prepare: Object.fromEntries(
+      options.channels.flatMap((c) => (c.prepare ? [[c.platform, c.prepare]] : [])),
+    ),
     ...(options.instanceId ? { instanceId: options.instanceId } : {}),
     pipeline: {
       concurrency: config.WORKER_CONCURRENCY,
@@ -95,8 +86,8 @@ export function composeHelpdesk(options: {
     kb: options.kb,
     learning: createMongoL0Learning(options.db),
     drafts: createMongoKbDrafts(options.db),
-    surfaces: options.surfaces,
-    agents: options.agents,
+    surfaces: Object.fromEntries(options.channels.map((c) => [c.platform, c.surface])),
+    agents: agentsOf(options.channels),
     clock: options.clock ?? systemClock,
     ...(options.log ? { log: options.log } : {}),
     config: {

@@ -1,9 +1,9 @@
 import { Command } from 'commander';
 import path from 'node:path';
 import type { KbDraft } from '../core/ports/kb-drafts';
-import { exportDrafts } from './export-drafts';
+import { exportDrafts } from '../kb/export-drafts';
 import { openDrafts, type OpenDrafts } from './open-drafts';
-import { draftFilePath } from './render-draft';
+import { draftFilePath } from '../kb/render-draft';
 
 /**
  * `kb drafts list|export DIR`: the KB articles agents drafted from resolved tickets ("Draft KB

@@ -1,6 +1,6 @@
 import type { KbDrafts } from '../core/ports/kb-drafts';
 import { createMongoKbDrafts } from '../store/mongo-kb-drafts';
-import { openAdminDatabase } from '../open-admin-database';
+import { openAdminDatabase } from './open-admin-database';
 
 export interface OpenDrafts {
   readonly drafts: KbDrafts;

@@ -1,10 +1,8 @@
-import type { Config } from '../config';
+import type { Config } from '../config/config';
 import { ALWAYS_OPEN, createBusinessCalendar } from '../core/sla/business-calendar';
 import { createAnalyzer } from '../kb/text/analyzer';
 import { compileLexicon } from '../kb/text/lexicon';
-import type { ReportOptions } from './report-input';
-
-export type ReportSettings = Omit<ReportOptions, 'from' | 'to' | 'filters' | 'notes'>;
+import type { ReportSettings } from '../report/report-input';
 
 type CalendarConfig = Pick<
   Config,

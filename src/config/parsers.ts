@@ -1,7 +1,7 @@
-import type { BusinessHours } from './core/sla/business-calendar';
-import type { SlaTarget } from './core/sla/sla-policy';
-import { DEFAULT_SLA_TARGETS } from './core/sla/sla-policy';
-import type { Priority } from './core/ticket';
+import type { BusinessHours } from '../core/sla/business-calendar';
+import type { SlaTarget } from '../core/sla/sla-policy';
+import { DEFAULT_SLA_TARGETS } from '../core/sla/sla-policy';
+import type { Priority } from '../core/ticket';
 
 /** Parsers for the human-friendly SLA settings; each returns a value or a message saying what was expected. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };

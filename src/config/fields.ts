@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Building blocks of the environment schema, shared by src/config.ts and src/config-teams.ts. */
+/** Building blocks of the environment schema, shared by config.ts and teams.ts. */
 
 /** A variable copied empty from .env.example counts as unset. */
 export const emptyToUndefined = (value: unknown): unknown =>

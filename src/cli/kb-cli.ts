@@ -2,15 +2,15 @@ import { Command, Option } from 'commander';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { performance } from 'node:perf_hooks';
-import { projectRoot } from '../project-root';
-import { draftsCommand } from './drafts-cli';
-import { learnedCommand } from './learned-cli';
-import { formatProblem, readKnowledgeBase } from './load-kb';
+import { projectRoot } from '../util/project-root';
+import { draftsCommand } from './kb-drafts-cli';
+import { learnedCommand } from './kb-learned-cli';
+import { formatProblem, readKnowledgeBase } from '../kb/load-kb';
 import { answerThresholdFromEnv, minConfirmationsFromEnv, openLearning } from './open-learning';
-import { createKnowledgeBase } from './search/create-knowledge-base';
-import { isUsable } from './search/learning-knowledge-base';
-import { learnedPassages } from './search/article-passages';
-import { openSearch, searchSettingsFromEnv } from './open-search';
+import { createKnowledgeBase } from '../kb/search/create-knowledge-base';
+import { isUsable } from '../kb/search/learning-knowledge-base';
+import { learnedPassages } from '../kb/search/article-passages';
+import { openSearch, searchSettingsFromEnv } from '../kb/open-search';
 
 /**
  * The KB command line (a contract other tools call, see docs/kb-cli.md):

@@ -1,6 +1,6 @@
-import { loadConfig } from '../config';
+import { loadConfig } from '../config/config';
 import { createMongoL0Learning, type L0LearningAdmin } from '../store/mongo-l0-learning';
-import { openAdminDatabase } from '../open-admin-database';
+import { openAdminDatabase } from './open-admin-database';
 
 export interface OpenLearning {
   readonly learning: L0LearningAdmin;

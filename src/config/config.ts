@@ -1,15 +1,10 @@
 import { z } from 'zod';
-import { parseBusinessHours, parseHolidays, parseSlaTargets, type Parsed } from './config-parsers';
-import { checkTeamsEnv, teamsEnvShape } from './config-teams';
-import { checkLeadEnv, leadEnvShape } from './config-lead';
-import { reportEnvShape } from './config-report';
-import {
-  commaList,
-  emptyToUndefined,
-  intSetting,
-  optionalString,
-  splitList,
-} from './config-fields';
+import { parseBusinessHours, parseHolidays, parseSlaTargets, type Parsed } from './parsers';
+import { checkTeamsEnv, teamsEnvShape } from './teams';
+import { checkLeadEnv, leadEnvShape } from './lead';
+import { reportEnvShape } from './report';
+import { commaList, emptyToUndefined, intSetting, optionalString, splitList } from './fields';
+import type { Level } from '../core/ticket';
 
 /**
  * The whole environment, validated once at start-up. Every problem is reported together, by variable
@@ -254,6 +249,10 @@ export interface Config extends Env {
   /** Which chat platforms are configured (Teams also with TEAMS_EMULATOR); the local console serves when neither is. */
   readonly slackEnabled: boolean;
   readonly teamsEnabled: boolean;
+  /** Neither platform: the local console serves (loopback only, everyone trusted). */
+  readonly consoleMode: boolean;
+  /** L1_AGENT_IDS..L3_AGENT_IDS by level: each channel's directory starts from these. */
+  readonly agentIds: Readonly<Record<Level, readonly string[]>>;
   /** The agents' channels' language: AGENT_LOCALE, else DEFAULT_LOCALE. */
   readonly AGENT_LOCALE: Env['DEFAULT_LOCALE'];
 }
@@ -287,11 +286,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(problems);
   }
   const data = parsed.data;
+  const slackEnabled = Boolean(data.SLACK_BOT_TOKEN);
+  const teamsEnabled = Boolean(data.TEAMS_APP_ID) || data.TEAMS_EMULATOR;
   return {
     ...data,
     AGENT_LOCALE: data.AGENT_LOCALE ?? data.DEFAULT_LOCALE,
-    slackEnabled: Boolean(data.SLACK_BOT_TOKEN),
-    teamsEnabled: Boolean(data.TEAMS_APP_ID) || data.TEAMS_EMULATOR,
+    slackEnabled,
+    teamsEnabled,
+    consoleMode: !slackEnabled && !teamsEnabled,
+    agentIds: { 1: data.L1_AGENT_IDS, 2: data.L2_AGENT_IDS, 3: data.L3_AGENT_IDS },
   };
 }
 

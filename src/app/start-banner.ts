@@ -2,19 +2,17 @@
 export interface BannerInput {
   /** The HTTP server's address, ending in `/` (e.g. http://127.0.0.1:3000/). */
   readonly http: string;
-  /** The local console is served (no chat platform configured). */
-  readonly console: boolean;
   /** How /dashboard and /metrics are guarded (src/lead/lead-access-for.ts). */
   readonly lead: 'open' | 'token' | 'off';
   /** The METRICS_PORT listener's address, when there is one. */
   readonly metricsListener: string | undefined;
-  readonly slack: 'http' | 'socket' | undefined;
-  readonly teams: boolean;
+  /** Each channel's own line (Channel.describe), in the order they were built. */
+  readonly channels: readonly string[];
 }
 
 /**
  * One line each, the address in the words (a reader at a terminal needs no field to find it): the
- * console, the dashboard, the metrics, and the chat platforms' endpoints.
+ * channels (the console, the chat platforms' endpoints), the dashboard and the metrics.
  */
 export function startBanner(b: BannerInput): string[] {
   const dashboard =
@@ -26,11 +24,8 @@ export function startBanner(b: BannerInput): string[] {
     ...(b.metricsListener ? [`${b.metricsListener}metrics`] : []),
   ];
   return [
-    ...(b.console ? [`Console: ${b.http} (open it in a browser)`] : []),
+    ...b.channels,
     `Dashboard: ${dashboard}`,
     `Metrics: ${metrics.join(', ') || 'off (set DASHBOARD_TOKEN or METRICS_PORT)'}`,
-    ...(b.slack === 'http' ? [`Slack: events at ${b.http}slack/events`] : []),
-    ...(b.slack === 'socket' ? ['Slack: Socket Mode'] : []),
-    ...(b.teams ? [`Teams: messages at ${b.http}api/messages`] : []),
   ];
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { emptyToUndefined } from './config-fields';
+import { emptyToUndefined } from './fields';
 
 /**
- * The service-desk lead's part of the environment (src/config.ts spreads it in): who may open
+ * The service-desk lead's part of the environment (src/config/config.ts spreads it in): who may open
  * /dashboard and /metrics when a chat platform is configured, and the optional metrics listener.
  */
 

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { loadConfig, type Config } from './config';
-import { projectRoot } from './project-root';
-import type { OpenDatabase } from './store/open-database';
-import { openSharedDatabase } from './store/open-shared-database';
+import { loadConfig, type Config } from '../config/config';
+import { projectRoot } from '../util/project-root';
+import type { OpenDatabase } from '../store/open-database';
+import { openSharedDatabase } from '../store/open-shared-database';
 
 /** What every admin command reads to reach the bot's database, as the bot reads them. */
 export const DATABASE_VARIABLES = [

@@ -1,9 +1,9 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { LearnedPhrasing } from '../core/ports/l0-learning';
 import type { PhrasingChange } from '../store/mongo-l0-learning';
-import { exportLearned } from './export-learned';
+import { exportLearned } from '../kb/export-learned';
 import { minConfirmationsFromEnv, openLearning, type OpenLearning } from './open-learning';
-import { isUsable } from './search/learning-knowledge-base';
+import { isUsable } from '../kb/search/learning-knowledge-base';
 
 /**
  * `kb learned list|remove|approve|export`: the phrasings the bot learned from L0 outcomes, in its

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { emptyToUndefined } from './config-fields';
+import { emptyToUndefined } from './fields';
 
-/** The lead's report settings (src/config.ts spreads them in). */
+/** The lead's report settings (src/config/config.ts spreads them in). */
 
 /** "0.7-0.8": L1's target band of its resolution rate, two fractions in [0, 1], low first. */
 export function parseRateBand(

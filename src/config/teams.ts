@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { emptyToUndefined, intSetting, optionalString, splitList } from './config-fields';
-import { isLoopbackAddress } from './loopback';
+import { emptyToUndefined, intSetting, optionalString, splitList } from './fields';
+import { isLoopbackAddress } from '../util/loopback';
 
 /**
- * The Microsoft Teams part of the environment schema (src/config.ts spreads it in), with the checks
+ * The Microsoft Teams part of the environment schema (src/config/config.ts spreads it in), with the checks
  * that tie its variables together. Kept apart so the Teams channel's settings live in one place.
  */
 

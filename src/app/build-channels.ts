@@ -1,0 +1,48 @@
+import type express from 'express';
+import type { Db } from 'mongodb';
+import { createConsoleChannel } from '../channels/console/console-channel';
+import { createSlackChannel } from '../channels/slack/create-slack-channel';
+import { createTeamsChannel } from '../channels/teams/teams-channel';
+import type { Config } from '../config/config';
+import type { Channel } from '../core/ports/channel';
+import type { Logger } from '../logging/logger';
+import { createMongoConsoleMessages } from '../store/mongo-console-messages';
+import { createMongoConversationStore } from '../store/mongo-conversation-store';
+
+/**
+ * The configured channels, each mounted on the app: Slack and/or Teams, or the local console when
+ * neither is configured. Each is given its own settings and its own storage, nothing more.
+ */
+export function buildChannels(options: {
+  config: Config;
+  expressApp: express.Express;
+  db: Db;
+  log: Logger;
+}): Channel[] {
+  const { config, expressApp, db, log } = options;
+  const channels: Channel[] = [];
+  if (config.consoleMode)
+    channels.push(
+      createConsoleChannel({
+        settings: {
+          host: config.HOST,
+          timeZone: config.TIME_ZONE,
+          locales: { agent: config.AGENT_LOCALE, default: config.DEFAULT_LOCALE },
+        },
+        messages: createMongoConsoleMessages(db),
+        mount: (handler) => expressApp.use(handler),
+        logError: (err, context) => log.error({ err, context }, 'console request failed'),
+      }),
+    );
+  if (config.slackEnabled) channels.push(createSlackChannel({ config, expressApp, log }));
+  if (config.teamsEnabled)
+    channels.push(
+      createTeamsChannel({
+        config,
+        expressApp,
+        references: createMongoConversationStore(db),
+        log,
+      }),
+    );
+  return channels;
+}
