@@ -25,6 +25,7 @@ import { createLeadView } from './lead/lead-view';
 import { reportLoader } from './app/report-loader';
 import { openDatabase } from './store/open-database';
 import { createTicketRefs } from './store/ticket-refs';
+import { createBacklogCounter } from './store/count-backlog';
 
 /** Composition root: config, database, knowledge base, channels (Slack, Teams or the local console), SLA timer. */
 async function main(): Promise<void> {
@@ -86,6 +87,7 @@ async function main(): Promise<void> {
     config,
     db: db.db,
     loadReport: reportLoader(db.db, config),
+    countBacklog: createBacklogCounter(db.db),
     log,
     searchMode: () => search.status.mode,
   });

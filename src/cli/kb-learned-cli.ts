@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { LearnedPhrasing } from '../core/ports/l0-learning';
-import type { PhrasingChange } from '../store/mongo-l0-learning';
+import type { PhrasingChange } from '../core/ports/l0-learning';
 import { exportLearned } from '../kb/export-learned';
 import { minConfirmationsFromEnv, openLearning, type OpenLearning } from './open-learning';
 import { isUsable } from '../kb/search/learning-knowledge-base';

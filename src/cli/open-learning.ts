@@ -1,5 +1,6 @@
 import { loadConfig } from '../config/config';
-import { createMongoL0Learning, type L0LearningAdmin } from '../store/mongo-l0-learning';
+import type { L0LearningAdmin } from '../core/ports/l0-learning';
+import { createMongoL0Learning } from '../store/mongo-l0-learning';
 import { openAdminDatabase } from './open-admin-database';
 
 export interface OpenLearning {

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { L0LearningAdmin } from '../store/mongo-l0-learning';
+import type { L0LearningAdmin } from '../core/ports/l0-learning';
 import { addQuestions } from './add-questions';
 import { formatProblem, readKnowledgeBase } from './load-kb';
 import { planLearnedExport, type ExportStep } from './plan-learned-export';

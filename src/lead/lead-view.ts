@@ -8,10 +8,10 @@ import { meterDatabaseCommands } from '../metrics/database-commands';
 import { createPrometheusMetrics } from '../metrics/prometheus-meter';
 import { meterSearchMode } from '../metrics/search-mode';
 import type { HttpServer } from '../http/start-http-server';
-import { createBacklogCounter } from '../store/count-backlog';
 import { createLeadRouter } from './dashboard-router';
 import { leadAccessFor } from './lead-access-for';
 import type { LoadReport } from './load-report';
+import type { Level } from '../core/ticket';
 
 export interface LeadView {
   /** For composeHelpdesk: the ports report to it (Prometheus series). */
@@ -29,13 +29,15 @@ export function createLeadView(options: {
   config: Config;
   db: Db;
   loadReport: LoadReport;
+  /** Active tickets by level, for /metrics (src/store/count-backlog.ts). */
+  countBacklog: () => Promise<Record<Level, number>>;
   log: { warn(data: object, msg: string): void; error(data: object, msg: string): void };
   /** L0's search mode (semantic or lexical), shown in /metrics. */
   searchMode?: () => string;
 }): LeadView {
   const { config, log } = options;
   const metrics = createPrometheusMetrics({
-    countBacklog: createBacklogCounter(options.db),
+    countBacklog: options.countBacklog,
     defaultMetrics: true,
     onError: (err) => log.warn({ err }, 'could not count the backlog for /metrics'),
   });

@@ -1,5 +1,5 @@
 import type { Db, Filter } from 'mongodb';
-import type { ConsoleMessageDoc, ConsoleMessages } from '../channels/console/console-messages';
+import type { ConsoleMessageDoc, ConsoleMessages } from '../core/ports/console-messages';
 import { COLLECTIONS } from './collections';
 
 /** The local console's messages in `console_messages` (index `console_feed`, see ensure-indexes). */

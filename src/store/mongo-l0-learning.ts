@@ -3,9 +3,10 @@ import { LOCALES } from '../core/locale';
 import {
   learnedPhrasingId,
   phrasingText,
-  type L0Learning,
+  type L0LearningAdmin,
   type L0Outcome,
-  type L0OutcomeKind,
+  type OutcomeQuery,
+  type PhrasingChange,
   type LearnedPhrasing,
   type PhrasingConfirmation,
 } from '../core/ports/l0-learning';
@@ -29,30 +30,6 @@ import {
 import { createGroupCommit } from './group-commit';
 import { insertAll } from './insert-all';
 import { isDuplicateKey } from './version-guard';
-
-/** What an admin operation did; `unknown` for an id that is not (or no longer) a learned phrasing. */
-export type PhrasingChange = 'changed' | 'unchanged' | 'unknown';
-
-export interface OutcomeQuery {
-  /** Inclusive. */
-  readonly from: Date;
-  /** Exclusive. */
-  readonly to: Date;
-  /** Only these kinds; all when absent. */
-  readonly kinds?: readonly L0OutcomeKind[];
-}
-
-/** The port plus what reports and the `kb learned` commands need. */
-export interface L0LearningAdmin extends L0Learning {
-  /** Outcomes in the time range, oldest first. */
-  outcomes(query: OutcomeQuery): Promise<L0Outcome[]>;
-  /** Permanent: later confirmations of the same article and text are ignored. */
-  remove(id: string): Promise<PhrasingChange>;
-  /** Used by search whatever its count. */
-  approve(id: string): Promise<PhrasingChange>;
-  /** Records that these phrasings are in the KB files; returns how many were not marked before. */
-  markExported(ids: readonly string[], at: Date): Promise<number>;
-}
 
 /**
  * L0 outcomes and learned phrasings in MongoDB (or FerretDB). Every write is a unique insert, never

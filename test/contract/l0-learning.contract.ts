@@ -3,7 +3,7 @@ import {
   type L0Outcome,
   type PhrasingConfirmation,
 } from '../../src/core/ports/l0-learning';
-import type { L0LearningAdmin } from '../../src/store/mongo-l0-learning';
+import type { L0LearningAdmin } from '../../src/core/ports/l0-learning';
 import { at } from '../support/ticket-factory';
 import type { StoreUnderTest } from './ticket-store.contract';
 

@@ -3,7 +3,7 @@ import { createMongoConsoleMessages } from '../../src/store/mongo-console-messag
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createConsoleAgentDirectory } from '../../src/channels/console/console-agent-directory';
-import type { ConversationName } from '../../src/channels/console/console-conversations';
+import type { ConversationName } from '../../src/core/ports/console-messages';
 import {
   createConsoleSurface,
   type ConsoleMessageDoc,

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Db } from 'mongodb';
 import { createConsoleAgentDirectory } from '../../src/channels/console/console-agent-directory';
-import type { ConversationName } from '../../src/channels/console/console-conversations';
+import type { ConversationName } from '../../src/core/ports/console-messages';
 import {
   createConsoleSurface,
   type ConsoleMessageDoc,

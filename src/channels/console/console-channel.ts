@@ -3,7 +3,7 @@ import type { Helpdesk } from '../../core/inbound';
 import type { Locale } from '../../core/locale';
 import type { Channel } from '../../core/ports/channel';
 import { createConsoleAgentDirectory } from './console-agent-directory';
-import type { ConsoleMessages } from './console-messages';
+import type { ConsoleMessages } from '../../core/ports/console-messages';
 import { assertLoopback, createConsoleRouter } from './console-server';
 import { createConsoleSurface } from './console-surface';
 import { CONSOLE_USERS, type ConsoleUser } from './console-users';

@@ -1,12 +1,12 @@
 import { LapisError } from '../../core/errors';
 import type { ConversationRef, MessageRef, ThreadRef } from '../../core/people';
+import type { ConversationName } from '../../core/ports/console-messages';
 import type { Level } from '../../core/ticket';
 
 /**
  * The console's conversation names: `dm:<userId>` (an employee's chat with the bot) and `level:<n>`
  * (a level's channel). Every name that reaches a database filter goes through these checks first.
  */
-export type ConversationName = `dm:${string}` | `level:${Level}`;
 
 export const CONVERSATION_NAME = /^(dm:[a-z0-9][a-z0-9._-]{0,63}|level:[123])$/;
 /** Message ids are ObjectId hex strings: sortable by creation, safe in a filter. */

@@ -1,7 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { isLapisError, type ErrorCode } from '../../core/errors';
 import { IntakeRefused } from '../../core/pipeline/intake';
-import { BadRequestError } from './console-requests';
 
 /**
  * Why the console refused a request, as a code the page says in its reader's language (the
@@ -72,4 +71,22 @@ export function refusalHandler(logError?: (error: unknown, context: string) => v
 function isBodyParserError(error: unknown): error is Error & { status: number; type?: string } {
   const status: unknown = error instanceof Error ? Reflect.get(error, 'status') : undefined;
   return typeof status === 'number' && status >= 400 && status < 500;
+}
+
+export class BadRequestError extends Error {
+  constructor(
+    message: string,
+    readonly problems: readonly { field: string; message: string }[] = [],
+    readonly status = 400,
+    /** What the page says (console-refusals.ts): by default what the status means. */
+    readonly code: RefusalCode = refusalOfStatus(status),
+  ) {
+    super(message);
+    this.name = 'BadRequestError';
+  }
+}
+
+function refusalOfStatus(status: number): RefusalCode {
+  if (status === 404) return 'not_found';
+  return status >= 500 ? 'failed' : 'bad_request';
 }

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { ACTION_IDS } from '../../core/messages';
-import { CONVERSATION_NAME, MESSAGE_ID, type ConversationName } from './console-conversations';
+import type { ConversationName } from '../../core/ports/console-messages';
+import { CONVERSATION_NAME, MESSAGE_ID } from './console-conversations';
 import type { Level } from '../../core/ticket';
 import { CONSOLE_USER_ID } from './console-users';
-import type { RefusalCode } from './console-refusals';
+import { BadRequestError } from './console-refusals';
 
 /**
  * One zod schema per console endpoint. Everything that reaches the core or a database filter comes
@@ -64,24 +65,6 @@ export const actionBody = z.strictObject({
   /** The id of the message the button was on (in the presser's DM), updated once the press is honoured. */
   message: z.string().regex(MESSAGE_ID, 'the id of a message').optional(),
 });
-
-export class BadRequestError extends Error {
-  constructor(
-    message: string,
-    readonly problems: readonly { field: string; message: string }[] = [],
-    readonly status = 400,
-    /** What the page says (console-refusals.ts): by default what the status means. */
-    readonly code: RefusalCode = refusalOfStatus(status),
-  ) {
-    super(message);
-    this.name = 'BadRequestError';
-  }
-}
-
-function refusalOfStatus(status: number): RefusalCode {
-  if (status === 404) return 'not_found';
-  return status >= 500 ? 'failed' : 'bad_request';
-}
 
 /** Parses `input` or throws a BadRequestError naming every bad field. */
 export function parseRequest<T extends z.ZodType>(

@@ -14,7 +14,6 @@ import { dmConversation } from './console-conversations';
 import { consoleLabels } from './console-labels';
 import {
   actionBody,
-  BadRequestError,
   conversationQuery,
   dmBody,
   MAX_TEXT,
@@ -23,7 +22,7 @@ import {
   queueQuery,
   threadBody,
 } from './console-requests';
-import { refusalHandler } from './console-refusals';
+import { BadRequestError, refusalHandler } from './console-refusals';
 import type { ConsoleFeed } from './console-surface';
 import { toUserRef, type ConsoleUser } from './console-users';
 

@@ -9,11 +9,15 @@ import {
   conversationOfMessage,
   conversationOfThread,
   levelConversation,
-  type ConversationName,
 } from './console-conversations';
-import type { ConsoleAuthor, ConsoleMessageDoc, ConsoleMessages } from './console-messages';
+import type {
+  ConsoleAuthor,
+  ConsoleMessageDoc,
+  ConsoleMessages,
+  ConversationName,
+} from '../../core/ports/console-messages';
 
-export type { ConsoleAuthor, ConsoleMessageDoc } from './console-messages';
+export type { ConsoleAuthor, ConsoleMessageDoc } from '../../core/ports/console-messages';
 
 export interface ConsoleFeedEntry {
   readonly id: string;

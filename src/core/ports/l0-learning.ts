@@ -79,6 +79,30 @@ export interface L0Learning {
 }
 
 /** Longest phrasing kept: past this a message is a story, not a way of asking. */
+/** What an admin operation did; `unknown` for an id that is not (or no longer) a learned phrasing. */
+export type PhrasingChange = 'changed' | 'unchanged' | 'unknown';
+
+export interface OutcomeQuery {
+  /** Inclusive. */
+  readonly from: Date;
+  /** Exclusive. */
+  readonly to: Date;
+  /** Only these kinds; all when absent. */
+  readonly kinds?: readonly L0OutcomeKind[];
+}
+
+/** The port plus what reports and the `kb learned` commands need. */
+export interface L0LearningAdmin extends L0Learning {
+  /** Outcomes in the time range, oldest first. */
+  outcomes(query: OutcomeQuery): Promise<L0Outcome[]>;
+  /** Permanent: later confirmations of the same article and text are ignored. */
+  remove(id: string): Promise<PhrasingChange>;
+  /** Used by search whatever its count. */
+  approve(id: string): Promise<PhrasingChange>;
+  /** Records that these phrasings are in the KB files; returns how many were not marked before. */
+  markExported(ids: readonly string[], at: Date): Promise<number>;
+}
+
 export const MAX_PHRASING_LENGTH = 300;
 
 /** The text a phrasing is stored and compared as: trimmed, spaces collapsed, at most MAX_PHRASING_LENGTH. */

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { learnedPhrasingId, type PhrasingConfirmation } from '../../../src/core/ports/l0-learning';
 import { ensureIndexes } from '../../../src/store/ensure-indexes';
-import { createMongoL0Learning, type L0LearningAdmin } from '../../../src/store/mongo-l0-learning';
+import type { L0LearningAdmin } from '../../../src/core/ports/l0-learning';
+import { createMongoL0Learning } from '../../../src/store/mongo-l0-learning';
 import { openTestDatabase } from '../../support/test-database';
 
 const root = path.resolve(__dirname, '../../..');

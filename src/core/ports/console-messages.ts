@@ -1,5 +1,8 @@
-import type { OutboundMessage } from '../../core/messages';
-import type { ConversationName } from './console-conversations';
+import type { OutboundMessage } from '../messages';
+import type { Level } from '../ticket';
+
+/** A console conversation: an employee's DM with the bot, or a level's agents' channel. */
+export type ConversationName = `dm:${string}` | `level:${Level}`;
 
 /** Who typed a message in the console; absent on the bot's own messages. */
 export interface ConsoleAuthor {
@@ -21,6 +24,7 @@ export interface ConsoleMessageDoc {
 }
 
 /**
+ * The local console's storage (a port, so the store implements it without knowing the channel).
  * Where the console keeps its messages, so they survive restarts (MongoDB:
  * src/store/mongo-console-messages.ts, wired by main). Reads leave out others' ephemerals.
  */
