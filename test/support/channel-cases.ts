@@ -229,7 +229,9 @@ export const TEAMS_OUTBOUND_TOKEN = 'contract-test-outbound-token';
 /**
  * Teams with authentication on: activities carry tokens signed by a loopback Bot Framework issuer
  * (validated for real), the connector of their service URL is a loopback stub; L1 and L2 have
- * channels, L3 not. `env` picks the stack (TEAMS_SDK) or changes settings.
+ * channels, L3 not. `env` picks the stack (TEAMS_SDK) or changes settings. For the Agents SDK stack
+ * the issuer and the bot's outbound token are that SDK's: startBotTokenIssuer(sdk) with its
+ * `endpoints`, and a token where that SDK looks for one (trustOutboundToken is botbuilder's).
  */
 export function teamsCase(env: Record<string, string> = {}, name = 'teams'): ChannelCase {
   return {
