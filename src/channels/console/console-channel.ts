@@ -2,6 +2,7 @@ import type { RequestHandler, Router } from 'express';
 import type { Helpdesk } from '../../core/inbound';
 import type { Locale } from '../../core/locale';
 import type { Channel } from '../../core/ports/channel';
+import { IntakeRefused } from '../../core/pipeline/intake';
 import { createConsoleAgentDirectory } from './console-agent-directory';
 import type { ConsoleMessages } from '../../core/ports/console-messages';
 import { assertLoopback, createConsoleRouter } from './console-server';
@@ -29,13 +30,15 @@ export interface ConsoleChannelOptions {
 /**
  * The local console as a channel: the page and its API (console-server.ts), its surface (messages
  * kept in the database, shown by the page) and its cast of agents. Until `attach` the API answers 404
- * through to the admission guard's 503; the page needs the core to post anything.
+ * through to the admission guard's 503; the page needs the core to post anything. Once stopped,
+ * posts get 503 (the page says "try again") until it is started again.
  */
 export function createConsoleChannel(options: ConsoleChannelOptions): Channel {
   assertLoopback(options.settings.host);
   const users = options.users ?? CONSOLE_USERS;
   const surface = createConsoleSurface(options.messages);
   let router: Router | undefined;
+  let stopped = false;
   options.mount((req, res, next) => (router ? router(req, res, next) : next()));
   return {
     platform: 'console',
@@ -43,7 +46,7 @@ export function createConsoleChannel(options: ConsoleChannelOptions): Channel {
     agents: createConsoleAgentDirectory(users),
     attach(helpdesk: Helpdesk) {
       router = createConsoleRouter({
-        helpdesk,
+        helpdesk: refusingWhile(() => stopped, helpdesk),
         feed: surface,
         users,
         timeZone: options.settings.timeZone,
@@ -51,8 +54,27 @@ export function createConsoleChannel(options: ConsoleChannelOptions): Channel {
         ...(options.logError ? { logError: options.logError } : {}),
       });
     },
-    start: () => Promise.resolve(),
-    stop: () => Promise.resolve(),
+    start() {
+      stopped = false;
+      return Promise.resolve();
+    },
+    stop() {
+      stopped = true;
+      return Promise.resolve();
+    },
     describe: (http) => `Console: ${http} (open it in a browser)`,
+  };
+}
+
+/** The core as the console's posts see it: while `refusing`, every post is refused as the core would. */
+function refusingWhile(
+  refusing: () => boolean,
+  helpdesk: Helpdesk,
+): Pick<Helpdesk, 'accept' | 'admission' | 'views'> {
+  const stopped = () => new IntakeRefused('stopping', 'the console is stopped');
+  return {
+    views: helpdesk.views,
+    admission: () => (refusing() ? stopped() : helpdesk.admission()),
+    accept: (event) => (refusing() ? Promise.reject(stopped()) : helpdesk.accept(event)),
   };
 }

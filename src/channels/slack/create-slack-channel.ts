@@ -26,7 +26,8 @@ export interface SlackChannelOptions {
 /**
  * The channel contract (core/ports/channel.ts) on Slack: `prepare` fills in names and decodes Slack
  * markup of a recorded event; `start` checks the token (auth.test) and in Socket Mode connects;
- * `stop` disconnects Socket Mode (over HTTP, main stops the listening server).
+ * `stop` refuses new events (503, Slack retries them) and disconnects Socket Mode (over HTTP, main
+ * stops the listening server).
  */
 export interface SlackChannel extends Channel {
   readonly prepare: (event: Inbound) => Promise<Inbound>;
@@ -66,10 +67,12 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
     attach: (helpdesk) => rt.attach(helpdesk),
     async start() {
       const me = await identity.get();
+      rt.refuseEvents(false);
       if (config.SLACK_SOCKET_MODE) await app.start();
       log.info({ botUserId: me.botUserId }, `Slack channel ready (${mode})`);
     },
     async stop() {
+      rt.refuseEvents(true);
       if (config.SLACK_SOCKET_MODE) await app.stop();
       rt.people.clear();
       rt.agents.clear();

@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Config } from '../../config/config';
 import type { Helpdesk, TicketViews, Inbound } from '../../core/inbound';
+import { IntakeRefused } from '../../core/pipeline/intake';
 import type { ConversationRef } from '../../core/people';
 import type { AgentDirectory } from '../../core/ports/agent-directory';
 import type { ChatSurface } from '../../core/ports/chat-surface';
@@ -25,7 +26,10 @@ export interface SlackRuntime {
   readonly log: Logger;
   /** The L1/L2/L3 channels: thread replies there are ticket conversations. */
   readonly levelChannels: ReadonlySet<string>;
-  /** Records an event in the core's inbox; throws (a 5xx for Slack) until `attach` and when it fails. */
+  /**
+   * Records an event in the core's inbox; throws (a 5xx for Slack) until `attach`, while stopped
+   * and when it fails.
+   */
   accept(event: Inbound): Promise<void>;
   /** True the first time this delivery id is seen (a press that opens a modal). */
   firstSeen(deliveryId: string): Promise<boolean>;
@@ -46,13 +50,16 @@ export function dmOf(
   return { platform: 'slack', id: userId };
 }
 
-/** Wires the Slack lookups, the surface and the work runner; `attach` connects the core later. */
+/**
+ * Wires the Slack lookups, the surface and the work runner; `attach` connects the core later, and
+ * `refuseEvents` closes (or reopens) the intake when the channel stops (or starts again).
+ */
 export function createSlackRuntime(options: {
   config: Config;
   log: Logger;
   client: webApi.WebClient;
   identity: BotIdentity;
-}): SlackRuntime & { attach(helpdesk: Helpdesk): void } {
+}): SlackRuntime & { attach(helpdesk: Helpdesk): void; refuseEvents(refuse: boolean): void } {
   const { config, log, client } = options;
   const ttlMs = config.SLACK_CACHE_SECONDS * 1000;
   const people = createSlackPeople(client, {
@@ -67,6 +74,13 @@ export function createSlackRuntime(options: {
     onError: (err, channel) => log.warn({ err, channel }, 'conversations.members failed'),
   });
   let helpdesk: Helpdesk | undefined;
+  let refusing = false;
+  const intake = (): Helpdesk => {
+    // 503 with Retry-After (slack-error-response.ts): Slack delivers it again, maybe elsewhere.
+    if (refusing) throw new IntakeRefused('stopping', 'the Slack channel is stopped');
+    if (!helpdesk) throw new Error('the Slack channel is not attached to the helpdesk yet');
+    return helpdesk;
+  };
   return {
     config: { DEFAULT_LOCALE: config.DEFAULT_LOCALE, AGENT_LOCALE: config.AGENT_LOCALE },
     client,
@@ -77,14 +91,11 @@ export function createSlackRuntime(options: {
     log,
     levelChannels: levelChannelIds(config),
     async accept(event) {
-      if (!helpdesk) throw new Error('the Slack channel is not attached to the helpdesk yet');
-      await helpdesk.accept(event);
+      await intake().accept(event);
     },
-    async firstSeen(deliveryId) {
-      if (!helpdesk) throw new Error('the Slack channel is not attached to the helpdesk yet');
-      return helpdesk.firstSeen(deliveryId);
-    },
+    firstSeen: (deliveryId) => intake().firstSeen(deliveryId),
     botUserId: options.identity.userId,
     attach: (core) => void (helpdesk = core),
+    refuseEvents: (refuse) => void (refusing = refuse),
   };
 }
