@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { AuthenticationConstants, MicrosoftAppCredentials } from 'botframework-connector';
 import express from 'express';
 import { createConsoleChannel } from '../../src/channels/console/console-channel';
-import type { ConsoleMessages } from '../../src/channels/console/console-messages';
+import type { ConsoleMessages } from '../../src/core/ports/console-messages';
 import { createSlackChannel } from '../../src/channels/slack/create-slack-channel';
 import { createTeamsChannel, TEAMS_MESSAGES_PATH } from '../../src/channels/teams/teams-channel';
 import { loadConfig } from '../../src/config/config';
