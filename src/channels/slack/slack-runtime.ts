@@ -4,6 +4,7 @@ import type { Helpdesk, TicketViews, Inbound } from '../../core/inbound';
 import type { ConversationRef } from '../../core/people';
 import type { AgentDirectory } from '../../core/ports/agent-directory';
 import type { ChatSurface } from '../../core/ports/chat-surface';
+import { workIdFor } from '../../core/pipeline/queued-work';
 import type { Logger } from '../../logger';
 import { createSlackAgentDirectory } from './slack-agent-directory';
 import { levelChannelIds } from './slack-level-channels';
@@ -27,7 +28,7 @@ export interface SlackRuntime {
   readonly levelChannels: ReadonlySet<string>;
   /** Records an event in the core's inbox; throws (a 5xx for Slack) until `attach` and when it fails. */
   accept(event: Inbound): Promise<void>;
-  /** True the first time this delivery id is seen (a press that opens a modal). */
+  /** True the first time this delivery id is seen (a press that opens a modal), as `accept` names it. */
   firstSeen(deliveryId: string): Promise<boolean>;
   botUserId(): string | undefined;
 }
@@ -82,7 +83,7 @@ export function createSlackRuntime(options: {
     },
     async firstSeen(deliveryId) {
       if (!helpdesk) throw new Error('the Slack channel is not attached to the helpdesk yet');
-      return helpdesk.firstSeen(deliveryId);
+      return helpdesk.firstSeen(workIdFor('slack', deliveryId));
     },
     botUserId: options.identity.userId,
     attach: (core) => void (helpdesk = core),
