@@ -126,8 +126,9 @@ describe('Slack channel: the receiver', () => {
     await h.dm(PEOPLE.budi, 'my laptop battery drains in an hour');
     const button = h.button('l0_need_help', dmChannelOf(PEOPLE.budi));
     await h.press(PEOPLE.budi, button);
-    const pressed = accept.mock.calls.map(([e]) => e).find((e) => e.kind === 'action') as
-      Extract<Inbound, { kind: 'action' }> | undefined;
+    const pressed = accept.mock.calls
+      .map(([e]) => e)
+      .find((e): e is Extract<Inbound, { kind: 'action' }> => e.kind === 'action');
     const carried = decodeButtonValue(button.value)?.payload;
     expect(pressed).toMatchObject({ action: 'l0_need_help', payload: carried });
     expect(readPayload(carried ?? '')).toMatchObject({ session: expect.any(Number) as number });

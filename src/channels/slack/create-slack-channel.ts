@@ -18,7 +18,7 @@ export { SLACK_EVENTS_PATH };
 
 export interface SlackChannelOptions {
   readonly config: Config;
-  /** Lapis's Bolt receiver answers POST /slack/events on it (HTTP mode); main owns the listening server. */
+  /** Lapis's receiver answers POST /slack/events on it (HTTP mode); main owns the server. */
   readonly expressApp: express.Express;
   readonly log?: Logger;
   /** Knobs for tests; the defaults suit production. */

@@ -12,7 +12,8 @@ export const TICKET_SHORTCUT = 'create_it_ticket';
  * it is acknowledged (a failure is an error Slack shows the person); the trigger id is its delivery id.
  * `/helpdesk ...` reaches the core as read once, with the core's grammar (slack-inbound): a command
  * (`/helpdesk`, `/helpdesk status`, `/helpdesk ticket IT-123`) as the command, anything else as the
- * employee's question. A command typed in a channel is acknowledged with a private pointer to that DM.
+ * employee's question. A command typed in a channel is acknowledged with a private pointer to the
+ * DM.
  */
 export function registerCommands(app: App, rt: SlackRuntime): void {
   app.command(SLASH_COMMAND, async ({ ack, context }) => {

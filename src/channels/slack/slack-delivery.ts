@@ -24,7 +24,7 @@ import {
   type FormOrigin,
 } from './slack-modal';
 
-/** A press of a Lapis button, its value read: the core's action, its opaque payload and its form. */
+/** A press of a Lapis button, its value read: the core's action, opaque payload and form. */
 export interface SlackPress extends Omit<SlackButtonInput, 'actionId' | 'value'> {
   readonly action: ActionId;
   /** Exactly what the core put on the button; the channel never reads it. */
@@ -32,7 +32,7 @@ export interface SlackPress extends Omit<SlackButtonInput, 'actionId' | 'value'>
   readonly form: readonly FormField[] | undefined;
 }
 
-/** A submitted Lapis form: where its button was, what was typed, which required fields are blank. */
+/** A submitted Lapis form: where its button was, what was typed, which required ones are blank. */
 export interface SlackFormSubmission {
   readonly viewId: string;
   readonly userId: string;
@@ -153,7 +153,7 @@ const shortcut = z.looseObject({
   user,
 });
 
-/** Fields Bolt routes on before `type`, and objects it reads fields of whenever they are present. */
+/** Fields Bolt routes on before `type`, and objects it reads fields of whenever present. */
 const ROUTING = ['actions', 'event', 'command', 'name'];
 const OBJECTS = ['user', 'view', 'message', 'channel', 'team', 'container'];
 
@@ -174,7 +174,7 @@ function classifyInteraction(body: Record<string, unknown>): SlackDelivery {
 function classifyPress(body: Record<string, unknown>): SlackDelivery {
   const shape = blockActions.safeParse(body);
   if (!shape.success) return MALFORMED;
-  // Bolt routes a press by its first action only; a Lapis button behind another would go unanswered.
+  // Bolt routes a press by its first action only: a Lapis button behind another goes unanswered.
   if (!BUTTON_ACTION_PATTERN.test(shape.data.actions[0]?.action_id ?? '')) return IGNORE;
   const button = parseBlockAction(body);
   if (!button) return IGNORE;

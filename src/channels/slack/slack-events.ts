@@ -8,8 +8,8 @@ import { stripMention } from './slack-text';
 
 /**
  * Events API listeners: DMs to the bot, replies in ticket threads, mentions, and the App Home tab,
- * each as the receiver read it. Slack gets its 200 only once the listener returned, that is once the
- * event is recorded in the inbox; a failure to record it is a 5xx and Slack retries. Names and
+ * each as the receiver read it. Slack gets its 200 only once the listener returned, that is once
+ * the event is recorded in the inbox; a failure to record it is a 5xx and Slack retries. Names and
  * mentions are filled in later, by the worker (see slack-prepare.ts).
  */
 export function registerEventListeners(app: App, rt: SlackRuntime): void {

@@ -3,7 +3,7 @@ import { slackSignatureProblem, type SignatureHeaders } from './slack-signature'
 
 /** A request to /slack/events, read once from its raw body. */
 export type SlackHttpBody =
-  /** Slack checking the certificate of a slash command's URL: unsigned, and nothing in it is read. */
+  /** Slack checking a slash command URL's certificate: unsigned, and nothing in it is read. */
   | { readonly kind: 'ssl_check' }
   | { readonly kind: 'unsigned'; readonly problem: string }
   | { readonly kind: 'unreadable' }
@@ -11,9 +11,9 @@ export type SlackHttpBody =
 
 /**
  * Events come as JSON, interactions as a form with a JSON `payload`, slash commands as form fields.
- * The signature is checked on the raw body before anything in it is used; a form's fields are split
- * first only to see Slack's certificate check (as Bolt's HTTPReceiver answers it), and are not split
- * again after.
+ * The signature is checked on the raw body before anything in it is used; a form's fields are
+ * split first only to see Slack's certificate check (answered as Bolt's HTTPReceiver does), and
+ * are not split again after.
  */
 export function readSlackHttpBody(
   raw: string,

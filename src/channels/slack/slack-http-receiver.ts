@@ -31,9 +31,9 @@ export interface SlackHttpReceiverOptions {
  * most), its signature and timestamp checked once (401), parsed and read once (slack-delivery).
  * What no listener of Lapis takes is answered at once (200, or 400 with one warning for what Lapis
  * cannot read); the rest goes to Bolt with what was read of it, and Slack hears back once Bolt's
- * listeners have returned, that is once the event is recorded (the `processBeforeResponse` of Bolt's
- * own receivers). A listener that could not record it answers 503 or 500 (slack-error-response), and
- * Slack retries, marking it with x-slack-retry-num.
+ * listeners have returned, that is once the event is recorded (`processBeforeResponse` in Bolt's
+ * own receivers). A listener that could not record it answers 503 or 500 (slack-error-response),
+ * and Slack retries, marking it with x-slack-retry-num.
  */
 export class SlackHttpReceiver implements Receiver {
   private app: App | undefined;

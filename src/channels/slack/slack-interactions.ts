@@ -11,9 +11,9 @@ import { dmOf, type SlackRuntime } from './slack-runtime';
 /**
  * Buttons and the modals of buttons with a form, as the receiver read them: the core's action, its
  * payload passed on as it came (only the core reads it), the form. Each press or submission is
- * recorded before it is acknowledged (a failure to record it is an error Slack shows on the button);
- * the work follows from the record. Delivery ids come from the payload (user + action_ts, view id),
- * so a duplicate delivery of the same press changes nothing, and a form opens once.
+ * recorded before it is acknowledged (a failure to record it is an error Slack shows on the
+ * button); the work follows from the record. Delivery ids come from Slack's body (user + action_ts,
+ * view id), so a duplicate delivery of the same press changes nothing, and a form opens once.
  */
 export function registerInteractions(app: App, rt: SlackRuntime): void {
   app.action(BUTTON_ACTION_PATTERN, async ({ ack, context }) => {
@@ -96,7 +96,7 @@ function withDm(rt: SlackRuntime, channelId: string | undefined, userId: string)
   return dm ? { dm } : {};
 }
 
-/** The language of a form's own words: the core's rule for the press (its payload's, else the agents'). */
+/** The language of a form's own words: the core's, for the press (its payload's, else agents'). */
 function localeOf(rt: SlackRuntime, payload: string) {
   return payloadLocale(payload, rt.config.AGENT_LOCALE);
 }

@@ -28,7 +28,7 @@ export interface SlackRuntime {
   readonly levelChannels: ReadonlySet<string>;
   /** Records an event in the core's inbox; throws (a 5xx for Slack) until `attach` and when it fails. */
   accept(event: Inbound): Promise<void>;
-  /** True the first time this delivery id is seen (a press that opens a modal), as `accept` names it. */
+  /** True the first time this delivery id is seen (a press that opens a modal). */
   firstSeen(deliveryId: string): Promise<boolean>;
   botUserId(): string | undefined;
 }
