@@ -1,3 +1,4 @@
+import type { EmployeeCommand } from './employee-commands';
 import type { Locale } from './locale';
 import type { ActionId } from './messages';
 import type { ConversationRef, MessageRef, ThreadRef, UserRef } from './people';
@@ -15,6 +16,12 @@ export type Inbound =
       readonly user: UserRef;
       readonly dm: ConversationRef;
       readonly text: string;
+      /**
+       * A command the channel already read with the core's grammar (employee-commands.ts), from
+       * text addressed to the bot on its own (Slack's `/helpdesk status`): run as it is, the text
+       * not read again.
+       */
+      readonly command?: EmployeeCommand;
       readonly locale?: Locale;
     }
   | {

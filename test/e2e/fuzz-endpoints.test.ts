@@ -133,8 +133,8 @@ describe('fuzzing /slack/events', () => {
 
   it('never answers 5xx; an unsigned request is always 401', async () => {
     stats.push(
-      // A 404 comes only from Bolt giving up on a request no listener answered (after 3 s): the
-      // guard answers what Lapis does not take at once, so none may reach Bolt unanswered.
+      // A 404 would be a request no listener answered: the receiver answers what Lapis does not
+      // take at once, so none may reach Bolt unanswered.
       await fuzzEndpoint('POST /slack/events', h.url, slackRequests(), (status, request) =>
         request.label.startsWith('unsigned') ? status === 401 : status < 500 && status !== 404,
       ),

@@ -1,3 +1,4 @@
+import * as delivery from '../../src/channels/slack/slack-delivery';
 import { label } from '../../src/channels/slack/slack-labels';
 import {
   CHANNELS,
@@ -92,6 +93,25 @@ describe('Slack channel in Socket Mode', () => {
       ts: '1.1',
     });
     expect(http.status).toBe(404);
+  });
+
+  it('reads each envelope once as HTTP bodies are read; what Lapis does not take is acknowledged at once', async () => {
+    const accept = jest.spyOn(h.helpdesk, 'accept');
+    const classified = jest.spyOn(delivery, 'classifySlackBody');
+    const interactive = (envelopeId: string, payload: Record<string, unknown>) =>
+      socket.send({ envelope_id: envelopeId, type: 'interactive', payload });
+    interactive('env-other', {
+      type: 'block_actions',
+      user: { id: PEOPLE.sari.id },
+      actions: [{ action_id: 'someone_else', value: 'x' }],
+    });
+    interactive('env-unreadable', { type: 'view_submission', user: { id: 'U1' }, view: {} });
+    await socket.waitForAck('env-other');
+    await socket.waitForAck('env-unreadable');
+    expect(classified).toHaveBeenCalledTimes(2);
+    expect(accept).not.toHaveBeenCalled();
+    expect(h.lines.join('\n')).toMatch(/Socket Mode envelope Lapis cannot read/);
+    jest.restoreAllMocks();
   });
 
   // Last: it stops the helpdesk's intake, as a database that takes nothing would refuse the event.

@@ -7,6 +7,7 @@ import { createBoltApp, SLACK_EVENTS_PATH } from './slack-app';
 import { createSlackClient, type SlackClientTuning } from './slack-client';
 import { registerEventListeners } from './slack-events';
 import { registerCommands } from './slack-commands';
+import { classifySlackBody } from './slack-delivery';
 import { registerInteractions } from './slack-interactions';
 import { boltLogger } from './slack-logger';
 import { createSlackRuntime } from './slack-runtime';
@@ -16,7 +17,7 @@ export { SLACK_EVENTS_PATH };
 
 export interface SlackChannelOptions {
   readonly config: Config;
-  /** Bolt's receiver is mounted on it at /slack/events (HTTP mode); main owns the listening server. */
+  /** Lapis's receiver answers POST /slack/events on it (HTTP mode); main owns the server. */
   readonly expressApp: express.Express;
   readonly log?: Logger;
   /** Knobs for tests; the defaults suit production. */
@@ -40,6 +41,12 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
   const log = options.log ?? createLogger(config.LOG_LEVEL, secretValues(config));
   const logger = boltLogger(log);
   const { client, clientOptions, identity } = createSlackClient(config, logger, options.tuning);
+  const rt = createSlackRuntime({
+    config,
+    log,
+    client,
+    identity,
+  });
   const app = createBoltApp({
     config,
     expressApp: options.expressApp,
@@ -47,12 +54,7 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
     log,
     clientOptions,
     identity,
-  });
-  const rt = createSlackRuntime({
-    config,
-    log,
-    client,
-    identity,
+    classify: (kind, body) => classifySlackBody(kind, body, rt.levelChannels),
   });
   registerEventListeners(app, rt);
   registerInteractions(app, rt);

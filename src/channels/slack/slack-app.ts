@@ -1,22 +1,20 @@
-import { App, ExpressReceiver, type Logger as BoltLogger, type webApi } from '@slack/bolt';
+import { App, type Logger as BoltLogger, type webApi } from '@slack/bolt';
 import type express from 'express';
 import type { Config } from '../../config/config';
 import type { Logger } from '../../logging/logger';
 import type { BotIdentity } from './slack-client';
-import { slackProcessEventError } from './slack-error-response';
-import { slackRequestGuard } from './slack-request-guard';
+import type { SlackBodyKind, SlackDelivery } from './slack-delivery';
+import { SlackHttpReceiver } from './slack-http-receiver';
 import { RecordFirstSocketReceiver } from './slack-socket-receiver';
 
-export const SLACK_EVENTS_PATH = '/slack/events';
+export { SLACK_EVENTS_PATH } from './slack-http-receiver';
 
 /**
- * The Bolt app. Over HTTP, an ExpressReceiver mounted on main's express app at /slack/events: every
- * request's signature and timestamp are verified (401 otherwise), and `processBeforeResponse` makes
- * the reply wait for the listener, which records the event (see slack-events). A guard in front
- * answers malformed and unroutable requests at once (slack-request-guard). With
- * SLACK_SOCKET_MODE=true, Socket Mode instead (acknowledged once recorded: slack-socket-receiver),
- * and nothing is mounted. Authorisation is the bot
- * token with the identity from auth.test, asked once.
+ * The Bolt app. Over HTTP, Lapis's receiver answers POST /slack/events on main's express app
+ * (slack-http-receiver); with SLACK_SOCKET_MODE=true, Socket Mode instead (slack-socket-receiver),
+ * and nothing is mounted. Both read each body once with `classify` and hand Bolt what Lapis takes,
+ * with what was read of it; the listeners record it before Slack is answered. Authorisation is the
+ * bot token with the identity from auth.test, asked once.
  */
 export function createBoltApp(options: {
   config: Pick<
@@ -28,25 +26,25 @@ export function createBoltApp(options: {
   log: Logger;
   clientOptions: webApi.WebClientOptions;
   identity: BotIdentity;
+  classify: (kind: SlackBodyKind, body: unknown) => SlackDelivery;
 }): App {
-  const { config, logger } = options;
+  const { config, logger, log, classify } = options;
   const token = config.SLACK_BOT_TOKEN ?? '';
-  if (!config.SLACK_SOCKET_MODE)
-    options.expressApp.post(
-      SLACK_EVENTS_PATH,
-      ...slackRequestGuard(config.SLACK_SIGNING_SECRET ?? '', options.log),
-    );
   const receiver = config.SLACK_SOCKET_MODE
     ? new RecordFirstSocketReceiver(
-        { appToken: config.SLACK_APP_TOKEN ?? '', logger, clientOptions: options.clientOptions },
-        options.log,
+        {
+          appToken: config.SLACK_APP_TOKEN ?? '',
+          logger,
+          clientOptions: options.clientOptions,
+          classify,
+        },
+        log,
       )
-    : new ExpressReceiver({
+    : new SlackHttpReceiver({
+        router: options.expressApp,
         signingSecret: config.SLACK_SIGNING_SECRET ?? '',
-        app: options.expressApp,
-        endpoints: SLACK_EVENTS_PATH,
-        processBeforeResponse: true,
-        processEventErrorHandler: slackProcessEventError,
+        classify,
+        log,
         logger,
       });
   return new App({

@@ -1,29 +1,25 @@
 import type { App } from '@slack/bolt';
 import type { Inbound } from '../../core/inbound';
 import { homeView } from './slack-home';
-import {
-  parseHomeOpened,
-  parseMentionEvent,
-  parseMessageEvent,
-  type SlackMessageInput,
-} from './slack-inbound';
+import type { SlackMessageInput } from './slack-inbound';
+import { takenInput } from './slack-input-context';
 import type { SlackRuntime } from './slack-runtime';
 import { stripMention } from './slack-text';
 
 /**
- * Events API listeners: DMs to the bot, replies in ticket threads, mentions, and the App Home tab.
- * Over HTTP Bolt answers after the listener returns (processBeforeResponse), so Slack gets its 200
- * only once the event is recorded in the inbox; a failure to record it is a 500 and Slack retries.
- * Names and mentions are filled in later, by the worker (see slack-prepare.ts).
+ * Events API listeners: DMs to the bot, replies in ticket threads, mentions, and the App Home tab,
+ * each as the receiver read it. Slack gets its 200 only once the listener returned, that is once
+ * the event is recorded in the inbox; a failure to record it is a 5xx and Slack retries. Names and
+ * mentions are filled in later, by the worker (see slack-prepare.ts).
  */
 export function registerEventListeners(app: App, rt: SlackRuntime): void {
-  app.event('message', async ({ body }) => {
-    const input = parseMessageEvent(body, rt.levelChannels);
+  app.event('message', async ({ context }) => {
+    const input = takenInput(context, 'message')?.message;
     if (input) await rt.accept(messageEvent(input));
   });
 
-  app.event('app_mention', async ({ body }) => {
-    const input = parseMentionEvent(body, rt.levelChannels);
+  app.event('app_mention', async ({ context }) => {
+    const input = takenInput(context, 'mention')?.mention;
     if (!input) return;
     await rt.accept({
       kind: 'direct_message',
@@ -34,8 +30,8 @@ export function registerEventListeners(app: App, rt: SlackRuntime): void {
     });
   });
 
-  app.event('app_home_opened', async ({ body }) => {
-    const input = parseHomeOpened(body);
+  app.event('app_home_opened', async ({ context }) => {
+    const input = takenInput(context, 'home_opened');
     if (!input) return;
     // A read-only view: nothing to record, and a failure only leaves the tab as it was.
     try {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseEmployeeCommand, type EmployeeCommand } from '../../core/employee-commands';
 
 /**
  * Slack payloads parsed with zod into plain strings before anything reaches the core or a database
@@ -200,7 +201,10 @@ export interface SlackCommandInput {
   channelId: string;
   inDirectMessage: boolean;
   triggerId: string;
+  /** What was typed after the command, trimmed. */
   text: string;
+  /** That text read with the core's grammar once (`status`, `ticket IT-1`, nothing for help). */
+  command: EmployeeCommand | undefined;
 }
 
 export function parseCommand(body: unknown): SlackCommandInput | undefined {
@@ -212,7 +216,8 @@ export function parseCommand(body: unknown): SlackCommandInput | undefined {
     channelId: data.channel_id,
     inDirectMessage: data.channel_name === 'directmessage' || data.channel_id.startsWith('D'),
     triggerId: data.trigger_id,
-    text: data.text,
+    text: data.text.trim(),
+    command: parseEmployeeCommand(data.text, 'command_line'),
   };
 }
 

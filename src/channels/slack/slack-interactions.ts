@@ -1,79 +1,57 @@
 import type { App } from '@slack/bolt';
 import type { Inbound } from '../../core/inbound';
-import type { Locale } from '../../core/locale';
-import { decodePayload } from '../../core/workflow/payload';
-import { actionOfButton, BUTTON_ACTION_PATTERN, decodeButtonValue } from './slack-button-value';
-import { parseBlockAction, parseViewSubmission, type SlackButtonInput } from './slack-inbound';
 import { t } from '../../core/i18n/translate';
-import {
-  blankRequired,
-  decodeMetadata,
-  FORM_CALLBACK_ID,
-  formModal,
-  formValues,
-} from './slack-modal';
+import { payloadLocale } from '../../core/workflow/payload';
+import { BUTTON_ACTION_PATTERN } from './slack-button-value';
+import type { SlackFormSubmission, SlackPress } from './slack-delivery';
+import { takenInput } from './slack-input-context';
+import { FORM_CALLBACK_ID, formModal } from './slack-modal';
 import { dmOf, type SlackRuntime } from './slack-runtime';
 
 /**
- * Buttons and the modals of buttons with a form. Each press or submission is recorded before it is
- * acknowledged (a failure to record it is an error Slack shows on the button); the work follows from
- * the record. Delivery ids come from the payload (user + action_ts, view id), so a duplicate delivery
- * of the same press changes nothing, and a form opens once.
+ * Buttons and the modals of buttons with a form, as the receiver read them: the core's action, its
+ * payload passed on as it came (only the core reads it), the form. Each press or submission is
+ * recorded before it is acknowledged (a failure to record it is an error Slack shows on the
+ * button); the work follows from the record. Delivery ids come from Slack's body (user + action_ts,
+ * view id), so a duplicate delivery of the same press changes nothing, and a form opens once.
  */
 export function registerInteractions(app: App, rt: SlackRuntime): void {
-  app.action(BUTTON_ACTION_PATTERN, async ({ ack, body }) => {
-    const input = parseBlockAction(body);
+  app.action(BUTTON_ACTION_PATTERN, async ({ ack, context }) => {
+    const input = takenInput(context, 'press')?.press;
     if (input) await pressButton(rt, input);
     await ack();
   });
 
-  app.view(FORM_CALLBACK_ID, async ({ ack, body }) => {
-    const input = parseViewSubmission(body);
-    const origin = input && decodeMetadata(input.view.private_metadata);
-    if (!input || !origin) return void (await ack());
-    const form = formValues(input.view.state.values);
-    const blank = blankRequired(input.view, form);
-    if (blank.length) {
-      const required = t(localeOf(rt, origin.payload), 'form_required');
-      const errors = Object.fromEntries(blank.map((name) => [name, required]));
+  app.view(FORM_CALLBACK_ID, async ({ ack, context }) => {
+    const input = takenInput(context, 'form')?.submission;
+    if (!input) return void (await ack());
+    if (input.blank.length) {
+      const required = t(localeOf(rt, input.origin.payload), 'form_required');
+      const errors = Object.fromEntries(input.blank.map((name) => [name, required]));
       return void (await ack({ response_action: 'errors', errors }));
     }
-    await rt.accept({
-      kind: 'action',
-      deliveryId: `view:${input.view.id}`,
-      user: { platform: 'slack', id: input.user.id },
-      action: origin.action,
-      payload: origin.payload,
-      form,
-      ...withDm(rt, origin.channelId, input.user.id),
-      ...withMessage(origin.channelId, origin.messageTs),
-    });
+    await rt.accept(submittedForm(rt, input));
     await ack();
   });
 }
 
 /** A press: buttons with a form open it in a modal, the others go straight to the core. */
-async function pressButton(rt: SlackRuntime, input: SlackButtonInput): Promise<void> {
-  const action = actionOfButton(input.actionId);
-  const value = decodeButtonValue(input.value);
-  if (!action || !value) {
-    rt.log.warn({ actionId: input.actionId }, 'ignored a Slack button Lapis cannot read');
-    return;
-  }
+async function pressButton(rt: SlackRuntime, input: SlackPress): Promise<void> {
+  const { action, payload } = input;
   const deliveryId = `action:${input.userId}:${input.actionTs}`;
-  if (value.form?.length) {
+  if (input.form?.length) {
     // The modal must open within the trigger's 3 s, so it is opened here, once per press.
-    if (!(await rt.firstSeen(`slack:${deliveryId}`))) return;
+    if (!(await rt.firstSeen(deliveryId))) return;
     const origin = {
       action,
-      payload: value.payload,
+      payload,
       channelId: input.message?.channelId ?? input.channelId,
       messageTs: input.message?.ts,
     };
     try {
       await rt.client.views.open({
         trigger_id: input.triggerId,
-        view: formModal(input.label ?? action, value.form, origin, localeOf(rt, value.payload)),
+        view: formModal(input.label ?? action, input.form, origin, localeOf(rt, payload)),
       });
     } catch (err) {
       rt.log.warn({ err }, 'could not open a form (the press expired?)');
@@ -85,11 +63,25 @@ async function pressButton(rt: SlackRuntime, input: SlackButtonInput): Promise<v
     deliveryId,
     user: { platform: 'slack', id: input.userId },
     action,
-    payload: value.payload,
+    payload,
     ...withDm(rt, input.channelId, input.userId),
     ...withMessage(input.message?.channelId, input.message?.ts),
   };
   await rt.accept(event);
+}
+
+function submittedForm(rt: SlackRuntime, input: SlackFormSubmission): Inbound {
+  const { origin } = input;
+  return {
+    kind: 'action',
+    deliveryId: `view:${input.viewId}`,
+    user: { platform: 'slack', id: input.userId },
+    action: origin.action,
+    payload: origin.payload,
+    form: input.values,
+    ...withDm(rt, origin.channelId, input.userId),
+    ...withMessage(origin.channelId, origin.messageTs),
+  };
 }
 
 /** The message the button was on, so the core can retire its buttons once the press is honoured. */
@@ -104,11 +96,7 @@ function withDm(rt: SlackRuntime, channelId: string | undefined, userId: string)
   return dm ? { dm } : {};
 }
 
-/** The language a payload was answered in (employee buttons carry it), else the agents'. */
-function localeOf(rt: SlackRuntime, payload: string): Locale {
-  try {
-    return decodePayload(payload).lang ?? rt.config.AGENT_LOCALE;
-  } catch {
-    return rt.config.AGENT_LOCALE;
-  }
+/** The language of a form's own words: the core's, for the press (its payload's, else agents'). */
+function localeOf(rt: SlackRuntime, payload: string) {
+  return payloadLocale(payload, rt.config.AGENT_LOCALE);
 }

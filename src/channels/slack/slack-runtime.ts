@@ -5,6 +5,7 @@ import { IntakeRefused } from '../../core/pipeline/intake';
 import type { ConversationRef } from '../../core/people';
 import type { AgentDirectory } from '../../core/ports/agent-directory';
 import type { ChatSurface } from '../../core/ports/chat-surface';
+import { workIdFor } from '../../core/pipeline/queued-work';
 import type { Logger } from '../../logging/logger';
 import { createSlackAgentDirectory } from './slack-agent-directory';
 import { levelChannelIds } from './slack-level-channels';
@@ -93,7 +94,7 @@ export function createSlackRuntime(options: {
     async accept(event) {
       await intake().accept(event);
     },
-    firstSeen: (deliveryId) => intake().firstSeen(deliveryId),
+    firstSeen: (deliveryId) => intake().firstSeen(workIdFor('slack', deliveryId)),
     botUserId: options.identity.userId,
     attach: (core) => void (helpdesk = core),
     refuseEvents: (refuse) => void (refusing = refuse),

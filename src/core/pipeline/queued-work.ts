@@ -1,5 +1,6 @@
 import type { Inbound } from '../inbound';
-import { decodePayload } from '../workflow/payload';
+import type { Platform } from '../people';
+import { readPayload } from '../workflow/payload';
 
 /** What the inbox holds: an event from a channel, or a ticket's SLA timer that came due. */
 export type QueuedWork =
@@ -10,9 +11,16 @@ export type QueuedWork =
   /** A delivery id recorded as seen, with nothing to do (stored as done). */
   | { readonly kind: 'seen' };
 
-/** The inbox id of an event: its platform's delivery id, so a redelivery is recognised. */
+/**
+ * The inbox id of a delivery: its platform's delivery id, so a redelivery is recognised. Channels
+ * that record a delivery with nothing to do (Helpdesk.firstSeen) name it the same way.
+ */
+export function workIdFor(platform: Platform, deliveryId: string): string {
+  return `${platform}:${deliveryId}`;
+}
+
 export function workIdOf(event: Inbound): string {
-  return `${event.user.platform}:${event.deliveryId}`;
+  return workIdFor(event.user.platform, event.deliveryId);
 }
 
 /**
@@ -31,12 +39,8 @@ export function laneOfWork(work: QueuedWork): string {
     case 'thread_message':
       return `thread:${event.thread.platform}:${event.thread.threadId}`;
     case 'action': {
-      let ticket: string | undefined;
-      try {
-        ticket = decodePayload(event.payload).ticket;
-      } catch {
-        ticket = undefined; // refused when handled; its lane does not matter
-      }
+      // An unreadable payload is refused when handled; its lane does not matter.
+      const ticket = readPayload(event.payload)?.ticket;
       return ticket ? `ticket:${ticket}` : person;
     }
   }

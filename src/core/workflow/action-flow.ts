@@ -3,7 +3,7 @@ import { createAgentActions } from './agent-actions';
 import { createAreaActions } from './area-actions';
 import { createDraftActions } from './draft-actions';
 import { createL0Actions } from './l0-actions';
-import { decodePayload } from './payload';
+import { payloadLocale } from './payload';
 import { createRequesterActions } from './requester-actions';
 import type { Runtime } from './runtime';
 
@@ -19,8 +19,7 @@ export function createActionFlow(rt: Runtime) {
 
   return {
     async handle(e: ActionEvent): Promise<void> {
-      // Employee buttons carry the language they were shown in; agent buttons are the agents'.
-      const locale = decodePayload(e.payload).lang ?? e.locale ?? rt.deps.config.agentLocale;
+      const locale = payloadLocale(e.payload, e.locale ?? rt.deps.config.agentLocale);
       switch (e.action) {
         case 'l0_solved':
           return l0.feedback(e, true, locale);

@@ -179,7 +179,7 @@ export function createEmployeeFlow(rt: Runtime) {
 
   return {
     async handle(e: DirectMessage): Promise<void> {
-      if (!e.text.trim()) return;
+      if (!e.text.trim() && !e.command) return;
       const session = await deps.sessions.get(e.user);
       // One search serves both the language guess and the answer when the message stands alone.
       let first: Promise<KbSearchResult> | undefined;
@@ -191,7 +191,7 @@ export function createEmployeeFlow(rt: Runtime) {
         active?.locale ??
         (await search(e.text)).detectedLocale ??
         deps.config.defaultLocale;
-      const command = parseEmployeeCommand(e.text);
+      const command = e.command ?? parseEmployeeCommand(e.text);
       if (command) return runCommand(e, command, locale);
       if (active) return relayToAgents(e, active);
       return selfHelp(e, locale, session, search);

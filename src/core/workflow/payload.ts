@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LapisError } from '../errors';
+import type { Locale } from '../locale';
 
 /** The longest KB area (category id) a button carries; longer ones are not offered. */
 export const MAX_AREA_ID = 200;
@@ -7,6 +8,7 @@ export const MAX_AREA_ID = 200;
 /**
  * What a button carries back: which ticket (and the level of the card it was on) or which L0 session
  * version, and a CSAT score. Parsed with zod on the way in: a forged or mangled payload is refused.
+ * Channels carry it as an opaque string; only the core reads it, through `readPayload`.
  */
 const payloadSchema = z.strictObject({
   ticket: z
@@ -33,10 +35,28 @@ export function encodePayload(payload: Payload): string {
   return JSON.stringify(payload);
 }
 
-export function decodePayload(raw: string): Payload {
+/** The payload, or undefined for one Lapis did not write. The one place a payload is decoded. */
+export function readPayload(raw: string): Payload | undefined {
   try {
-    return payloadSchema.parse(JSON.parse(raw));
+    const parsed = payloadSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : undefined;
   } catch {
-    throw new LapisError('invalid_input', 'unreadable button payload');
+    return undefined;
   }
+}
+
+/** The payload, for the flow that handles the press: one Lapis did not write is refused. */
+export function decodePayload(raw: string): Payload {
+  const payload = readPayload(raw);
+  if (!payload) throw new LapisError('invalid_input', 'unreadable button payload');
+  return payload;
+}
+
+/**
+ * The language a press is answered in: employee buttons carry the one they were shown in; agent
+ * buttons carry none, and `otherwise` decides (the agents' language, as a rule). Channels ask it
+ * too, for what they show before the core has the press (a form's words).
+ */
+export function payloadLocale(raw: string, otherwise: Locale): Locale {
+  return readPayload(raw)?.lang ?? otherwise;
 }

@@ -3,7 +3,6 @@ import {
   decodeButtonValue,
   encodeButtonValue,
 } from '../../../../src/channels/slack/slack-button-value';
-import { commandToText } from '../../../../src/channels/slack/slack-commands';
 import {
   parseBlockAction,
   parseCommand,
@@ -117,6 +116,7 @@ describe('other payloads', () => {
       inDirectMessage: false,
       triggerId: '1.2.abc',
       text: 'status',
+      command: { name: 'my_tickets' },
     });
     expect(
       parseCommand({ ...command, channel_id: 'D0BUDI001', channel_name: 'directmessage' })
@@ -183,19 +183,33 @@ describe('other payloads', () => {
   });
 });
 
-describe('commandToText', () => {
+describe('/helpdesk, read once with the core’s grammar', () => {
+  const typed = (text: string) =>
+    parseCommand({
+      command: '/helpdesk',
+      text,
+      user_id: 'U0BUDI001',
+      channel_id: 'D0BUDI001',
+      trigger_id: '1.2.abc',
+    });
   it.each([
-    ['', 'help'],
-    ['help', 'help'],
-    ['Bantuan', 'help'],
-    ['status', 'my tickets'],
-    ['status it-42', 'status IT-42'],
-    ['ticket IT-123', 'status IT-123'],
-    ['tiket IT-7', 'status IT-7'],
-    ['cancel IT-9', 'cancel IT-9'],
-    ['  my vpn is broken ', 'my vpn is broken'],
-  ])('/helpdesk %p → %p', (input, expected) => {
-    expect(commandToText(input)).toBe(expected);
+    ['', { name: 'help' }],
+    ['help', { name: 'help' }],
+    ['Bantuan', { name: 'help' }],
+    ['status', { name: 'my_tickets' }],
+    ['status it-42', { name: 'status', key: 'IT-42' }],
+    ['ticket IT-123', { name: 'status', key: 'IT-123' }],
+    ['tiket IT-7', { name: 'status', key: 'IT-7' }],
+    ['cancel IT-9', { name: 'cancel', key: 'IT-9' }],
+  ])('/helpdesk %p is the command %p', (text, command) => {
+    expect(typed(text)?.command).toEqual(command);
+  });
+
+  it('carries anything else as the question, trimmed, with no command', () => {
+    expect(typed('  my vpn is broken ')).toMatchObject({
+      text: 'my vpn is broken',
+      command: undefined,
+    });
   });
 });
 

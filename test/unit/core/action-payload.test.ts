@@ -1,0 +1,82 @@
+import { t } from '../../../src/core/i18n/translate';
+import type { Inbound } from '../../../src/core/inbound';
+import {
+  laneOfWork,
+  workIdFor,
+  workIdOf,
+  type QueuedWork,
+} from '../../../src/core/pipeline/queued-work';
+import {
+  decodePayload,
+  encodePayload,
+  payloadLocale,
+  readPayload,
+} from '../../../src/core/workflow/payload';
+import { createHarness, people } from '../../support/helpdesk-harness';
+
+const press = (payload: string): Inbound => ({
+  kind: 'action',
+  deliveryId: 'action:U1:1.000001',
+  user: { platform: 'slack', id: 'U1' },
+  action: 'claim',
+  payload,
+});
+
+describe('a button payload, read by the core alone', () => {
+  it('reads what the core wrote and nothing else', () => {
+    const written = encodePayload({ ticket: 't1', level: 2, lang: 'id' });
+    expect(readPayload(written)).toEqual({ ticket: 't1', level: 2, lang: 'id' });
+    expect(decodePayload(written)).toEqual({ ticket: 't1', level: 2, lang: 'id' });
+    for (const forged of ['', 'not json', '{"ticket":{"$ne":null}}', '{"extra":1}', 'null'])
+      expect(readPayload(forged)).toBeUndefined();
+    expect(() => decodePayload('{"ticket":{"$ne":null}}')).toThrow('unreadable button payload');
+  });
+
+  it("answers in the language an employee button carries, else the one it is told (the agents')", () => {
+    expect(payloadLocale(encodePayload({ session: 3, lang: 'id' }), 'en')).toBe('id');
+    expect(payloadLocale(encodePayload({ ticket: 't1', level: 1 }), 'id')).toBe('id');
+    expect(payloadLocale(encodePayload({ ticket: 't1', level: 1 }), 'en')).toBe('en');
+    expect(payloadLocale('garbage', 'en')).toBe('en');
+  });
+
+  it("puts a press in its ticket's lane, an unreadable one in the person's", () => {
+    const lane = (payload: string) => laneOfWork({ kind: 'inbound', event: press(payload) });
+    expect(lane(encodePayload({ ticket: 't1', level: 1 }))).toBe('ticket:t1');
+    expect(lane(encodePayload({ session: 1 }))).toBe('user:slack:U1');
+    expect(lane('{"ticket":{"$ne":null}}')).toBe('user:slack:U1');
+    const seen: QueuedWork = { kind: 'seen' };
+    expect(laneOfWork(seen)).toBe('seen');
+  });
+
+  it('names a delivery one way, whether it is recorded as work or as seen', () => {
+    expect(workIdOf(press('{}'))).toBe(workIdFor('slack', 'action:U1:1.000001'));
+    expect(workIdFor('teams', 'a1')).toBe('teams:a1');
+  });
+});
+
+describe('a command a channel read already', () => {
+  it('is run as it came, whatever the text says', async () => {
+    const h = createHarness();
+    // As a message, "status" alone is a question; read from a command line it is the ticket list.
+    await h.helpdesk.handle({
+      kind: 'direct_message',
+      deliveryId: 'command:t.1',
+      user: people.budi,
+      dm: { platform: 'console', id: 'dm:budi' },
+      text: 'status',
+      command: { name: 'my_tickets' },
+    });
+    expect(h.last('direct', 'dm:budi')?.text).toBe(t('en', 'my_tickets_none'));
+    // Nothing typed at all: the help the command stands for.
+    await h.helpdesk.handle({
+      kind: 'direct_message',
+      deliveryId: 'command:t.2',
+      user: people.budi,
+      dm: { platform: 'console', id: 'dm:budi' },
+      text: '',
+      command: { name: 'help' },
+    });
+    expect(h.last('direct', 'dm:budi')?.text).toBe(t('en', 'help'));
+    await h.helpdesk.stop(1000);
+  });
+});
