@@ -3,6 +3,7 @@ import type { Db } from 'mongodb';
 import { createConsoleChannel } from '../channels/console/console-channel';
 import { createSlackChannel } from '../channels/slack/create-slack-channel';
 import { createTeamsChannel } from '../channels/teams/teams-channel';
+import { consoleSettingsOf, slackSettingsOf } from '../config/channel-settings';
 import type { Config } from '../config/config';
 import type { Channel } from '../core/ports/channel';
 import type { Logger } from '../logging/logger';
@@ -24,17 +25,14 @@ export function buildChannels(options: {
   if (config.consoleMode)
     channels.push(
       createConsoleChannel({
-        settings: {
-          host: config.HOST,
-          timeZone: config.TIME_ZONE,
-          locales: { agent: config.AGENT_LOCALE, default: config.DEFAULT_LOCALE },
-        },
+        settings: consoleSettingsOf(config),
         messages: createMongoConsoleMessages(db),
         mount: (handler) => expressApp.use(handler),
         logError: (err, context) => log.error({ err, context }, 'console request failed'),
       }),
     );
-  if (config.slackEnabled) channels.push(createSlackChannel({ config, expressApp, log }));
+  if (config.slackEnabled)
+    channels.push(createSlackChannel({ settings: slackSettingsOf(config), expressApp, log }));
   if (config.teamsEnabled)
     channels.push(
       createTeamsChannel({

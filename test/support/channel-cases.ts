@@ -24,6 +24,7 @@ import { createSlackSender } from './slack-requests';
 import { cardOf, cardText, personalMessage, teamsPerson, TENANT_ID } from './teams-activities';
 import { startConnectorStub, type ConnectorCall } from './teams-connector-stub';
 import { openTestDatabase } from './test-database';
+import { slackSettingsOf } from '../../src/config/channel-settings';
 
 /**
  * The channels of the contract tests (test/e2e/channel-contract.test.ts), each built as main builds
@@ -162,7 +163,12 @@ export function slackCase(env: Record<string, string> = {}, name = 'slack'): Cha
         ...env,
       });
       const server = await listen((expressApp) =>
-        createSlackChannel({ config, expressApp, log: silent, tuning: { retryMinTimeoutMs: 10 } }),
+        createSlackChannel({
+          settings: slackSettingsOf(config),
+          expressApp,
+          log: silent,
+          tuning: { retryMinTimeoutMs: 10 },
+        }),
       );
       const endpoint = `${server.http}slack/events`;
       const send = createSlackSender(endpoint, SIGNING_SECRET);

@@ -21,6 +21,7 @@ import { createSlackSender, type SendOptions, type SlackSender } from './slack-r
 import { findButton, shownText, type FoundButton } from './slack-calls';
 import { CHANNELS, dmChannelOf, L2_GROUP, PEOPLE, SIGNING_SECRET, type Person } from './slack-cast';
 import { openTestDatabase } from './test-database';
+import { slackSettingsOf } from '../../src/config/channel-settings';
 
 export * from './slack-calls';
 export * from './slack-cast';
@@ -171,7 +172,7 @@ function wireCore(config: Config, db: Db, expressApp: express.Express, given?: K
   });
   const tickets = createMongoTicketStore(db);
   const channel = createSlackChannel({
-    config,
+    settings: slackSettingsOf(config),
     expressApp,
     log,
     tuning: { retryMinTimeoutMs: 10 },

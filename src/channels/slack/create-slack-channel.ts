@@ -1,8 +1,8 @@
 import type express from 'express';
-import type { Config } from '../../config/config';
+import type { SlackSettings } from './slack-settings';
 import type { Inbound } from '../../core/inbound';
 import type { Channel } from '../../core/ports/channel';
-import { createLogger, secretValues, type Logger } from '../../logging/logger';
+import type { Logger } from '../../logging/logger';
 import { createBoltApp, SLACK_EVENTS_PATH } from './slack-app';
 import { createSlackClient, type SlackClientTuning } from './slack-client';
 import { registerEventListeners } from './slack-events';
@@ -16,10 +16,10 @@ import { createSlackPrepare } from './slack-prepare';
 export { SLACK_EVENTS_PATH };
 
 export interface SlackChannelOptions {
-  readonly config: Config;
+  readonly settings: SlackSettings;
   /** Lapis's receiver answers POST /slack/events on it (HTTP mode); main owns the server. */
   readonly expressApp: express.Express;
-  readonly log?: Logger;
+  readonly log: Logger;
   /** Knobs for tests; the defaults suit production. */
   readonly tuning?: SlackClientTuning;
 }
@@ -36,9 +36,8 @@ export interface SlackChannel extends Channel {
 
 /** The Slack channel: Bolt over HTTP at /slack/events (or Socket Mode), the surface and the agents. */
 export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
-  const { config } = options;
-  if (!config.SLACK_BOT_TOKEN) throw new Error('The Slack channel needs SLACK_BOT_TOKEN');
-  const log = options.log ?? createLogger(config.LOG_LEVEL, secretValues(config));
+  const config = options.settings;
+  const { log } = options;
   const logger = boltLogger(log);
   const { client, clientOptions, identity } = createSlackClient(config, logger, options.tuning);
   const rt = createSlackRuntime({

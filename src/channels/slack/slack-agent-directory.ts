@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import { z } from 'zod';
-import type { Config } from '../../config/config';
+import type { SlackSettings } from './slack-settings';
 import type { AgentDirectory } from '../../core/ports/agent-directory';
 import { levelChannelsOf } from './slack-level-channels';
 import { createTtlCache } from './ttl-cache';
@@ -20,7 +20,7 @@ const MAX_PAGES = 50;
 export function createSlackAgentDirectory(options: {
   client: webApi.WebClient;
   config: Pick<
-    Config,
+    SlackSettings,
     | 'agentIds'
     | 'SLACK_L1_CHANNEL_ID'
     | 'SLACK_L2_CHANNEL_ID'

@@ -1,6 +1,6 @@
 import { App, type Logger as BoltLogger, type webApi } from '@slack/bolt';
 import type express from 'express';
-import type { Config } from '../../config/config';
+import type { SlackSettings } from './slack-settings';
 import type { Logger } from '../../logging/logger';
 import type { BotIdentity } from './slack-client';
 import type { SlackBodyKind, SlackDelivery } from './slack-delivery';
@@ -18,7 +18,7 @@ export { SLACK_EVENTS_PATH } from './slack-http-receiver';
  */
 export function createBoltApp(options: {
   config: Pick<
-    Config,
+    SlackSettings,
     'SLACK_BOT_TOKEN' | 'SLACK_SIGNING_SECRET' | 'SLACK_SOCKET_MODE' | 'SLACK_APP_TOKEN'
   >;
   expressApp: express.Express;

@@ -1,6 +1,6 @@
 import { webApi, type Logger as BoltLogger } from '@slack/bolt';
 import { z } from 'zod';
-import type { Config } from '../../config/config';
+import type { SlackSettings } from './slack-settings';
 import { slackRetryPolicy } from './slack-retry';
 
 export interface SlackClientTuning {
@@ -23,7 +23,7 @@ const authTestSchema = z.looseObject({ user_id: z.string(), bot_id: z.string().o
  * timeout, and the retry policy that retries 429s but never a request Slack may have carried out.
  */
 export function createSlackClient(
-  config: Pick<Config, 'SLACK_BOT_TOKEN' | 'SLACK_API_URL'>,
+  config: Pick<SlackSettings, 'SLACK_BOT_TOKEN' | 'SLACK_API_URL'>,
   logger: BoltLogger,
   tuning: SlackClientTuning = {},
 ) {

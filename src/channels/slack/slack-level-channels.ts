@@ -1,9 +1,9 @@
-import type { Config } from '../../config/config';
+import type { SlackSettings } from './slack-settings';
 import { channelOfLevel as nearestChannel } from '../../core/level-channels';
 import type { Level } from '../../core/ticket';
 
 export type LevelChannelConfig = Pick<
-  Config,
+  SlackSettings,
   'SLACK_L1_CHANNEL_ID' | 'SLACK_L2_CHANNEL_ID' | 'SLACK_L3_CHANNEL_ID'
 >;
 

@@ -1,4 +1,4 @@
-import type { Config } from '../../config/config';
+import type { SlackSettings } from './slack-settings';
 import type { Level } from '../../core/ticket';
 
 /** Who a level's ping notifies, as Slack mentions: user groups `<!subteam^S…>`, people `<@U…>`. */
@@ -11,7 +11,7 @@ export function mentionOf(id: string): string | undefined {
 }
 
 export function levelPings(
-  config: Pick<Config, 'SLACK_L1_PING' | 'SLACK_L2_PING' | 'SLACK_L3_PING'>,
+  config: Pick<SlackSettings, 'SLACK_L1_PING' | 'SLACK_L2_PING' | 'SLACK_L3_PING'>,
 ): LevelPings {
   const mentions = (ids: readonly string[]) =>
     ids.map(mentionOf).filter((m): m is string => m !== undefined);

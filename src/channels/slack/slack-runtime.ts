@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import type { Config } from '../../config/config';
+import type { SlackSettings } from './slack-settings';
 import type { Helpdesk, TicketViews, Inbound } from '../../core/inbound';
 import { IntakeRefused } from '../../core/pipeline/intake';
 import type { ConversationRef } from '../../core/people';
@@ -17,7 +17,7 @@ import { createSlackSurface } from './slack-surface';
 /** What the Slack listeners share: the core's intake (once attached) and Slack lookups. */
 export interface SlackRuntime {
   /** The languages the listeners need; the tokens and secrets stay where the clients are built. */
-  readonly config: Pick<Config, 'DEFAULT_LOCALE' | 'AGENT_LOCALE'>;
+  readonly config: Pick<SlackSettings, 'DEFAULT_LOCALE' | 'AGENT_LOCALE'>;
   readonly client: webApi.WebClient;
   readonly people: SlackPeople;
   readonly agents: AgentDirectory & { clear(): void };
@@ -56,7 +56,7 @@ export function dmOf(
  * `refuseEvents` closes (or reopens) the intake when the channel stops (or starts again).
  */
 export function createSlackRuntime(options: {
-  config: Config;
+  config: SlackSettings;
   log: Logger;
   client: webApi.WebClient;
   identity: BotIdentity;
