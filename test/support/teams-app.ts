@@ -4,7 +4,7 @@ import path from 'node:path';
 import express from 'express';
 import type { Db } from 'mongodb';
 import pino from 'pino';
-import type { AuthEndpoints } from '../../src/channels/teams/bot-authentication';
+import type { AuthEndpoints } from '../../src/channels/teams/bot-host';
 import type { RetryOptions } from '../../src/channels/teams/retry-transient';
 import { createTeamsChannel, type TeamsChannel } from '../../src/channels/teams/teams-channel';
 import { agentDirectoryFor, composeHelpdesk } from '../../src/compose-helpdesk';
