@@ -160,7 +160,7 @@ function agentsTransport(
  * SDK gets the bot's token, a call that takes no abort signal. `logic`'s result or error is passed
  * through; it never escapes into the turn, where the SDK's error handler would post about it.
  */
-async function turnStartingWithin<T>(
+export async function turnStartingWithin<T>(
   timeoutMs: number,
   start: (logic: (context: TurnContext) => Promise<void>) => Promise<void>,
   logic: (context: TurnContext) => Promise<T>,
