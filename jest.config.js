@@ -6,6 +6,16 @@
  * throw-away PostgreSQL cluster of its own: `npm run setup:postgres` installs PostgreSQL).
  */
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }];
+/** ESM-only dependencies (jose, under @microsoft/agents-hosting) compiled to CommonJS for jest. */
+const ESM_ONLY = ['jose'];
+const transforms = {
+  transform: {
+    '^.+\\.ts$': tsJest,
+    [`/node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`]:
+      '<rootDir>/test/support/esm-to-commonjs.mjs',
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
+};
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -16,13 +26,13 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       roots: ['<rootDir>/test/unit'],
-      transform: { '^.+\\.ts$': tsJest },
+      ...transforms,
     },
     {
       displayName: 'integration',
       testEnvironment: 'node',
       roots: ['<rootDir>/test/integration'],
-      transform: { '^.+\\.ts$': tsJest },
+      ...transforms,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
@@ -31,7 +41,7 @@ module.exports = {
       displayName: 'process',
       testEnvironment: 'node',
       roots: ['<rootDir>/test/process'],
-      transform: { '^.+\\.ts$': tsJest },
+      ...transforms,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
@@ -39,7 +49,7 @@ module.exports = {
       displayName: 'e2e',
       testEnvironment: 'node',
       roots: ['<rootDir>/test/e2e'],
-      transform: { '^.+\\.ts$': tsJest },
+      ...transforms,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
@@ -47,7 +57,7 @@ module.exports = {
       displayName: 'postgres',
       testEnvironment: 'node',
       roots: ['<rootDir>/test/postgres'],
-      transform: { '^.+\\.ts$': tsJest },
+      ...transforms,
       globalSetup: '<rootDir>/test/support/postgres-global-setup.ts',
       globalTeardown: '<rootDir>/test/support/postgres-global-teardown.ts',
       // Hands the server above to openTestDatabase in each test file (see postgres-test-env.ts).

@@ -138,7 +138,11 @@ const checkedList = (
       }),
   );
 
+/** The SDK under the Teams channel: botbuilder 4.23.3, or its successor, the Microsoft 365 Agents SDK. */
+export const TEAMS_SDK_NAMES = ['botbuilder', 'agents'] as const;
+
 export const teamsEnvShape = {
+  TEAMS_SDK: z.preprocess(emptyToUndefined, z.enum(TEAMS_SDK_NAMES).default('botbuilder')),
   TEAMS_APP_ID: z.preprocess(emptyToUndefined, z.uuid('a GUID (the Azure Bot app id)').optional()),
   TEAMS_APP_PASSWORD: optionalString,
   TEAMS_APP_TENANT_ID: z.preprocess(emptyToUndefined, z.string().min(1).optional()),

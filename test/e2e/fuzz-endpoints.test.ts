@@ -19,7 +19,12 @@ import {
 import { SIGNING_SECRET } from '../support/slack-cast';
 import { startSlackHarness, type SlackHarness } from '../support/slack-harness';
 import { sign } from '../support/slack-requests';
-import { startTeamsApp, projectKnowledgeBase, type TeamsApp } from '../support/teams-app';
+import {
+  startTeamsApp,
+  projectKnowledgeBase,
+  TEAMS_SDKS,
+  type TeamsApp,
+} from '../support/teams-app';
 import { startConnectorStub, type ConnectorStub } from '../support/teams-connector-stub';
 import { openTestDatabase } from '../support/test-database';
 
@@ -178,7 +183,7 @@ function teamsActivities(serviceUrl: string): fc.Arbitrary<FuzzRequest> {
     .map((r) => ({ ...r, contentType: 'application/json' }));
 }
 
-describe('fuzzing /api/messages', () => {
+describe.each(TEAMS_SDKS)('fuzzing /api/messages (%s)', (sdk) => {
   let conn: Awaited<ReturnType<typeof openTestDatabase>>;
   let connector: ConnectorStub;
   let emulator: TeamsApp;
@@ -188,8 +193,9 @@ describe('fuzzing /api/messages', () => {
     await ensureIndexes(conn.db);
     connector = await startConnectorStub();
     const L1 = '19:l1-service-desk@thread.tacv2';
-    emulator = await startTeamsApp({ db: conn.db, env: { TEAMS_L1_CHANNEL_ID: L1 } });
+    emulator = await startTeamsApp({ sdk, db: conn.db, env: { TEAMS_L1_CHANNEL_ID: L1 } });
     authed = await startTeamsApp({
+      sdk,
       db: conn.db,
       env: {
         TEAMS_APP_ID: '6f1b2a34-5c6d-4e7f-8a9b-0c1d2e3f4a5b',
@@ -201,6 +207,7 @@ describe('fuzzing /api/messages', () => {
       authEndpoints: {
         openIdMetadataUrl: 'http://127.0.0.1:9/none',
         emulatorOpenIdMetadataUrl: 'http://127.0.0.1:9/none',
+        authority: 'http://127.0.0.1:9/none',
       },
     });
   });
@@ -214,7 +221,7 @@ describe('fuzzing /api/messages', () => {
   it('never answers 5xx without authentication (the Emulator mode)', async () => {
     stats.push(
       await fuzzEndpoint(
-        'POST /api/messages (emulator)',
+        `POST /api/messages (emulator, ${sdk})`,
         `${emulator.url}/api/messages`,
         teamsActivities(connector.url),
         // 501 is the Bot Framework's answer to an invoke a bot does not implement (task modules...).
@@ -236,7 +243,7 @@ describe('fuzzing /api/messages', () => {
       }));
     stats.push(
       await fuzzEndpoint(
-        'POST /api/messages (auth on)',
+        `POST /api/messages (auth on, ${sdk})`,
         `${authed.url}/api/messages`,
         withTokens,
         (status) => status === 401,

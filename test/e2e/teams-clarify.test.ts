@@ -4,7 +4,6 @@ import { t } from '../../src/core/i18n/translate';
 import { loadKnowledgeBase } from '../../src/kb/load-kb';
 import { createKnowledgeBase } from '../../src/kb/search/create-knowledge-base';
 import { projectRoot } from '../../src/util/project-root';
-import { ensureIndexes } from '../../src/store/ensure-indexes';
 import { areaOutcome } from '../support/clarify-expectations';
 import {
   button,
@@ -16,16 +15,11 @@ import {
   teamsPerson,
   type CardJson,
 } from '../support/teams-activities';
-import { startTeamsApp, type TeamsApp } from '../support/teams-app';
-import {
-  startConnectorStub,
-  type ConnectorCall,
-  type ConnectorStub,
-} from '../support/teams-connector-stub';
-import { openTestDatabase } from '../support/test-database';
+import { TEAMS_SDKS, useTeamsBed } from '../support/teams-app';
+import type { ConnectorCall } from '../support/teams-connector-stub';
 
 /**
- * L0's clarifying question in Teams: botbuilder's CloudAdapter over real HTTP, the real core and the
+ * L0's clarifying question in Teams: each SDK's CloudAdapter over real HTTP, the real core and the
  * project's kb/, and the loopback connector recording what the bot sends. A vague message gets an
  * Adaptive Card with an Action.Submit per area and the ticket form behind "Open ticket".
  */
@@ -42,30 +36,16 @@ const actionsOf = (card: CardJson) =>
     .filter((e) => e.type === 'ActionSet')
     .flatMap((e) => e.actions as { type: string; title: string; data?: { action: string } }[]);
 
-describe('Teams channel on the real core: "What is not working?"', () => {
+describe.each(TEAMS_SDKS)('Teams (%s) channel on the real core: "What is not working?"', (sdk) => {
   const kb = createKnowledgeBase(loadKnowledgeBase(path.join(projectRoot(), 'kb')));
   const areas = kb.areas().slice(0, 6);
-  let conn: Awaited<ReturnType<typeof openTestDatabase>>;
-  let connector: ConnectorStub;
-  let app: TeamsApp;
-
-  beforeAll(async () => {
-    conn = await openTestDatabase();
-    await ensureIndexes(conn.db);
-    connector = await startConnectorStub();
-    app = await startTeamsApp({ db: conn.db, env: {}, kb });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await connector?.close();
-    await conn?.dispose();
-  });
+  const bed = useTeamsBed({ sdk, kb });
 
   /** Posts an activity, expects the 200 Teams needs, returns the connector calls it caused. */
   async function deliver(activity: unknown): Promise<ConnectorCall[]> {
-    const before = connector.calls.length;
-    expect((await app.post(activity)).status).toBe(200);
-    return connector.calls.slice(before);
+    const before = bed.connector.calls.length;
+    expect((await bed.app.post(activity)).status).toBe(200);
+    return bed.connector.calls.slice(before);
   }
 
   it('asks which area, searches the picked one, and refuses a press of someone else or a stale one', async () => {
@@ -74,7 +54,7 @@ describe('Teams channel on the real core: "What is not working?"', () => {
 
     // 1. One card: the question, an Action.Submit per area, and the ticket form behind its button.
     const card = onlyCardIn(
-      await deliver(personalMessage(connector.url, budi, BUDI_DM, question)),
+      await deliver(personalMessage(bed.connector.url, budi, BUDI_DM, question)),
       BUDI_DM,
     );
     expect(cardText(card)).toContain(t('en', 'clarify_question'));
@@ -89,14 +69,14 @@ describe('Teams channel on the real core: "What is not working?"', () => {
     const label = areaLabel(area, 'en');
     const pressed = button(card, 'l0_area', label).data;
     const refusal = onlyCardIn(
-      await deliver(cardSubmit(connector.url, sari, personal(SARI_DM), pressed)),
+      await deliver(cardSubmit(bed.connector.url, sari, personal(SARI_DM), pressed)),
       SARI_DM,
     );
     expect(cardText(refusal)).toContain(t('en', 'refused_stale_l0'));
 
     // 3. Budi's press searches his question within the area: its articles to pick from.
     const reply = onlyCardIn(
-      await deliver(cardSubmit(connector.url, budi, personal(BUDI_DM), pressed)),
+      await deliver(cardSubmit(bed.connector.url, budi, personal(BUDI_DM), pressed)),
       BUDI_DM,
     );
     expect(cardText(reply)).toContain(t('en', 'area_suggest_intro', { area: label }));
@@ -108,18 +88,20 @@ describe('Teams channel on the real core: "What is not working?"', () => {
 
     // 4. The same area again is out of date (Teams' private notice: his personal chat).
     const stale = onlyCardIn(
-      await deliver(cardSubmit(connector.url, budi, personal(BUDI_DM), pressed)),
+      await deliver(cardSubmit(bed.connector.url, budi, personal(BUDI_DM), pressed)),
       BUDI_DM,
     );
     expect(cardText(stale)).toContain(t('en', 'refused_stale_l0'));
-    expect(connector.calls.filter((c) => c.failedWith !== undefined || c.hung)).toEqual([]);
+    expect(bed.connector.calls.filter((c) => c.failedWith !== undefined || c.hung)).toEqual([]);
   });
 
   it('asks in Indonesian, and the form behind "Buat tiket" opens a ticket', async () => {
     const question = 'ada masalah nih';
     expect((await kb.search(question)).intent).toBe('vague');
     const card = onlyCardIn(
-      await deliver(personalMessage(connector.url, sari, SARI_DM, question, { locale: 'id-ID' })),
+      await deliver(
+        personalMessage(bed.connector.url, sari, SARI_DM, question, { locale: 'id-ID' }),
+      ),
       SARI_DM,
     );
     expect(cardText(card)).toContain('Apa yang bermasalah?');
@@ -129,7 +111,7 @@ describe('Teams channel on the real core: "What is not working?"', () => {
     ]);
     const calls = await deliver(
       cardSubmit(
-        connector.url,
+        bed.connector.url,
         sari,
         personal(SARI_DM),
         {
@@ -142,34 +124,36 @@ describe('Teams channel on the real core: "What is not working?"', () => {
       ),
     );
     cardSaying(calls, SARI_DM, 'IT-1001');
-    expect(connector.calls.filter((c) => c.failedWith !== undefined || c.hung)).toEqual([]);
+    expect(bed.connector.calls.filter((c) => c.failedWith !== undefined || c.hung)).toEqual([]);
   });
 
   it('offers the articles of a picked area in Indonesian, never a guess; one picked is answered and solved', async () => {
     const question = 'ada masalah nih';
     const { area, expected } = await areaOutcome(kb, question, areas, 'id', 'suggest');
     const card = onlyCardIn(
-      await deliver(personalMessage(connector.url, joko, JOKO_DM, question, { locale: 'id-ID' })),
+      await deliver(
+        personalMessage(bed.connector.url, joko, JOKO_DM, question, { locale: 'id-ID' }),
+      ),
       JOKO_DM,
     );
     const pressed = button(card, 'l0_area', areaLabel(area, 'id')).data;
     const offered = onlyCardIn(
-      await deliver(cardSubmit(connector.url, joko, personal(JOKO_DM), pressed)),
+      await deliver(cardSubmit(bed.connector.url, joko, personal(JOKO_DM), pressed)),
       JOKO_DM,
     );
     const pick = button(offered, 'l0_pick', expected.titles[0]).data;
     const answer = onlyCardIn(
-      await deliver(cardSubmit(connector.url, joko, personal(JOKO_DM), pick)),
+      await deliver(cardSubmit(bed.connector.url, joko, personal(JOKO_DM), pick)),
       JOKO_DM,
     );
     expect(cardText(answer)).toContain(expected.titles[0]);
     expect(cardText(answer)).toContain(t('id', 'answer_question'));
     const solved = button(answer, 'l0_solved', t('id', 'btn_solved')).data;
     const thanks = onlyCardIn(
-      await deliver(cardSubmit(connector.url, joko, personal(JOKO_DM), solved)),
+      await deliver(cardSubmit(bed.connector.url, joko, personal(JOKO_DM), solved)),
       JOKO_DM,
     );
     expect(cardText(thanks)).toContain(t('id', 'solved_reply'));
-    expect(connector.calls.filter((c) => c.failedWith !== undefined || c.hung)).toEqual([]);
+    expect(bed.connector.calls.filter((c) => c.failedWith !== undefined || c.hung)).toEqual([]);
   });
 });

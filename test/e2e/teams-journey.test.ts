@@ -1,6 +1,5 @@
 import { t } from '../../src/core/i18n/translate';
 import type { Ticket } from '../../src/core/ticket';
-import { ensureIndexes } from '../../src/store/ensure-indexes';
 import {
   button,
   cardOf,
@@ -15,18 +14,13 @@ import {
   threadMessage,
   type CardJson,
 } from '../support/teams-activities';
-import { projectKnowledgeBase, startTeamsApp, type TeamsApp } from '../support/teams-app';
-import {
-  startConnectorStub,
-  type ConnectorCall,
-  type ConnectorStub,
-} from '../support/teams-connector-stub';
-import { openTestDatabase } from '../support/test-database';
+import { projectKnowledgeBase, TEAMS_SDKS, useTeamsBed } from '../support/teams-app';
+import type { ConnectorCall } from '../support/teams-connector-stub';
 import { ticketByKey } from '../support/ticket-by-key';
 
 /**
  * The whole journey in Teams, end to end, one step per test (in order, sharing state): express and
- * botbuilder's real CloudAdapter over real HTTP, the REAL core on the test MongoDB with the
+ * each SDK's real CloudAdapter over real HTTP, the REAL core on the test MongoDB with the
  * project's kb/, and a loopback Bot Framework connector (the activities' serviceUrl) that records
  * every proactive post, new thread and card update. Authentication is off (no TEAMS_APP_ID), the
  * Bot Framework Emulator's mode; agent channels speak DEFAULT_LOCALE (id), Budi writes English.
@@ -45,11 +39,22 @@ const inAgents = (key: Parameters<typeof t>[1], vars?: Parameters<typeof t>[2]) 
   t('id', key, vars);
 const en = (key: Parameters<typeof t>[1], vars?: Parameters<typeof t>[2]) => t('en', key, vars);
 
-describe('Teams channel on the real core: question to rating', () => {
-  let conn: Awaited<ReturnType<typeof openTestDatabase>>;
-  let connector: ConnectorStub;
-  let app: TeamsApp;
+describe.each(TEAMS_SDKS)('Teams (%s) channel on the real core: question to rating', (sdk) => {
+  const bed = useTeamsBed({
+    sdk,
+    env: {
+      TEAMS_L1_CHANNEL_ID: L1,
+      TEAMS_L2_CHANNEL_ID: L2,
+      TEAMS_L2_PING: `${dewi.aadObjectId}|Dewi Anggraini,l2-oncall@contoso.example|L2 On-call`,
+      L1_AGENT_IDS: `${ayu.aadObjectId},${rudi.aadObjectId}`,
+      // Dewi is configured by her Teams user id: the directory learns it from her own activity.
+      L2_AGENT_IDS: dewi.id,
+    },
+  });
   let url: string;
+  beforeAll(() => {
+    url = bed.connector.url;
+  });
   // What the steps pass on to each other.
   const seen: {
     answer?: CardJson;
@@ -63,35 +68,12 @@ describe('Teams channel on the real core: question to rating', () => {
     resolution?: CardJson;
   } = {};
 
-  beforeAll(async () => {
-    conn = await openTestDatabase();
-    await ensureIndexes(conn.db);
-    connector = await startConnectorStub();
-    url = connector.url;
-    app = await startTeamsApp({
-      db: conn.db,
-      env: {
-        TEAMS_L1_CHANNEL_ID: L1,
-        TEAMS_L2_CHANNEL_ID: L2,
-        TEAMS_L2_PING: `${dewi.aadObjectId}|Dewi Anggraini,l2-oncall@contoso.example|L2 On-call`,
-        L1_AGENT_IDS: `${ayu.aadObjectId},${rudi.aadObjectId}`,
-        // Dewi is configured by her Teams user id: the directory learns it from her own activity.
-        L2_AGENT_IDS: dewi.id,
-      },
-    });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await connector?.close();
-    await conn?.dispose();
-  });
-
   /** Posts an activity, expects the 200 Teams needs, returns the connector calls it caused. */
   async function deliver(activity: unknown): Promise<ConnectorCall[]> {
-    const before = connector.calls.length;
-    const response = await app.post(activity);
+    const before = bed.connector.calls.length;
+    const response = await bed.app.post(activity);
     expect(response.status).toBe(200);
-    return connector.calls.slice(before);
+    return bed.connector.calls.slice(before);
   }
   const created = (calls: ConnectorCall[]) => calls.filter((c) => c.kind === 'create');
   const updatesOf = (calls: ConnectorCall[], root: string | undefined) =>
@@ -192,7 +174,7 @@ describe('Teams channel on the real core: question to rating', () => {
         mentioned: { id: ayu.aadObjectId, name: 'Ayu Lestari' },
       },
     ]);
-    const toBudi = connector.calls.filter((c) => c.conversationId === DM);
+    const toBudi = bed.connector.calls.filter((c) => c.conversationId === DM);
     expect(JSON.stringify(toBudi)).not.toContain('NOTE-7731');
   });
 
@@ -260,7 +242,7 @@ describe('Teams channel on the real core: question to rating', () => {
   });
 
   it('the database agrees, cards were updated in place, every message fit Teams', async () => {
-    const ticket = (await ticketByKey(conn.db, 'IT-1001'))!;
+    const ticket = (await ticketByKey(bed.db, 'IT-1001'))!;
     expect(ticket).toMatchObject({
       status: 'closed',
       level: 2,
@@ -284,16 +266,16 @@ describe('Teams channel on the real core: question to rating', () => {
       `confirmed by ${b}`,
       `rated by ${b}`,
     ]);
-    expect(created(connector.calls)).toHaveLength(2);
+    expect(created(bed.connector.calls)).toHaveLength(2);
     const updated = new Set(
-      connector.calls.filter((c) => c.kind === 'update').map((c) => c.activityId),
+      bed.connector.calls.filter((c) => c.kind === 'update').map((c) => c.activityId),
     );
     expect([...updated].sort()).toEqual([seen.l1Root, seen.l2Root].sort());
-    for (const call of connector.calls) {
+    for (const call of bed.connector.calls) {
       expect(call.bytes).toBeLessThan(28 * 1024);
       expect(call.authorization).toBeUndefined(); // authentication is off
     }
-    expect(app.logs.filter((l) => l.level >= 50)).toEqual([]);
+    expect(bed.app.logs.filter((l) => l.level >= 50)).toEqual([]);
   });
 });
 

@@ -1,4 +1,3 @@
-import { ensureIndexes } from '../../src/store/ensure-indexes';
 import { createMongoKbDrafts } from '../../src/store/mongo-kb-drafts';
 import {
   button,
@@ -10,13 +9,8 @@ import {
   teamsPerson,
   type CardJson,
 } from '../support/teams-activities';
-import { startTeamsApp, type TeamsApp } from '../support/teams-app';
-import {
-  startConnectorStub,
-  type ConnectorCall,
-  type ConnectorStub,
-} from '../support/teams-connector-stub';
-import { openTestDatabase } from '../support/test-database';
+import { TEAMS_SDKS, useTeamsBed } from '../support/teams-app';
+import type { ConnectorCall } from '../support/teams-connector-stub';
 
 const L1 = '19:l1-service-desk@thread.tacv2';
 const budi = teamsPerson('budi', 'Budi Santoso', '0b0d1a2b-0000-4000-8000-00000000b0d1');
@@ -41,36 +35,24 @@ function inputsOf(card: CardJson, action: string): Record<string, unknown>[] {
 }
 
 /**
- * "Draft KB article" in Teams over real HTTP (botbuilder's CloudAdapter, the real core, a loopback
+ * "Draft KB article" in Teams over real HTTP (each SDK's CloudAdapter, the real core, a loopback
  * connector): the resolved ticket's card carries the draft form with its inputs pre-filled, and
  * submitting it stores the draft.
  */
-describe('Teams: drafting a KB article from a resolved ticket', () => {
-  let conn: Awaited<ReturnType<typeof openTestDatabase>>;
-  let connector: ConnectorStub;
-  let app: TeamsApp;
-  let url: string;
-
-  beforeAll(async () => {
-    conn = await openTestDatabase();
-    await ensureIndexes(conn.db);
-    connector = await startConnectorStub();
-    url = connector.url;
-    app = await startTeamsApp({
-      db: conn.db,
-      env: { TEAMS_L1_CHANNEL_ID: L1, L1_AGENT_IDS: ayu.aadObjectId },
-    });
+describe.each(TEAMS_SDKS)('Teams (%s): drafting a KB article from a resolved ticket', (sdk) => {
+  const bed = useTeamsBed({
+    sdk,
+    env: { TEAMS_L1_CHANNEL_ID: L1, L1_AGENT_IDS: ayu.aadObjectId },
   });
-  afterAll(async () => {
-    await app?.close();
-    await connector?.close();
-    await conn?.dispose();
+  let url: string;
+  beforeAll(() => {
+    url = bed.connector.url;
   });
 
   async function deliver(activity: unknown): Promise<ConnectorCall[]> {
-    const before = connector.calls.length;
-    expect((await app.post(activity)).status).toBe(200);
-    return connector.calls.slice(before);
+    const before = bed.connector.calls.length;
+    expect((await bed.app.post(activity)).status).toBe(200);
+    return bed.connector.calls.slice(before);
   }
 
   it('carries the pre-filled values in the card and stores the submitted draft', async () => {
@@ -133,7 +115,7 @@ describe('Teams: drafting a KB article from a resolved ticket', () => {
         'draft_article.lang': 'en',
       }),
     );
-    const [stored] = await createMongoKbDrafts(conn.db).list();
+    const [stored] = await createMongoKbDrafts(bed.db).list();
     expect(stored).toMatchObject({
       articleId: 'projector-shows-no-picture',
       title: 'Projector shows no picture',

@@ -1,6 +1,5 @@
 import { t } from '../../src/core/i18n/translate';
-import type { Locale } from '../../src/core/locale';
-import { ensureIndexes } from '../../src/store/ensure-indexes';
+import { LOCALES } from '../../src/core/locale';
 import {
   button,
   cardOf,
@@ -12,14 +11,9 @@ import {
   threadMessage,
   type CardJson,
 } from '../support/teams-activities';
-import { projectKnowledgeBase, startTeamsApp, type TeamsApp } from '../support/teams-app';
-import {
-  startConnectorStub,
-  type ConnectorCall,
-  type ConnectorStub,
-} from '../support/teams-connector-stub';
+import { projectKnowledgeBase, TEAMS_SDKS, useTeamsBed } from '../support/teams-app';
+import type { ConnectorCall } from '../support/teams-connector-stub';
 import { cardWords, contentWords, foreignWords } from '../support/surface-words';
-import { openTestDatabase } from '../support/test-database';
 import { ticketByKey } from '../support/ticket-by-key';
 
 const L1 = '19:l1-service-desk@thread.tacv2';
@@ -66,53 +60,39 @@ const JOURNEY = {
 /**
  * Every word Teams showed in the whole journey is in the viewer's language: an Indonesian employee
  * (Teams client id-ID) with AGENT_LOCALE=id, then an English one with AGENT_LOCALE=en. The agents'
- * clients are English in both, which must not matter. botbuilder's CloudAdapter over HTTP, the real
+ * clients are English in both, which must not matter. Each SDK's CloudAdapter over HTTP, the real
  * core, a loopback connector; every card's texts, facts, button titles, input labels, placeholders,
  * error messages and choices are read for the other language's words, leaving out what people typed
  * and the KB article shown.
  */
-describe.each<Locale>(['id', 'en'])(
-  'Teams speaks one language (%s) the whole journey',
-  (locale) => {
+describe.each(TEAMS_SDKS.flatMap((sdk) => LOCALES.map((locale) => [sdk, locale] as const)))(
+  'Teams (%s) speaks one language (%s) the whole journey',
+  (sdk, locale) => {
     const journey = JOURNEY[locale];
-    let conn: Awaited<ReturnType<typeof openTestDatabase>>;
-    let connector: ConnectorStub;
-    let app: TeamsApp;
-
-    beforeAll(async () => {
-      conn = await openTestDatabase();
-      await ensureIndexes(conn.db);
-      connector = await startConnectorStub();
-      app = await startTeamsApp({
-        db: conn.db,
-        env: {
-          TEAMS_L1_CHANNEL_ID: L1,
-          TEAMS_L2_CHANNEL_ID: L2,
-          TEAMS_L2_PING: `${dewi.aadObjectId}|Dewi Anggraini,l2-oncall@contoso.example|${journey.onCall}`,
-          L1_AGENT_IDS: `${ayu.aadObjectId},${rudi.aadObjectId}`,
-          L2_AGENT_IDS: dewi.aadObjectId,
-          AGENT_LOCALE: locale,
-          DEFAULT_LOCALE: locale,
-        },
-      });
-    });
-    afterAll(async () => {
-      await app?.close();
-      await connector?.close();
-      await conn?.dispose();
+    const bed = useTeamsBed({
+      sdk,
+      env: {
+        TEAMS_L1_CHANNEL_ID: L1,
+        TEAMS_L2_CHANNEL_ID: L2,
+        TEAMS_L2_PING: `${dewi.aadObjectId}|Dewi Anggraini,l2-oncall@contoso.example|${journey.onCall}`,
+        L1_AGENT_IDS: `${ayu.aadObjectId},${rudi.aadObjectId}`,
+        L2_AGENT_IDS: dewi.aadObjectId,
+        AGENT_LOCALE: locale,
+        DEFAULT_LOCALE: locale,
+      },
     });
 
     /** Posts an activity (Teams needs its 200) and returns the connector calls it caused. */
     async function deliver(activity: unknown): Promise<ConnectorCall[]> {
-      const before = connector.calls.length;
-      expect((await app.post(activity)).status).toBe(200);
-      return connector.calls.slice(before);
+      const before = bed.connector.calls.length;
+      expect((await bed.app.post(activity)).status).toBe(200);
+      return bed.connector.calls.slice(before);
     }
     const activityOf = (call: ConnectorCall) =>
       (call.kind === 'create' ? call.body.activity : call.body) as Record<string, unknown>;
     /** The newest card the bot posted or updated in a conversation (a chat, a channel thread). */
     const newest = (conversationId: string, action: string): CardJson => {
-      const calls = connector.succeeded().filter((c) => c.conversationId === conversationId);
+      const calls = bed.connector.succeeded().filter((c) => c.conversationId === conversationId);
       for (const call of calls.reverse()) {
         const card = cardOf(activityOf(call));
         if (JSON.stringify(card).includes(`"action":"${action}"`)) return card;
@@ -128,17 +108,17 @@ describe.each<Locale>(['id', 'en'])(
       const press = (who: typeof budi, where: Where, data: object, inputs = {}) =>
         deliver(
           cardSubmit(
-            connector.url,
+            bed.connector.url,
             who,
             where,
             { ...data, ...inputs },
             who === budi ? employee : {},
           ),
         );
-      await deliver(installedInChannel(connector.url, ayu, L1));
+      await deliver(installedInChannel(bed.connector.url, ayu, L1));
 
       // Ask; "Still need help"; the form's inputs carry the card's words in the employee's language.
-      await deliver(personalMessage(connector.url, budi, DM, journey.question, employee));
+      await deliver(personalMessage(bed.connector.url, budi, DM, journey.question, employee));
       expect(cardText(newest(DM, 'l0_need_help'))).toContain(say('answer_question'));
       await press(budi, personal, button(newest(DM, 'l0_need_help'), 'l0_need_help').data);
       const form = newest(DM, 'ticket_form');
@@ -157,9 +137,9 @@ describe.each<Locale>(['id', 'en'])(
       // Claim, a relayed reply both ways.
       await press(ayu, inThread(l1Thread), button(newest(l1Thread, 'claim'), 'claim').data);
       await deliver(
-        threadMessage(connector.url, ayu, l1Thread, journey.reply, { mentionBot: true }),
+        threadMessage(bed.connector.url, ayu, l1Thread, journey.reply, { mentionBot: true }),
       );
-      await deliver(personalMessage(connector.url, budi, DM, journey.answer, employee));
+      await deliver(personalMessage(bed.connector.url, budi, DM, journey.answer, employee));
 
       // Escalation: the L2 card calls the group in the agents' language.
       const escalated = await press(
@@ -200,7 +180,7 @@ describe.each<Locale>(['id', 'en'])(
       await press(budi, personal, button(resolution, 'confirm_resolved').data);
       await press(budi, personal, button(resolution, 'csat', '5').data);
 
-      const ticket = (await ticketByKey(conn.db, 'IT-1001'))!;
+      const ticket = (await ticketByKey(bed.db, 'IT-1001'))!;
       expect(ticket).toMatchObject({ status: 'closed', locale, csat: { score: 5 } });
       const article = projectKnowledgeBase().article(ticket.l0.at(-1)!.articleId!, locale)!;
       const typed = Object.values(journey).slice(2);
@@ -208,7 +188,7 @@ describe.each<Locale>(['id', 'en'])(
         [...typed, 'Budi Santoso', 'Ayu Lestari', 'Rudi Hartono'],
         [article],
       );
-      const surfaces = connector.succeeded().map((call) => ({
+      const surfaces = bed.connector.succeeded().map((call) => ({
         where: `${call.kind} ${call.conversationId}`,
         text: cardWords(activityOf(call)),
       }));

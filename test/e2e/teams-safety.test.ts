@@ -14,7 +14,7 @@ import {
   threadMessage,
   type TeamsPerson,
 } from '../support/teams-activities';
-import { startTeamsApp, type TeamsApp } from '../support/teams-app';
+import { startTeamsApp, TEAMS_SDKS, type TeamsApp } from '../support/teams-app';
 import { startConnectorStub, type ConnectorStub } from '../support/teams-connector-stub';
 import { openTestDatabase } from '../support/test-database';
 
@@ -23,6 +23,7 @@ import { openTestDatabase } from '../support/test-database';
  * request gets a 400 or 401 and the process serves the next one. botbuilder 4.23.3 alone would
  * crash Node on an unsigned `{}` and answer a forged token with a 500 when it cannot fetch the
  * signing keys. With authentication on, tokens are validated for real against a loopback issuer.
+ * Everything here holds on both SDKs (TEAMS_SDK).
  */
 const APP_ID = '6f1b2a34-5c6d-4e7f-8a9b-0c1d2e3f4a5b';
 const L1 = '19:l1-service-desk@thread.tacv2';
@@ -55,7 +56,7 @@ function inTenant<T extends { conversation: object; channelData: object }>(
   };
 }
 
-describe('Teams endpoint safety', () => {
+describe.each(TEAMS_SDKS)('Teams endpoint safety (%s)', (sdk) => {
   let conn: Awaited<ReturnType<typeof openTestDatabase>>;
   let connector: ConnectorStub;
   let issuer: BotTokenIssuer;
@@ -66,7 +67,7 @@ describe('Teams endpoint safety', () => {
     process.on('unhandledRejection', onUnhandled);
     conn = await openTestDatabase();
     await ensureIndexes(conn.db);
-    [connector, issuer] = await Promise.all([startConnectorStub(), startBotTokenIssuer()]);
+    [connector, issuer] = await Promise.all([startConnectorStub(), startBotTokenIssuer(sdk)]);
   });
   afterAll(async () => {
     process.off('unhandledRejection', onUnhandled);
@@ -91,7 +92,7 @@ describe('Teams endpoint safety', () => {
   describe('authentication off (local use)', () => {
     let app: TeamsApp;
     beforeAll(async () => {
-      app = await startTeamsApp({ db: conn.db, env: { TEAMS_L1_CHANNEL_ID: L1 } });
+      app = await startTeamsApp({ sdk, db: conn.db, env: { TEAMS_L1_CHANNEL_ID: L1 } });
     });
     afterAll(() => app?.close());
 
@@ -169,7 +170,7 @@ describe('Teams endpoint safety', () => {
     it('answers 503 until the core is attached and the channel started, and after it stops', async () => {
       const expressApp = express();
       const channel = createTeamsChannel({
-        config: loadConfig({}),
+        config: loadConfig({ TEAMS_SDK: sdk }),
         expressApp,
         references: createMongoConversationStore(conn.db),
       });
@@ -196,7 +197,7 @@ describe('Teams endpoint safety', () => {
     });
 
     it('refuses to run without authentication anywhere but loopback', () => {
-      const config = loadConfig({ HOST: '0.0.0.0' });
+      const config = loadConfig({ HOST: '0.0.0.0', TEAMS_SDK: sdk });
       expect(() =>
         createTeamsChannel({
           config,
@@ -209,16 +210,14 @@ describe('Teams endpoint safety', () => {
 
   describe('authentication on', () => {
     let app: TeamsApp;
-    const authEndpoints = () => ({
-      openIdMetadataUrl: issuer.metadataUrl,
-      emulatorOpenIdMetadataUrl: issuer.metadataUrl,
-    });
+    const authEndpoints = () => issuer.endpoints;
     /** A valid token for an activity from `serviceUrl`. */
     const bearerFor = (serviceUrl: string) => ({
       authorization: `Bearer ${issuer.token(APP_ID, serviceUrl)}`,
     });
     beforeAll(async () => {
       app = await startTeamsApp({
+        sdk,
         db: conn.db,
         env: { ...authEnv, HOST: '0.0.0.0' },
         authEndpoints: authEndpoints(),
@@ -240,6 +239,13 @@ describe('Teams endpoint safety', () => {
       expect((await app.post(activity, bearer(otherBot))).status).toBe(401);
       const otherService = issuer.token(APP_ID, 'https://evil.example/');
       expect((await app.post(activity, bearer(otherService))).status).toBe(401);
+      // Signed with the right key, but not as the Bot Framework issues them to a bot.
+      const noServiceUrl = issuer.token(APP_ID, connector.url, { serviceurl: undefined });
+      expect((await app.post(activity, bearer(noServiceUrl))).status).toBe(401);
+      const otherIssuer = issuer.token(APP_ID, connector.url, {
+        iss: 'https://sts.example/x/v2.0',
+      });
+      expect((await app.post(activity, bearer(otherIssuer))).status).toBe(401);
       const expired = issuer.token(APP_ID, connector.url, {
         exp: Math.floor(Date.now() / 1000) - 3600,
       });
@@ -317,11 +323,13 @@ describe('Teams endpoint safety', () => {
     it('serves only TEAMS_ALLOWED_TENANTS when MultiTenant, and warns at start when it is empty', async () => {
       const multiEnv = { ...authEnv, TEAMS_APP_TYPE: 'MultiTenant', TEAMS_APP_TENANT_ID: '' };
       const listed = await startTeamsApp({
+        sdk,
         db: conn.db,
         env: { ...multiEnv, TEAMS_ALLOWED_TENANTS: `${SECOND_TENANT},${TENANT_ID}` },
         authEndpoints: authEndpoints(),
       });
       const open = await startTeamsApp({
+        sdk,
         db: conn.db,
         env: multiEnv,
         authEndpoints: authEndpoints(),
@@ -365,9 +373,14 @@ describe('Teams endpoint safety', () => {
     const closedPort = await freePort();
     const unreachable = `http://127.0.0.1:${closedPort}/v1/.well-known/openidconfiguration`;
     const app = await startTeamsApp({
+      sdk,
       db: conn.db,
       env: authEnv,
-      authEndpoints: { openIdMetadataUrl: unreachable, emulatorOpenIdMetadataUrl: unreachable },
+      authEndpoints: {
+        openIdMetadataUrl: unreachable,
+        emulatorOpenIdMetadataUrl: unreachable,
+        authority: `http://127.0.0.1:${closedPort}/lapis-test-tenant`,
+      },
     });
     try {
       const activity = threadMessage(connector.url, sari, `${L1};messageid=1`, 'hello');

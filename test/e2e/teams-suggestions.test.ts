@@ -3,7 +3,6 @@ import { t } from '../../src/core/i18n/translate';
 import { loadKnowledgeBase } from '../../src/kb/load-kb';
 import { createKnowledgeBase } from '../../src/kb/search/create-knowledge-base';
 import { projectRoot } from '../../src/util/project-root';
-import { ensureIndexes } from '../../src/store/ensure-indexes';
 import {
   button,
   buttonsOf,
@@ -13,16 +12,11 @@ import {
   personalMessage,
   teamsPerson,
 } from '../support/teams-activities';
-import { startTeamsApp, type TeamsApp } from '../support/teams-app';
-import {
-  startConnectorStub,
-  type ConnectorCall,
-  type ConnectorStub,
-} from '../support/teams-connector-stub';
-import { openTestDatabase } from '../support/test-database';
+import { TEAMS_SDKS, useTeamsBed } from '../support/teams-app';
+import type { ConnectorCall } from '../support/teams-connector-stub';
 
 /**
- * L0 "is it one of these?" in Teams: botbuilder's CloudAdapter over real HTTP, the real core, and
+ * L0 "is it one of these?" in Teams: each SDK's CloudAdapter over real HTTP, the real core, and
  * the loopback connector recording what the bot sends. The knowledge base never answers
  * (answerThreshold 1) and always offers its top 3 (suggestThreshold 0), whatever the ranking model.
  */
@@ -30,32 +24,18 @@ const budi = teamsPerson('budi', 'Budi Santoso', '0b0d1a2b-0000-4000-8000-000000
 const DM = 'a:1budi-personal-chat';
 const personal = { id: DM, conversationType: 'personal' as const };
 
-describe('Teams channel on the real core: is it one of these?', () => {
+describe.each(TEAMS_SDKS)('Teams (%s) channel on the real core: is it one of these?', (sdk) => {
   const kb = createKnowledgeBase(loadKnowledgeBase(path.join(projectRoot(), 'kb')), {
     answerThreshold: 1,
     suggestThreshold: 0,
   });
-  let conn: Awaited<ReturnType<typeof openTestDatabase>>;
-  let connector: ConnectorStub;
-  let app: TeamsApp;
-
-  beforeAll(async () => {
-    conn = await openTestDatabase();
-    await ensureIndexes(conn.db);
-    connector = await startConnectorStub();
-    app = await startTeamsApp({ db: conn.db, env: {}, kb });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await connector?.close();
-    await conn?.dispose();
-  });
+  const bed = useTeamsBed({ sdk, kb });
 
   /** Posts an activity, expects the 200 Teams needs, returns the connector calls it caused. */
   async function deliver(activity: unknown): Promise<ConnectorCall[]> {
-    const before = connector.calls.length;
-    expect((await app.post(activity)).status).toBe(200);
-    return connector.calls.slice(before);
+    const before = bed.connector.calls.length;
+    expect((await bed.app.post(activity)).status).toBe(200);
+    return bed.connector.calls.slice(before);
   }
 
   it('offers the articles as Action.Submit buttons, shows the picked one, and thanks', async () => {
@@ -64,7 +44,10 @@ describe('Teams channel on the real core: is it one of these?', () => {
     expect(offered).toHaveLength(3);
 
     // 1. One card: the intro, a submit button per article, and the ticket form behind "None of these".
-    const card = onlyCardIn(await deliver(personalMessage(connector.url, budi, DM, question)), DM);
+    const card = onlyCardIn(
+      await deliver(personalMessage(bed.connector.url, budi, DM, question)),
+      DM,
+    );
     expect(cardText(card)).toContain(t('en', 'suggest_intro'));
     expect(cardText(card)).toContain(t('en', 'suggest_none'));
     const actions = card.body
@@ -84,7 +67,10 @@ describe('Teams channel on the real core: is it one of these?', () => {
     // 2. Submitting the second pick sends that article's card, asking whether it solved it.
     const chosen = offered[1]!;
     const pick = button(card, 'l0_pick', chosen.title).data;
-    const answer = onlyCardIn(await deliver(cardSubmit(connector.url, budi, personal, pick)), DM);
+    const answer = onlyCardIn(
+      await deliver(cardSubmit(bed.connector.url, budi, personal, pick)),
+      DM,
+    );
     expect(cardText(answer)).toContain(chosen.title);
     expect(cardText(answer)).toContain(chosen.summary);
     expect(cardText(answer)).toContain(t('en', 'answer_question'));
@@ -92,13 +78,19 @@ describe('Teams channel on the real core: is it one of these?', () => {
 
     // 3. "Solved" thanks him.
     const solved = button(answer, 'l0_solved', t('en', 'btn_solved')).data;
-    const thanks = onlyCardIn(await deliver(cardSubmit(connector.url, budi, personal, solved)), DM);
+    const thanks = onlyCardIn(
+      await deliver(cardSubmit(bed.connector.url, budi, personal, solved)),
+      DM,
+    );
     expect(cardText(thanks)).toContain(t('en', 'solved_reply'));
 
     // 4. The same pick again is out of date (Teams' private notice: his personal chat), no article.
-    const refusal = onlyCardIn(await deliver(cardSubmit(connector.url, budi, personal, pick)), DM);
+    const refusal = onlyCardIn(
+      await deliver(cardSubmit(bed.connector.url, budi, personal, pick)),
+      DM,
+    );
     expect(cardText(refusal)).toContain(t('en', 'refused_stale_l0'));
     expect(cardText(refusal)).not.toContain(chosen.title);
-    expect(connector.calls.filter((c) => c.failedWith !== undefined || c.hung)).toEqual([]);
+    expect(bed.connector.calls.filter((c) => c.failedWith !== undefined || c.hung)).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import express from 'express';
 import type { Db } from 'mongodb';
 import pino from 'pino';
-import type { AuthEndpoints } from '../../src/channels/teams/bot-authentication';
+import type { AuthEndpoints, TeamsSdk } from '../../src/channels/teams/bot-host';
 import type { RetryOptions } from '../../src/channels/teams/retry-transient';
 import { createTeamsChannel, type TeamsChannel } from '../../src/channels/teams/teams-channel';
 import { composeHelpdesk } from '../../src/app/compose-helpdesk';
@@ -15,12 +15,19 @@ import { loadKnowledgeBase } from '../../src/kb/load-kb';
 import { createKnowledgeBase } from '../../src/kb/search/create-knowledge-base';
 import type { Logger } from '../../src/logging/logger';
 import { projectRoot } from '../../src/util/project-root';
+import { ensureIndexes } from '../../src/store/ensure-indexes';
 import { createMongoConversationStore } from '../../src/store/mongo-conversation-store';
+import { startConnectorStub, type ConnectorStub } from './teams-connector-stub';
+import { openTestDatabase } from './test-database';
+
+/** Both SDKs under the Teams channel: every Teams end-to-end file runs on each (describe.each). */
+export const TEAMS_SDKS: readonly TeamsSdk[] = ['botbuilder', 'agents'];
 
 /**
  * The Teams channel as main would run it, for end-to-end tests: express on 127.0.0.1 and a free
  * port with POST /api/messages, the REAL core (composeHelpdesk on the test database and the
- * project's kb/), the configuration from `env` through loadConfig. Logs are kept in `logs`.
+ * project's kb/), the configuration from `env` through loadConfig, on `sdk` (TEAMS_SDK; default
+ * botbuilder). Logs are kept in `logs`.
  */
 export interface TeamsApp {
   readonly url: string;
@@ -45,15 +52,21 @@ export function projectKnowledgeBase() {
   return sharedKb;
 }
 
-export async function startTeamsApp(options: {
+export interface TeamsAppOptions {
   env: NodeJS.ProcessEnv;
   db: Db;
+  sdk?: TeamsSdk;
   authEndpoints?: AuthEndpoints;
   retry?: RetryOptions;
   /** The knowledge base to search (default: the project's kb/, shared by the tests). */
   kb?: KnowledgeBase;
-}): Promise<TeamsApp> {
-  const config = loadConfig(options.env);
+}
+
+export async function startTeamsApp(options: TeamsAppOptions): Promise<TeamsApp> {
+  const config = loadConfig({
+    ...options.env,
+    ...(options.sdk ? { TEAMS_SDK: options.sdk } : {}),
+  });
   const logs: TeamsApp['logs'] = [];
   const log: Logger = pino(
     { level: 'debug' },
@@ -106,6 +119,54 @@ export async function startTeamsApp(options: {
       await channel.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/**
+ * What most Teams end-to-end files start with: a fresh test database (indexed), a connector stub
+ * and the app on `sdk`, before the file's (or the describe block's) tests, all closed after them.
+ * Its fields are there once the tests run.
+ */
+export interface TeamsBed {
+  readonly db: Db;
+  readonly connector: ConnectorStub;
+  readonly app: TeamsApp;
+}
+
+export function useTeamsBed(
+  options: Omit<TeamsAppOptions, 'db' | 'env'> & {
+    sdk: TeamsSdk;
+    env?: NodeJS.ProcessEnv;
+  },
+): TeamsBed {
+  let conn: Awaited<ReturnType<typeof openTestDatabase>> | undefined;
+  let connector: ConnectorStub | undefined;
+  let app: TeamsApp | undefined;
+  const ready = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`the Teams test bed has no ${what} yet`);
+    return value;
+  };
+  beforeAll(async () => {
+    conn = await openTestDatabase();
+    await ensureIndexes(conn.db);
+    connector = await startConnectorStub();
+    app = await startTeamsApp({ ...options, env: options.env ?? {}, db: conn.db });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await connector?.close();
+    await conn?.dispose();
+  });
+  return {
+    get db() {
+      return ready(conn, 'database').db;
+    },
+    get connector() {
+      return ready(connector, 'connector stub');
+    },
+    get app() {
+      return ready(app, 'app');
     },
   };
 }

@@ -8,7 +8,7 @@ import { IntakeRefused } from '../../core/pipeline/intake';
 import type { Logger } from '../../logging/logger';
 import { admissionRefusal, type AdmissionRules } from './activity-admission';
 import { activitySchema, type TeamsActivity } from './activity-schema';
-import type { BotHost } from './bot-adapter';
+import type { TeamsBotHost } from './bot-host';
 import type { TurnResult } from './handle-activity';
 
 /**
@@ -26,7 +26,7 @@ import type { TurnResult } from './handle-activity';
  *   full, so Teams delivers the activity again.
  */
 export interface MessagesEndpointDeps {
-  readonly host: Pick<BotHost, 'authEnabled' | 'authenticate'>;
+  readonly host: Pick<TeamsBotHost, 'authEnabled' | 'authenticate'>;
   /** The activity handler, or undefined while the channel is not ready. */
   readonly handler: () => ((activity: TeamsActivity) => Promise<TurnResult>) | undefined;
   readonly log: Logger;

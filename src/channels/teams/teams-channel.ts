@@ -4,8 +4,9 @@ import type { Helpdesk } from '../../core/inbound';
 import type { Channel } from '../../core/ports/channel';
 import { LEVELS } from '../../core/ticket';
 import { createLogger, type Logger } from '../../logging/logger';
-import { createBotHost } from './bot-adapter';
-import type { AuthEndpoints } from './bot-authentication';
+import { createAgentsHost } from './agents-host';
+import type { AuthEndpoints, BotHostOptions, TeamsBotHost, TeamsSdk } from './bot-host';
+import { createBotbuilderHost } from './botbuilder-host';
 import type { ConversationStore } from './conversation-store';
 import { handleActivity } from './handle-activity';
 import { messagesEndpoint } from './request-guard';
@@ -30,6 +31,11 @@ export interface TeamsChannelOptions {
   readonly retry?: RetryOptions;
 }
 
+const HOSTS: Readonly<Record<TeamsSdk, (options: BotHostOptions) => TeamsBotHost>> = {
+  botbuilder: createBotbuilderHost,
+  agents: createAgentsHost,
+};
+
 /**
  * The channel contract (core/ports/channel.ts) on Teams: until `attach` and `start` requests get a
  * 503; `stop` refuses new requests and waits (up to 10 s) for those in flight.
@@ -37,14 +43,16 @@ export interface TeamsChannelOptions {
 export type TeamsChannel = Channel;
 
 /**
- * The Microsoft Teams channel: botbuilder's CloudAdapter at POST /api/messages, the core's chat
- * surface as Adaptive Cards sent with stored conversation references, and the agents of each level.
- * Without TEAMS_APP_ID it runs unauthenticated, for the Bot Framework Emulator, and only on loopback.
+ * The Microsoft Teams channel: POST /api/messages behind the request guard, the core's chat surface
+ * as Adaptive Cards sent with stored conversation references, and the agents of each level. The SDK
+ * underneath is TEAMS_SDK's (botbuilder or the Microsoft 365 Agents SDK, bot-host.ts); nothing else
+ * here depends on which. Without TEAMS_APP_ID it runs unauthenticated, for the Bot Framework
+ * Emulator, and only on loopback.
  */
 export function createTeamsChannel(options: TeamsChannelOptions): TeamsChannel {
   const log = options.log ?? createLogger('silent');
   const settings = teamsSettings(options.config);
-  const host = createBotHost({
+  const host = HOSTS[settings.sdk]({
     credentials: settings.credentials,
     ...(options.authEndpoints ? { endpoints: options.authEndpoints } : {}),
     connector: {
@@ -131,5 +139,8 @@ function announce(settings: TeamsSettings, log: Logger): void {
         `no TEAMS_L${level}_CHANNEL_ID: L${level} tickets go to a lower level's channel`,
       );
   }
-  log.info({ path: TEAMS_MESSAGES_PATH, auth: settings.authEnabled }, 'Teams channel ready');
+  log.info(
+    { path: TEAMS_MESSAGES_PATH, auth: settings.authEnabled, sdk: settings.sdk },
+    'Teams channel ready',
+  );
 }

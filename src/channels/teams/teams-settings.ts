@@ -5,11 +5,13 @@ import type { TeamsPingTarget } from '../../config/teams';
 import { isLoopbackAddress } from '../../util/loopback';
 import type { Level } from '../../core/ticket';
 import type { AdmissionRules } from './activity-admission';
-import type { BotCredentials } from './bot-authentication';
-import type { ConnectorOptions } from './bot-connector';
+import type { BotCredentials, TeamsSdk } from './bot-host';
+import type { ConnectorOptions } from './teams-connector';
 
 /** What the Teams channel takes from the configuration, resolved once at start-up. */
 export interface TeamsSettings {
+  /** The SDK underneath (TEAMS_SDK): botbuilder-host.ts or agents-host.ts. */
+  readonly sdk: TeamsSdk;
   readonly credentials: BotCredentials;
   /** Off only without TEAMS_APP_ID: local use with the Bot Framework Emulator. */
   readonly authEnabled: boolean;
@@ -45,6 +47,7 @@ export function teamsSettings(
   // Loopback without listing it only for the Emulator (authentication off, on this machine).
   const serviceUrls = { hosts: config.TEAMS_SERVICE_URL_HOSTS, loopbackAllowed: !appId };
   return {
+    sdk: config.TEAMS_SDK,
     credentials: {
       appType: config.TEAMS_APP_TYPE,
       ...(appId ? { appId } : {}),
@@ -100,5 +103,5 @@ function certificateOf(
     throw new TeamsSetupError(
       `TEAMS_APP_CERT_KEY_FILE: ${keyFile} holds no PEM private key ("-----BEGIN PRIVATE KEY-----")`,
     );
-  return { certificate: { thumbprint: thumbprint.toUpperCase(), privateKey } };
+  return { certificate: { thumbprint: thumbprint.toUpperCase(), privateKey, keyFile } };
 }

@@ -8,7 +8,7 @@ import type { ChatSurface } from '../../core/ports/chat-surface';
 import { channelOfLevel } from '../../core/level-channels';
 import type { Level } from '../../core/ticket';
 import { renderCardActivity } from './adaptive-card';
-import type { ConversationTarget, TeamsConnector } from './bot-connector';
+import type { ConversationTarget, TeamsConnector } from './teams-connector';
 import type { ConversationStore, TeamsReference } from './conversation-store';
 import { ServiceUrlRefused } from './service-url-policy';
 import { splitConversationId } from './teams-ids';

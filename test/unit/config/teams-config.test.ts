@@ -152,6 +152,23 @@ describe('Teams configuration', () => {
     ]);
   });
 
+  it('runs on botbuilder unless TEAMS_SDK=agents, with the same variables', () => {
+    expect(teamsSettings(loadConfig({})).sdk).toBe('botbuilder');
+    const agents = teamsSettings(
+      loadConfig({ ...withApp, TEAMS_APP_PASSWORD: 's', TEAMS_SDK: 'agents' }),
+    );
+    expect(agents.sdk).toBe('agents');
+    expect(agents.credentials).toEqual({
+      appId: APP_ID,
+      appType: 'SingleTenant',
+      password: 's',
+      tenantId: TENANT,
+    });
+    expect(problemsOf({ TEAMS_SDK: 'msteams' })).toEqual([
+      'TEAMS_SDK: expected one of botbuilder, agents',
+    ]);
+  });
+
   it('bounds the connector timeout and concurrency', () => {
     const config = loadConfig({});
     expect([config.TEAMS_CONNECTOR_TIMEOUT_MS, config.TEAMS_CONNECTOR_CONCURRENCY]).toEqual([

@@ -12,6 +12,7 @@ import {
   type ConnectorFactory,
 } from 'botframework-connector';
 import { z } from 'zod';
+import type { AuthEndpoints, BotCredentials } from './bot-host';
 
 /**
  * Bot Framework authentication from the configuration (botbuilder's
@@ -21,23 +22,6 @@ import { z } from 'zod';
  * that policy resends a POST after a 500, a timeout or a reset connection, which can post a
  * message twice; Lapis retries only what Teams turned away (see retry-transient.ts).
  */
-export interface BotCredentials {
-  readonly appId?: string;
-  readonly appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
-  readonly password?: string;
-  readonly tenantId?: string;
-  readonly certificate?: { readonly thumbprint: string; readonly privateKey: string };
-}
-
-/**
- * Where inbound tokens' signing keys are published. The defaults are the public cloud's; tests
- * point them at a loopback server (and a sovereign cloud would set its own).
- */
-export interface AuthEndpoints {
-  readonly openIdMetadataUrl?: string;
-  readonly emulatorOpenIdMetadataUrl?: string;
-}
-
 function optionsOf(
   credentials: BotCredentials,
   endpoints: AuthEndpoints,

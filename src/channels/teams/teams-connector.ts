@@ -1,5 +1,3 @@
-import type { Activity, CloudAdapter, ConversationParameters } from 'botbuilder';
-import { ConnectorClient } from 'botframework-connector';
 import { z } from 'zod';
 import { callWithTimeout } from './call-with-timeout';
 import type { CardActivity } from './card-types';
@@ -9,15 +7,15 @@ import { serviceUrlRefusal, ServiceUrlRefused, type ServiceUrlPolicy } from './s
 import { splitConversationId, threadConversationId } from './teams-ids';
 
 /**
- * Outbound calls to the Bot Connector of a conversation's service URL, made proactively through the
- * CloudAdapter (continueConversationAsync with the stored reference) and its connector client:
- * POST /v3/conversations/{id}/activities to send, PUT .../activities/{activityId} to update, POST
+ * Outbound calls to the Bot Connector of a conversation's service URL, made proactively (the SDK's
+ * continueConversation with the stored reference) through the SDK's connector client: POST
+ * /v3/conversations/{id}/activities to send, PUT .../activities/{activityId} to update, POST
  * /v3/conversations to start a new thread in a channel. Each call is retried only when Teams
  * turned it away (retry-transient.ts). A target whose service URL the policy refuses gets no request
  * at all (a stored reference may predate the policy); every request has a deadline, and at most
  * `concurrency` are in flight at once, so a slow or silent connector holds neither the outbox's
- * workers nor sockets for long. This interface is what the rest of the channel uses, so moving to
- * the Microsoft 365 Agents SDK replaces this file, not its callers.
+ * workers nor sockets for long. All of that is here, once; each SDK only provides its
+ * ConnectorTransport (botbuilder-host.ts, agents-host.ts).
  */
 export interface ConversationTarget {
   readonly serviceUrl: string;
@@ -37,12 +35,6 @@ export interface TeamsConnector {
   ): Promise<{ conversationId: string; activityId: string }>;
 }
 
-const resourceResponse = z.object({ id: z.string().min(1) });
-const conversationResponse = z.object({
-  id: z.string().min(1),
-  activityId: z.string().min(1).nullish(),
-});
-
 export interface ConnectorOptions {
   readonly serviceUrls: ServiceUrlPolicy;
   /** Deadline of each request, in ms (TEAMS_CONNECTOR_TIMEOUT_MS). */
@@ -52,15 +44,65 @@ export interface ConnectorOptions {
   readonly retry?: RetryOptions;
 }
 
-/** What each connector operation is given: botbuilder passes both to the HTTP client. */
-interface CallOptions {
+/** What each request is given: the signal aborts it at its deadline. */
+export interface CallOptions {
   readonly abortSignal: AbortSignal;
   readonly timeout: number;
 }
 
-export function createBotConnector(
-  adapter: CloudAdapter,
-  appId: string,
+/** A message as the Bot Connector takes it (both SDKs send these fields as they are). */
+export interface OutgoingActivity extends CardActivity {
+  readonly id?: string;
+  readonly channelId: 'msteams';
+  readonly serviceUrl: string;
+  readonly conversation: { readonly id: string; readonly tenantId?: string };
+  readonly from?: { readonly id: string };
+}
+
+/** The body of POST /v3/conversations that starts a thread in a channel. */
+export interface ThreadParameters {
+  readonly isGroup: true;
+  readonly channelData: {
+    readonly channel: { readonly id: string };
+    readonly tenant?: { readonly id: string };
+  };
+  readonly activity: OutgoingActivity;
+  readonly tenantId?: string;
+}
+
+/** The three Bot Connector calls, as one SDK's connector client makes them. */
+export interface ConnectorCalls {
+  sendToConversation(
+    conversationId: string,
+    activity: OutgoingActivity,
+    options: CallOptions,
+  ): Promise<unknown>;
+  updateActivity(
+    conversationId: string,
+    activityId: string,
+    activity: OutgoingActivity,
+    options: CallOptions,
+  ): Promise<unknown>;
+  createConversation(parameters: ThreadParameters, options: CallOptions): Promise<unknown>;
+}
+
+/**
+ * One SDK's way to the connector: runs `use` in a proactive turn for `target`, with a connector
+ * client for the target's service URL that carries the bot's token. A failed call throws an error
+ * with the HTTP `statusCode` (and `response.headers`) that retry-transient.ts reads.
+ */
+export interface ConnectorTransport {
+  proactive<T>(target: ConversationTarget, use: (calls: ConnectorCalls) => Promise<T>): Promise<T>;
+}
+
+const resourceResponse = z.object({ id: z.string().min(1) });
+const conversationResponse = z.object({
+  id: z.string().min(1),
+  activityId: z.string().min(1).nullish(),
+});
+
+export function createTeamsConnector(
+  transport: ConnectorTransport,
   options: ConnectorOptions,
 ): TeamsConnector {
   const limit = createConcurrencyLimit(options.concurrency);
@@ -73,36 +115,24 @@ export function createBotConnector(
 
   async function withConnector<T>(
     target: ConversationTarget,
-    call: (client: ConnectorClient, callOptions: CallOptions) => Promise<T>,
+    call: (calls: ConnectorCalls, callOptions: CallOptions) => Promise<T>,
   ): Promise<T> {
     const refusal = serviceUrlRefusal(target.serviceUrl, options.serviceUrls);
     if (refusal) throw new ServiceUrlRefused(refusal);
-    let result: { value: T } | undefined;
-    const reference = {
-      channelId: 'msteams',
-      serviceUrl: target.serviceUrl,
-      conversation: { id: target.conversationId, isGroup: false, conversationType: '', name: '' },
-      ...(target.botId ? { bot: { id: target.botId, name: '' } } : {}),
-    };
-    await adapter.continueConversationAsync(appId, reference, async (context) => {
-      const client: unknown = context.turnState.get(adapter.ConnectorClientKey);
-      if (!(client instanceof ConnectorClient))
-        throw new Error('the proactive turn has no connector client');
+    return transport.proactive(target, (calls) => {
       // A timeout is thrown at once, not retried here: the POST may have been posted. The outbox
       // tries the whole effect again later (at-least-once), as after any other failure.
-      const attempt = () => request((callOptions) => call(client, callOptions));
-      result = { value: await retryTransient(attempt, options.retry) };
+      const attempt = () => request((callOptions) => call(calls, callOptions));
+      return retryTransient(attempt, options.retry);
     });
-    if (!result) throw new Error('the proactive turn did not run');
-    return result.value;
   }
 
   return {
     async send(target, activity) {
-      return withConnector(target, async (client, callOptions) => {
-        const response = await client.conversations.sendToConversation(
+      return withConnector(target, async (calls, callOptions) => {
+        const response = await calls.sendToConversation(
           target.conversationId,
-          botActivity(target, activity),
+          outgoingActivity(target, activity),
           callOptions,
         );
         return resourceResponse.parse(response).id;
@@ -110,23 +140,20 @@ export function createBotConnector(
     },
 
     async update(target, activityId, activity) {
-      await withConnector(target, (client, callOptions) =>
-        client.conversations.updateActivity(
+      await withConnector(target, (calls, callOptions) =>
+        calls.updateActivity(
           target.conversationId,
           activityId,
-          { ...botActivity(target, activity), id: activityId },
+          { ...outgoingActivity(target, activity), id: activityId },
           callOptions,
         ),
       );
     },
 
     async createThread(target, activity) {
-      const response = await withConnector(target, async (client, callOptions) =>
+      const response = await withConnector(target, async (calls, callOptions) =>
         conversationResponse.parse(
-          await client.conversations.createConversation(
-            threadParameters(target, activity),
-            callOptions,
-          ),
+          await calls.createConversation(threadParameters(target, activity), callOptions),
         ),
       );
       const rootId = response.activityId ?? splitConversationId(response.id).rootId;
@@ -140,40 +167,28 @@ export function createBotConnector(
   };
 }
 
-/**
- * The card as a Bot Framework Activity. The connector's types want a complete Activity (timestamps,
- * accounts...), of which an outgoing message needs only these fields.
- */
-function botActivity(target: ConversationTarget, activity: CardActivity): Activity {
-  const outgoing: Partial<Activity> = {
+/** The card as a Bot Framework Activity: of a whole Activity, an outgoing message needs these. */
+function outgoingActivity(target: ConversationTarget, activity: CardActivity): OutgoingActivity {
+  return {
     ...activity,
-    attachments: [...activity.attachments],
     channelId: 'msteams',
     serviceUrl: target.serviceUrl,
     conversation: {
       id: target.conversationId,
-      isGroup: false,
-      conversationType: '',
-      name: '',
       ...(target.tenantId ? { tenantId: target.tenantId } : {}),
     },
-    ...(target.botId ? { from: { id: target.botId, name: '' } } : {}),
+    ...(target.botId ? { from: { id: target.botId } } : {}),
   };
-  return outgoing as Activity;
 }
 
-function threadParameters(
-  target: ConversationTarget,
-  activity: CardActivity,
-): ConversationParameters {
-  const parameters: Partial<ConversationParameters> = {
+function threadParameters(target: ConversationTarget, activity: CardActivity): ThreadParameters {
+  return {
     isGroup: true,
     channelData: {
       channel: { id: target.conversationId },
       ...(target.tenantId ? { tenant: { id: target.tenantId } } : {}),
     },
-    activity: botActivity(target, activity),
+    activity: outgoingActivity(target, activity),
     ...(target.tenantId ? { tenantId: target.tenantId } : {}),
   };
-  return parameters as ConversationParameters;
 }
