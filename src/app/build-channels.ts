@@ -3,7 +3,7 @@ import type { Db } from 'mongodb';
 import { createConsoleChannel } from '../channels/console/console-channel';
 import { createSlackChannel } from '../channels/slack/create-slack-channel';
 import { createTeamsChannel } from '../channels/teams/teams-channel';
-import { consoleSettingsOf, slackSettingsOf } from '../config/channel-settings';
+import { consoleSettingsOf, slackSettingsOf, teamsSettingsOf } from '../config/channel-settings';
 import type { Config } from '../config/config';
 import type { Channel } from '../core/ports/channel';
 import type { Logger } from '../logging/logger';
@@ -36,7 +36,7 @@ export function buildChannels(options: {
   if (config.teamsEnabled)
     channels.push(
       createTeamsChannel({
-        config,
+        settings: teamsSettingsOf(config),
         expressApp,
         references: createMongoConversationStore(db),
         log,

@@ -1,5 +1,8 @@
 import type { ConsoleSettings } from '../channels/console/console-channel';
 import type { SlackSettings } from '../channels/slack/slack-settings';
+import { readFileSync } from 'node:fs';
+import type { BotCredentials } from '../channels/teams/bot-host';
+import { TeamsSetupError, type TeamsSettings } from '../channels/teams/teams-settings';
 import type { Config } from './config';
 
 /**
@@ -34,4 +37,74 @@ export function consoleSettingsOf(config: Config): ConsoleSettings {
     timeZone: config.TIME_ZONE,
     locales: { agent: config.AGENT_LOCALE, default: config.DEFAULT_LOCALE },
   };
+}
+
+export function teamsSettingsOf(
+  config: Config,
+  readFile: (path: string) => string = (path) => readFileSync(path, 'utf8'),
+): TeamsSettings {
+  const appId = config.TEAMS_APP_ID;
+  // Without an app id only the Emulator mode runs, which config.ts allows on loopback alone.
+  if (!config.teamsEnabled)
+    throw new TeamsSetupError('the Teams channel needs TEAMS_APP_ID (or TEAMS_EMULATOR=true)');
+  // Loopback without listing it only for the Emulator (authentication off, on this machine).
+  const serviceUrls = { hosts: config.TEAMS_SERVICE_URL_HOSTS, loopbackAllowed: !appId };
+  return {
+    sdk: config.TEAMS_SDK,
+    credentials: {
+      appType: config.TEAMS_APP_TYPE,
+      ...(appId ? { appId } : {}),
+      ...(config.TEAMS_APP_PASSWORD ? { password: config.TEAMS_APP_PASSWORD } : {}),
+      ...(config.TEAMS_APP_TENANT_ID ? { tenantId: config.TEAMS_APP_TENANT_ID } : {}),
+      ...certificateOf(config, readFile),
+    },
+    authEnabled: Boolean(appId),
+    channels: {
+      1: config.TEAMS_L1_CHANNEL_ID,
+      2: config.TEAMS_L2_CHANNEL_ID,
+      3: config.TEAMS_L3_CHANNEL_ID,
+    },
+    pings: { 1: config.TEAMS_L1_PING, 2: config.TEAMS_L2_PING, 3: config.TEAMS_L3_PING },
+    agents: config.agentIds,
+    ...(config.TEAMS_APP_TENANT_ID ? { tenantId: config.TEAMS_APP_TENANT_ID } : {}),
+    admission: { serviceUrls, allowedTenants: allowedTenantsOf(config) },
+    connector: {
+      serviceUrls,
+      timeoutMs: config.TEAMS_CONNECTOR_TIMEOUT_MS,
+      concurrency: config.TEAMS_CONNECTOR_CONCURRENCY,
+    },
+  };
+}
+
+/**
+ * A SingleTenant or managed-identity bot serves its own tenant; a MultiTenant one those of
+ * TEAMS_ALLOWED_TENANTS (none listed: any). Without authentication anyone can claim any tenant, so
+ * none is checked: the Emulator sends none.
+ */
+function allowedTenantsOf(config: Config): readonly string[] {
+  if (!config.TEAMS_APP_ID) return [];
+  if (config.TEAMS_APP_TYPE === 'MultiTenant') return config.TEAMS_ALLOWED_TENANTS;
+  return config.TEAMS_APP_TENANT_ID ? [config.TEAMS_APP_TENANT_ID.toLowerCase()] : [];
+}
+
+function certificateOf(
+  config: Config,
+  readFile: (path: string) => string,
+): Pick<BotCredentials, 'certificate'> {
+  const thumbprint = config.TEAMS_APP_CERT_THUMBPRINT;
+  const keyFile = config.TEAMS_APP_CERT_KEY_FILE;
+  if (!thumbprint || !keyFile) return {};
+  let privateKey: string;
+  try {
+    privateKey = readFile(keyFile);
+  } catch (error) {
+    throw new TeamsSetupError(
+      `TEAMS_APP_CERT_KEY_FILE: cannot read ${keyFile} (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+  if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(privateKey))
+    throw new TeamsSetupError(
+      `TEAMS_APP_CERT_KEY_FILE: ${keyFile} holds no PEM private key ("-----BEGIN PRIVATE KEY-----")`,
+    );
+  return { certificate: { thumbprint: thumbprint.toUpperCase(), privateKey, keyFile } };
 }

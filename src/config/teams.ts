@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { emptyToUndefined, intSetting, optionalString, splitList } from './fields';
+import { TEAMS_SDK_NAMES } from '../channels/teams/bot-host';
+import { normalizeHostEntry } from '../channels/teams/service-url-policy';
+import type { TeamsPingTarget } from '../channels/teams/teams-settings';
 import { isLoopbackAddress } from '../util/loopback';
 
 /**
@@ -34,13 +37,6 @@ const teamsChannelId = z.preprocess(
     )
     .optional(),
 );
-
-export interface TeamsPingTarget {
-  /** AAD object id, user principal name (or Teams user id); a tag's id for `kind: 'tag'`. */
-  readonly id: string;
-  readonly name: string;
-  readonly kind: 'person' | 'tag';
-}
 
 const PERSON_ID =
   /^([0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}|[^\s|,@<>]+@[^\s|,@<>]+|29:[\w-]+)$/i;
@@ -90,14 +86,6 @@ const LABEL = '[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?';
 const HOST_NAME = new RegExp(`^(\\*\\.)?${LABEL}(\\.${LABEL})*$`);
 const IPV6 = /^[0-9a-f.]*(:[0-9a-f.]*){2,}$/;
 
-/** A host entry as the service-URL policy compares it: lower case, an IPv6 address without brackets. */
-export function normalizeHostEntry(entry: string): string {
-  return entry
-    .trim()
-    .toLowerCase()
-    .replace(/^\[(.*)\]$/, '$1');
-}
-
 function hostEntryProblem(entry: string): string | undefined {
   const host = normalizeHostEntry(entry);
   if (IPV6.test(host)) return undefined;
@@ -137,9 +125,6 @@ const checkedList = (
         return [...new Set(entries.map(normalize))];
       }),
   );
-
-/** The SDK under the Teams channel: botbuilder 4.23.3, or its successor, the Microsoft 365 Agents SDK. */
-export const TEAMS_SDK_NAMES = ['botbuilder', 'agents'] as const;
 
 export const teamsEnvShape = {
   TEAMS_SDK: z.preprocess(emptyToUndefined, z.enum(TEAMS_SDK_NAMES).default('botbuilder')),

@@ -2,6 +2,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { createTeamsChannel } from '../../src/channels/teams/teams-channel';
+import { TeamsSetupError } from '../../src/channels/teams/teams-settings';
+import { teamsSettingsOf } from '../../src/config/channel-settings';
 import { loadConfig } from '../../src/config/config';
 import { COLLECTIONS } from '../../src/store/collections';
 import { ensureIndexes } from '../../src/store/ensure-indexes';
@@ -170,7 +172,7 @@ describe.each(TEAMS_SDKS)('Teams endpoint safety (%s)', (sdk) => {
     it('answers 503 until the core is attached and the channel started, and after it stops', async () => {
       const expressApp = express();
       const channel = createTeamsChannel({
-        config: loadConfig({ TEAMS_SDK: sdk }),
+        settings: teamsSettingsOf(loadConfig({ TEAMS_EMULATOR: 'true', TEAMS_SDK: sdk })),
         expressApp,
         references: createMongoConversationStore(conn.db),
       });
@@ -197,14 +199,14 @@ describe.each(TEAMS_SDKS)('Teams endpoint safety (%s)', (sdk) => {
     });
 
     it('refuses to run without authentication anywhere but loopback', () => {
-      const config = loadConfig({ HOST: '0.0.0.0', TEAMS_SDK: sdk });
-      expect(() =>
-        createTeamsChannel({
-          config,
-          expressApp: express(),
-          references: createMongoConversationStore(conn.db),
-        }),
-      ).toThrow(/no authentication without TEAMS_APP_ID.*HOST=0\.0\.0\.0 is not loopback/s);
+      // The configuration is the one place this is decided: no settings without authentication
+      // come out of it for a host that is not loopback.
+      expect(() => loadConfig({ TEAMS_EMULATOR: 'true', HOST: '0.0.0.0', TEAMS_SDK: sdk })).toThrow(
+        /HOST: must be a loopback address with TEAMS_EMULATOR=true/,
+      );
+      expect(() => teamsSettingsOf(loadConfig({ HOST: '0.0.0.0', TEAMS_SDK: sdk }))).toThrow(
+        TeamsSetupError,
+      );
     });
   });
 

@@ -24,7 +24,7 @@ import { createSlackSender } from './slack-requests';
 import { cardOf, cardText, personalMessage, teamsPerson, TENANT_ID } from './teams-activities';
 import { startConnectorStub, type ConnectorCall } from './teams-connector-stub';
 import { openTestDatabase } from './test-database';
-import { slackSettingsOf } from '../../src/config/channel-settings';
+import { slackSettingsOf, teamsSettingsOf } from '../../src/config/channel-settings';
 
 /**
  * The channels of the contract tests (test/e2e/channel-contract.test.ts), each built as main builds
@@ -264,7 +264,7 @@ export function teamsCase(env: Record<string, string> = {}, name = 'teams'): Cha
       });
       const server = await listen((expressApp) =>
         createTeamsChannel({
-          config,
+          settings: teamsSettingsOf(config),
           expressApp,
           references: createMongoConversationStore(conn.db),
           log: silent,

@@ -19,6 +19,7 @@ import { ensureIndexes } from '../../src/store/ensure-indexes';
 import { createMongoConversationStore } from '../../src/store/mongo-conversation-store';
 import { startConnectorStub, type ConnectorStub } from './teams-connector-stub';
 import { openTestDatabase } from './test-database';
+import { teamsSettingsOf } from '../../src/config/channel-settings';
 
 /** Both SDKs under the Teams channel: every Teams end-to-end file runs on each (describe.each). */
 export const TEAMS_SDKS: readonly TeamsSdk[] = ['botbuilder', 'agents'];
@@ -64,6 +65,8 @@ export interface TeamsAppOptions {
 
 export async function startTeamsApp(options: TeamsAppOptions): Promise<TeamsApp> {
   const config = loadConfig({
+    // Without an app id the channel runs as for the Emulator (authentication off, on loopback).
+    ...(options.env?.TEAMS_APP_ID ? {} : { TEAMS_EMULATOR: 'true' }),
     ...options.env,
     ...(options.sdk ? { TEAMS_SDK: options.sdk } : {}),
   });
@@ -74,7 +77,7 @@ export async function startTeamsApp(options: TeamsAppOptions): Promise<TeamsApp>
   );
   const app = express();
   const channel = createTeamsChannel({
-    config,
+    settings: teamsSettingsOf(config),
     expressApp: app,
     references: createMongoConversationStore(options.db),
     log,

@@ -1,4 +1,4 @@
-import type { TeamsPingTarget } from '../../config/teams';
+import type { TeamsPingTarget } from './teams-settings';
 import { t } from '../../core/i18n/translate';
 import type { Locale } from '../../core/locale';
 import type { Action, Block, OutboundMessage } from '../../core/messages';

@@ -1,4 +1,3 @@
-import type { TEAMS_SDK_NAMES } from '../../config/teams';
 import type { ConnectorOptions, TeamsConnector } from './teams-connector';
 
 /**
@@ -8,6 +7,8 @@ import type { ConnectorOptions, TeamsConnector } from './teams-connector';
  * Agents SDK). Everything else (the request guard, parsing, admission, the surface, the stored
  * conversation references) is shared and knows only this interface.
  */
+/** The SDK under the Teams channel: botbuilder 4.23.3, or its successor, the Microsoft 365 Agents SDK. */
+export const TEAMS_SDK_NAMES = ['botbuilder', 'agents'] as const;
 export type TeamsSdk = (typeof TEAMS_SDK_NAMES)[number];
 
 export interface TeamsBotHost {

@@ -1,4 +1,3 @@
-import { normalizeHostEntry } from '../../config/teams';
 import { isLoopbackAddress } from '../../util/loopback';
 
 /**
@@ -51,4 +50,12 @@ export class ServiceUrlRefused extends Error {
     super(`Teams connector call refused: ${reason}`);
     this.name = 'ServiceUrlRefused';
   }
+}
+
+/** A host entry as the service-URL policy compares it: lower case, an IPv6 address without brackets. */
+export function normalizeHostEntry(entry: string): string {
+  return entry
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
 }

@@ -1,5 +1,4 @@
 import type express from 'express';
-import type { Config } from '../../config/config';
 import type { Helpdesk } from '../../core/inbound';
 import type { Channel } from '../../core/ports/channel';
 import { LEVELS } from '../../core/ticket';
@@ -13,13 +12,14 @@ import { messagesEndpoint } from './request-guard';
 import type { RetryOptions } from './retry-transient';
 import { createTeamsAgentDirectory, createTeamsIdentities } from './teams-agent-directory';
 import { createInFlight } from './in-flight';
-import { teamsSettings, type TeamsSettings } from './teams-settings';
+import type { TeamsSettings } from './teams-settings';
 import { createTeamsSurface } from './teams-surface';
 
 export const TEAMS_MESSAGES_PATH = '/api/messages';
 
 export interface TeamsChannelOptions {
-  readonly config: Config;
+  /** Its own settings (src/config/channel-settings.ts teamsSettingsOf). */
+  readonly settings: TeamsSettings;
   /** POST /api/messages is mounted on it; the caller listens (on HOST:PORT). */
   readonly expressApp: express.Express;
   /** Where conversation references are kept (MongoDB: src/store/mongo-conversation-store.ts). */
@@ -47,11 +47,11 @@ export type TeamsChannel = Channel;
  * as Adaptive Cards sent with stored conversation references, and the agents of each level. The SDK
  * underneath is TEAMS_SDK's (botbuilder or the Microsoft 365 Agents SDK, bot-host.ts); nothing else
  * here depends on which. Without TEAMS_APP_ID it runs unauthenticated, for the Bot Framework
- * Emulator, and only on loopback.
+ * Emulator (the configuration allows that on loopback only).
  */
 export function createTeamsChannel(options: TeamsChannelOptions): TeamsChannel {
   const log = options.log ?? createLogger('silent');
-  const settings = teamsSettings(options.config);
+  const { settings } = options;
   const host = HOSTS[settings.sdk]({
     credentials: settings.credentials,
     ...(options.authEndpoints ? { endpoints: options.authEndpoints } : {}),

@@ -1,4 +1,4 @@
-import type { TeamsPingTarget } from '../../config/teams';
+import type { TeamsPingTarget } from './teams-settings';
 import { LapisError } from '../../core/errors';
 import { GiveUp } from '../../core/pipeline/work-runner';
 import type { OutboundMessage } from '../../core/messages';

@@ -4,7 +4,8 @@ import { ConfigError, loadConfig } from '../../../src/config/config';
 import { teamsEnvShape } from '../../../src/config/teams';
 import { isLoopbackAddress } from '../../../src/util/loopback';
 import { projectRoot } from '../../../src/util/project-root';
-import { teamsSettings, TeamsSetupError } from '../../../src/channels/teams/teams-settings';
+import { TeamsSetupError } from '../../../src/channels/teams/teams-settings';
+import { teamsSettingsOf as teamsSettings } from '../../../src/config/channel-settings';
 
 const APP_ID = '6f1b2a34-5c6d-4e7f-8a9b-0c1d2e3f4a5b';
 const TENANT = '9a8b7c6d-0000-4000-8000-000000000001';
@@ -153,7 +154,7 @@ describe('Teams configuration', () => {
   });
 
   it('runs on botbuilder unless TEAMS_SDK=agents, with the same variables', () => {
-    expect(teamsSettings(loadConfig({})).sdk).toBe('botbuilder');
+    expect(teamsSettings(loadConfig({ TEAMS_EMULATOR: 'true' })).sdk).toBe('botbuilder');
     const agents = teamsSettings(
       loadConfig({ ...withApp, TEAMS_APP_PASSWORD: 's', TEAMS_SDK: 'agents' }),
     );

@@ -10,7 +10,7 @@ import {
   mentionName,
   spanText,
 } from '../../../src/channels/teams/card-text';
-import type { TeamsPingTarget } from '../../../src/config/teams';
+import type { TeamsPingTarget } from '../../../src/channels/teams/teams-settings';
 import { fromUser, plain, type Block, type OutboundMessage } from '../../../src/core/messages';
 import { truncate } from '../../../src/core/text/truncate';
 
