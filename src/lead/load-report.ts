@@ -3,7 +3,7 @@ import type { Config } from '../config';
 import { reportSettingsFromConfig } from '../report/report-settings';
 import type { Report } from '../report/report-types';
 import { createReportLoader } from '../store/report-source';
-import type { ReportQuery } from './report-query';
+import type { ReportQuery } from '../report/report-types';
 
 /** How the dashboard gets its figures; main.ts passes the real one (src/report over the store). */
 export type LoadReport = (query: ReportQuery) => Promise<Report>;

@@ -3,7 +3,7 @@ import { ACTIVE_STATUSES } from '../core/ticket';
 import { buildReport } from '../report/build-report';
 import type { ReportInput } from '../report/report-input';
 import type { ReportSettings } from '../report/report-settings';
-import type { Report, ReportFilters } from '../report/report-types';
+import type { Report, ReportQuery } from '../report/report-types';
 import { COLLECTIONS } from './collections';
 import { filterDate, filterOneOf, filterString } from './filter-values';
 import {
@@ -16,12 +16,6 @@ import {
 } from './report-documents';
 import { PLATFORMS } from './ticket-document';
 import { LOCALES } from '../core/locale';
-
-export interface ReportQuery {
-  readonly from: Date;
-  readonly to: Date;
-  readonly filters?: ReportFilters;
-}
 
 /** What the period needs, and how many documents did not read back (skipped). */
 export interface LoadedReportInput extends ReportInput {

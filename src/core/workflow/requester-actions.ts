@@ -5,7 +5,7 @@ import type { Locale } from '../locale';
 import type { ConversationRef, UserRef } from '../people';
 import { sameUser } from '../people';
 import type { Ticket } from '../ticket';
-import { ActionRefused } from './allowed-actions';
+import { ActionRefused, isRequesterAction, type RequesterAction } from './allowed-actions';
 import { reopenTooLate, type ReopenTooLateDeps } from './follow-up-ticket';
 import { required } from './form-fields';
 import { decodePayload } from './payload';
@@ -17,7 +17,6 @@ import type { Uses } from './runtime';
 import * as transition from './ticket-transitions';
 
 type ActionEvent = Extract<Inbound, { kind: 'action' }>;
-export type RequesterAction = 'confirm_resolved' | 'reopen' | 'cancel' | 'csat';
 
 /** What createRequesterActions uses of the runtime, with what the helpers it calls use. */
 export type RequesterActionsDeps = Uses<
@@ -43,8 +42,9 @@ export function createRequesterActions(rt: RequesterActionsDeps) {
       const text = t(locale, 'refused_not_requester', { key: ticket.key });
       return refuse(rt, e, ticket, {}, text, 'not the requester');
     }
-    const action = e.action as RequesterAction;
-    return change(e.user, e.dm, ticket, action, payload.score, ticket.locale, e);
+    if (!isRequesterAction(e.action))
+      throw new LapisError('invalid_input', `not a requester action: ${e.action}`);
+    return change(e.user, e.dm, ticket, e.action, payload.score, ticket.locale, e);
   }
 
   async function change(

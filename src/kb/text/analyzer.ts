@@ -1,12 +1,12 @@
 import { LRUCache } from 'lru-cache';
 import type { Locale } from '../../core/locale';
+import type { OffTopicArea } from '../../core/ports/knowledge-base';
 import { generalWordList, isGeneralWord } from './general-words';
 import {
   conceptOfWord,
   type Concept,
   type ConceptKind,
   type Lexicon,
-  type OffTopicArea,
   type SmallTalkIntent,
 } from './lexicon';
 import { normalizeText, tokenizeWithBreaks } from './normalize';

@@ -1,10 +1,9 @@
+import type { OffTopicArea } from '../../core/ports/knowledge-base';
 import { CONCEPTS, SLANG, SMALL_TALK, STOPWORDS, type ConceptEntry } from './lexicon-data';
 import { normalizeText, tokenize } from './normalize';
 import { isInflectionOf, stemEnglish } from './stem';
 
 export type ConceptKind = ConceptEntry['kind'];
-/** Which desk an off-topic subject belongs to: facilities, HR, or nobody in particular. */
-export type OffTopicArea = NonNullable<ConceptEntry['area']>;
 export type SmallTalkIntent = (typeof SMALL_TALK)[number]['intent'];
 
 /** A concept's search term: one token shared by every language's way of saying it. */
