@@ -1,6 +1,6 @@
 import type { BusinessCalendar } from '../core/sla/business-calendar';
 import type { L0Outcome } from '../core/ports/l0-learning';
-import type { AuditEntry, Level, Priority, Ticket, TranscriptEntry } from '../core/ticket';
+import type { AuditEntry, Priority, Ticket, TranscriptEntry } from '../core/ticket';
 import type { DraftStatus, ReportFilters } from './report-types';
 
 /**
@@ -60,5 +60,3 @@ export interface ReportOptions {
   /** Notes from loading (e.g. skipped malformed documents), passed into the report. */
   readonly notes?: readonly string[];
 }
-
-export type { Level };

@@ -99,5 +99,3 @@ export function createIntake(options: IntakeOptions) {
     },
   };
 }
-
-export type Intake = ReturnType<typeof createIntake>;

@@ -20,7 +20,7 @@ import { createRuntime, DEFAULT_PIPELINE, type HelpdeskDeps } from './runtime';
 import { createSlaSweep } from './sla-sweep';
 import { inWorkScope } from './work-scope';
 
-export type { HelpdeskConfig, HelpdeskDeps, HelpdeskLogger } from './runtime';
+export type { HelpdeskDeps, HelpdeskLogger } from './runtime';
 
 function errorKey(code: string) {
   if (code === 'invalid_input') return 'error_invalid_input' as const;

@@ -43,10 +43,6 @@ export interface Lexicon {
 /** Concept terms start with a character no word token can contain, so they never collide with words. */
 export const CONCEPT_PREFIX = '~';
 
-export function isConceptTerm(term: string): boolean {
-  return term.startsWith(CONCEPT_PREFIX);
-}
-
 function words(text: string): string[] {
   return tokenize(normalizeText(text));
 }
