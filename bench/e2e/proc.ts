@@ -44,11 +44,6 @@ export interface Measured {
   readonly rssMb: () => number | undefined;
 }
 
-export const measuredPid = (pid: number): Measured => ({
-  pid: () => pid,
-  rssMb: () => rssMbOf(pid),
-});
-
 /**
  * CPU used between start and stop, in cores (CPU seconds per wall second), summed over processes;
  * undefined when there is nothing to measure or a process changed (restarted) meanwhile.

@@ -3,8 +3,8 @@ import type { Config } from '../config/config';
 import type { LoadReport } from '../lead/load-report';
 import { buildReport } from '../report/build-report';
 import type { ReportSettings } from '../report/report-input';
-import type { Report } from '../report/report-types';
-import { loadReportInput, type ReportQuery } from '../store/report-source';
+import type { Report, ReportQuery } from '../report/report-types';
+import { loadReportInput } from '../store/report-source';
 import { reportSettingsFromConfig } from './report-settings';
 
 /** The report of a period over the database: what the dashboard and the CLI call. */

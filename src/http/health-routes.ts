@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import pTimeout from 'p-timeout';
 
 export interface ReadinessChecks {
   /** Answers when the database does (a ping); throws or times out otherwise. */
@@ -25,7 +26,11 @@ export function healthRoutes(checks: ReadinessChecks): Router {
   router.get('/readyz', async (_req, res) => {
     const problems: string[] = [];
     try {
-      await withBudget(checks.pingDatabase(), PING_BUDGET_MS);
+      await pTimeout(
+        checks.pingDatabase(),
+        PING_BUDGET_MS,
+        `no answer within ${PING_BUDGET_MS} ms`,
+      );
     } catch (error) {
       problems.push(`database: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -40,16 +45,4 @@ export function healthRoutes(checks: ReadinessChecks): Router {
     });
   });
   return router;
-}
-
-async function withBudget<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

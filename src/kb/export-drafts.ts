@@ -1,14 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { KbDrafts } from '../core/ports/kb-drafts';
+import type { ExportIo } from './export-io';
 import { readKnowledgeBase } from './load-kb';
 import { parseArticle } from './parse-article';
 import { draftFilePath, renderDraft } from './render-draft';
-
-export interface ExportIo {
-  out(line: string): void;
-  err(line: string): void;
-}
 
 /**
  * `kb drafts export DIR`: writes each approved draft not exported yet as `<DIR>/<category>/<id>.<lang>.md`

@@ -2,13 +2,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { L0LearningAdmin } from '../core/ports/l0-learning';
 import { addQuestions } from './add-questions';
+import type { ExportIo } from './export-io';
 import { formatProblem, readKnowledgeBase } from './load-kb';
 import { planLearnedExport, type ExportStep } from './plan-learned-export';
-
-export interface ExportIo {
-  out(line: string): void;
-  err(line: string): void;
-}
 
 /**
  * `kb learned export`: writes each used, unexported phrasing into its article's questions, then

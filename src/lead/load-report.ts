@@ -1,5 +1,5 @@
 import type { Report } from '../report/report-types';
-import type { ReportQuery } from './report-query';
+import type { ReportQuery } from '../report/report-types';
 
 /** How the dashboard gets its figures; main.ts passes the real one (src/report over the store). */
 export type LoadReport = (query: ReportQuery) => Promise<Report>;

@@ -1,3 +1,5 @@
+import { LRUCache } from 'lru-cache';
+
 /** Wrong tokens allowed per address within the window before it must wait for the window to pass. */
 export const MAX_FAILURES = 5;
 export const FAILURE_WINDOW_MS = 15 * 60_000;
@@ -9,7 +11,8 @@ export const FAILURE_DELAY_MS = 400;
  * caller shares the proxy's address, which only makes the limit stricter.
  */
 export function createLoginLimiter(now: () => number = Date.now) {
-  const failures = new Map<string, number[]>();
+  /** Past its bound, the addresses that failed longest ago are forgotten first. */
+  const failures = new LRUCache<string, number[]>({ max: 10_000 });
   const recent = (address: string) =>
     (failures.get(address) ?? []).filter((at) => at > now() - FAILURE_WINDOW_MS);
   return {
@@ -20,7 +23,6 @@ export function createLoginLimiter(now: () => number = Date.now) {
       return Math.ceil(((times[0] ?? now()) + FAILURE_WINDOW_MS - now()) / 1000);
     },
     failed(address: string): void {
-      if (failures.size > 10_000) failures.clear();
       failures.set(address, [...recent(address), now()]);
     },
     succeeded(address: string): void {

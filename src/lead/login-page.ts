@@ -1,3 +1,5 @@
+import escapeHtml from 'escape-html';
+
 /** The login form (no script): the token goes in a POST body, never in a URL. */
 export function loginPage(message?: string): string {
   const notice = message ? `<p class="login-error" role="alert">${escapeHtml(message)}</p>` : '';
@@ -24,11 +26,4 @@ export function loginPage(message?: string): string {
   </body>
 </html>
 `;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
 }

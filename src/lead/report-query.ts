@@ -1,13 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { z } from 'zod';
-import type { ReportFilters } from '../report/report-types';
-
-/** What /dashboard/api/report is asked: the period [from, to) and the filters. */
-export interface ReportQuery {
-  readonly from: Date;
-  readonly to: Date;
-  readonly filters: ReportFilters;
-}
+import type { ReportFilters, ReportQuery } from '../report/report-types';
 
 const DAY_MS = 86_400_000;
 /** The longest period one request may ask for (a report reads every ticket of the period). */

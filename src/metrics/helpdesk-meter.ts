@@ -17,25 +17,3 @@ export interface HelpdeskMeter {
   /** From an event's arrival at the intake to the first effect it caused being sent. */
   replied(seconds: number, event: { readonly platform: string; readonly kind: string }): void;
 }
-
-/** A map that forgets its oldest entries past `limit` (insertion order), for per-process memories. */
-export function boundedMap<K, V>(limit: number) {
-  const map = new Map<K, V>();
-  return {
-    get: (key: K) => map.get(key),
-    has: (key: K) => map.has(key),
-    delete: (key: K) => map.delete(key),
-    set(key: K, value: V) {
-      map.delete(key);
-      map.set(key, value);
-      while (map.size > limit) {
-        const oldest = map.keys().next();
-        if (oldest.done) break;
-        map.delete(oldest.value);
-      }
-    },
-    get size() {
-      return map.size;
-    },
-  };
-}

@@ -1,7 +1,8 @@
+import { LRUCache } from 'lru-cache';
 import type { Effect } from '../core/effects';
 import type { QueuedWork } from '../core/pipeline/queued-work';
 import type { ClaimedWork, WorkQueue } from '../core/ports/work-queue';
-import { boundedMap, type HelpdeskMeter } from './helpdesk-meter';
+import type { HelpdeskMeter } from './helpdesk-meter';
 
 interface Arrival {
   readonly at: number;
@@ -25,7 +26,7 @@ export function meterReplies(
   meter: HelpdeskMeter,
   now: () => number = Date.now,
 ): { inbox: WorkQueue<QueuedWork>; outbox: WorkQueue<Effect> } {
-  const waiting = boundedMap<string, Arrival>(MAX_WAITING);
+  const waiting = new LRUCache<string, Arrival>({ max: MAX_WAITING });
   const note = (id: string, work: QueuedWork, at: number) => {
     if (work.kind === 'inbound' && !waiting.has(id))
       waiting.set(id, { at, platform: work.event.user.platform, kind: work.event.kind });

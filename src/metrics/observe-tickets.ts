@@ -1,9 +1,9 @@
+import { LRUCache } from 'lru-cache';
 import type { TicketStore } from '../core/ports/ticket-store';
 import type { Ticket } from '../core/ticket';
-import { boundedMap } from './helpdesk-meter';
 
 /** What an observer is told: a ticket opened, and each stored change against what it replaced. */
-export interface TicketObserver<S> {
+export interface TicketObserver<S extends object> {
   /** What a change is judged against, kept small: the ticket at a version is remembered as this. */
   snapshot(ticket: Ticket): S;
   /** A ticket stored for the first time (a redone creation, which returns it again, is not). */
@@ -19,8 +19,11 @@ export interface TicketObserver<S> {
  * more. A change redone after a crash is not replaced again (its step key is recognised), so nothing
  * is told twice.
  */
-export function observeTickets<S>(inner: TicketStore, observer: TicketObserver<S>): TicketStore {
-  const versions = boundedMap<string, S>(5_000);
+export function observeTickets<S extends object>(
+  inner: TicketStore,
+  observer: TicketObserver<S>,
+): TicketStore {
+  const versions = new LRUCache<string, S>({ max: 5_000 });
   const remember = <T extends Ticket | undefined>(ticket: T): T => {
     if (ticket) versions.set(`${ticket.id}@${ticket.version}`, observer.snapshot(ticket));
     return ticket;

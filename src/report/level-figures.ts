@@ -1,7 +1,7 @@
-import { LEVELS } from '../core/ticket';
+import { LEVELS, type Level } from '../core/ticket';
 import type { ReportOptions, ReportTicket } from './report-input';
 import { average, inPeriod, percentiles, rate, round } from './report-math';
-import type { Level, Report } from './report-types';
+import type { Report } from './report-types';
 import type { TicketHistory } from './ticket-history';
 
 export interface ReadTicket {

@@ -1,7 +1,7 @@
 import type { BusinessCalendar } from '../core/sla/business-calendar';
 import type { L0Outcome } from '../core/ports/l0-learning';
 import type { AuditEntry, Priority, Ticket, TranscriptEntry } from '../core/ticket';
-import type { DraftStatus, Level, ReportFilters } from './report-types';
+import type { DraftStatus, ReportFilters } from './report-types';
 
 /**
  * What buildReport reads: plain records, as stored. A full core Ticket is a ReportTicket; the
@@ -63,5 +63,3 @@ export interface ReportOptions {
 
 /** What the desk configures once (calendars, time zone, L1's band, question terms); a query adds the rest. */
 export type ReportSettings = Omit<ReportOptions, 'from' | 'to' | 'filters' | 'notes'>;
-
-export type { Level };

@@ -1,3 +1,5 @@
+import type { Level } from '../core/ticket';
+
 /**
  * The lead's report: what `npm run -s report -- --format json` prints and what /dashboard draws. The
  * JSON shape is a contract (documented in the README, "The service-desk lead's view"): add fields,
@@ -6,14 +8,19 @@
  */
 export const REPORT_VERSION = 1;
 
-export type Level = 1 | 2 | 3;
-
 export interface ReportFilters {
   readonly channel?: 'slack' | 'teams' | 'console';
   readonly category?: string;
   readonly language?: 'en' | 'id';
   /** Ticket figures of tickets that reached this level; L0 figures are not filtered by level. */
   readonly level?: Level;
+}
+
+/** What a report is asked for: the period [from, to) and the filters (none: every ticket). */
+export interface ReportQuery {
+  readonly from: Date;
+  readonly to: Date;
+  readonly filters?: ReportFilters;
 }
 
 export interface Percentiles {

@@ -1,6 +1,7 @@
 import type { ReportOptions } from './report-input';
 import { inPeriod } from './report-math';
-import type { Level, Report } from './report-types';
+import type { Level } from '../core/ticket';
+import type { Report } from './report-types';
 import type { ReadTicket } from './level-figures';
 
 type SlaRow = Report['sla']['warnings'][number];

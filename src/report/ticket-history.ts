@@ -1,6 +1,5 @@
-import type { AuditEntry } from '../core/ticket';
+import type { AuditEntry, Level } from '../core/ticket';
 import type { ReportTicket } from './report-input';
-import type { Level } from './report-types';
 
 /**
  * A ticket's life read back from its audit trail and transcript, as of an instant (`until`): where

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Db } from 'mongodb';
 import {
   REFERENCE_KINDS,
@@ -21,7 +22,8 @@ const MAX_REMEMBERED = 10_000;
 
 export function createMongoConversationStore(db: Db): ConversationStore {
   const refs = db.collection<ReferenceDocument>(COLLECTIONS.conversations);
-  const written = new Map<string, string>();
+  /** What this process last wrote of each reference: an unchanged one is not written again. */
+  const written = new LRUCache<string, string>({ max: MAX_REMEMBERED });
 
   async function upsert(ref: TeamsReference): Promise<void> {
     const kind = filterOneOf(ref.kind, REFERENCE_KINDS, 'reference kind');
@@ -39,7 +41,6 @@ export function createMongoConversationStore(db: Db): ConversationStore {
       if (!isDuplicateKey(error)) throw error;
       await refs.updateOne(filter, update);
     }
-    if (written.size >= MAX_REMEMBERED) written.clear();
     written.set(key, signature);
   }
 

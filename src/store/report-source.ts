@@ -1,7 +1,7 @@
 import type { Db, Document, Filter } from 'mongodb';
 import { ACTIVE_STATUSES } from '../core/ticket';
 import type { ReportInput } from '../report/report-input';
-import type { ReportFilters } from '../report/report-types';
+import type { ReportQuery } from '../report/report-types';
 import { COLLECTIONS } from './collections';
 import { filterDate, filterOneOf, filterString } from './filter-values';
 import {
@@ -14,12 +14,6 @@ import {
 } from './report-documents';
 import { PLATFORMS } from './ticket-document';
 import { LOCALES } from '../core/locale';
-
-export interface ReportQuery {
-  readonly from: Date;
-  readonly to: Date;
-  readonly filters?: ReportFilters;
-}
 
 /** What the period needs, and how many documents did not read back (skipped). */
 export interface LoadedReportInput extends ReportInput {

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Db, Document, Filter } from 'mongodb';
 import { ACTIVE_STATUSES, LEVELS, type Level, type TicketStatus } from '../core/ticket';
 import { COLLECTIONS } from './collections';
@@ -75,13 +76,12 @@ export function createTicketRefs(db: Db, now: () => Date = () => new Date()) {
   });
   const migrations = db.collection<MigrationMark>(COLLECTIONS.migrations);
   /** What this process last made of each ticket's summary, at which ticket version. */
-  const written = new Map<string, { version: number; content: string }>();
-  const knownThreads = new Set<string>();
+  const written = new LRUCache<string, { version: number; content: string }>({ max: REMEMBERED });
+  /** Thread refs known to be stored (`ticketId|threadKey`). */
+  const knownThreads = new LRUCache<string, true>({ max: REMEMBERED });
 
   function remember(doc: TicketDocument, content: string): void {
-    written.delete(doc._id);
     written.set(doc._id, { version: doc.version, content });
-    if (written.size > REMEMBERED) written.delete(written.keys().next().value as string);
   }
   /**
    * Whether this process made the summary `content` at the version just before `doc`'s: then no other
@@ -101,8 +101,7 @@ export function createTicketRefs(db: Db, now: () => Date = () => new Date()) {
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
       }
-      if (knownThreads.size > REMEMBERED) knownThreads.clear();
-      knownThreads.add(`${doc._id}|${key}`);
+      knownThreads.set(`${doc._id}|${key}`, true);
     }
   }
 

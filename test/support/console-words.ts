@@ -1,5 +1,5 @@
 import { CONSOLE_LABELS } from '../../src/channels/console/console-labels';
-import { fill, type Params } from '../../src/core/i18n/message-table';
+import { translate, type Params } from '../../src/core/i18n/translate';
 import type { Locale } from '../../src/core/locale';
 
 /** A word of the console's page (console-labels.ts) in `locale`, as the page shows it. */
@@ -8,5 +8,5 @@ export function consoleWord(
   key: keyof typeof CONSOLE_LABELS,
   params: Params = {},
 ): string {
-  return fill(CONSOLE_LABELS[key][locale], params);
+  return translate(CONSOLE_LABELS, locale, key, params);
 }

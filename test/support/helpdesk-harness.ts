@@ -2,12 +2,12 @@ import type { Locale } from '../../src/core/locale';
 import path from 'node:path';
 import { createBusinessCalendar } from '../../src/core/sla/business-calendar';
 import { createSlaPolicy } from '../../src/core/sla/sla-policy';
-import { createMemoryWorkQueue } from '../../src/core/testing/memory-work-queue';
+import { createMemoryWorkQueue } from './fakes/memory-work-queue';
 import type { WorkQueue } from '../../src/core/ports/work-queue';
 import type { QueuedWork } from '../../src/core/pipeline/queued-work';
 import type { Effect } from '../../src/core/effects';
-import { createMemorySessionStore } from '../../src/core/testing/memory-session-store';
-import { createMemoryTicketStore } from '../../src/core/testing/memory-ticket-store';
+import { createMemorySessionStore } from './fakes/memory-session-store';
+import { createMemoryTicketStore } from './fakes/memory-ticket-store';
 import type { Inbound } from '../../src/core/inbound';
 import type { Action, ActionId, OutboundMessage } from '../../src/core/messages';
 import type { MessageRef, UserRef } from '../../src/core/people';
@@ -18,12 +18,9 @@ import type { SessionStore } from '../../src/core/ports/session-store';
 import { loadKnowledgeBase } from '../../src/kb/load-kb';
 import { createKnowledgeBase } from '../../src/kb/search/create-knowledge-base';
 import { createRecordingSurface } from './recording-surface';
-import {
-  createMemoryL0Learning,
-  type MemoryL0Learning,
-} from '../../src/core/testing/memory-l0-learning';
+import { createMemoryL0Learning, type MemoryL0Learning } from './fakes/memory-l0-learning';
 import type { L0Learning } from '../../src/core/ports/l0-learning';
-import { createMemoryKbDrafts } from '../../src/core/testing/memory-kb-drafts';
+import { createMemoryKbDrafts } from './fakes/memory-kb-drafts';
 import type { KbDrafts } from '../../src/core/ports/kb-drafts';
 import type { KnowledgeBase, OffTopicArea } from '../../src/core/ports/knowledge-base';
 

@@ -30,8 +30,3 @@ export function toUserRef(user: ConsoleUser): UserRef {
 export function levelOfRole(role: ConsoleRole): Level | undefined {
   return role === 'l1' ? 1 : role === 'l2' ? 2 : role === 'l3' ? 3 : undefined;
 }
-
-/** The ids of the console's agents of one level (what L1_AGENT_IDS etc. configure for Slack/Teams). */
-export function consoleAgentIds(users: readonly ConsoleUser[], level: Level): string[] {
-  return users.filter((u) => levelOfRole(u.role) === level).map((u) => u.id);
-}

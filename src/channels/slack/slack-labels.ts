@@ -1,5 +1,6 @@
 import type { Locale } from '../../core/locale';
-import { fill, type MessageTable, type Params } from '../../core/i18n/message-table';
+import type { MessageTable } from '../../core/i18n/message-table';
+import { translate, type Params } from '../../core/i18n/translate';
 
 /**
  * The few words only the Slack channel shows (App Home headings, the slash command's pointer to the
@@ -25,5 +26,5 @@ export const SLACK_LABELS = {
 export type LabelKey = keyof typeof SLACK_LABELS;
 
 export function label(locale: Locale, key: LabelKey, values: Params = {}): string {
-  return fill(SLACK_LABELS[key][locale], values);
+  return translate(SLACK_LABELS, locale, key, values);
 }

@@ -1,3 +1,5 @@
+import { LRUCache } from 'lru-cache';
+
 /**
  * A small cache of async lookups (users.info, conversations.members, conversations.open): one
  * request per key at a time, answers kept for `ttlMs`, failures not kept, and on a failed refresh
@@ -8,46 +10,38 @@ export interface TtlCache<V> {
   clear(): void;
 }
 
-interface Entry<V> {
-  value: Promise<V>;
-  expires: number;
-  lastGood?: V;
+/** lru-cache keeps no null or undefined: each answer is boxed (a user without a name is null). */
+interface Box<V> {
+  readonly value: V;
 }
 
 export function createTtlCache<V>(
   ttlMs: number,
   options: { maxEntries?: number; now?: () => number } = {},
 ): TtlCache<V> {
-  const now = options.now ?? Date.now;
-  const maxEntries = options.maxEntries ?? 5000;
-  const entries = new Map<string, Entry<V>>();
-
-  function store(key: string, load: () => Promise<V>, lastGood: V | undefined): Promise<V> {
-    const entry: Entry<V> = { value: load(), expires: now() + ttlMs };
-    if (lastGood !== undefined) entry.lastGood = lastGood;
-    entry.value = entry.value.then(
-      (value) => {
-        entry.lastGood = value;
-        return value;
-      },
-      (error: unknown) => {
-        if (entry.lastGood !== undefined) return entry.lastGood; // kept until the next expiry
-        if (entries.get(key) === entry) entries.delete(key);
+  const cache = new LRUCache<string, Box<V>, () => Promise<V>>({
+    max: options.maxEntries ?? 5000,
+    ttl: ttlMs,
+    // With a clock of its own (tests), every look reads it afresh.
+    ...(options.now ? { perf: { now: options.now }, ttlResolution: 0 } : {}),
+    // A clear() or an eviction does not fail the lookups waiting for a request in flight.
+    ignoreFetchAbort: true,
+    // lru-cache runs one fetch per key at a time; a rejected one with nothing to fall back on is dropped.
+    fetchMethod: async (_key, stale, { context: load }) => {
+      try {
+        return { value: await load() };
+      } catch (error) {
+        // The last good answer, kept again until the next expiry: a failing Slack is not asked at every event.
+        if (stale) return stale;
         throw error;
-      },
-    );
-    if (!entries.has(key) && entries.size >= maxEntries)
-      entries.delete(entries.keys().next().value ?? '');
-    entries.set(key, entry);
-    return entry.value;
-  }
+      }
+    },
+  });
 
   return {
-    get(key, load) {
-      const entry = entries.get(key);
-      if (entry && entry.expires > now()) return entry.value;
-      return store(key, load, entry?.lastGood);
+    async get(key, load) {
+      return (await cache.forceFetch(key, { context: load })).value;
     },
-    clear: () => entries.clear(),
+    clear: () => cache.clear(),
   };
 }

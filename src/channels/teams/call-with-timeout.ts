@@ -1,3 +1,5 @@
+import pTimeout from 'p-timeout';
+
 /**
  * A connector call that got no answer in time. It is not retried where it happened (retry-transient
  * retries only what Teams turned away): a timed-out POST may well have been posted. It surfaces as an
@@ -21,17 +23,9 @@ export async function callWithTimeout<T>(
   call: (signal: AbortSignal) => Promise<T>,
 ): Promise<T> {
   const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      const error = new ConnectorTimeoutError(timeoutMs);
-      controller.abort(error);
-      reject(error);
-    }, timeoutMs);
+  return pTimeout(call(controller.signal), timeoutMs, () => {
+    const error = new ConnectorTimeoutError(timeoutMs);
+    controller.abort(error);
+    throw error;
   });
-  try {
-    return await Promise.race([call(controller.signal), expired]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

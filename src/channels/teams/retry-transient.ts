@@ -1,3 +1,4 @@
+import pRetry from 'p-retry';
 import { z } from 'zod';
 
 /**
@@ -58,17 +59,21 @@ export async function retryTransient<T>(
   const sleep =
     options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const random = options.random ?? Math.random;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await operation();
-    } catch (error) {
+  return pRetry(() => operation(), {
+    retries: attempts - 1,
+    // The waits are decided below (full jitter, Retry-After), so p-retry adds none of its own.
+    minTimeout: 0,
+    maxTimeout: 0,
+    onFailedAttempt: async (error) => {
       const status = statusOf(error);
-      if (attempt >= attempts || status === undefined || !RETRIABLE_STATUSES.includes(status))
+      // Thrown from here, the error itself is what retryTransient rejects with: the last one.
+      if (error.retriesLeft <= 0 || status === undefined || !RETRIABLE_STATUSES.includes(status))
         throw error;
+      const attempt = error.attemptNumber;
       const jittered = Math.round(random() * Math.min(max, base * 2 ** (attempt - 1)));
       const delayMs = Math.max(jittered, retryAfterMs(error) ?? 0);
       options.onRetry?.({ attempt, status, delayMs });
       await sleep(delayMs);
-    }
-  }
+    },
+  });
 }

@@ -5,7 +5,9 @@ import type { Locale } from '../locale';
  * one channel shows (Slack's App Home, the console's page). Every table is checked the same way
  * (test/unit/i18n/catalogs.test.ts): both languages present, same placeholders, no left-overs.
  */
-export type MessageTable = Readonly<Record<string, Readonly<Record<Locale, string>>>>;
+export type MessageTable<K extends string = string> = Readonly<
+  Record<K, Readonly<Record<Locale, string>>>
+>;
 
 export type Params = Readonly<Record<string, string | number>>;
 

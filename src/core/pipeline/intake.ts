@@ -1,3 +1,4 @@
+import pTimeout from 'p-timeout';
 import type { Inbound } from '../inbound';
 import type { WorkQueue } from '../ports/work-queue';
 import { withoutNul } from '../text/without-nul';
@@ -51,18 +52,14 @@ export function createIntake(options: IntakeOptions) {
     const event = withoutNul(received);
     const work: QueuedWork = { kind: 'inbound', event };
     const lane = laneOfWork(work);
-    let timer: NodeJS.Timeout | undefined;
-    const budget = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(refusedAfter('the database did not answer in time')),
-        options.timeoutMs,
-      );
-    });
     try {
-      const fresh = await Promise.race([
+      const fresh = await pTimeout(
         options.inbox.enqueue([{ id: workIdOf(event), lane, payload: work }]),
-        budget,
-      ]);
+        options.timeoutMs,
+        () => {
+          throw refusedAfter('the database did not answer in time');
+        },
+      );
       lastAnswerAt = Date.now();
       if (fresh.length === 0) return 'duplicate';
       backlog++;
@@ -72,8 +69,6 @@ export function createIntake(options: IntakeOptions) {
       if (error instanceof IntakeRefused) throw error;
       options.log.warn({ err: error }, 'could not record an event; the platform will retry');
       throw refusedAfter('the database is unavailable');
-    } finally {
-      clearTimeout(timer);
     }
   }
 
@@ -104,5 +99,3 @@ export function createIntake(options: IntakeOptions) {
     },
   };
 }
-
-export type Intake = ReturnType<typeof createIntake>;

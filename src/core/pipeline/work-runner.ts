@@ -1,3 +1,4 @@
+import pTimeout from 'p-timeout';
 import type { ClaimedWork, LaneHead, WorkItem, WorkQueue } from '../ports/work-queue';
 import { retryDelayMs } from './retry-delay';
 
@@ -179,8 +180,7 @@ export function createWorkRunner<T>(options: WorkRunnerOptions<T>): WorkRunner {
       running = false;
       if (pollTimer) clearInterval(pollTimer);
       ready = [];
-      const deadline = new Promise<void>((resolve) => setTimeout(resolve, deadlineMs).unref());
-      await Promise.race([Promise.allSettled([...laneTasks]), deadline]);
+      await pTimeout(Promise.allSettled([...laneTasks]), deadlineMs, () => undefined);
       // What is still in hand is let go, so another instance (or the next start) takes it now.
       await Promise.allSettled([...inHandNow.values()].map((c) => c.release()));
     },

@@ -1,16 +1,24 @@
 import type { Inbound } from '../inbound';
-import { createAgentActions } from './agent-actions';
-import { createAreaActions } from './area-actions';
-import { createDraftActions } from './draft-actions';
-import { createL0Actions } from './l0-actions';
+import { createAgentActions, type AgentActionsDeps } from './agent-actions';
+import { createAreaActions, type AreaActionsDeps } from './area-actions';
+import { createDraftActions, type DraftActionsDeps } from './draft-actions';
+import { createL0Actions, type L0ActionsDeps } from './l0-actions';
 import { payloadLocale } from './payload';
-import { createRequesterActions } from './requester-actions';
-import type { Runtime } from './runtime';
+import { createRequesterActions, type RequesterActionsDeps } from './requester-actions';
+import type { Uses } from './runtime';
 
 type ActionEvent = Extract<Inbound, { kind: 'action' }>;
 
+/** What createActionFlow uses of the runtime, with what the helpers it calls use. */
+export type ActionFlowDeps = Uses<never, 'agentLocale'> &
+  L0ActionsDeps &
+  AreaActionsDeps &
+  AgentActionsDeps &
+  RequesterActionsDeps &
+  DraftActionsDeps;
+
 /** Every button press, sent to the flow that owns it: L0 (and its areas), the agents' card, or the requester's. */
-export function createActionFlow(rt: Runtime) {
+export function createActionFlow(rt: ActionFlowDeps) {
   const l0 = createL0Actions(rt);
   const areas = createAreaActions(rt);
   const agents = createAgentActions(rt);
@@ -19,7 +27,7 @@ export function createActionFlow(rt: Runtime) {
 
   return {
     async handle(e: ActionEvent): Promise<void> {
-      const locale = payloadLocale(e.payload, e.locale ?? rt.deps.config.agentLocale);
+      const locale = payloadLocale(e.payload, e.locale ?? rt.config.agentLocale);
       switch (e.action) {
         case 'l0_solved':
           return l0.feedback(e, true, locale);

@@ -4,7 +4,7 @@ import type { Locale } from '../locale';
 import { displayName, type ConversationRef, type UserRef } from '../people';
 import type { Ticket, TranscriptEntry } from '../ticket';
 import { say } from './render';
-import type { Runtime } from './runtime';
+import type { Uses } from './runtime';
 import { requesterReplied } from './ticket-transitions';
 
 /** The ticket already holds this text from its requester: as its details or an earlier message. */
@@ -15,19 +15,25 @@ function holds(ticket: Ticket, text: string): boolean {
   );
 }
 
+/** What addRequesterText uses of the runtime. */
+export type AddRequesterTextDeps = Uses<
+  'clock' | 'mutate' | 'ctx' | 'tellThread' | 'refreshCards',
+  'agentLocale'
+>;
+
 /**
  * What the requester wrote, added to their ticket: kept in its transcript and relayed into the thread
  * of its current level as "Budi (requester): ..."; a paused SLA clock runs again. With `once`, text the
  * ticket already holds (the same form sent twice) is not added a second time. Returns the ticket after.
  */
 export async function addRequesterText(
-  rt: Runtime,
+  rt: AddRequesterTextDeps,
   ticket: Ticket,
   user: UserRef,
   text: string,
   options: { readonly once?: boolean } = {},
 ): Promise<Ticket> {
-  const now = rt.deps.clock.now();
+  const now = rt.clock.now();
   const { before, after, changed, replayed } = await rt.mutate(ticket.id, (x) => {
     if (options.once && holds(x, text)) return x;
     const entry: TranscriptEntry = {
@@ -41,10 +47,10 @@ export async function addRequesterText(
     return requesterReplied(x, rt.ctx(user), entry);
   });
   if (changed) {
-    const says = t(rt.deps.config.agentLocale, 'requester_says', { requester: displayName(user) });
+    const says = t(rt.config.agentLocale, 'requester_says', { requester: displayName(user) });
     rt.tellThread(after, after.level, {
       text,
-      locale: rt.deps.config.agentLocale,
+      locale: rt.config.agentLocale,
       blocks: [{ kind: 'text', spans: [plain(`${says} `), fromUser(text)] }],
     });
   }
@@ -52,12 +58,15 @@ export async function addRequesterText(
   return after;
 }
 
+/** What addFormText uses of the runtime, with what the helpers it calls use. */
+export type AddFormTextDeps = Uses<'sendDirect'> & AddRequesterTextDeps;
+
 /**
  * Text from a form that came too late for its own purpose (an out-of-date ticket form, a reopen once
  * reopening was over), added to an active ticket, not twice; the person is told where it went.
  */
 export async function addFormText(
-  rt: Runtime,
+  rt: AddFormTextDeps,
   who: { readonly user: UserRef; readonly dm?: ConversationRef | undefined },
   ticket: Ticket,
   text: string,

@@ -4,32 +4,49 @@ import type { Inbound } from '../inbound';
 import { displayName } from '../people';
 import type { Level, Ticket } from '../ticket';
 import { field, required } from './form-fields';
-import { agentButtonTarget } from './agent-button';
+import { agentButtonTarget, type AgentButtonDeps } from './agent-button';
 import { ActionRefused } from './allowed-actions';
-import { keepAgentText } from './keep-agent-text';
-import { refusalText, refuse } from './refusals';
+import { keepAgentText, type KeepAgentTextDeps } from './keep-agent-text';
+import { refusalText, refuse, type RefuseDeps } from './refusals';
 import { say } from './render';
 import { resolvedMessage } from './resolved-message';
-import type { Runtime } from './runtime';
+import type { Uses } from './runtime';
 import * as transition from './ticket-transitions';
 
 type ActionEvent = Extract<Inbound, { kind: 'action' }>;
+
+/** What createAgentActions uses of the runtime, with what the helpers it calls use. */
+export type AgentActionsDeps = Uses<
+  | 'tickets'
+  | 'kb'
+  | 'learning'
+  | 'clock'
+  | 'ctx'
+  | 'mutate'
+  | 'refreshCards'
+  | 'tellRequester'
+  | 'tellThread'
+  | 'postToLevel',
+  'agentLocale'
+> &
+  AgentButtonDeps &
+  KeepAgentTextDeps &
+  RefuseDeps;
 
 /**
  * The buttons on a ticket's card in a level's channel: claim, escalate, send back, wait on the
  * requester, resolve. Only agents of that level may press them; the transition decides the rest
  * against the fresh ticket (allowed-actions.ts), and a refusal tells the presser why.
  */
-export function createAgentActions(rt: Runtime) {
-  const { deps } = rt;
-  const locale = deps.config.agentLocale;
+export function createAgentActions(rt: AgentActionsDeps) {
+  const locale = rt.config.agentLocale;
 
   async function handle(e: ActionEvent): Promise<void> {
     const target = await agentButtonTarget(rt, e);
     if (!target) return;
     const { ticket, level } = target;
     const article = e.action === 'resolve' ? field(e, 'article').toLowerCase() : '';
-    if (article && !deps.kb.article(article, ticket.locale)) {
+    if (article && !rt.kb.article(article, ticket.locale)) {
       const text = t(locale, 'refused_unknown_article', { id: article.slice(0, 100) });
       return refuse(rt, e, ticket, { level }, text, 'unknown article named at resolve');
     }
@@ -39,7 +56,7 @@ export function createAgentActions(rt: Runtime) {
       result = await rt.mutate(ticket.id, (x) => change(e, x, ctx, level));
     } catch (error) {
       if (!isLapisError(error) || error.code === 'contended') throw error;
-      const fresh = (await deps.tickets.get(ticket.id)) ?? ticket;
+      const fresh = (await rt.tickets.get(ticket.id)) ?? ticket;
       // A form typed for a ticket that moved on: the text is kept as a note, and the refusal says so.
       const kept = error instanceof ActionRefused && (await keepAgentText(rt, e, fresh, level));
       const why = refusalText(error, fresh, locale);
@@ -55,7 +72,7 @@ export function createAgentActions(rt: Runtime) {
    * that article. Keyed by the ticket's version, so a redone press teaches once.
    */
   async function teach(e: ActionEvent, ticket: Ticket, articleId: string) {
-    await deps.learning?.confirm({
+    await rt.learning?.confirm({
       articleId,
       text: ticket.question,
       lang: ticket.locale,
@@ -63,7 +80,7 @@ export function createAgentActions(rt: Runtime) {
       // The resolution, not the version (later changes move it on): a redone press teaches once.
       key: `ticket:${ticket.id}:resolved@${ticket.resolution?.at.toISOString() ?? ''}`,
       user: e.user,
-      at: deps.clock.now(),
+      at: rt.clock.now(),
     });
   }
 

@@ -4,7 +4,7 @@ import { fromUser, plain } from '../messages';
 import { displayName } from '../people';
 import { isActive, LEVELS, type Level, type Ticket } from '../ticket';
 import { say } from './render';
-import type { Runtime } from './runtime';
+import type { Uses } from './runtime';
 import { agentReplied } from './ticket-transitions';
 
 type ThreadMessage = Extract<Inbound, { kind: 'thread_message' }>;
@@ -26,21 +26,34 @@ function levelOfThread(ticket: Ticket, threadId: string): Level | undefined {
   return LEVELS.find((level) => ticket.threads[`L${level}`]?.threadId === threadId);
 }
 
-export function createAgentFlow(rt: Runtime) {
-  const { deps } = rt;
-  const locale = deps.config.agentLocale;
+/** What createAgentFlow uses of the runtime. */
+export type AgentFlowDeps = Uses<
+  | 'tickets'
+  | 'agents'
+  | 'clock'
+  | 'ctx'
+  | 'mutate'
+  | 'refreshCards'
+  | 'tellRequester'
+  | 'tellThread'
+  | 'whisper',
+  'agentLocale'
+>;
+
+export function createAgentFlow(rt: AgentFlowDeps) {
+  const locale = rt.config.agentLocale;
 
   return {
     async handle(e: ThreadMessage): Promise<void> {
-      const ticket = await deps.tickets.getByThread(e.thread.platform, e.thread.threadId);
+      const ticket = await rt.tickets.getByThread(e.thread.platform, e.thread.threadId);
       const text = e.text.trim();
       if (!ticket || !text) return;
       const level = levelOfThread(ticket, e.thread.threadId) ?? ticket.level;
       const note = isInternalNote(text);
-      const isAgent = await deps.agents.isAgent(e.user, level);
+      const isAgent = await rt.agents.isAgent(e.user, level);
       const keepInternal = async (why?: string) => {
         const entry = {
-          at: deps.clock.now(),
+          at: rt.clock.now(),
           from: 'agent' as const,
           user: e.user,
           text: text.replace(NOTE_PREFIX, ''),
@@ -66,7 +79,7 @@ export function createAgentFlow(rt: Runtime) {
         );
 
       const entry = {
-        at: deps.clock.now(),
+        at: rt.clock.now(),
         from: 'agent' as const,
         user: e.user,
         text,

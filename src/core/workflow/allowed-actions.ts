@@ -15,7 +15,12 @@ export const AGENT_ACTIONS = [
   'draft_article',
 ] as const;
 export const REQUESTER_ACTIONS = ['confirm_resolved', 'reopen', 'cancel', 'csat'] as const;
-export type TicketAction = (typeof AGENT_ACTIONS)[number] | (typeof REQUESTER_ACTIONS)[number];
+export type AgentAction = (typeof AGENT_ACTIONS)[number];
+export type RequesterAction = (typeof REQUESTER_ACTIONS)[number];
+export type TicketAction = AgentAction | RequesterAction;
+
+export const isRequesterAction = (action: string): action is RequesterAction =>
+  (REQUESTER_ACTIONS as readonly string[]).includes(action);
 
 export interface ActionRules {
   readonly now: Date;

@@ -4,12 +4,12 @@ import type { L0Session } from '../ports/session-store';
 import type { L0Attempt } from '../ticket';
 import { areaLabel } from '../i18n/area-labels';
 import { t } from '../i18n/translate';
-import { replyToAttempt } from './l0-reply';
-import { l0Step } from './l0-step-message';
+import { replyToAttempt, type ReplyToAttemptDeps } from './l0-reply';
+import { l0Step, type L0StepDeps } from './l0-step-message';
 import { retire, retiredMessage } from './retire-buttons';
-import { refuseStaleL0 } from './l0-stale';
+import { refuseStaleL0, type RefuseStaleL0Deps } from './l0-stale';
 import { decodePayload } from './payload';
-import type { Runtime } from './runtime';
+import type { Uses } from './runtime';
 import { currentWorkKey } from './work-scope';
 
 type ActionEvent = Extract<Inbound, { kind: 'action' }>;
@@ -17,19 +17,23 @@ type ActionEvent = Extract<Inbound, { kind: 'action' }>;
 /** Articles of the picked area offered when none answers: the person chose the area, so any match. */
 const AREA_SUGGESTIONS = 3;
 
+/** What createAreaActions uses of the runtime, with what the helpers it calls use. */
+export type AreaActionsDeps = Uses<'sessions' | 'kb' | 'clock' | 'saveSession'> &
+  L0StepDeps &
+  ReplyToAttemptDeps &
+  RefuseStaleL0Deps;
+
 /**
  * An area picked after "What is not working?": the vague question is searched within that area; a
  * confident article is the answer, else its best matches there are offered ("is it one of these?").
  * Like every L0 button it carries the session version it was shown with: a press on an older (or
  * somebody else's) conversation changes nothing and is told so; a redone press repeats its reply.
  */
-export function createAreaActions(rt: Runtime) {
-  const { deps } = rt;
-
+export function createAreaActions(rt: AreaActionsDeps) {
   async function pickArea(e: ActionEvent, locale: Locale): Promise<void> {
     const payload = decodePayload(e.payload);
     const workKey = currentWorkKey();
-    const saved = await deps.sessions.get(e.user);
+    const saved = await rt.sessions.get(e.user);
     if (workKey && saved?.savedBy === workKey) return reply(e, locale, saved);
     const session = saved && saved.version === payload.session ? saved : undefined;
     const area = payload.area;
@@ -37,8 +41,8 @@ export function createAreaActions(rt: Runtime) {
       return refuseStaleL0(rt, e, locale, saved);
 
     const last = session.attempts.at(-1);
-    const result = await deps.kb.search(session.question, { category: area });
-    const article = result.answer ? deps.kb.article(result.answer.id, locale) : undefined;
+    const result = await rt.kb.search(session.question, { category: area });
+    const article = result.answer ? rt.kb.article(result.answer.id, locale) : undefined;
     const suggestions = article ? [] : result.results.slice(0, AREA_SUGGESTIONS).map((r) => r.id);
     const attempt: L0Attempt = {
       question: session.question,
@@ -59,7 +63,7 @@ export function createAreaActions(rt: Runtime) {
       areas: session.areas,
       // The clarifying step's attempt becomes this one: one question, one attempt.
       attempts: [...session.attempts.slice(0, -1), attempt],
-      updatedAt: deps.clock.now(),
+      updatedAt: rt.clock.now(),
       version: session.version + 1,
       ...(workKey ? { savedBy: workKey } : {}),
     };

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { Effect } from '../effects';
 import { laneOfEffect } from '../effects';
 import { effectIds } from '../effect-keys';
@@ -19,7 +20,7 @@ import { createRuntime, DEFAULT_PIPELINE, type HelpdeskDeps } from './runtime';
 import { createSlaSweep } from './sla-sweep';
 import { inWorkScope } from './work-scope';
 
-export type { HelpdeskConfig, HelpdeskDeps, HelpdeskLogger } from './runtime';
+export type { HelpdeskDeps, HelpdeskLogger } from './runtime';
 
 function errorKey(code: string) {
   if (code === 'invalid_input') return 'error_invalid_input' as const;
@@ -165,13 +166,11 @@ export function createHelpdesk(deps: HelpdeskDeps): Helpdesk {
    * The database did not take the event: the person hears so at once (straight to the platform, as
    * nothing can be queued), at most once a minute each, since the platform retries the same event.
    */
-  const toldUnavailable = new Map<string, number>();
+  const toldUnavailable = new LRUCache<string, true>({ max: 10_000, ttl: 60_000 });
   function tellUnavailable(event: Inbound): void {
     const who = `${event.user.platform}:${event.user.id}`;
-    const now = Date.now();
-    if ((toldUnavailable.get(who) ?? 0) > now - 60_000) return;
-    if (toldUnavailable.size > 10_000) toldUnavailable.clear();
-    toldUnavailable.set(who, now);
+    if (toldUnavailable.has(who)) return;
+    toldUnavailable.set(who, true);
     const message = say(t(localeOf(event), 'store_down'), localeOf(event));
     void Promise.resolve()
       .then(() =>

@@ -8,12 +8,18 @@ import { GiveUp, RetryLater } from '../pipeline/work-runner';
 import type { Level, Ticket } from '../ticket';
 import { say } from './render';
 import { ticketCard } from './ticket-card';
-import type { Runtime } from './runtime';
+import type { Uses } from './runtime';
 import { recordDeliveryFailure } from './ticket-transitions';
 import { inWorkScope } from './work-scope';
 
 /** How long a thread reply waits for its ticket's card before it is given up (with a trace). */
 const THREAD_WAIT_MS = 60 * 60_000;
+
+/** What createEffectDelivery uses of the runtime. */
+export type EffectDeliveryDeps = Uses<
+  'tickets' | 'surface' | 'mutate' | 'ctx' | 'tellRequester' | 'tellThread',
+  'agentLocale' | 'timeZone'
+>;
 
 /**
  * Sends one outbox entry. Cards are rendered from the ticket as it is when sent (so a late update
@@ -21,21 +27,20 @@ const THREAD_WAIT_MS = 60 * 60_000;
  * what thread replies waiting for it look for.
  */
 export function createEffectDelivery(
-  rt: Runtime,
+  rt: EffectDeliveryDeps,
   onCardPosted: (ticketId: string, level: Level) => void,
 ) {
-  const { deps } = rt;
-  const agentLocale = deps.config.agentLocale;
+  const agentLocale = rt.config.agentLocale;
 
   async function ticketOf(id: string): Promise<Ticket> {
-    const ticket = await deps.tickets.get(id);
+    const ticket = await rt.tickets.get(id);
     if (!ticket) throw new GiveUp(`ticket ${id} no longer exists`);
     return ticket;
   }
 
   async function deliverCard(item: WorkItem<Effect>, ticketId: string, level: Level) {
     const ticket = await ticketOf(ticketId);
-    const message = ticketCard(ticket, level, agentLocale, deps.config.timeZone);
+    const message = ticketCard(ticket, level, agentLocale, rt.config.timeZone);
     const card = ticket.cards[`L${level}`];
     if (card) return rt.surface(card.platform).update(card, message);
     const posted = await rt.surface(ticket.requester.platform).postCard(level, message);

@@ -12,27 +12,34 @@ import {
   type DraftFields,
 } from './draft-article';
 import { missingFields, type FormFieldName } from './form-fields';
-import { agentButtonTarget } from './agent-button';
-import { refusalText, refuse } from './refusals';
+import { agentButtonTarget, type AgentButtonDeps } from './agent-button';
+import { refusalText, refuse, type RefuseDeps } from './refusals';
 import { say } from './render';
-import type { Runtime } from './runtime';
+import type { Uses } from './runtime';
 
 type ActionEvent = Extract<Inbound, { kind: 'action' }>;
+
+/** What createDraftActions uses of the runtime, with what the helpers it calls use. */
+export type DraftActionsDeps = Uses<
+  'kb' | 'drafts' | 'clock' | 'whisper',
+  'agentLocale' | 'reopenWindowHours'
+> &
+  AgentButtonDeps &
+  RefuseDeps;
 
 /**
  * "Draft KB article" on a resolved ticket's card: the agent's edit of the generated draft is stored
  * as an approved draft (one per ticket, the latest edit wins until it is exported), for
  * `kb drafts export` to write as a KB file. The ticket itself does not change.
  */
-export function createDraftActions(rt: Runtime) {
-  const { deps } = rt;
-  const locale = deps.config.agentLocale;
+export function createDraftActions(rt: DraftActionsDeps) {
+  const locale = rt.config.agentLocale;
 
   async function handle(e: ActionEvent): Promise<void> {
     const target = await agentButtonTarget(rt, e);
     if (!target) return;
     const { ticket, level } = target;
-    const rules = { now: deps.clock.now(), reopenWindowHours: deps.config.reopenWindowHours };
+    const rules = { now: rt.clock.now(), reopenWindowHours: rt.config.reopenWindowHours };
     const why = whyNot(ticket, { role: 'agent', level }, 'draft_article', rules);
     if (why) {
       const error = new ActionRefused(why, `draft_article on ${ticket.key}: ${why}`);
@@ -46,8 +53,8 @@ export function createDraftActions(rt: Runtime) {
       const error = missingFields(missing, locale);
       return refuse(rt, e, ticket, { level }, refusalText(error, ticket, locale), error.message);
     }
-    if (!deps.drafts) throw new LapisError('unavailable', 'no KB draft store is configured');
-    await save(e, deps.drafts, ticket, level, fields);
+    if (!rt.drafts) throw new LapisError('unavailable', 'no KB draft store is configured');
+    await save(e, rt.drafts, ticket, level, fields);
   }
 
   async function save(
@@ -60,10 +67,10 @@ export function createDraftActions(rt: Runtime) {
     const id = kbDraftId(ticket.id);
     const others = (await drafts.list()).filter((d) => d.id !== id);
     const taken = (articleId: string) =>
-      deps.kb.article(articleId, fields.lang)?.id === articleId ||
+      rt.kb.article(articleId, fields.lang)?.id === articleId ||
       others.some((d) => d.articleId === articleId);
     const articleId = uniqueArticleId(articleSlug(fields.title), taken);
-    const now = deps.clock.now();
+    const now = rt.clock.now();
     const outcome = await drafts.save({
       id,
       ticketId: ticket.id,

@@ -11,14 +11,14 @@ import { ACTIVE_STATUSES, LEVELS, type L0Attempt, type Ticket } from '../ticket'
 import { truncate } from '../text/truncate';
 import { readsAsContinuation } from './follow-up';
 import { areasToOffer } from './clarify-message';
-import { recordOutcome } from './l0-outcomes';
-import { replyToAttempt } from './l0-reply';
+import { recordOutcome, type L0OutcomeDeps } from './l0-outcomes';
+import { replyToAttempt, type ReplyToAttemptDeps } from './l0-reply';
 import { offTopicMessage, say } from './render';
-import type { Runtime } from './runtime';
+import type { Uses } from './runtime';
 import { currentWorkKey } from './work-scope';
-import { addRequesterText } from './add-to-ticket';
+import { addRequesterText, type AddRequesterTextDeps } from './add-to-ticket';
 import { ticketViews } from './ticket-views';
-import { createRequesterActions } from './requester-actions';
+import { createRequesterActions, type RequesterActionsDeps } from './requester-actions';
 
 type DirectMessage = Extract<Inbound, { kind: 'direct_message' }>;
 
@@ -37,9 +37,18 @@ export function questionOf(previous: string | undefined, text: string): string {
   return joined.length <= MAX_QUESTION ? joined : truncate(text, MAX_QUESTION);
 }
 
-export function createEmployeeFlow(rt: Runtime) {
-  const { deps } = rt;
-  const views = ticketViews(deps.tickets);
+/** What createEmployeeFlow uses of the runtime, with what the helpers it calls use. */
+export type EmployeeFlowDeps = Uses<
+  'tickets' | 'sessions' | 'kb' | 'agents' | 'clock' | 'saveSession' | 'sendDirect',
+  'defaultLocale' | 'followUpSeconds' | 'offTopicContacts'
+> &
+  RequesterActionsDeps &
+  AddRequesterTextDeps &
+  ReplyToAttemptDeps &
+  L0OutcomeDeps;
+
+export function createEmployeeFlow(rt: EmployeeFlowDeps) {
+  const views = ticketViews(rt.tickets);
   const requester = createRequesterActions(rt);
   const send = (e: DirectMessage, message: OutboundMessage) => rt.sendDirect(e.dm, message);
   /** The reply to the session's latest attempt (again, when this message was handled before). */
@@ -61,7 +70,7 @@ export function createEmployeeFlow(rt: Runtime) {
   async function queueText(user: UserRef, locale: Locale): Promise<string> {
     const parts: string[] = [];
     for (const level of LEVELS) {
-      if (!(await deps.agents.isAgent(user, level))) continue;
+      if (!(await rt.agents.isAgent(user, level))) continue;
       const queue = await views.levelQueue(level);
       if (!queue.length) {
         parts.push(t(locale, 'queue_empty', { level }));
@@ -113,7 +122,7 @@ export function createEmployeeFlow(rt: Runtime) {
     const workKey = currentWorkKey();
     // This very message was handled before (its worker stopped before the answer was queued).
     if (workKey && session?.savedBy === workKey) return answerAgain(e, locale, session);
-    const now = deps.clock.now();
+    const now = rt.clock.now();
     const alone = await search(e.text);
     // Thanks, greetings and acknowledgements are answered as such, whatever came before.
     if (alone.intent !== 'question' && alone.intent !== 'off_topic' && alone.intent !== 'vague') {
@@ -124,13 +133,13 @@ export function createEmployeeFlow(rt: Runtime) {
       await recordOutcome(rt, 'off_topic', { user: e.user, locale, question: e.text });
       return void send(
         e,
-        offTopicMessage(alone.offTopicArea ?? 'general', locale, deps.config.offTopicContacts),
+        offTopicMessage(alone.offTopicArea ?? 'general', locale, rt.config.offTopicContacts),
       );
     }
     // Typed while "What is not working?" is open, a message answers it (unless it has an answer
     // of its own): the vague words and the new ones are searched together.
     const clarifying = session?.state === 'clarifying';
-    const window = clarifying ? CLARIFYING_SECONDS : deps.config.followUpSeconds;
+    const window = clarifying ? CLARIFYING_SECONDS : rt.config.followUpSeconds;
     const recent =
       session !== undefined &&
       session.state !== 'idle' &&
@@ -140,8 +149,8 @@ export function createEmployeeFlow(rt: Runtime) {
     const result = continues ? await search(question) : alone;
 
     // Says something is wrong without saying what: ask which area, rather than guess.
-    const areas = result.intent === 'vague' && !result.answer ? areasToOffer(deps.kb.areas()) : [];
-    const article = result.answer ? deps.kb.article(result.answer.id, locale) : undefined;
+    const areas = result.intent === 'vague' && !result.answer ? areasToOffer(rt.kb.areas()) : [];
+    const article = result.answer ? rt.kb.article(result.answer.id, locale) : undefined;
     const suggestions = article || areas.length ? [] : result.suggestions.map((s) => s.id);
     const version = session?.version ?? 0;
     // A folded follow-up goes on with its question: forms shown for it still belong to it.
@@ -172,7 +181,7 @@ export function createEmployeeFlow(rt: Runtime) {
       // Another message of the same person won the race; fold this one in on top of it.
       if (tries >= 3)
         throw new LapisError('contended', 'the conversation kept changing; trying again later');
-      return selfHelp(e, locale, await deps.sessions.get(e.user), search, tries + 1);
+      return selfHelp(e, locale, await rt.sessions.get(e.user), search, tries + 1);
     }
     await answerAgain(e, locale, next);
   }
@@ -180,17 +189,17 @@ export function createEmployeeFlow(rt: Runtime) {
   return {
     async handle(e: DirectMessage): Promise<void> {
       if (!e.text.trim() && !e.command) return;
-      const session = await deps.sessions.get(e.user);
+      const session = await rt.sessions.get(e.user);
       // One search serves both the language guess and the answer when the message stands alone.
       let first: Promise<KbSearchResult> | undefined;
       const search = (text: string) =>
-        text === e.text ? (first ??= deps.kb.search(text)) : deps.kb.search(text);
-      const active = (await deps.tickets.listByRequester(e.user, ACTIVE_STATUSES))[0];
+        text === e.text ? (first ??= rt.kb.search(text)) : rt.kb.search(text);
+      const active = (await rt.tickets.listByRequester(e.user, ACTIVE_STATUSES))[0];
       const locale: Locale =
         e.locale ??
         active?.locale ??
         (await search(e.text)).detectedLocale ??
-        deps.config.defaultLocale;
+        rt.config.defaultLocale;
       const command = e.command ?? parseEmployeeCommand(e.text);
       if (command) return runCommand(e, command, locale);
       if (active) return relayToAgents(e, active);

@@ -2,16 +2,24 @@ import { t } from '../i18n/translate';
 import type { Inbound } from '../inbound';
 import type { Locale } from '../locale';
 import { isActive, type Ticket } from '../ticket';
-import { addFormText } from './add-to-ticket';
+import { addFormText, type AddFormTextDeps } from './add-to-ticket';
 import { startTicket } from './new-ticket';
-import { openOrJoin } from './open-or-join';
+import { openOrJoin, type OpenOrJoinDeps } from './open-or-join';
 import { say } from './render';
 import { resolvedMessage } from './resolved-message';
 import { retire } from './retire-buttons';
-import type { Runtime } from './runtime';
+import type { Uses } from './runtime';
 import { recordFollowUp } from './ticket-transitions';
 
 type ActionEvent = Extract<Inbound, { kind: 'action' }>;
+
+/** What reopenTooLate uses of the runtime, with what the helpers it calls use. */
+export type ReopenTooLateDeps = Uses<
+  'clock' | 'mutate' | 'ctx' | 'postNewTicket' | 'tellRequester' | 'tellThread',
+  'agentLocale' | 'sla'
+> &
+  AddFormTextDeps &
+  OpenOrJoinDeps;
 
 /**
  * "Reopen" with what is still wrong, once the ticket can no longer be reopened (the requester
@@ -21,14 +29,14 @@ type ActionEvent = Extract<Inbound, { kind: 'action' }>;
  * id comes from the old ticket, so two submits open one follow-up and a redone press finds its own.
  */
 export async function reopenTooLate(
-  rt: Runtime,
+  rt: ReopenTooLateDeps,
   e: ActionEvent,
   old: Ticket,
   reason: string,
   locale: Locale,
 ): Promise<void> {
   if (isActive(old)) return addFormText(rt, e, old, reason, locale);
-  const now = rt.deps.clock.now();
+  const now = rt.clock.now();
   const result = await openOrJoin(rt, `follow-up:${old.id}`, () =>
     startTicket({
       requester: old.requester,
@@ -43,7 +51,7 @@ export async function reopenTooLate(
       followUpOf: { id: old.id, key: old.key },
       origin: 'reopen_too_late',
       now,
-      sla: rt.deps.config.sla,
+      sla: rt.config.sla,
     }),
   );
   if (!result) throw new Error(`${old.key} has too many follow-ups`);
@@ -51,7 +59,7 @@ export async function reopenTooLate(
   if (!opened) return addFormText(rt, e, ticket, reason, locale);
   const { after } = await rt.mutate(old.id, (x) => recordFollowUp(x, rt.ctx(e.user), ticket.key));
   rt.postNewTicket(ticket);
-  const agentLocale = rt.deps.config.agentLocale;
+  const agentLocale = rt.config.agentLocale;
   rt.tellThread(
     after,
     after.level,

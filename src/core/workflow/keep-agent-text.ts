@@ -4,7 +4,7 @@ import { displayName } from '../people';
 import type { Level, Ticket, TranscriptEntry } from '../ticket';
 import { field, type FormFieldName } from './form-fields';
 import { fromUser, plain } from '../messages';
-import type { Runtime } from './runtime';
+import type { Uses } from './runtime';
 import { agentReplied } from './ticket-transitions';
 
 type ActionEvent = Extract<Inbound, { kind: 'action' }>;
@@ -12,13 +12,16 @@ type ActionEvent = Extract<Inbound, { kind: 'action' }>;
 /** The fields an agent types into a card's forms (escalate, send back, resolve). */
 const TYPED: readonly FormFieldName[] = ['reason', 'tried', 'note', 'summary'];
 
+/** What keepAgentText uses of the runtime. */
+export type KeepAgentTextDeps = Uses<'clock' | 'mutate' | 'ctx' | 'tellThread', 'agentLocale'>;
+
 /**
  * What an agent typed into a form whose button was out of date (the ticket moved on meanwhile) is
  * not thrown away: it is kept as an internal note in the ticket's transcript and shown in the thread
  * of the level they pressed at, once however often the press is redone. True when something was kept.
  */
 export async function keepAgentText(
-  rt: Runtime,
+  rt: KeepAgentTextDeps,
   e: ActionEvent,
   ticket: Ticket,
   level: Level,
@@ -28,7 +31,7 @@ export async function keepAgentText(
     .join('\n');
   if (!text) return false;
   const entry: TranscriptEntry = {
-    at: rt.deps.clock.now(),
+    at: rt.clock.now(),
     from: 'agent',
     user: e.user,
     text,
@@ -41,7 +44,7 @@ export async function keepAgentText(
       : agentReplied(x, rt.ctx(e.user), entry),
   );
   if (changed) {
-    const locale = rt.deps.config.agentLocale;
+    const locale = rt.config.agentLocale;
     const says = t(locale, 'kept_agent_text', { agent: displayName(e.user) });
     rt.tellThread(after, level, {
       text: `${says} ${text}`,

@@ -3,21 +3,40 @@ import type { Inbound } from '../inbound';
 import type { Locale } from '../locale';
 import type { L0Session } from '../ports/session-store';
 import type { Ticket } from '../ticket';
-import { addFormText } from './add-to-ticket';
+import { addFormText, type AddFormTextDeps } from './add-to-ticket';
 import { field, missingFields } from './form-fields';
-import { l0Step } from './l0-step-message';
+import { l0Step, type L0StepDeps } from './l0-step-message';
 import { newTicket, readTicketForm } from './new-ticket';
-import { openOrJoin } from './open-or-join';
+import { openOrJoin, type OpenOrJoinDeps } from './open-or-join';
 import { decodePayload } from './payload';
-import { attemptDetails, confirmPhrasing, recordOutcome } from './l0-outcomes';
+import { attemptDetails, confirmPhrasing, recordOutcome, type L0OutcomeDeps } from './l0-outcomes';
 import { say } from './render';
 import { retire, retiredMessage } from './retire-buttons';
-import type { Runtime } from './runtime';
-import { refuseStaleL0 } from './l0-stale';
-import { formChain, staleTicketForm } from './stale-ticket-form';
+import type { Uses } from './runtime';
+import { refuseStaleL0, type RefuseStaleL0Deps } from './l0-stale';
+import { formChain, staleTicketForm, type StaleTicketFormDeps } from './stale-ticket-form';
 import { currentWorkKey } from './work-scope';
 
 type ActionEvent = Extract<Inbound, { kind: 'action' }>;
+
+/** What createL0Actions uses of the runtime, with what the helpers it calls use. */
+export type L0ActionsDeps = Uses<
+  | 'sessions'
+  | 'kb'
+  | 'clock'
+  | 'saveSession'
+  | 'sendDirect'
+  | 'tellRequester'
+  | 'whisper'
+  | 'postNewTicket',
+  'sla'
+> &
+  L0StepDeps &
+  L0OutcomeDeps &
+  RefuseStaleL0Deps &
+  StaleTicketFormDeps &
+  OpenOrJoinDeps &
+  AddFormTextDeps;
 
 /**
  * The employee's buttons at L0: "Solved" / "Still need help" on an answer, a pick among "is it one
@@ -28,8 +47,7 @@ type ActionEvent = Extract<Inbound, { kind: 'action' }>;
  * retires the buttons of the message it came from, which is rendered again from the session as it
  * was shown (l0-step-message.ts) with what was chosen in place of its buttons.
  */
-export function createL0Actions(rt: Runtime) {
-  const { deps } = rt;
+export function createL0Actions(rt: L0ActionsDeps) {
   const stale = (e: ActionEvent, locale: Locale, session: L0Session | undefined) =>
     refuseStaleL0(rt, e, locale, session);
   /** The message of the step `shown` was at, with `chosen` in place of the pressed button's row. */
@@ -41,7 +59,7 @@ export function createL0Actions(rt: Runtime) {
   async function feedback(e: ActionEvent, solved: boolean, locale: Locale) {
     const payload = decodePayload(e.payload);
     const workKey = currentWorkKey();
-    const saved = await deps.sessions.get(e.user);
+    const saved = await rt.sessions.get(e.user);
     if (workKey && saved?.savedBy === workKey) return feedbackReply(e, saved, solved, locale);
     const session = saved && saved.version === payload.session ? saved : undefined;
     if (!session || session.state !== 'awaiting_feedback') return stale(e, locale, saved);
@@ -54,7 +72,7 @@ export function createL0Actions(rt: Runtime) {
       ...session,
       attempts,
       state: solved ? 'idle' : 'collecting_details',
-      updatedAt: deps.clock.now(),
+      updatedAt: rt.clock.now(),
       version: session.version + 1,
       ...(workKey ? { savedBy: workKey } : {}),
     };
@@ -90,11 +108,11 @@ export function createL0Actions(rt: Runtime) {
   async function pick(e: ActionEvent, locale: Locale) {
     const payload = decodePayload(e.payload);
     const workKey = currentWorkKey();
-    const saved = await deps.sessions.get(e.user);
+    const saved = await rt.sessions.get(e.user);
     if (workKey && saved?.savedBy === workKey) return pickReply(e, saved, locale);
     const session = saved && saved.version === payload.session ? saved : undefined;
     const last = session?.attempts.at(-1);
-    const article = payload.article ? deps.kb.article(payload.article, locale) : undefined;
+    const article = payload.article ? rt.kb.article(payload.article, locale) : undefined;
     if (
       !session ||
       !last ||
@@ -110,7 +128,7 @@ export function createL0Actions(rt: Runtime) {
         { ...last, articleId: article.id, articleTitle: article.title, picked: true },
       ],
       state: 'awaiting_feedback',
-      updatedAt: deps.clock.now(),
+      updatedAt: rt.clock.now(),
       version: session.version + 1,
       ...(workKey ? { savedBy: workKey } : {}),
     };
@@ -138,7 +156,7 @@ export function createL0Actions(rt: Runtime) {
   async function openTicket(e: ActionEvent, locale: Locale) {
     const payload = decodePayload(e.payload);
     const workKey = currentWorkKey();
-    const saved = await deps.sessions.get(e.user);
+    const saved = await rt.sessions.get(e.user);
     // Redone after the session was claimed: carry on creating the ticket from it.
     if (workKey && saved?.savedBy === workKey) return createTicket(e, locale, saved);
     const session = saved && saved.version === payload.session ? saved : undefined;
@@ -158,12 +176,12 @@ export function createL0Actions(rt: Runtime) {
     const claimed: L0Session = {
       ...session,
       state: 'idle',
-      updatedAt: deps.clock.now(),
+      updatedAt: rt.clock.now(),
       version: session.version + 1,
       ...(workKey ? { savedBy: workKey } : {}),
     };
     if (!(await rt.saveSession(claimed, session.version)))
-      return staleForm(e, locale, await deps.sessions.get(e.user));
+      return staleForm(e, locale, await rt.sessions.get(e.user));
     await createTicket(e, locale, claimed);
   }
 
@@ -183,8 +201,8 @@ export function createL0Actions(rt: Runtime) {
         question: session.question,
         attempts: session.attempts,
         form: read.form,
-        now: deps.clock.now(),
-        sla: deps.config.sla,
+        now: rt.clock.now(),
+        sla: rt.config.sla,
       }),
     );
     if (!result) return stale(e, locale, session);

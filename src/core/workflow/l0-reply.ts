@@ -1,9 +1,12 @@
 import type { Locale } from '../locale';
 import type { ConversationRef, UserRef } from '../people';
 import type { L0Session } from '../ports/session-store';
-import { l0Step } from './l0-step-message';
-import { attemptDetails, recordOutcome } from './l0-outcomes';
-import type { Runtime } from './runtime';
+import { l0Step, type L0StepDeps } from './l0-step-message';
+import { attemptDetails, recordOutcome, type L0OutcomeDeps } from './l0-outcomes';
+import type { Uses } from './runtime';
+
+/** What replyToAttempt uses of the runtime, with what the helpers it calls use. */
+export type ReplyToAttemptDeps = Uses<'sendDirect'> & L0StepDeps & L0OutcomeDeps;
 
 /**
  * The reply to the session's latest attempt: the area question (while clarifying), the article, the
@@ -11,7 +14,7 @@ import type { Runtime } from './runtime';
  * still records it (once: its id comes from the work item).
  */
 export async function replyToAttempt(
-  rt: Runtime,
+  rt: ReplyToAttemptDeps,
   to: { readonly user: UserRef; readonly dm: ConversationRef },
   locale: Locale,
   session: L0Session,

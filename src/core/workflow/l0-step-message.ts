@@ -7,9 +7,12 @@ import type { L0Session } from '../ports/session-store';
 import type { L0Attempt } from '../ticket';
 import { clarifyMessage } from './clarify-message';
 import { answerMessage, suggestionsMessage, ticketFormMessage } from './render';
-import type { Runtime } from './runtime';
+import type { Uses } from './runtime';
 
 export type StepKind = 'clarified' | 'answered' | 'suggested' | 'no_answer' | 'need_help';
+
+/** What l0Step uses of the runtime. */
+export type L0StepDeps = Uses<'kb', 'articleUrl'>;
 
 /**
  * What the session's current step shows the employee, and which kind of step it is: the area
@@ -18,21 +21,20 @@ export type StepKind = 'clarified' | 'answered' | 'suggested' | 'no_answer' | 'n
  * button is retired later is rendered again exactly as it was sent. Undefined for an idle session.
  */
 export function l0Step(
-  rt: Runtime,
+  rt: L0StepDeps,
   session: L0Session,
   locale: Locale,
 ): { readonly kind: StepKind; readonly message: OutboundMessage } | undefined {
-  const { deps } = rt;
   const version = session.version;
   if (session.state === 'idle') return undefined;
   if (session.state === 'clarifying')
     return { kind: 'clarified', message: clarifyMessage(session.areas ?? [], locale, version) };
   const attempt = session.attempts.at(-1);
-  const article = attempt?.articleId ? deps.kb.article(attempt.articleId, locale) : undefined;
+  const article = attempt?.articleId ? rt.kb.article(attempt.articleId, locale) : undefined;
   if (article && session.state === 'awaiting_feedback')
     return {
       kind: 'answered',
-      message: answerMessage(article, locale, version, deps.config.articleUrl),
+      message: answerMessage(article, locale, version, rt.config.articleUrl),
     };
   if (attempt?.feedback === 'not_solved')
     return {
@@ -40,7 +42,7 @@ export function l0Step(
       message: ticketFormMessage(locale, t(locale, 'need_help_reply'), version),
     };
   const offered = (attempt?.suggestions ?? []).flatMap((id): KbMatch[] => {
-    const view = deps.kb.article(id, locale);
+    const view = rt.kb.article(id, locale);
     return view ? [{ id, title: view.title, score: 0 }] : [];
   });
   if (offered.length)

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { NewTicket } from '../ports/ticket-store';
 import { isActive, type Ticket } from '../ticket';
 import { ticketIdFor } from './new-ticket';
-import type { Runtime } from './runtime';
+import type { Uses } from './runtime';
 import { currentWorkKey } from './work-scope';
 
 /** Tickets one form may lead to in turn (each done before the next opened): a bound, not a quota. */
@@ -26,6 +26,9 @@ export function openedHere(ticket: Ticket): boolean {
   return stamp !== undefined && (ticket.applied ?? []).includes(stamp);
 }
 
+/** What openOrJoin uses of the runtime. */
+export type OpenOrJoinDeps = Uses<'tickets'>;
+
 /**
  * The ticket that a form (`chain`: which form, whose) leads to, without a lock: the tickets of one
  * chain have ids derived from it, in turn (`chain`, `chain#1`...). The first free id is created,
@@ -35,7 +38,7 @@ export function openedHere(ticket: Ticket): boolean {
  * when the chain is used up.
  */
 export async function openOrJoin(
-  rt: Runtime,
+  rt: OpenOrJoinDeps,
   chain: string,
   build: () => NewTicket,
 ): Promise<OpenedOrJoined | undefined> {
@@ -43,8 +46,7 @@ export async function openOrJoin(
   for (let n = 0; n < MAX_IN_CHAIN; n++) {
     const id = ticketIdFor(n === 0 ? chain : `${chain}#${n}`);
     const found =
-      (await rt.deps.tickets.get(id)) ??
-      (await rt.deps.tickets.create({ ...build(), applied: [stamp] }, id));
+      (await rt.tickets.get(id)) ?? (await rt.tickets.create({ ...build(), applied: [stamp] }, id));
     if ((found.applied ?? []).includes(stamp)) return { ticket: found, opened: true };
     if (isActive(found)) return { ticket: found, opened: false };
   }

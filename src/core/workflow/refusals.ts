@@ -7,7 +7,7 @@ import type { Level, Ticket } from '../ticket';
 import { ActionRefused } from './allowed-actions';
 import { MissingFields } from './form-fields';
 import { say } from './render';
-import type { Runtime } from './runtime';
+import type { Uses } from './runtime';
 import * as transition from './ticket-transitions';
 
 type ActionEvent = Extract<Inbound, { kind: 'action' }>;
@@ -37,12 +37,15 @@ export function refusalText(error: LapisError, ticket: Ticket, locale: Locale): 
   }
 }
 
+/** What refuse uses of the runtime. */
+export type RefuseDeps = Uses<'mutate' | 'ctx' | 'log' | 'whisper'>;
+
 /**
  * Says no politely, only to the presser, and records the refusal in the ticket's audit trail (a
  * failure to record it redoes the event: its steps are keyed).
  */
 export async function refuse(
-  rt: Runtime,
+  rt: RefuseDeps,
   e: ActionEvent,
   ticket: Ticket | undefined,
   where: { level?: Level },

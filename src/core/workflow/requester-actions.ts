@@ -5,19 +5,26 @@ import type { Locale } from '../locale';
 import type { ConversationRef, UserRef } from '../people';
 import { sameUser } from '../people';
 import type { Ticket } from '../ticket';
-import { ActionRefused } from './allowed-actions';
-import { reopenTooLate } from './follow-up-ticket';
+import { ActionRefused, isRequesterAction, type RequesterAction } from './allowed-actions';
+import { reopenTooLate, type ReopenTooLateDeps } from './follow-up-ticket';
 import { required } from './form-fields';
 import { decodePayload } from './payload';
-import { refusalText, refuse } from './refusals';
+import { refusalText, refuse, type RefuseDeps } from './refusals';
 import { say } from './render';
 import { resolvedMessage } from './resolved-message';
 import { retire } from './retire-buttons';
-import type { Runtime } from './runtime';
+import type { Uses } from './runtime';
 import * as transition from './ticket-transitions';
 
 type ActionEvent = Extract<Inbound, { kind: 'action' }>;
-export type RequesterAction = 'confirm_resolved' | 'reopen' | 'cancel' | 'csat';
+
+/** What createRequesterActions uses of the runtime, with what the helpers it calls use. */
+export type RequesterActionsDeps = Uses<
+  'tickets' | 'ctx' | 'mutate' | 'refreshCards' | 'tellRequester' | 'tellThread' | 'whisper',
+  'agentLocale' | 'reopenWindowHours'
+> &
+  RefuseDeps &
+  ReopenTooLateDeps;
 
 /**
  * What the person who opened a ticket can do to it: confirm the resolution, reopen it (saying what is
@@ -25,20 +32,19 @@ export type RequesterAction = 'confirm_resolved' | 'reopen' | 'cancel' | 'csat';
  * press honoured retires the buttons of the message it came from; a reopen that is too late opens a
  * follow-up ticket with what was written (follow-up-ticket.ts).
  */
-export function createRequesterActions(rt: Runtime) {
-  const { deps } = rt;
-
+export function createRequesterActions(rt: RequesterActionsDeps) {
   async function handle(e: ActionEvent): Promise<void> {
     const payload = decodePayload(e.payload);
-    const ticket = payload.ticket ? await deps.tickets.get(payload.ticket) : undefined;
+    const ticket = payload.ticket ? await rt.tickets.get(payload.ticket) : undefined;
     if (!ticket) throw new LapisError('invalid_input', 'button without ticket');
     if (!sameUser(e.user, ticket.requester)) {
-      const locale = e.locale ?? deps.config.agentLocale;
+      const locale = e.locale ?? rt.config.agentLocale;
       const text = t(locale, 'refused_not_requester', { key: ticket.key });
       return refuse(rt, e, ticket, {}, text, 'not the requester');
     }
-    const action = e.action as RequesterAction;
-    return change(e.user, e.dm, ticket, action, payload.score, ticket.locale, e);
+    if (!isRequesterAction(e.action))
+      throw new LapisError('invalid_input', `not a requester action: ${e.action}`);
+    return change(e.user, e.dm, ticket, e.action, payload.score, ticket.locale, e);
   }
 
   async function change(
@@ -60,7 +66,7 @@ export function createRequesterActions(rt: Runtime) {
           case 'confirm_resolved':
             return transition.confirmResolved(x, ctx);
           case 'reopen':
-            return transition.reopen(x, ctx, deps.config.reopenWindowHours, problem);
+            return transition.reopen(x, ctx, rt.config.reopenWindowHours, problem);
           case 'cancel':
             return transition.cancel(x, ctx);
           case 'csat':
@@ -69,7 +75,7 @@ export function createRequesterActions(rt: Runtime) {
       });
     } catch (error) {
       if (!isLapisError(error) || error.code === 'contended') throw error;
-      const fresh = (await deps.tickets.get(ticket.id)) ?? ticket;
+      const fresh = (await rt.tickets.get(ticket.id)) ?? ticket;
       // Too late to reopen (or reopened already): what they wrote still reaches a ticket.
       if (event && problem && error instanceof ActionRefused)
         return reopenTooLate(rt, event, fresh, problem, locale);
@@ -84,7 +90,7 @@ export function createRequesterActions(rt: Runtime) {
   }
 
   function afterChange(after: Ticket, action: RequesterAction, locale: Locale): void {
-    const agentLocale = deps.config.agentLocale;
+    const agentLocale = rt.config.agentLocale;
     const key = after.key;
     rt.refreshCards(after);
     switch (action) {

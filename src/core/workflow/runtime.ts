@@ -98,8 +98,82 @@ export const DEFAULT_PIPELINE: PipelineTuning = {
 
 const silent: HelpdeskLogger = { info: () => {}, warn: () => {}, error: () => {} };
 
-/** Shared plumbing of the flows: surfaces, race-free ticket changes, card refreshes. */
-export function createRuntime(deps: HelpdeskDeps) {
+/** The ports and settings the flows read, as the deps gave them. */
+type Services = Pick<
+  HelpdeskDeps,
+  'tickets' | 'sessions' | 'kb' | 'learning' | 'drafts' | 'agents' | 'clock' | 'config'
+>;
+
+/** What a change through `mutate` did: see there. */
+export interface Mutation {
+  readonly before: Ticket;
+  readonly after: Ticket;
+  /** False when the change returned the ticket unchanged. */
+  readonly changed: boolean;
+  /** The change was stored by an earlier run of this work item and is not applied again. */
+  readonly replayed: boolean;
+}
+
+/** Shared plumbing of the flows: the ports, surfaces, race-free ticket changes, card refreshes. */
+export interface Runtime extends Services {
+  readonly log: HelpdeskLogger;
+  /** The surface of a platform; refused (unavailable) when no channel of it is configured. */
+  readonly surface: (platform: Platform) => ChatSurface;
+  /** The context of a transition by `actor`, now. */
+  readonly ctx: (actor: UserRef | 'system') => TransitionContext;
+  /**
+   * Applies `change` to the freshest ticket and stores it conditionally, retrying when another
+   * instance or agent changed it in between, so every rule is judged on current state. Within a work
+   * item the change is stored with its step key: when the item is redone (its worker died after this
+   * write), the stored change is recognised (`replayed`) instead of being applied twice.
+   */
+  readonly mutate: (
+    id: string,
+    change: (ticket: Ticket) => Ticket,
+    tries?: number,
+  ) => Promise<Mutation>;
+  /**
+   * Saves an L0 session if it is still at `expected`. False when another message moved it on; when
+   * nothing moved it (a dead writer's version claim still blocks it) the event is redone later.
+   */
+  readonly saveSession: (next: L0Session, expected: number) => Promise<boolean>;
+  /** Brings the ticket's card up to date in every level channel it has one in (rendered when sent). */
+  readonly refreshCards: (ticket: Ticket) => void;
+  readonly tellRequester: (ticket: Ticket, message: OutboundMessage) => void;
+  /** A reply in the ticket's thread at `level`: it waits for the card when that is still being posted. */
+  readonly tellThread: (ticket: Ticket, level: Level, message: OutboundMessage) => void;
+  /**
+   * Puts the ticket before a level: its card is posted into the level's channel (the effect records
+   * the thread once posted) and its other cards are brought up to date. Back at a level it has been
+   * at (sent back, then escalated again), the card and thread there are reused, so replies in that
+   * thread keep reaching the ticket, and the level is called in the thread.
+   */
+  readonly postToLevel: (ticket: Ticket, level: Level) => Ticket;
+  /**
+   * A ticket this step opened: its L1 card. Always the card effect (posted, or brought up to date
+   * when a redone step finds it posted), so a redo queues exactly what the first run did.
+   */
+  readonly postNewTicket: (ticket: Ticket) => void;
+  readonly sendDirect: (dm: ConversationRef, message: OutboundMessage) => void;
+  /** A message only `user` sees, in a thread or their DM. */
+  readonly whisper: (
+    user: UserRef,
+    where: { thread?: ThreadRef; dm?: ConversationRef },
+    message: OutboundMessage,
+  ) => void;
+}
+
+/**
+ * What a flow takes of the runtime: the parts it names (`K`) and the settings it reads (`C`), so its
+ * signature shows its dependencies and a test can pass just those.
+ */
+export type Uses<
+  K extends Exclude<keyof Runtime, 'config'>,
+  C extends keyof HelpdeskConfig = never,
+> = Pick<Runtime, K> &
+  ([C] extends [never] ? unknown : { readonly config: Pick<HelpdeskConfig, C> });
+
+export function createRuntime(deps: HelpdeskDeps): Runtime {
   const log = deps.log ?? silent;
   const surface = (platform: Platform): ChatSurface => {
     const s = deps.surfaces[platform];
@@ -112,14 +186,11 @@ export function createRuntime(deps: HelpdeskDeps) {
     sla: deps.config.sla,
   });
 
-  /**
-   * Applies `change` to the freshest ticket and stores it conditionally, retrying when another
-   * instance or agent changed it in between, so every rule is judged on current state. Returns the
-   * ticket before and after; `changed` is false when `change` returned the ticket unchanged. Within a
-   * work item the change is stored with its step key: when the item is redone (its worker died after
-   * this write), the stored change is recognised (`replayed`) instead of being applied twice.
-   */
-  async function mutate(id: string, change: (ticket: Ticket) => Ticket, tries = 8) {
+  async function mutate(
+    id: string,
+    change: (ticket: Ticket) => Ticket,
+    tries = 8,
+  ): Promise<Mutation> {
     const step = nextStepKey('m');
     for (let attempt = 0; attempt < tries; attempt++) {
       const before = await deps.tickets.get(id);
@@ -140,10 +211,6 @@ export function createRuntime(deps: HelpdeskDeps) {
     throw new LapisError('contended', `ticket ${id} kept changing; trying again later`);
   }
 
-  /**
-   * Saves an L0 session if it is still at `expected`. False when another message moved it on; when
-   * nothing moved it (a dead writer's version claim still blocks it) the event is redone later.
-   */
   async function saveSession(next: L0Session, expected: number): Promise<boolean> {
     if (await deps.sessions.save(next, expected)) return true;
     const stored = await deps.sessions.get(next.user);
@@ -152,7 +219,6 @@ export function createRuntime(deps: HelpdeskDeps) {
     return false;
   }
 
-  /** Brings the ticket's card up to date in every level channel it has one in (rendered when sent). */
   function refreshCards(ticket: Ticket): void {
     for (const level of LEVELS)
       if (ticket.cards[`L${level}`]) emit({ kind: 'card', ticketId: ticket.id, level });
@@ -162,18 +228,11 @@ export function createRuntime(deps: HelpdeskDeps) {
     emit({ kind: 'direct', dm: ticket.requesterDm, message, ticketId: ticket.id });
   }
 
-  /** A reply in the ticket's thread at `level`: it waits for the card when that is still being posted. */
   function tellThread(ticket: Ticket, level: Level, message: OutboundMessage): void {
     if (ticket.threads[`L${level}`] || ticket.level === level)
       emit({ kind: 'thread', ticketId: ticket.id, level, message });
   }
 
-  /**
-   * Puts the ticket before a level: its card is posted into the level's channel (the effect records
-   * the thread once posted) and its other cards are brought up to date. Back at a level it has been
-   * at (sent back, then escalated again), the card and thread there are reused, so replies in that
-   * thread keep reaching the ticket, and the level is called in the thread.
-   */
   function postToLevel(ticket: Ticket, level: Level): Ticket {
     if (ticket.threads[`L${level}`] && ticket.cards[`L${level}`]) {
       refreshCards(ticket);
@@ -192,10 +251,6 @@ export function createRuntime(deps: HelpdeskDeps) {
     return ticket;
   }
 
-  /**
-   * A ticket this step opened: its L1 card. Always the card effect (posted, or brought up to date
-   * when a redone step finds it posted), so a redo queues exactly what the first run did.
-   */
   function postNewTicket(ticket: Ticket): void {
     emit({ kind: 'card', ticketId: ticket.id, level: 1 });
   }
@@ -213,7 +268,14 @@ export function createRuntime(deps: HelpdeskDeps) {
   }
 
   return {
-    deps,
+    tickets: deps.tickets,
+    sessions: deps.sessions,
+    kb: deps.kb,
+    learning: deps.learning,
+    drafts: deps.drafts,
+    agents: deps.agents,
+    clock: deps.clock,
+    config: deps.config,
     log,
     surface,
     ctx,
@@ -228,5 +290,3 @@ export function createRuntime(deps: HelpdeskDeps) {
     whisper,
   };
 }
-
-export type Runtime = ReturnType<typeof createRuntime>;

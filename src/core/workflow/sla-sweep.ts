@@ -5,8 +5,14 @@ import { isActive, type Ticket } from '../ticket';
 import type { NewWorkItem } from '../ports/work-queue';
 import type { QueuedWork } from '../pipeline/queued-work';
 import { formatTime, pingBlock } from './render';
-import type { Runtime } from './runtime';
+import type { Uses } from './runtime';
 import { escalate, recordSlaEvent } from './ticket-transitions';
+
+/** What createSlaSweep uses of the runtime. */
+export type SlaSweepDeps = Uses<
+  'tickets' | 'clock' | 'log' | 'ctx' | 'mutate' | 'postToLevel' | 'tellThread',
+  'agentLocale' | 'sla' | 'timeZone'
+>;
 
 /**
  * Warns in the thread before a breach, pings the level at a breach, and (if configured) escalates on
@@ -14,13 +20,12 @@ import { escalate, recordSlaEvent } from './ticket-transitions';
  * it is handled once however many instances sweep; each event is recorded on the ticket by the same
  * work item that queues its message, so a warning is never recorded without being sent.
  */
-export function createSlaSweep(rt: Runtime) {
-  const { deps } = rt;
-  const locale = deps.config.agentLocale;
+export function createSlaSweep(rt: SlaSweepDeps) {
+  const locale = rt.config.agentLocale;
 
   async function sweepOne(ticket: Ticket): Promise<void> {
-    const now = deps.clock.now();
-    const policy = deps.config.sla;
+    const now = rt.clock.now();
+    const policy = rt.config.sla;
     const events = dueSlaEvents(ticket.sla, ticket.createdAt, ticket.priority, policy, now);
     if (events.length === 0) {
       // Nothing due after all (e.g. paused meanwhile): just move the next check on.
@@ -43,7 +48,7 @@ export function createSlaSweep(rt: Runtime) {
       const text = t(locale, event.kind === 'warning' ? 'sla_warning' : 'sla_breach', {
         clock: t(locale, `clock_${event.clock}`),
         key: after.key,
-        due: formatTime(due, locale, deps.config.timeZone),
+        due: formatTime(due, locale, rt.config.timeZone),
       });
       rt.tellThread(after, after.level, {
         text,
@@ -88,7 +93,7 @@ export function createSlaSweep(rt: Runtime) {
 
   /** Inbox items for the tickets whose SLA check time has come (at most `limit`). */
   async function dueWork(limit = 100): Promise<NewWorkItem<QueuedWork>[]> {
-    const due = await deps.tickets.listDueForSla(deps.clock.now(), limit);
+    const due = await rt.tickets.listDueForSla(rt.clock.now(), limit);
     return due.map((ticket) => ({
       id: `sla:${ticket.id}:${ticket.sla.nextCheckAt?.getTime() ?? 0}`,
       lane: `ticket:${ticket.id}`,
@@ -104,8 +109,8 @@ export function createSlaSweep(rt: Runtime) {
     periodKey: string,
     limit = 50,
   ): Promise<NewWorkItem<QueuedWork>[]> {
-    const createdBefore = new Date(deps.clock.now().getTime() - 5 * 60_000);
-    const missing = await deps.tickets.listMissingCards(createdBefore, limit);
+    const createdBefore = new Date(rt.clock.now().getTime() - 5 * 60_000);
+    const missing = await rt.tickets.listMissingCards(createdBefore, limit);
     return missing.map((ticket) => ({
       id: `repost:${ticket.id}:${ticket.level}:${periodKey}`,
       lane: `ticket:${ticket.id}`,
@@ -115,7 +120,7 @@ export function createSlaSweep(rt: Runtime) {
 
   /** Posts the card of a ticket at its level again (see missingCardWork). */
   async function repostCard(ticketId: string): Promise<void> {
-    const ticket = await deps.tickets.get(ticketId);
+    const ticket = await rt.tickets.get(ticketId);
     if (ticket && isActive(ticket) && !ticket.cards[`L${ticket.level}`]) {
       rt.log.warn({ key: ticket.key, level: ticket.level }, 'posting a missing ticket card again');
       rt.postToLevel(ticket, ticket.level);
@@ -124,7 +129,7 @@ export function createSlaSweep(rt: Runtime) {
 
   /** The SLA work item of one ticket: whatever is due now (nothing, if it changed meanwhile). */
   async function check(ticketId: string): Promise<void> {
-    const ticket = await deps.tickets.get(ticketId);
+    const ticket = await rt.tickets.get(ticketId);
     if (ticket && isActive(ticket)) await sweepOne(ticket);
   }
 

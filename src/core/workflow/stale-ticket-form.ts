@@ -4,14 +4,14 @@ import type { Locale } from '../locale';
 import type { UserRef } from '../people';
 import type { L0Session } from '../ports/session-store';
 import { ACTIVE_STATUSES, isActive, type L0Attempt, type Ticket } from '../ticket';
-import { addFormText } from './add-to-ticket';
+import { addFormText, type AddFormTextDeps } from './add-to-ticket';
 import { field, missingFields } from './form-fields';
-import { refuseStaleL0 } from './l0-stale';
+import { refuseStaleL0, type RefuseStaleL0Deps } from './l0-stale';
 import { newTicket, readTicketForm, ticketIdFor } from './new-ticket';
-import { openedHere, openOrJoin } from './open-or-join';
+import { openedHere, openOrJoin, type OpenOrJoinDeps } from './open-or-join';
 import { decodePayload } from './payload';
 import { say } from './render';
-import type { Runtime } from './runtime';
+import type { Uses } from './runtime';
 
 type ActionEvent = Extract<Inbound, { kind: 'action' }>;
 
@@ -28,6 +28,12 @@ export function attemptOfForm(
   return session?.attempts.filter((a) => a.since !== undefined && a.since <= version).at(-1);
 }
 
+/** What staleTicketForm uses of the runtime, with what the helpers it calls use. */
+export type StaleTicketFormDeps = Uses<'tickets' | 'clock' | 'whisper', 'sla'> &
+  RefuseStaleL0Deps &
+  AddFormTextDeps &
+  OpenOrJoinDeps;
+
 /**
  * A ticket form sent from an out-of-date button (an older question's, or sent a second time): what was
  * typed is not thrown away. With an active ticket (the one this form opened first, else their newest),
@@ -37,7 +43,7 @@ export function attemptOfForm(
  * (no text, and its question forgotten or a ticket already active) gets the plain "out of date" answer.
  */
 export async function staleTicketForm(
-  rt: Runtime,
+  rt: StaleTicketFormDeps,
   e: ActionEvent,
   locale: Locale,
   saved: L0Session | undefined,
@@ -47,11 +53,11 @@ export async function staleTicketForm(
   if (version === undefined) return refuseStaleL0(rt, e, locale, saved);
   const typed = field(e, 'details');
   const attempt = attemptOfForm(saved, version);
-  const [newest] = await rt.deps.tickets.listByRequester(e.user, ACTIVE_STATUSES);
+  const [newest] = await rt.tickets.listByRequester(e.user, ACTIVE_STATUSES);
   // Redone after this very item opened the ticket: say so again, rather than add to it.
   if (newest && openedHere(newest)) return opened(newest);
   // The ticket this form already opened, while active, before any newer one of theirs.
-  const own = await rt.deps.tickets.get(ticketIdFor(formChain(e.user, version)));
+  const own = await rt.tickets.get(ticketIdFor(formChain(e.user, version)));
   const active = own && isActive(own) ? own : newest;
   const dm = e.dm ?? saved?.dm ?? active?.requesterDm;
   const where = { user: e.user, dm };
@@ -76,8 +82,8 @@ export async function staleTicketForm(
       attempts: attempt ? [attempt] : [],
       form: { ...read.form, details: attempt ? typed || undefined : undefined },
       origin: 'older_form',
-      now: rt.deps.clock.now(),
-      sla: rt.deps.config.sla,
+      now: rt.clock.now(),
+      sla: rt.config.sla,
     }),
   );
   if (!result) return refuseStaleL0(rt, e, locale, saved);

@@ -4,12 +4,10 @@ import type { Action, Block, FormField, OutboundMessage } from '../messages';
 import { fromUser, plain } from '../messages';
 import { displayName } from '../people';
 import type { Level, Ticket } from '../ticket';
-import { AGENT_ACTIONS, allowedActions } from './allowed-actions';
+import { AGENT_ACTIONS, allowedActions, type AgentAction } from './allowed-actions';
 import { draftArticle, draftFormFields } from './draft-article';
 import { encodePayload } from './payload';
 import { formatTime, pingBlock } from './render';
-
-type AgentAction = (typeof AGENT_ACTIONS)[number];
 
 /** Every agent button of a card, in the order shown; the card keeps those the rules allow. */
 function agentButton(action: AgentAction, locale: Locale, payload: string, ticket: Ticket): Action {

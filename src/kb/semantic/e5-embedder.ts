@@ -1,4 +1,5 @@
 import koffi from 'koffi';
+import pLimit from 'p-limit';
 import { boundedText, type Embedder, type TextRole } from './embedder';
 import type { ModelFiles } from './model-files';
 
@@ -80,32 +81,26 @@ export function loadE5Embedder(files: ModelFiles, options: E5Options = {}): Embe
 
 interface Limiter {
   <T>(task: () => Promise<T>): Promise<T>;
+  /** Settles once no task is running or waiting. */
   idle(): Promise<void>;
 }
 
-/** At most `n` tasks at once, the rest in arrival order. */
+/** At most `n` tasks at once, the rest in arrival order (p-limit). */
 function createLimiter(n: number): Limiter {
-  let running = 0;
-  const waiting: (() => void)[] = [];
+  const limit = pLimit(n);
+  let unfinished = 0;
   const idleWaiters: (() => void)[] = [];
-  const next = () => {
-    running--;
-    const start = waiting.shift();
-    if (start) start();
-    else if (running === 0) for (const w of idleWaiters.splice(0)) w();
+  const run = async <T>(task: () => Promise<T>): Promise<T> => {
+    unfinished++;
+    try {
+      return await limit(task);
+    } finally {
+      if (--unfinished === 0) for (const wake of idleWaiters.splice(0)) wake();
+    }
   };
-  const limit = (<T>(task: () => Promise<T>) =>
-    new Promise<T>((resolve, reject) => {
-      const start = () => {
-        running++;
-        task().then(resolve, reject).finally(next);
-      };
-      if (running < n) start();
-      else waiting.push(start);
-    })) as Limiter;
-  limit.idle = () =>
-    running === 0 && waiting.length === 0
+  const idle = () =>
+    unfinished === 0
       ? Promise.resolve()
       : new Promise<void>((resolve) => idleWaiters.push(resolve));
-  return limit;
+  return Object.assign(run, { idle });
 }

@@ -1,3 +1,4 @@
+import pTimeout from 'p-timeout';
 import type { Embedder } from './embedder';
 import type { EmbeddingCache } from './embedding-cache';
 import { topK } from '../search/top-k';
@@ -122,21 +123,12 @@ function indexOf(
     modelId: source.embedder.id,
     passages: order.length,
     async embedQuery(text) {
-      let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<undefined>((resolve) => {
-        timer = setTimeout(() => {
-          source.onLate?.();
-          resolve(undefined);
-        }, source.queryDeadlineMs);
+      const work = source.embedder.embed([text], 'query').then((v) => v[0]);
+      // A late vector is of no use (p-timeout also keeps its later failure from going unhandled).
+      return pTimeout(work, source.queryDeadlineMs, () => {
+        source.onLate?.();
+        return undefined;
       });
-      try {
-        const work = source.embedder.embed([text], 'query').then((v) => v[0]);
-        // A late vector is of no use; its failure must not surface as an unhandled rejection.
-        work.catch(() => undefined);
-        return await Promise.race([work, late]);
-      } finally {
-        clearTimeout(timer);
-      }
     },
     score(query, count) {
       similarity.fill(-1);

@@ -1,11 +1,12 @@
+import { LRUCache } from 'lru-cache';
 import type { Locale } from '../../core/locale';
+import type { OffTopicArea } from '../../core/ports/knowledge-base';
 import { generalWordList, isGeneralWord } from './general-words';
 import {
   conceptOfWord,
   type Concept,
   type ConceptKind,
   type Lexicon,
-  type OffTopicArea,
   type SmallTalkIntent,
 } from './lexicon';
 import { normalizeText, tokenizeWithBreaks } from './normalize';
@@ -128,7 +129,13 @@ export function createAnalyzer(options: AnalyzerOptions) {
     if (fixed && again?.word) return term(again.word, token, undefined, true);
     return term(stemEnglish(token), token, undefined);
   };
-  const cache = new Map<string, Term | { smallTalk: SmallTalkIntent } | null>();
+  /** Each word's meaning, boxed (lru-cache keeps no null: a word that means nothing). */
+  const cache = new LRUCache<
+    string,
+    { readonly word: Term | { smallTalk: SmallTalkIntent } | null }
+  >({
+    max: CACHE_LIMIT,
+  });
 
   /** The message's words after slang, each with whether punctuation stands before it. */
   const words = (text: string): { raw: string[]; breaks: boolean[] } => {
@@ -176,7 +183,7 @@ export function createAnalyzer(options: AnalyzerOptions) {
         continue;
       }
       i++;
-      let resolved = cache.get(token);
+      let resolved = cache.get(token)?.word;
       if (resolved === undefined) {
         // Spelling correction is the costly step; a long message gets a budget of new words to
         // correct (its meaning rarely hangs on the fortieth word), keeping every search fast.
@@ -184,8 +191,7 @@ export function createAnalyzer(options: AnalyzerOptions) {
         resolved = resolveWord(token, correct);
         if (correct) {
           corrections++;
-          if (cache.size >= CACHE_LIMIT) cache.clear();
-          cache.set(token, resolved);
+          cache.set(token, { word: resolved });
         }
       }
       if (resolved === null) continue;

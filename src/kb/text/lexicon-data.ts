@@ -1,3 +1,5 @@
+import type { OffTopicArea } from '../../core/ports/knowledge-base';
+
 /**
  * Bilingual (English / Indonesian) vocabulary of a general IT service desk, compiled by lexicon.ts.
  *
@@ -38,11 +40,10 @@ export interface ConceptEntry {
    * supplies; 'hr': leave, pay, reimbursement, benefits, attendance, hiring, appraisal; 'general':
    * anything else (sport, weather, news, holidays, transport, shopping...).
    */
-  readonly area?: 'facilities' | 'hr' | 'general';
+  readonly area?: OffTopicArea;
 }
 
 type Kind = Exclude<ConceptEntry['kind'], 'offtopic'>;
-type Area = NonNullable<ConceptEntry['area']>;
 
 /** Comma-separated terms; each term may be a multi-word phrase. */
 function list(terms: string): readonly string[] {
@@ -59,7 +60,7 @@ function concept(key: string, kind: Kind, terms: string): ConceptEntry {
 }
 
 /** A subject the IT service desk does not handle, with the area that does. */
-function offtopic(key: string, area: Area, terms: string): ConceptEntry {
+function offtopic(key: string, area: OffTopicArea, terms: string): ConceptEntry {
   return Object.freeze({ key, kind: 'offtopic', area, terms: list(terms) });
 }
 

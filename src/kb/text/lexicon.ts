@@ -1,10 +1,9 @@
+import type { OffTopicArea } from '../../core/ports/knowledge-base';
 import { CONCEPTS, SLANG, SMALL_TALK, STOPWORDS, type ConceptEntry } from './lexicon-data';
 import { normalizeText, tokenize } from './normalize';
 import { isInflectionOf, stemEnglish } from './stem';
 
 export type ConceptKind = ConceptEntry['kind'];
-/** Which desk an off-topic subject belongs to: facilities, HR, or nobody in particular. */
-export type OffTopicArea = NonNullable<ConceptEntry['area']>;
 export type SmallTalkIntent = (typeof SMALL_TALK)[number]['intent'];
 
 /** A concept's search term: one token shared by every language's way of saying it. */
@@ -43,10 +42,6 @@ export interface Lexicon {
 
 /** Concept terms start with a character no word token can contain, so they never collide with words. */
 export const CONCEPT_PREFIX = '~';
-
-export function isConceptTerm(term: string): boolean {
-  return term.startsWith(CONCEPT_PREFIX);
-}
 
 function words(text: string): string[] {
   return tokenize(normalizeText(text));

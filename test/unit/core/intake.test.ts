@@ -2,7 +2,7 @@ import type { Inbound } from '../../../src/core/inbound';
 import { createIntake, IntakeRefused } from '../../../src/core/pipeline/intake';
 import type { QueuedWork } from '../../../src/core/pipeline/queued-work';
 import type { WorkQueue } from '../../../src/core/ports/work-queue';
-import { createMemoryWorkQueue } from '../../../src/core/testing/memory-work-queue';
+import { createMemoryWorkQueue } from '../../support/fakes/memory-work-queue';
 
 const dm = (deliveryId: string): Inbound => ({
   kind: 'direct_message',

@@ -1,4 +1,4 @@
-import { createMemoryKbDrafts } from '../../../src/core/testing/memory-kb-drafts';
+import { createMemoryKbDrafts } from '../../support/fakes/memory-kb-drafts';
 import { describeKbDraftsContract } from '../../contract/kb-drafts.contract';
 
 describeKbDraftsContract('in memory', () =>

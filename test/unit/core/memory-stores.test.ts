@@ -1,7 +1,7 @@
-import { createMemoryL0Learning } from '../../../src/core/testing/memory-l0-learning';
-import { createMemorySessionStore } from '../../../src/core/testing/memory-session-store';
-import { createMemoryTicketStore } from '../../../src/core/testing/memory-ticket-store';
-import { createMemoryWorkQueue } from '../../../src/core/testing/memory-work-queue';
+import { createMemoryL0Learning } from '../../support/fakes/memory-l0-learning';
+import { createMemorySessionStore } from '../../support/fakes/memory-session-store';
+import { createMemoryTicketStore } from '../../support/fakes/memory-ticket-store';
+import { createMemoryWorkQueue } from '../../support/fakes/memory-work-queue';
 import { describeL0LearningContract } from '../../contract/l0-learning.contract';
 import { describeSessionStoreContract } from '../../contract/session-store.contract';
 import { describeTicketStoreContract } from '../../contract/ticket-store.contract';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createMemoryL0Learning } from '../../../src/core/testing/memory-l0-learning';
+import { createMemoryL0Learning } from '../../support/fakes/memory-l0-learning';
 import type { KnowledgeBase } from '../../../src/core/ports/knowledge-base';
 import { loadKnowledgeBase } from '../../../src/kb/load-kb';
 import { createLearningKnowledgeBase } from '../../../src/kb/search/learning-knowledge-base';

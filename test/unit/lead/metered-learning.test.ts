@@ -1,4 +1,4 @@
-import { createMemoryL0Learning } from '../../../src/core/testing/memory-l0-learning';
+import { createMemoryL0Learning } from '../../support/fakes/memory-l0-learning';
 import type { HelpdeskMeter } from '../../../src/metrics/helpdesk-meter';
 import { meterLearning } from '../../../src/metrics/metered-learning';
 

@@ -1,9 +1,9 @@
 import { Writable } from 'node:stream';
 import type { Effect } from '../../../src/core/effects';
 import type { QueuedWork } from '../../../src/core/pipeline/queued-work';
-import { createMemorySessionStore } from '../../../src/core/testing/memory-session-store';
-import { createMemoryTicketStore } from '../../../src/core/testing/memory-ticket-store';
-import { createMemoryWorkQueue } from '../../../src/core/testing/memory-work-queue';
+import { createMemorySessionStore } from '../../support/fakes/memory-session-store';
+import { createMemoryTicketStore } from '../../support/fakes/memory-ticket-store';
+import { createMemoryWorkQueue } from '../../support/fakes/memory-work-queue';
 import { createLogger } from '../../../src/logging/logger';
 import { logTicketChanges } from '../../../src/metrics/logged-tickets';
 import { createHarness, people } from '../../support/helpdesk-harness';

@@ -7,21 +7,43 @@ import { loadConfig } from '../../../../src/config/config';
 
 describe('createTtlCache', () => {
   it('asks once per key and TTL, shares a request in flight, serves the last good answer on failure', async () => {
-    let now = 0;
+    let now = 1;
     const cache = createTtlCache<number>(1000, { now: () => now });
     let calls = 0;
     const load = () => Promise.resolve(++calls);
     expect(await Promise.all([cache.get('a', load), cache.get('a', load)])).toEqual([1, 1]);
-    now = 999;
+    now = 1001;
     expect(await cache.get('a', load)).toBe(1);
-    now = 1000;
+    now = 1002;
     expect(await cache.get('a', load)).toBe(2);
     now = 2500;
     expect(await cache.get('a', () => Promise.reject(new Error('slack down')))).toBe(2);
+    // The last good answer is kept for another TTL: a failing Slack is not asked at every event.
+    now = 3000;
+    expect(await cache.get('a', load)).toBe(2);
+    now = 3501;
+    expect(await cache.get('a', load)).toBe(3);
     await expect(cache.get('b', () => Promise.reject(new Error('slack down')))).rejects.toThrow(
       'slack down',
     );
-    expect(await cache.get('b', load)).toBe(3); // a failure is not remembered
+    expect(await cache.get('b', load)).toBe(4); // a failure is not remembered
+  });
+
+  it('keeps null answers, and at its bound forgets the least recently used key', async () => {
+    const cache = createTtlCache<string | null>(60_000, { maxEntries: 2 });
+    let calls = 0;
+    const load = (answer: string | null) => () => {
+      calls++;
+      return Promise.resolve(answer);
+    };
+    expect(await cache.get('nameless', load(null))).toBeNull();
+    expect(await cache.get('nameless', load('x'))).toBeNull();
+    await cache.get('a', load('A'));
+    await cache.get('nameless', load('x')); // used: 'a' is now the oldest
+    await cache.get('b', load('B'));
+    expect(await cache.get('nameless', load('x'))).toBeNull();
+    expect(await cache.get('a', load('A again'))).toBe('A again');
+    expect(calls).toBe(4);
   });
 });
 

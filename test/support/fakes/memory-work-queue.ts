@@ -1,4 +1,10 @@
-import type { ClaimedWork, LaneHead, NewWorkItem, WorkItem, WorkQueue } from '../ports/work-queue';
+import type {
+  ClaimedWork,
+  LaneHead,
+  NewWorkItem,
+  WorkItem,
+  WorkQueue,
+} from '../../../src/core/ports/work-queue';
 
 interface Entry<T> {
   item: WorkItem<T>;

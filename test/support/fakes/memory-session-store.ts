@@ -1,6 +1,6 @@
 import { deepCopy } from './deep-copy';
-import type { UserRef } from '../people';
-import type { L0Session, SessionStore } from '../ports/session-store';
+import type { UserRef } from '../../../src/core/people';
+import type { L0Session, SessionStore } from '../../../src/core/ports/session-store';
 
 /**
  * In-memory SessionStore for unit tests of the core (same contract as the MongoDB store): one session

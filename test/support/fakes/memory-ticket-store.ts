@@ -1,7 +1,12 @@
 import { deepCopy } from './deep-copy';
-import type { UserRef } from '../people';
-import type { NewTicket, TicketStore } from '../ports/ticket-store';
-import { ACTIVE_STATUSES, type Level, type Ticket, type TicketStatus } from '../ticket';
+import type { UserRef } from '../../../src/core/people';
+import type { NewTicket, TicketStore } from '../../../src/core/ports/ticket-store';
+import {
+  ACTIVE_STATUSES,
+  type Level,
+  type Ticket,
+  type TicketStatus,
+} from '../../../src/core/ticket';
 
 /**
  * In-memory TicketStore for unit tests of the core; it passes the same contract suite as the MongoDB

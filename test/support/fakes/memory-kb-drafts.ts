@@ -1,4 +1,4 @@
-import type { DraftSaveOutcome, KbDraft, KbDrafts } from '../ports/kb-drafts';
+import type { DraftSaveOutcome, KbDraft, KbDrafts } from '../../../src/core/ports/kb-drafts';
 import { deepCopy } from './deep-copy';
 
 /**

@@ -1,5 +1,5 @@
 import { deepCopy } from './deep-copy';
-import type { Locale } from '../locale';
+import type { Locale } from '../../../src/core/locale';
 import {
   learnedPhrasingId,
   phrasingText,
@@ -8,7 +8,7 @@ import {
   type L0OutcomeKind,
   type LearnedPhrasing,
   type PhrasingConfirmation,
-} from '../ports/l0-learning';
+} from '../../../src/core/ports/l0-learning';
 
 /** What an admin operation did; `unknown` for an id that is not (or no longer) a learned phrasing. */
 type PhrasingChange = 'changed' | 'unchanged' | 'unknown';
