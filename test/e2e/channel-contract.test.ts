@@ -11,6 +11,7 @@ import {
   type Delivered,
   type RecordingHelpdesk,
 } from '../support/channel-cases';
+import { TEAMS_SDKS } from '../support/teams-app';
 
 /**
  * The channel contract (src/core/ports/channel.ts), one suite for every channel: each is built as
@@ -21,10 +22,8 @@ import {
  */
 const CASES: readonly ChannelCase[] = [
   slackCase(),
-  teamsCase(),
-  // The Teams stack on the Microsoft 365 Agents SDK goes here, one line:
-  //   teamsCase({ TEAMS_SDK: 'agents' }, 'teams (agents)'),
-  // with teamsCase taking that SDK's loopback issuer and outbound token (see channel-cases.ts).
+  // Each SDK the Teams channel runs on (TEAMS_SDK): botbuilder and the Microsoft 365 Agents SDK.
+  ...TEAMS_SDKS.map((sdk) => teamsCase(sdk)),
   consoleCase(),
 ];
 

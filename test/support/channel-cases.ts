@@ -1,11 +1,11 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AuthenticationConstants, MicrosoftAppCredentials } from 'botframework-connector';
 import express from 'express';
 import { createConsoleChannel } from '../../src/channels/console/console-channel';
 import type { ConsoleMessages } from '../../src/core/ports/console-messages';
 import { createSlackChannel } from '../../src/channels/slack/create-slack-channel';
-import { createTeamsChannel, TEAMS_MESSAGES_PATH } from '../../src/channels/teams/teams-channel';
+import type { TeamsSdk } from '../../src/channels/teams/bot-host';
+import { TEAMS_MESSAGES_PATH } from '../../src/channels/teams/teams-channel';
 import { loadConfig } from '../../src/config/config';
 import type { Helpdesk, Inbound } from '../../src/core/inbound';
 import type { OutboundMessage } from '../../src/core/messages';
@@ -15,16 +15,17 @@ import type { Level } from '../../src/core/ticket';
 import { createLogger } from '../../src/logging/logger';
 import { ensureIndexes } from '../../src/store/ensure-indexes';
 import { createMongoConsoleMessages } from '../../src/store/mongo-console-messages';
-import { createMongoConversationStore } from '../../src/store/mongo-conversation-store';
+import { trustOutboundToken } from './bot-outbound-token';
 import { startBotTokenIssuer } from './bot-token-issuer';
 import { startSlackApiStub, type SlackCall } from './slack-api-stub';
 import { CHANNELS, dmChannelOf, PEOPLE, SIGNING_SECRET } from './slack-cast';
 import { shownText } from './slack-calls';
 import { createSlackSender } from './slack-requests';
 import { cardOf, cardText, personalMessage, teamsPerson, TENANT_ID } from './teams-activities';
+import { buildTeamsChannel } from './teams-app';
 import { startConnectorStub, type ConnectorCall } from './teams-connector-stub';
 import { openTestDatabase } from './test-database';
-import { slackSettingsOf, teamsSettingsOf } from '../../src/config/channel-settings';
+import { slackSettingsOf } from '../../src/config/channel-settings';
 
 /**
  * The channels of the contract tests (test/e2e/channel-contract.test.ts), each built as main builds
@@ -115,16 +116,16 @@ export function recordingHelpdesk(): RecordingHelpdesk {
 const silent = createLogger('silent');
 
 /** express on 127.0.0.1 and a free port; `mount` adds the channel's routes first. */
-async function listen(
-  mount: (app: express.Express) => Channel,
-): Promise<{ channel: Channel; http: string; close(): Promise<void> }> {
+async function listen<Mounted extends { channel: Channel }>(
+  mount: (app: express.Express) => Mounted,
+): Promise<Mounted & { http: string; close(): Promise<void> }> {
   const app = express();
-  const channel = mount(app);
+  const mounted = mount(app);
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   return {
-    channel,
+    ...mounted,
     http: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
     close: () =>
       new Promise<void>((resolve) => {
@@ -162,14 +163,14 @@ export function slackCase(env: Record<string, string> = {}, name = 'slack'): Cha
         L1_AGENT_IDS: PEOPLE.ayu.id,
         ...env,
       });
-      const server = await listen((expressApp) =>
-        createSlackChannel({
+      const server = await listen((expressApp) => ({
+        channel: createSlackChannel({
           settings: slackSettingsOf(config),
           expressApp,
           log: silent,
           tuning: { retryMinTimeoutMs: 10 },
         }),
-      );
+      }));
       const endpoint = `${server.http}slack/events`;
       const send = createSlackSender(endpoint, SIGNING_SECRET);
       const budi = PEOPLE.budi;
@@ -224,7 +225,7 @@ function slackDelivered(call: SlackCall): Delivered[] {
   }
 }
 
-// --- Teams (botbuilder) --------------------------------------------------------------------
+// --- Teams (each SDK) ----------------------------------------------------------------------
 
 const TEAMS_APP_ID = '6f1b2a34-5c6d-4e7f-8a9b-0c1d2e3f4a5b';
 const TEAMS_L1 = '19:l1-service-desk@thread.tacv2';
@@ -233,48 +234,45 @@ const TEAMS_L2 = '19:l2-platform@thread.tacv2';
 export const TEAMS_OUTBOUND_TOKEN = 'contract-test-outbound-token';
 
 /**
- * Teams with authentication on: activities carry tokens signed by a loopback Bot Framework issuer
- * (validated for real), the connector of their service URL is a loopback stub; L1 and L2 have
- * channels, L3 not. `env` picks the stack (TEAMS_SDK) or changes settings. For the Agents SDK stack
- * the issuer and the bot's outbound token are that SDK's: startBotTokenIssuer(sdk) with its
- * `endpoints`, and a token where that SDK looks for one (trustOutboundToken is botbuilder's).
+ * Teams on `sdk` (TEAMS_SDK) with authentication on: activities carry tokens signed by a loopback
+ * issuer of that SDK's kind (validated for real), the bot's outbound token is put where that SDK
+ * keeps it, the connector of their service URL is a loopback stub; L1 and L2 have channels, L3
+ * not. The channel is built as the Teams end-to-end tests build it (teams-app.ts).
  */
-export function teamsCase(env: Record<string, string> = {}, name = 'teams'): ChannelCase {
+export function teamsCase(sdk: TeamsSdk, env: Record<string, string> = {}): ChannelCase {
   return {
-    name,
+    name: `teams (${sdk})`,
     platform: 'teams',
     redelivers: true,
     async start() {
       const [conn, connector, issuer] = await Promise.all([
         testDatabase(),
         startConnectorStub(),
-        startBotTokenIssuer(),
+        startBotTokenIssuer(sdk),
       ]);
-      trustOutboundToken(TEAMS_APP_ID);
-      const config = loadConfig({
-        TEAMS_APP_ID,
-        TEAMS_APP_PASSWORD: 'not-a-real-secret',
-        TEAMS_APP_TENANT_ID: TENANT_ID,
-        // The connector stub is on loopback, which authentication on takes only when listed.
-        TEAMS_SERVICE_URL_HOSTS: '127.0.0.1',
-        TEAMS_L1_CHANNEL_ID: TEAMS_L1,
-        TEAMS_L2_CHANNEL_ID: TEAMS_L2,
-        L1_AGENT_IDS: AYU.aadObjectId,
-        ...env,
-      });
       const server = await listen((expressApp) =>
-        createTeamsChannel({
-          settings: teamsSettingsOf(config),
-          expressApp,
-          references: createMongoConversationStore(conn.db),
-          log: silent,
-          authEndpoints: {
-            openIdMetadataUrl: issuer.metadataUrl,
-            emulatorOpenIdMetadataUrl: issuer.metadataUrl,
+        buildTeamsChannel(
+          {
+            sdk,
+            db: conn.db,
+            env: {
+              TEAMS_APP_ID,
+              TEAMS_APP_PASSWORD: 'not-a-real-secret',
+              TEAMS_APP_TENANT_ID: TENANT_ID,
+              // The connector stub is on loopback, which authentication on takes only when listed.
+              TEAMS_SERVICE_URL_HOSTS: '127.0.0.1',
+              TEAMS_L1_CHANNEL_ID: TEAMS_L1,
+              TEAMS_L2_CHANNEL_ID: TEAMS_L2,
+              L1_AGENT_IDS: AYU.aadObjectId,
+              ...env,
+            },
+            authEndpoints: issuer.endpoints,
           },
-          retry: { baseDelayMs: 5, maxDelayMs: 20 },
-        }),
+          expressApp,
+          silent,
+        ),
       );
+      await trustOutboundToken(server.config, issuer.endpoints, TEAMS_OUTBOUND_TOKEN);
       const endpoint = `${server.http}${TEAMS_MESSAGES_PATH.slice(1)}`;
       const post = async (activity: unknown) => {
         const token = issuer.token(TEAMS_APP_ID, connector.url);
@@ -311,22 +309,6 @@ export function teamsCase(env: Record<string, string> = {}, name = 'teams'): Cha
 const BUDI = teamsPerson('budi', 'Budi Santoso', '0b0d1a2b-0000-4000-8000-00000000b0d1');
 const AYU = teamsPerson('ayu', 'Ayu Lestari', 'a7a7a7a7-0000-4000-8000-0000000000a1');
 const TEAMS_DM = 'a:1budi-personal-chat';
-
-/**
- * botbuilder gets the bot's outbound token from Entra ID (login.microsoftonline.com, over HTTPS),
- * which no loopback stand-in can play; it keeps tokens in a process-wide cache by app id and
- * audience, so one put there in advance is the token Entra ID would have issued.
- */
-function trustOutboundToken(appId: string): void {
-  const cache = Reflect.get(MicrosoftAppCredentials, 'cache') as Map<
-    string,
-    { accessToken: string; expiresOn: Date }
-  >;
-  cache.set(`${appId}${AuthenticationConstants.ToChannelFromBotOAuthScope}-cache`, {
-    accessToken: TEAMS_OUTBOUND_TOKEN,
-    expiresOn: new Date(Date.now() + 3600_000),
-  });
-}
 
 function teamsDelivered(call: ConnectorCall): Delivered[] {
   // Teams takes nothing without the bot's token.
@@ -375,8 +357,8 @@ export function consoleCase(name = 'console'): ChannelCase {
       const conn = await testDatabase();
       const delivered: Delivered[] = [];
       const messages = recordingConsoleMessages(createMongoConsoleMessages(conn.db), delivered);
-      const server = await listen((expressApp) =>
-        createConsoleChannel({
+      const server = await listen((expressApp) => ({
+        channel: createConsoleChannel({
           settings: {
             host: '127.0.0.1',
             timeZone: 'Asia/Jakarta',
@@ -385,7 +367,7 @@ export function consoleCase(name = 'console'): ChannelCase {
           messages,
           mount: (handler) => expressApp.use(handler),
         }),
-      );
+      }));
       const endpoint = `${server.http}api/dm`;
       const post = async (text: string) => {
         const response = await fetch(endpoint, {

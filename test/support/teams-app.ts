@@ -53,37 +53,55 @@ export function projectKnowledgeBase() {
   return sharedKb;
 }
 
-export interface TeamsAppOptions {
+/** What a Teams channel under test is built from. */
+export interface TeamsChannelSetup {
   env: NodeJS.ProcessEnv;
   db: Db;
   sdk?: TeamsSdk;
   authEndpoints?: AuthEndpoints;
   retry?: RetryOptions;
+}
+
+/**
+ * The Teams channel as main builds it, mounted on `expressApp` and not attached: the configuration
+ * from `env` through loadConfig, on `sdk` (TEAMS_SDK; default botbuilder), its conversation
+ * references in `db`; retried connector calls back off briefly unless `retry` says otherwise.
+ */
+export function buildTeamsChannel(
+  setup: TeamsChannelSetup,
+  expressApp: express.Express,
+  log: Logger,
+): { config: Config; channel: TeamsChannel } {
+  const config = loadConfig({
+    // Without an app id the channel runs as for the Emulator (authentication off, on loopback).
+    ...(setup.env?.TEAMS_APP_ID ? {} : { TEAMS_EMULATOR: 'true' }),
+    ...setup.env,
+    ...(setup.sdk ? { TEAMS_SDK: setup.sdk } : {}),
+  });
+  const channel = createTeamsChannel({
+    settings: teamsSettingsOf(config),
+    expressApp,
+    references: createMongoConversationStore(setup.db),
+    log,
+    ...(setup.authEndpoints ? { authEndpoints: setup.authEndpoints } : {}),
+    retry: setup.retry ?? { baseDelayMs: 5, maxDelayMs: 20 },
+  });
+  return { config, channel };
+}
+
+export interface TeamsAppOptions extends TeamsChannelSetup {
   /** The knowledge base to search (default: the project's kb/, shared by the tests). */
   kb?: KnowledgeBase;
 }
 
 export async function startTeamsApp(options: TeamsAppOptions): Promise<TeamsApp> {
-  const config = loadConfig({
-    // Without an app id the channel runs as for the Emulator (authentication off, on loopback).
-    ...(options.env?.TEAMS_APP_ID ? {} : { TEAMS_EMULATOR: 'true' }),
-    ...options.env,
-    ...(options.sdk ? { TEAMS_SDK: options.sdk } : {}),
-  });
   const logs: TeamsApp['logs'] = [];
   const log: Logger = pino(
     { level: 'debug' },
     { write: (line: string) => logs.push(JSON.parse(line) as TeamsApp['logs'][number]) },
   );
   const app = express();
-  const channel = createTeamsChannel({
-    settings: teamsSettingsOf(config),
-    expressApp: app,
-    references: createMongoConversationStore(options.db),
-    log,
-    ...(options.authEndpoints ? { authEndpoints: options.authEndpoints } : {}),
-    retry: options.retry ?? { baseDelayMs: 5, maxDelayMs: 20 },
-  });
+  const { config, channel } = buildTeamsChannel(options, app, log);
   const helpdesk = composeHelpdesk({
     config,
     db: options.db,
