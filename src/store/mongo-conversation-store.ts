@@ -4,7 +4,7 @@ import {
   REFERENCE_KINDS,
   type ConversationStore,
   type TeamsReference,
-} from '../channels/teams/conversation-store';
+} from '../core/ports/teams-references';
 import { COLLECTIONS } from './collections';
 import { filterOneOf, filterString } from './filter-values';
 import { isDuplicateKey } from './version-guard';

@@ -1,10 +1,8 @@
 import type { App } from '@slack/bolt';
+import { SLASH_COMMAND, TICKET_SHORTCUT } from './slack-command-names';
 import { takenInput } from './slack-input-context';
 import { label } from './slack-labels';
 import type { SlackRuntime } from './slack-runtime';
-
-export const SLASH_COMMAND = '/helpdesk';
-export const TICKET_SHORTCUT = 'create_it_ticket';
 
 /**
  * The slash command and the "Create IT ticket" message shortcut both start a DM conversation with

@@ -15,7 +15,7 @@ import {
   type SlackMessageInput,
   type SlackShortcutInput,
 } from './slack-inbound';
-import { SLASH_COMMAND, TICKET_SHORTCUT } from './slack-commands';
+import { SLASH_COMMAND, TICKET_SHORTCUT } from './slack-command-names';
 import {
   blankRequired,
   decodeMetadata,

@@ -1,6 +1,6 @@
 import { tenantOf } from './activity-admission';
 import type { TeamsActivity } from './activity-schema';
-import type { TeamsReference } from './conversation-store';
+import type { TeamsReference } from '../../core/ports/teams-references';
 import { scopeOf, TEAMS_CHANNELS, userOf } from './parse-activity';
 import { splitConversationId } from './teams-ids';
 

@@ -2,7 +2,7 @@ import type { Helpdesk } from '../../core/inbound';
 import type { Logger } from '../../logging/logger';
 import { referencesOf } from './activity-references';
 import type { TeamsActivity } from './activity-schema';
-import type { ConversationStore } from './conversation-store';
+import type { ConversationStore } from '../../core/ports/teams-references';
 import { classifyActivity } from './parse-activity';
 import type { TeamsIdentities } from './teams-agent-directory';
 

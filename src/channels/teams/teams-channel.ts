@@ -6,7 +6,7 @@ import { createLogger, type Logger } from '../../logging/logger';
 import { createAgentsHost } from './agents-host';
 import type { AuthEndpoints, BotHostOptions, TeamsBotHost, TeamsSdk } from './bot-host';
 import { createBotbuilderHost } from './botbuilder-host';
-import type { ConversationStore } from './conversation-store';
+import type { ConversationStore } from '../../core/ports/teams-references';
 import { handleActivity } from './handle-activity';
 import { messagesEndpoint } from './request-guard';
 import type { RetryOptions } from './retry-transient';

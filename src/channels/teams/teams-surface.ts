@@ -9,7 +9,7 @@ import { channelOfLevel } from '../../core/level-channels';
 import type { Level } from '../../core/ticket';
 import { renderCardActivity } from './adaptive-card';
 import type { ConversationTarget, TeamsConnector } from './teams-connector';
-import type { ConversationStore, TeamsReference } from './conversation-store';
+import type { ConversationStore, TeamsReference } from '../../core/ports/teams-references';
 import { ServiceUrlRefused } from './service-url-policy';
 import { splitConversationId } from './teams-ids';
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { SLACK_EVENTS_PATH } from '../../../src/channels/slack/slack-app';
-import { SLASH_COMMAND, TICKET_SHORTCUT } from '../../../src/channels/slack/slack-commands';
+import { SLASH_COMMAND, TICKET_SHORTCUT } from '../../../src/channels/slack/slack-command-names';
 import { EVENT_SCOPES, FEATURE_SCOPES, METHOD_SCOPES } from '../../support/slack-method-scopes';
 
 /**

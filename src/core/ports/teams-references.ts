@@ -5,7 +5,8 @@
  * - `channel`: a Teams channel the bot has seen, by channel id;
  * - `tenant`: the latest service URL seen in a tenant, for channels the bot has not heard from yet
  *   (it is the same for every conversation of a tenant).
- * Stored in MongoDB by src/store/mongo-conversation-store.ts (main wires it in).
+ * A port of the core, though only Teams uses it, so the store implements it without knowing the
+ * channel: src/store/mongo-conversation-store.ts (src/app/build-channels.ts wires it in).
  */
 export const REFERENCE_KINDS = ['personal', 'channel', 'tenant'] as const;
 export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
