@@ -1,5 +1,6 @@
 import { t } from '../../../src/core/i18n/translate';
 import type { Inbound } from '../../../src/core/inbound';
+import { ACTION_IDS } from '../../../src/core/messages';
 import {
   laneOfWork,
   workIdFor,
@@ -13,6 +14,7 @@ import {
   readPayload,
 } from '../../../src/core/workflow/payload';
 import { createHarness, people } from '../../support/helpdesk-harness';
+import { textOf } from '../../support/recording-surface';
 
 const press = (payload: string): Inbound => ({
   kind: 'action',
@@ -51,6 +53,37 @@ describe('a button payload, read by the core alone', () => {
   it('names a delivery one way, whether it is recorded as work or as seen', () => {
     expect(workIdOf(press('{}'))).toBe(workIdFor('slack', 'action:U1:1.000001'));
     expect(workIdFor('teams', 'a1')).toBe('teams:a1');
+  });
+});
+
+describe('a press whose payload Lapis did not write', () => {
+  it('is refused, whatever its button, and changes nothing', async () => {
+    const h = createHarness({ agentLocale: 'id' });
+    await h.dm(people.budi, 'the printer on floor 3 has a paper jam');
+    await h.press(people.budi, h.button('l0_need_help'));
+    const session = await h.stores.sessions.get(people.budi);
+    const before = h.sent.length;
+    // Mangled, forged, or carrying a language among what makes it unreadable.
+    const forged = ['not json', '{"ticket":{"$ne":null}}', '{"session":1,"lang":"id","x":1}'];
+    let n = 0;
+    for (const action of ACTION_IDS)
+      for (const payload of forged) {
+        const base = { kind: 'action', user: people.budi, action, payload } as const;
+        // From the DM: in the employee's language (English here); elsewhere, in the agents'.
+        const dm = { platform: 'console', id: 'dm:budi' } as const;
+        await h.helpdesk.handle({ ...base, deliveryId: `forged${++n}`, dm });
+        await h.helpdesk.handle({ ...base, deliveryId: `forged${++n}` });
+      }
+    const answers = h.sent.slice(before);
+    expect(answers).toHaveLength(ACTION_IDS.length * forged.length * 2);
+    for (const [i, answer] of answers.entries()) {
+      expect(answer.kind).toBe('ephemeral');
+      expect(answer.to).toBe(i % 2 === 0 ? 'budi@dm:budi' : 'budi@?');
+      expect(textOf(answer.message)).toBe(t(i % 2 === 0 ? 'en' : 'id', 'error_invalid_input'));
+    }
+    expect(await h.stores.sessions.get(people.budi)).toEqual(session);
+    expect(await h.stores.tickets.listByRequester(people.budi)).toEqual([]);
+    await h.helpdesk.stop(1000);
   });
 });
 
