@@ -7,6 +7,7 @@ import {
   workIdOf,
   type QueuedWork,
 } from '../../../src/core/pipeline/queued-work';
+import * as payloads from '../../../src/core/workflow/payload';
 import {
   decodePayload,
   encodePayload,
@@ -83,6 +84,55 @@ describe('a press whose payload Lapis did not write', () => {
     }
     expect(await h.stores.sessions.get(people.budi)).toEqual(session);
     expect(await h.stores.tickets.listByRequester(people.budi)).toEqual([]);
+    await h.helpdesk.stop(1000);
+  });
+});
+
+describe('a press, handled', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it('has its payload decoded once, and its flow acts on what was decoded', async () => {
+    const readAsWritten = payloads.readPayload;
+    // The decoder as it is, except that a rating of 1 is read as 4 and an employee's L0 answer as
+    // Indonesian: a flow that read the press for itself would not see either.
+    const decode = jest.spyOn(payloads, 'decodePayload').mockImplementation((raw) => {
+      const payload = readAsWritten(raw);
+      if (!payload) throw new Error('the journey presses only buttons Lapis wrote');
+      return {
+        ...payload,
+        ...(payload.score === 1 ? { score: 4 } : {}),
+        ...(payload.session !== undefined ? { lang: 'id' as const } : {}),
+      };
+    });
+    // Any other reading of a payload, outside the decoder.
+    const read = jest.spyOn(payloads, 'readPayload');
+    const h = createHarness();
+    /** A press: its payload decoded once, and read besides only for its lane, at intake. */
+    const press = async (...args: Parameters<typeof h.press>) => {
+      const [decodes, reads] = [decode.mock.calls.length, read.mock.calls.length];
+      await h.press(...args);
+      expect(decode.mock.calls.slice(decodes)).toEqual([[args[1].payload]]);
+      expect(read.mock.calls.slice(reads)).toEqual([[args[1].payload]]);
+    };
+
+    await h.dm(people.budi, 'the printer on floor 3 has a paper jam');
+    await press(people.budi, h.button('l0_need_help'));
+    // Asked in English; answered in the language the decoded payload gave.
+    expect(textOf(h.last('direct', 'dm:budi')!)).toContain(t('id', 'need_help_reply'));
+    await press(people.budi, h.button('ticket_form'), {
+      category: 'printing',
+      impact: 'team',
+      urgency: 'degraded',
+      details: 'Error E-42',
+    });
+    const [ticket] = await h.stores.tickets.listByRequester(people.budi);
+    expect(ticket?.locale).toBe('id');
+    await press(people.ayu, h.button('claim', 'L1'));
+    await press(people.ayu, h.button('resolve', 'L1'), { summary: 'Cleared' });
+    await press(people.budi, h.button('confirm_resolved', 'dm:budi'));
+    const csat = h.button('csat', 'dm:budi');
+    await press(people.budi, { ...csat, payload: csat.payload.replace(/"score":\d/, '"score":1') });
+    expect((await h.stores.tickets.get(ticket!.id))?.csat?.score).toBe(4);
     await h.helpdesk.stop(1000);
   });
 });
