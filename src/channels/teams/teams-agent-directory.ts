@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { UserRef } from '../../core/people';
 import type { AgentDirectory } from '../../core/ports/agent-directory';
 import type { Level } from '../../core/ticket';
@@ -14,15 +15,19 @@ export interface TeamsIdentities {
   idsOf(userId: string): readonly string[];
 }
 
-const MAX_KNOWN = 20_000;
+/**
+ * People remembered: past it, the one not seen the longest is forgotten (and learnt again when they
+ * next act).
+ */
+export const MAX_KNOWN = 20_000;
 
 export function createTeamsIdentities(): TeamsIdentities {
-  const teamsIdOf = new Map<string, string>();
+  /** AAD object id -> Teams id; a look (learn or idsOf) counts as a use. */
+  const teamsIdOf = new LRUCache<string, string>({ max: MAX_KNOWN });
   return {
     learn(account) {
       const aad = account.aadObjectId?.trim().toLowerCase();
       if (!aad || teamsIdOf.get(aad) === account.id) return;
-      if (teamsIdOf.size >= MAX_KNOWN) teamsIdOf.clear();
       teamsIdOf.set(aad, account.id);
     },
     idsOf(userId) {

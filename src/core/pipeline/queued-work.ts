@@ -39,7 +39,8 @@ export function laneOfWork(work: QueuedWork): string {
     case 'thread_message':
       return `thread:${event.thread.platform}:${event.thread.threadId}`;
     case 'action': {
-      // An unreadable payload is refused when handled; its lane does not matter.
+      // Read at intake, to pick the lane before the press is handled; action-flow decodes it (once)
+      // when it is, and refuses an unreadable one then: the lane of that one does not matter.
       const ticket = readPayload(event.payload)?.ticket;
       return ticket ? `ticket:${ticket}` : person;
     }

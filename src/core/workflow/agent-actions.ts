@@ -5,6 +5,7 @@ import { displayName } from '../people';
 import type { Level, Ticket } from '../ticket';
 import { field, required } from './form-fields';
 import { agentButtonTarget, type AgentButtonDeps } from './agent-button';
+import type { Payload } from './payload';
 import { ActionRefused } from './allowed-actions';
 import { keepAgentText, type KeepAgentTextDeps } from './keep-agent-text';
 import { refusalText, refuse, type RefuseDeps } from './refusals';
@@ -41,8 +42,8 @@ export type AgentActionsDeps = Uses<
 export function createAgentActions(rt: AgentActionsDeps) {
   const locale = rt.config.agentLocale;
 
-  async function handle(e: ActionEvent): Promise<void> {
-    const target = await agentButtonTarget(rt, e);
+  async function handle(e: ActionEvent, payload: Payload): Promise<void> {
+    const target = await agentButtonTarget(rt, e, payload);
     if (!target) return;
     const { ticket, level } = target;
     const article = e.action === 'resolve' ? field(e, 'article').toLowerCase() : '';

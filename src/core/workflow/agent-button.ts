@@ -2,7 +2,7 @@ import { LapisError } from '../errors';
 import { t } from '../i18n/translate';
 import type { Inbound } from '../inbound';
 import type { Level, Ticket } from '../ticket';
-import { decodePayload } from './payload';
+import type { Payload } from './payload';
 import { refuse, type RefuseDeps } from './refusals';
 import type { Uses } from './runtime';
 
@@ -18,8 +18,8 @@ export type AgentButtonDeps = Uses<'tickets' | 'agents', 'agentLocale'> & Refuse
 export async function agentButtonTarget(
   rt: AgentButtonDeps,
   e: ActionEvent,
+  payload: Payload,
 ): Promise<{ ticket: Ticket; level: Level } | undefined> {
-  const payload = decodePayload(e.payload);
   const ticket = payload.ticket ? await rt.tickets.get(payload.ticket) : undefined;
   const level = payload.level;
   if (!ticket || !level) throw new LapisError('invalid_input', 'button without ticket or level');

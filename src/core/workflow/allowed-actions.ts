@@ -95,6 +95,18 @@ export function allowedActions(ticket: Ticket, viewer: Viewer, rules: ActionRule
   return candidates.filter((action) => whyNot(ticket, viewer, action, rules) === undefined);
 }
 
+/**
+ * What the requester's buttons on `ticket` offer: what the rules allow, the reopen window aside. A
+ * message is read long after it was sent, and a Reopen pressed too late still reaches a ticket (a
+ * follow-up: follow-up-ticket.ts), so it is offered while the ticket is resolved.
+ */
+export function offeredToRequester(ticket: Ticket): RequesterAction[] {
+  const windowAside = { now: ticket.updatedAt, reopenWindowHours: Number.POSITIVE_INFINITY };
+  return REQUESTER_ACTIONS.filter(
+    (action) => whyNot(ticket, { role: 'requester' }, action, windowAside) === undefined,
+  );
+}
+
 /** A transition refused by the rules above; `reason` picks the wording. */
 export class ActionRefused extends LapisError {
   constructor(

@@ -8,7 +8,7 @@ import { replyToAttempt, type ReplyToAttemptDeps } from './l0-reply';
 import { l0Step, type L0StepDeps } from './l0-step-message';
 import { retire, retiredMessage } from './retire-buttons';
 import { refuseStaleL0, type RefuseStaleL0Deps } from './l0-stale';
-import { decodePayload } from './payload';
+import type { Payload } from './payload';
 import type { Uses } from './runtime';
 import { currentWorkKey } from './work-scope';
 
@@ -30,8 +30,7 @@ export type AreaActionsDeps = Uses<'sessions' | 'kb' | 'clock' | 'saveSession'> 
  * somebody else's) conversation changes nothing and is told so; a redone press repeats its reply.
  */
 export function createAreaActions(rt: AreaActionsDeps) {
-  async function pickArea(e: ActionEvent, locale: Locale): Promise<void> {
-    const payload = decodePayload(e.payload);
+  async function pickArea(e: ActionEvent, payload: Payload, locale: Locale): Promise<void> {
     const workKey = currentWorkKey();
     const saved = await rt.sessions.get(e.user);
     if (workKey && saved?.savedBy === workKey) return reply(e, locale, saved);

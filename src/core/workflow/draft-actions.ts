@@ -13,6 +13,7 @@ import {
 } from './draft-article';
 import { missingFields, type FormFieldName } from './form-fields';
 import { agentButtonTarget, type AgentButtonDeps } from './agent-button';
+import type { Payload } from './payload';
 import { refusalText, refuse, type RefuseDeps } from './refusals';
 import { say } from './render';
 import type { Uses } from './runtime';
@@ -35,8 +36,8 @@ export type DraftActionsDeps = Uses<
 export function createDraftActions(rt: DraftActionsDeps) {
   const locale = rt.config.agentLocale;
 
-  async function handle(e: ActionEvent): Promise<void> {
-    const target = await agentButtonTarget(rt, e);
+  async function handle(e: ActionEvent, payload: Payload): Promise<void> {
+    const target = await agentButtonTarget(rt, e, payload);
     if (!target) return;
     const { ticket, level } = target;
     const rules = { now: rt.clock.now(), reopenWindowHours: rt.config.reopenWindowHours };

@@ -8,7 +8,7 @@ import { field, missingFields } from './form-fields';
 import { l0Step, type L0StepDeps } from './l0-step-message';
 import { newTicket, readTicketForm } from './new-ticket';
 import { openOrJoin, type OpenOrJoinDeps } from './open-or-join';
-import { decodePayload } from './payload';
+import type { Payload } from './payload';
 import { attemptDetails, confirmPhrasing, recordOutcome, type L0OutcomeDeps } from './l0-outcomes';
 import { say } from './render';
 import { retire, retiredMessage } from './retire-buttons';
@@ -56,8 +56,7 @@ export function createL0Actions(rt: L0ActionsDeps) {
     if (step) retire(e, retiredMessage(step.message, e.action, chosen));
   };
 
-  async function feedback(e: ActionEvent, solved: boolean, locale: Locale) {
-    const payload = decodePayload(e.payload);
+  async function feedback(e: ActionEvent, payload: Payload, solved: boolean, locale: Locale) {
     const workKey = currentWorkKey();
     const saved = await rt.sessions.get(e.user);
     if (workKey && saved?.savedBy === workKey) return feedbackReply(e, saved, solved, locale);
@@ -105,8 +104,7 @@ export function createL0Actions(rt: L0ActionsDeps) {
   }
 
   /** One of the offered articles picked: shown as the answer, asking whether it solved it. */
-  async function pick(e: ActionEvent, locale: Locale) {
-    const payload = decodePayload(e.payload);
+  async function pick(e: ActionEvent, payload: Payload, locale: Locale) {
     const workKey = currentWorkKey();
     const saved = await rt.sessions.get(e.user);
     if (workKey && saved?.savedBy === workKey) return pickReply(e, saved, locale);
@@ -153,8 +151,7 @@ export function createL0Actions(rt: L0ActionsDeps) {
     retireStep(e, shown, locale, t(locale, 'chosen_pick', { choice }));
   }
 
-  async function openTicket(e: ActionEvent, locale: Locale) {
-    const payload = decodePayload(e.payload);
+  async function openTicket(e: ActionEvent, payload: Payload, locale: Locale) {
     const workKey = currentWorkKey();
     const saved = await rt.sessions.get(e.user);
     // Redone after the session was claimed: carry on creating the ticket from it.
@@ -163,7 +160,7 @@ export function createL0Actions(rt: L0ActionsDeps) {
     // A second submit, or a form from an older question: what was typed still reaches a ticket.
     // The form is also offered beside the area question after a vague message.
     if (!session || (session.state !== 'collecting_details' && session.state !== 'clarifying'))
-      return staleForm(e, locale, saved);
+      return staleForm(e, payload, locale, saved);
     const read = readTicketForm((name) => field(e, name));
     if ('missing' in read) {
       const text = t(locale, 'refused_input', {
@@ -181,12 +178,19 @@ export function createL0Actions(rt: L0ActionsDeps) {
       ...(workKey ? { savedBy: workKey } : {}),
     };
     if (!(await rt.saveSession(claimed, session.version)))
-      return staleForm(e, locale, await rt.sessions.get(e.user));
+      return staleForm(e, payload, locale, await rt.sessions.get(e.user));
     await createTicket(e, locale, claimed);
   }
 
-  const staleForm = (e: ActionEvent, locale: Locale, saved: L0Session | undefined) =>
-    staleTicketForm(rt, e, locale, saved, (ticket) => announce(e, locale, ticket, undefined));
+  const staleForm = (
+    e: ActionEvent,
+    payload: Payload,
+    locale: Locale,
+    saved: L0Session | undefined,
+  ) =>
+    staleTicketForm(rt, e, payload, locale, saved, (ticket) =>
+      announce(e, locale, ticket, undefined),
+    );
 
   /** The session claimed for this form (at the form's version + 1): its ticket, opened or joined. */
   async function createTicket(e: ActionEvent, locale: Locale, session: L0Session) {

@@ -45,7 +45,10 @@ export function readPayload(raw: string): Payload | undefined {
   }
 }
 
-/** The payload, for the flow that handles the press: one Lapis did not write is refused. */
+/**
+ * The payload, for the flow that handles the press (action-flow.ts, once a press): one Lapis did not
+ * write is refused.
+ */
 export function decodePayload(raw: string): Payload {
   const payload = readPayload(raw);
   if (!payload) throw new LapisError('invalid_input', 'unreadable button payload');
@@ -54,9 +57,16 @@ export function decodePayload(raw: string): Payload {
 
 /**
  * The language a press is answered in: employee buttons carry the one they were shown in; agent
- * buttons carry none, and `otherwise` decides (the agents' language, as a rule). Channels ask it
- * too, for what they show before the core has the press (a form's words).
+ * buttons carry none, and `otherwise` decides (the agents' language, as a rule).
+ */
+export function pressLocale(payload: Payload | undefined, otherwise: Locale): Locale {
+  return payload?.lang ?? otherwise;
+}
+
+/**
+ * pressLocale from the payload as carried, for channels: what they show before the core has the
+ * press (a form's words).
  */
 export function payloadLocale(raw: string, otherwise: Locale): Locale {
-  return readPayload(raw)?.lang ?? otherwise;
+  return pressLocale(readPayload(raw), otherwise);
 }

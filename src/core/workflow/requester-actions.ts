@@ -8,7 +8,7 @@ import type { Ticket } from '../ticket';
 import { ActionRefused, isRequesterAction, type RequesterAction } from './allowed-actions';
 import { reopenTooLate, type ReopenTooLateDeps } from './follow-up-ticket';
 import { required } from './form-fields';
-import { decodePayload } from './payload';
+import type { Payload } from './payload';
 import { refusalText, refuse, type RefuseDeps } from './refusals';
 import { say } from './render';
 import { resolvedMessage } from './resolved-message';
@@ -33,8 +33,7 @@ export type RequesterActionsDeps = Uses<
  * follow-up ticket with what was written (follow-up-ticket.ts).
  */
 export function createRequesterActions(rt: RequesterActionsDeps) {
-  async function handle(e: ActionEvent): Promise<void> {
-    const payload = decodePayload(e.payload);
+  async function handle(e: ActionEvent, payload: Payload): Promise<void> {
     const ticket = payload.ticket ? await rt.tickets.get(payload.ticket) : undefined;
     if (!ticket) throw new LapisError('invalid_input', 'button without ticket');
     if (!sameUser(e.user, ticket.requester)) {

@@ -1,15 +1,17 @@
 import { t } from '../i18n/translate';
 import type { Locale } from '../locale';
-import type { Block, OutboundMessage } from '../messages';
+import type { Action, Block, OutboundMessage } from '../messages';
 import { fromUser, plain } from '../messages';
 import { displayName } from '../people';
 import { isActive, type Ticket } from '../ticket';
+import { offeredToRequester } from './allowed-actions';
 import { encodePayload } from './payload';
 
 const line = (text: string): Block => ({ kind: 'context', spans: [plain(text)] });
 
 /**
- * The requester's message about a resolution. Sent with Yes / Reopen and the 1-5 rating; updated in
+ * The requester's message about a resolution. Sent with Yes / Reopen and the 1-5 rating (as far as
+ * allowed-actions.ts offers them to the requester: the one rule of who may press what); updated in
  * place after each press with the ticket as it is `now`: the buttons it still takes, and for the
  * others what became of them (closed, reopened, the score, or `decided`, such as a follow-up opened).
  * The summary is `resolved`'s: a reopened ticket no longer has one.
@@ -62,40 +64,43 @@ function ratingLine(now: Ticket, locale: Locale): string | undefined {
 
 function decisionBlocks(now: Ticket, locale: Locale, decided: string | undefined): Block[] {
   if (decided !== undefined) return [line(decided)];
-  if (now.status !== 'resolved' || followUpSinceResolved(now)) {
+  const offered = offeredToRequester(now).filter(
+    (action) => action === 'confirm_resolved' || action === 'reopen',
+  );
+  // A follow-up opened from this resolution answered the question: it is not asked again.
+  if (!offered.length || followUpSinceResolved(now)) {
     const said = decisionLine(now, locale);
     return said ? [line(said)] : [];
   }
   // The language rides along, so a channel opens the reopen form in it (a Slack modal's Cancel).
   const payload = encodePayload({ ticket: now.id, lang: locale });
   return [
-    {
-      kind: 'actions',
-      actions: [
-        { id: 'confirm_resolved', label: t(locale, 'btn_confirm'), style: 'primary', payload },
-        {
-          id: 'reopen',
-          label: t(locale, 'btn_reopen'),
-          payload,
-          // The form is the confirmation, and tells the agent what is still wrong.
-          form: [
-            {
-              name: 'problem',
-              label: t(locale, 'form_reopen_reason'),
-              type: 'textarea',
-              required: true,
-            },
-          ],
-        },
-      ],
-    },
+    { kind: 'actions', actions: offered.map((action) => decisionButton(action, locale, payload)) },
   ];
 }
 
-/** The rating, asked while the ticket is resolved or closed and not rated yet; then its score. */
+function decisionButton(
+  action: 'confirm_resolved' | 'reopen',
+  locale: Locale,
+  payload: string,
+): Action {
+  if (action === 'confirm_resolved')
+    return { id: action, label: t(locale, 'btn_confirm'), style: 'primary', payload };
+  return {
+    id: action,
+    label: t(locale, 'btn_reopen'),
+    payload,
+    // The form is the confirmation, and tells the agent what is still wrong.
+    form: [
+      { name: 'problem', label: t(locale, 'form_reopen_reason'), type: 'textarea', required: true },
+    ],
+  };
+}
+
+/** The rating, asked while the requester may give it (resolved or closed, not rated); then its score. */
 export function csatBlocks(ticket: Ticket, locale: Locale): Block[] {
   if (ticket.csat) return [line(t(locale, 'chosen_rated', { score: ticket.csat.score }))];
-  if (ticket.status !== 'resolved' && ticket.status !== 'closed') return [];
+  if (!offeredToRequester(ticket).includes('csat')) return [];
   return [
     { kind: 'text', spans: [plain(t(locale, 'csat_question', { key: ticket.key }))] },
     {

@@ -9,7 +9,7 @@ import { field, missingFields } from './form-fields';
 import { refuseStaleL0, type RefuseStaleL0Deps } from './l0-stale';
 import { newTicket, readTicketForm, ticketIdFor } from './new-ticket';
 import { openedHere, openOrJoin, type OpenOrJoinDeps } from './open-or-join';
-import { decodePayload } from './payload';
+import type { Payload } from './payload';
 import { say } from './render';
 import type { Uses } from './runtime';
 
@@ -45,11 +45,12 @@ export type StaleTicketFormDeps = Uses<'tickets' | 'clock' | 'whisper', 'sla'> &
 export async function staleTicketForm(
   rt: StaleTicketFormDeps,
   e: ActionEvent,
+  payload: Payload,
   locale: Locale,
   saved: L0Session | undefined,
   opened: (ticket: Ticket) => Promise<void>,
 ): Promise<void> {
-  const version = decodePayload(e.payload).session;
+  const version = payload.session;
   if (version === undefined) return refuseStaleL0(rt, e, locale, saved);
   const typed = field(e, 'details');
   const attempt = attemptOfForm(saved, version);

@@ -3,12 +3,14 @@ import { ALWAYS_OPEN } from '../../../src/core/sla/business-calendar';
 import { createSlaPolicy, startSla } from '../../../src/core/sla/sla-policy';
 import { LEVELS, type Level, type Ticket, type TicketStatus } from '../../../src/core/ticket';
 import {
+  ActionRefused,
   AGENT_ACTIONS,
   REQUESTER_ACTIONS,
   allowedActions,
   requireAllowed,
 } from '../../../src/core/workflow/allowed-actions';
 import { newTicket, priorityOf } from '../../../src/core/workflow/new-ticket';
+import { resolvedMessage } from '../../../src/core/workflow/resolved-message';
 import { ticketCard } from '../../../src/core/workflow/ticket-card';
 import * as tr from '../../../src/core/workflow/ticket-transitions';
 import { TICKET_STATUSES } from '../../../src/store/ticket-document';
@@ -115,6 +117,41 @@ describe('allowed actions: one rule for the cards and the transitions', () => {
       ).sort();
       expect({ status, allowed }).toEqual({ status, allowed: accepts });
     }
+  });
+
+  it("offers the requester, on a resolution's message, exactly the buttons the ticket accepts", () => {
+    const as = { ...ctx, actor: requester };
+    const buttons = (t: Ticket) =>
+      resolvedMessage(t, 'en')
+        .blocks.flatMap((b) => (b.kind === 'actions' ? b.actions.map((a) => a.id) : []))
+        .filter((id, i, all) => all.indexOf(id) === i)
+        .sort();
+    for (const status of STATUSES)
+      for (const csat of [undefined, { score: 4, at: created }]) {
+        const t: Ticket = { ...ticket(status, 1), csat };
+        // Cancel is typed (a command), never a button of this message.
+        const accepts = REQUESTER_ACTIONS.filter((action) =>
+          accepted(() => {
+            switch (action) {
+              case 'confirm_resolved':
+                return tr.confirmResolved(t, as);
+              case 'reopen':
+                return tr.reopen(t, as, 72, 'still broken');
+              case 'csat':
+                return tr.rate(t, as, 5);
+              case 'cancel':
+                throw new ActionRefused('moved_on', 'not a button here');
+            }
+          }),
+        ).sort();
+        const rated = !!csat;
+        expect({ status, rated, shown: buttons(t) }).toEqual({ status, rated, shown: accepts });
+      }
+    // Past the window Reopen is still offered: pressed, it opens a follow-up (follow-up-ticket.ts).
+    const late = { ...as, now: new Date(created.getTime() + 73 * 3_600_000) };
+    const resolved = ticket('resolved', 1);
+    expect(() => tr.reopen(resolved, late, 72, 'still broken')).toThrow(ActionRefused);
+    expect(buttons(resolved)).toContain('reopen');
   });
 });
 
