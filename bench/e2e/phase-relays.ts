@@ -7,14 +7,8 @@ import { openTickets } from '../faults/tickets';
 import { inWorld, l1Cards, troubleSummary } from '../faults/world';
 import type { CommandCounts } from './bot-metrics';
 import { commandMeter, idleSummary, topCommands } from './commands';
-import {
-  botEnv,
-  botSubject,
-  settleBetween,
-  warmUp,
-  warmUpCrowd,
-  type BenchContext,
-} from './context';
+import { botEnv, botSubject, settleBetween, warmUp, warmUpCrowd } from './context';
+import type { BenchContext } from './bench-context';
 import { climb, type Ladder } from './ladder';
 import { spread, type Spread } from './latency';
 import { maxSustained, runStep, type StepPlan } from './load-step';
