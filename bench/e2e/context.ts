@@ -1,9 +1,9 @@
 import type { BotProcess } from '../../test/support/bot-process';
-import { employees } from '../faults/cast';
-import { settled } from '../faults/checks';
-import type { Users } from '../faults/slack-user';
-import { pollUntil, sleep } from '../faults/wait';
-import type { World } from '../faults/world';
+import { employees } from '../../test/support/faults/cast';
+import { settled } from '../../test/support/faults/checks';
+import type { Users } from '../../test/support/faults/slack-user';
+import { pollUntil, sleep } from '../../test/support/faults/wait';
+import type { World } from '../../test/support/faults/world';
 import type { BenchContext } from './bench-context';
 import { BENCH_TOKEN } from './bot-metrics';
 import { measureIdle } from './commands';

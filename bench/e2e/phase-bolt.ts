@@ -1,7 +1,7 @@
 import { startSlackApiStub } from '../../test/support/slack-api-stub';
-import { stubCast } from '../faults/cast';
-import { createUsers } from '../faults/slack-user';
-import { sleep } from '../faults/wait';
+import { stubCast } from '../../test/support/faults/cast';
+import { createUsers } from '../../test/support/faults/slack-user';
+import { sleep } from '../../test/support/faults/wait';
 import { NO_IDLE } from './commands';
 import { warmUp, warmUpCrowd } from './context';
 import type { BenchContext } from './bench-context';

@@ -1,5 +1,5 @@
-import { createUsers } from '../faults/slack-user';
-import { inWorld, troubleSummary } from '../faults/world';
+import { createUsers } from '../../test/support/faults/slack-user';
+import { inWorld, troubleSummary } from '../../test/support/faults/world';
 import { idleSummary, topCommands } from './commands';
 import { botEnv, botSubject, settleBetween, warmUp, warmUpCrowd } from './context';
 import type { BenchContext } from './bench-context';
