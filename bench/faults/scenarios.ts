@@ -49,7 +49,6 @@ const OVERLOAD: OverloadSize = {
   retryDelayMs: 5000,
   deadlineMs: 900_000,
 };
-const OVERLOAD_RSS_LIMIT_MB = 300;
 const TWO_BOTS: TwoBotsSize = { dms: 50, tickets: 10, agents: 10 };
 const TAKEOVER: TwoBotsTakeoverSize = { dms: 200, perSecond: 200, slaTickets: 10, concurrency: 8 };
 const CARD_RETRY: CardRetrySize = { tickets: 5, failuresPerCard: 3, messagesMeanwhile: 5 };
@@ -81,8 +80,7 @@ export const SCENARIOS: readonly Scenario[] = [
   { name: 'sigterm', run: async (ctx) => rows.sigtermRows(await sigterm(ctx, SIGTERM)) },
   {
     name: 'overload',
-    run: async (ctx) =>
-      rows.overloadRows(OVERLOAD, OVERLOAD_RSS_LIMIT_MB, await overload(ctx, OVERLOAD)),
+    run: async (ctx) => rows.overloadRows(OVERLOAD, await overload(ctx, OVERLOAD)),
   },
   {
     name: 'two-bots',

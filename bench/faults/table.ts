@@ -26,11 +26,6 @@ export function atMost(
   return row(scenario, sent, `<= ${bound}${why && ` (${why})`}`, observed, observed <= bound);
 }
 
-/** Below `bound` (strictly). */
-export function below(scenario: string, sent: number | string, bound: number, observed: number) {
-  return row(scenario, sent, `< ${bound}`, observed, observed < bound);
-}
-
 /** More than `bound` (strictly): a precondition of the scenario, e.g. "the outage was felt". */
 export function above(
   scenario: string,

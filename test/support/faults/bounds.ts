@@ -11,3 +11,14 @@
 export function repostBound(o: { readonly concurrency: number; readonly killed: number }): number {
   return o.concurrency * o.killed;
 }
+
+/**
+ * What an overload may add to the bot's resident memory (VmRSS) over its idle size, in MB. The
+ * events waiting are in the database (MAX_BACKLOG of them, then 503s), not in memory; what a burst
+ * adds is the requests in flight (at 200 DM/s, with 3 s timeouts and retries, hundreds of connections
+ * at once) and V8's heap headroom. It added 103-111 MB at 200 DM/s on this machine; a queue or a
+ * cache that grew with the events would go past this. Relative to idle, because the idle size
+ * depends on what is loaded (the embedding model, tsx in the jest run), which is not this bound's
+ * business.
+ */
+export const OVERLOAD_RSS_ADDED_MB = 150;
