@@ -1,3 +1,4 @@
+import { OVERLOAD_RSS_ADDED_MB } from '../../test/support/faults/bounds';
 import type {
   CardRetryOutcome,
   CardRetrySize,
@@ -21,7 +22,6 @@ import type {
   TwoBotsTakeoverOutcome,
   TwoBotsTakeoverSize,
 } from '../../test/support/faults/scenarios/two-bots-takeover';
-import { OVERLOAD_RSS_ADDED_MB } from '../../test/support/faults/bounds';
 import { above, atMost, exact, holds, type Row } from './table';
 
 /**
