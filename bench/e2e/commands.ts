@@ -1,4 +1,4 @@
-import { sleep } from '../faults/wait';
+import { sleep } from '../../test/support/faults/wait';
 import { commandCountsOf, countsSince, total, type CommandCounts } from './bot-metrics';
 
 /**

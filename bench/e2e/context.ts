@@ -1,25 +1,18 @@
 import type { BotProcess } from '../../test/support/bot-process';
-import { employees } from '../faults/cast';
-import { settled } from '../faults/checks';
-import type { Users } from '../faults/slack-user';
-import { pollUntil, sleep } from '../faults/wait';
-import type { World } from '../faults/world';
+import { employees } from '../../test/support/faults/cast';
+import { settled } from '../../test/support/faults/checks';
+import type { Users } from '../../test/support/faults/slack-user';
+import { pollUntil, sleep } from '../../test/support/faults/wait';
+import type { World } from '../../test/support/faults/world';
+import type { BenchContext } from './bench-context';
 import { BENCH_TOKEN } from './bot-metrics';
 import { measureIdle } from './commands';
 import { dmPlan } from './dm-load';
 import type { StepSubject } from './load-step';
 import type { PostWatch } from './post-watch';
 import type { Measured } from './proc';
-import type { Settings } from './settings';
 
-/** What every phase gets, and what they share: bots as measured subjects, warm-up, pauses. */
-export interface BenchContext {
-  readonly settings: Settings;
-  readonly mongoUri: string;
-  /** FerretDB when the bench runs it; undefined with MONGODB_URI. */
-  readonly db: Measured | undefined;
-  readonly log: (line: string) => void;
-}
+/** What the phases share: bots as measured subjects, warm-up, pauses. */
 
 /** Every bot's settings: /metrics answers the bench's bearer token; BENCH_BOT_ENV on top. */
 export const botEnv = (ctx: BenchContext) => ({

@@ -2,10 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startFerretdb } from '../../src/store/embedded/start-ferretdb';
-import { employees } from '../faults/cast';
-import { createUsers, freshId, freshTs, deliver, LIKE_SLACK } from '../faults/slack-user';
-import { pollUntil, sleep } from '../faults/wait';
-import { inWorld, postsByChannel } from '../faults/world';
+import { employees } from '../../test/support/faults/cast';
+import {
+  createUsers,
+  freshId,
+  freshTs,
+  deliver,
+  LIKE_SLACK,
+} from '../../test/support/faults/slack-user';
+import { pollUntil, sleep } from '../../test/support/faults/wait';
+import { inWorld, postsByChannel } from '../../test/support/faults/world';
 import { BENCH_TOKEN, commandCounts, countsSince, total } from './bot-metrics';
 
 /**

@@ -1,4 +1,4 @@
-import { employees, type Employee } from '../faults/cast';
+import { employees, type Employee } from '../../test/support/faults/cast';
 
 /**
  * New employees for the DM steps of one world, handed out in turn so that every DM of a phase comes

@@ -1,6 +1,12 @@
-import type { Employee } from '../faults/cast';
-import { deliver, freshId, freshTs, LIKE_SLACK, type Users } from '../faults/slack-user';
-import type { BenchContext } from './context';
+import type { Employee } from '../../test/support/faults/cast';
+import {
+  deliver,
+  freshId,
+  freshTs,
+  LIKE_SLACK,
+  type Users,
+} from '../../test/support/faults/slack-user';
+import type { BenchContext } from './bench-context';
 import type { Crowd } from './crowd';
 import { climb, type Ladder } from './ladder';
 import { runStep, type StepPlan, type StepSubject } from './load-step';

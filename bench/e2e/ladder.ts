@@ -1,4 +1,4 @@
-import type { BenchContext } from './context';
+import type { BenchContext } from './bench-context';
 import { maxSustained, saturated, type StepResult } from './load-step';
 
 /**

@@ -1,5 +1,5 @@
-import type { Delivery } from '../faults/slack-user';
-import { atRate, pollUntil } from '../faults/wait';
+import type { Delivery } from '../../test/support/faults/slack-user';
+import { atRate, pollUntil } from '../../test/support/faults/wait';
 import { total, type CommandCounts } from './bot-metrics';
 import { commandMeter, type IdleRate } from './commands';
 import { spread, type Spread } from './latency';

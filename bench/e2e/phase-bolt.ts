@@ -1,9 +1,10 @@
 import { startSlackApiStub } from '../../test/support/slack-api-stub';
-import { stubCast } from '../faults/cast';
-import { createUsers } from '../faults/slack-user';
-import { sleep } from '../faults/wait';
+import { stubCast } from '../../test/support/faults/cast';
+import { createUsers } from '../../test/support/faults/slack-user';
+import { sleep } from '../../test/support/faults/wait';
 import { NO_IDLE } from './commands';
-import { warmUp, warmUpCrowd, type BenchContext } from './context';
+import { warmUp, warmUpCrowd } from './context';
+import type { BenchContext } from './bench-context';
 import { crowdFor } from './crowd';
 import { dmLadder } from './dm-load';
 import type { Ladder } from './ladder';

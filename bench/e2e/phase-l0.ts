@@ -1,14 +1,8 @@
-import { createUsers } from '../faults/slack-user';
-import { inWorld, troubleSummary } from '../faults/world';
+import { createUsers } from '../../test/support/faults/slack-user';
+import { inWorld, troubleSummary } from '../../test/support/faults/world';
 import { idleSummary, topCommands } from './commands';
-import {
-  botEnv,
-  botSubject,
-  settleBetween,
-  warmUp,
-  warmUpCrowd,
-  type BenchContext,
-} from './context';
+import { botEnv, botSubject, settleBetween, warmUp, warmUpCrowd } from './context';
+import type { BenchContext } from './bench-context';
 import { crowdFor } from './crowd';
 import { dmLadder } from './dm-load';
 import type { Ladder } from './ladder';

@@ -1,20 +1,14 @@
 import { CHANNELS } from '../../test/support/slack-cast';
-import { employees, type Employee } from '../faults/cast';
-import { settled, type StoredTicket } from '../faults/checks';
-import { relayAt, sendRelay, type Relay } from '../faults/relays';
-import { createUsers, LIKE_SLACK, type Users } from '../faults/slack-user';
-import { openTickets } from '../faults/tickets';
-import { inWorld, l1Cards, troubleSummary } from '../faults/world';
+import { employees, type Employee } from '../../test/support/faults/cast';
+import { settled, type StoredTicket } from '../../test/support/faults/checks';
+import { relayAt, sendRelay, type Relay } from '../../test/support/faults/relays';
+import { createUsers, LIKE_SLACK, type Users } from '../../test/support/faults/slack-user';
+import { openTickets } from '../../test/support/faults/tickets';
+import { inWorld, l1Cards, troubleSummary } from '../../test/support/faults/world';
 import type { CommandCounts } from './bot-metrics';
 import { commandMeter, idleSummary, topCommands } from './commands';
-import {
-  botEnv,
-  botSubject,
-  settleBetween,
-  warmUp,
-  warmUpCrowd,
-  type BenchContext,
-} from './context';
+import { botEnv, botSubject, settleBetween, warmUp, warmUpCrowd } from './context';
+import type { BenchContext } from './bench-context';
 import { climb, type Ladder } from './ladder';
 import { spread, type Spread } from './latency';
 import { maxSustained, runStep, type StepPlan } from './load-step';

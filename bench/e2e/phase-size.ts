@@ -1,9 +1,10 @@
-import { employees } from '../faults/cast';
-import { settled } from '../faults/checks';
-import { createUsers } from '../faults/slack-user';
-import { sleep } from '../faults/wait';
-import { inWorld, troubleSummary } from '../faults/world';
-import { botEnv, botSubject, warmUp, warmUpCrowd, type BenchContext } from './context';
+import { employees } from '../../test/support/faults/cast';
+import { settled } from '../../test/support/faults/checks';
+import { createUsers } from '../../test/support/faults/slack-user';
+import { sleep } from '../../test/support/faults/wait';
+import { inWorld, troubleSummary } from '../../test/support/faults/world';
+import { botEnv, botSubject, warmUp, warmUpCrowd } from './context';
+import type { BenchContext } from './bench-context';
 import { dmPlan } from './dm-load';
 import { runStep, type StepResult } from './load-step';
 import { PostWatch } from './post-watch';

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import type { BenchContext } from './context';
+import type { BenchContext } from './bench-context';
 import { openBenchDatabase } from './database';
 import { boltPhase, type BoltOutcome } from './phase-bolt';
 import { l0Phase, type L0Outcome } from './phase-l0';

@@ -2,20 +2,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startFerretdb, type FerretdbDatabase } from '../../src/store/embedded/start-ferretdb';
-import { SCENARIOS, type SizeName } from './scenarios';
-import { markdownTable, type Row } from './types';
+import { SCENARIOS } from './scenarios';
+import { markdownTable, type Row } from './table';
 
 /**
  * `npm run bench:faults`: every fault scenario at full size against real bot processes, printed as a
- * markdown table; exits 1 when any row is not ok. Arguments: scenario names to run only those, and
- * `--small` for the sizes the jest tests use. MONGODB_URI, when set, serves the scenarios that do not
- * stop the database; otherwise (and for "database down" always) a FerretDB is started here.
+ * markdown table; exits 1 when any row is not ok. Arguments: scenario names to run only those (the
+ * jest project `process` runs them all at small sizes). MONGODB_URI, when set, serves the scenarios
+ * that do not stop the database; otherwise (and for "database down" always) a FerretDB is started here.
  */
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
-  const size: SizeName = args.includes('--small') ? 'small' : 'full';
-  const only = args.filter((a) => !a.startsWith('--'));
-  const chosen = SCENARIOS.filter((s) => only.length === 0 || only.includes(s.name));
+  const unknown = args.filter((a) => !SCENARIOS.some((s) => s.name === a));
+  if (unknown.length) throw new Error(`no such scenario: ${unknown.join(', ')}`);
+  const chosen = SCENARIOS.filter((s) => args.length === 0 || args.includes(s.name));
   const dir = mkdtempSync(path.join(os.tmpdir(), 'lapis-faults-'));
   let ferretdb: FerretdbDatabase | undefined;
   const rows: Row[] = [];
@@ -24,9 +24,9 @@ async function main(): Promise<number> {
       process.env.MONGODB_URI ?? (ferretdb = await startFerretdb({ dataDir: dir })).uri;
     for (const scenario of chosen) {
       const started = Date.now();
-      log(`${scenario.name} (${size})...`);
+      log(`${scenario.name}...`);
       try {
-        rows.push(...(await scenario.run({ mongoUri, log }, size)));
+        rows.push(...(await scenario.run({ mongoUri, log })));
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         rows.push({

@@ -1,102 +1,97 @@
-import { cardRetry, type CardRetrySize } from './card-retry';
-import { contestedClaims, type ClaimsSize } from './claims';
-import { crash, type CrashSize } from './crash';
-import { crashWindow } from './crash-window';
-import { databaseDown, type DatabaseDownSize } from './database-down';
-import { duplicates, type DuplicatesSize } from './duplicates';
-import { overload, type OverloadSize } from './overload';
-import { sigterm, type SigtermSize } from './sigterm';
-import { twoBots, type TwoBotsSize } from './two-bots';
-import { twoBotsTakeover, type TwoBotsTakeoverSize } from './two-bots-takeover';
-import type { Row, ScenarioContext } from './types';
+import type { ScenarioContext } from '../../test/support/faults/scenario-context';
+import { cardRetry, type CardRetrySize } from '../../test/support/faults/scenarios/card-retry';
+import { contestedClaims, type ClaimsSize } from '../../test/support/faults/scenarios/claims';
+import { crash, type CrashSize } from '../../test/support/faults/scenarios/crash';
+import { crashWindow } from '../../test/support/faults/scenarios/crash-window';
+import {
+  databaseDown,
+  type DatabaseDownSize,
+} from '../../test/support/faults/scenarios/database-down';
+import { duplicates, type DuplicatesSize } from '../../test/support/faults/scenarios/duplicates';
+import { overload, type OverloadSize } from '../../test/support/faults/scenarios/overload';
+import { sigterm, type SigtermSize } from '../../test/support/faults/scenarios/sigterm';
+import { twoBots, type TwoBotsSize } from '../../test/support/faults/scenarios/two-bots';
+import {
+  twoBotsTakeover,
+  type TwoBotsTakeoverSize,
+} from '../../test/support/faults/scenarios/two-bots-takeover';
+import * as rows from './rows';
+import type { Row } from './table';
 
-/** Every scenario with its two sizes: `full` for the bench, `small` for the jest tests (test/process). */
-export type SizeName = 'full' | 'small';
-type Sizes<S> = Readonly<Record<SizeName, S>>;
-
-const DOWN_FULL = { dmsPerSecond: 5, seconds: 16, journeys: 4, downAfterMs: 4000, downForMs: 6000 };
-const DOWN_SMALL = { dmsPerSecond: 3, seconds: 6, journeys: 1, downAfterMs: 1500, downForMs: 3000 };
-
-export const SIZES = {
-  duplicates: {
-    full: { dms: 50, journeys: 50 },
-    small: { dms: 4, journeys: 2 },
-  } satisfies Sizes<DuplicatesSize>,
-  claims: {
-    full: { tickets: 20, agents: 20 },
-    small: { tickets: 2, agents: 3 },
-  } satisfies Sizes<ClaimsSize>,
-  databaseFrozen: {
-    full: { ...DOWN_FULL, mode: 'freeze' },
-    small: { ...DOWN_SMALL, mode: 'freeze' },
-  } satisfies Sizes<DatabaseDownSize>,
-  databaseRestart: {
-    full: { ...DOWN_FULL, mode: 'restart' },
-    small: { ...DOWN_SMALL, mode: 'restart' },
-  } satisfies Sizes<DatabaseDownSize>,
-  crash: {
-    full: {
-      tickets: 10,
-      journeys: 40,
-      relays: 200,
-      relaysPerSecond: 20,
-      killAt: 0.3,
-      leaseSeconds: 10,
-    },
-    small: { tickets: 2, journeys: 2, relays: 8, relaysPerSecond: 8, killAt: 0.4, leaseSeconds: 2 },
-  } satisfies Sizes<CrashSize>,
-  sigterm: {
-    full: { perSecond: 100, beforeMs: 4000, afterMs: 2000, shutdownSeconds: 10 },
-    small: { perSecond: 20, beforeMs: 1500, afterMs: 1000, shutdownSeconds: 3 },
-  } satisfies Sizes<SigtermSize>,
-  overload: {
-    full: { perSecond: 200, seconds: 20, retryDelayMs: 5000, deadlineMs: 900_000, rssLimitMb: 300 },
-    small: {
-      perSecond: 40,
-      seconds: 1,
-      maxBacklog: 5,
-      retryDelayMs: 1000,
-      deadlineMs: 60_000,
-      // The jest run starts the bot through tsx, which holds its compiler in memory (idle ~230 MB
-      // against ~165 MB for the build that the full-size bench measures against 300 MB).
-      rssLimitMb: 400,
-    },
-  } satisfies Sizes<OverloadSize>,
-  twoBots: {
-    full: { dms: 50, tickets: 10, agents: 10 },
-    small: { dms: 4, tickets: 2, agents: 3 },
-  } satisfies Sizes<TwoBotsSize>,
-  twoBotsTakeover: {
-    full: { dms: 200, perSecond: 200, slaTickets: 10 },
-    small: { dms: 30, perSecond: 100, slaTickets: 2 },
-  } satisfies Sizes<TwoBotsTakeoverSize>,
-  cardRetry: {
-    full: { tickets: 5, failuresPerCard: 3, messagesMeanwhile: 5 },
-    small: { tickets: 1, failuresPerCard: 2, messagesMeanwhile: 2 },
-  } satisfies Sizes<CardRetrySize>,
-} as const;
+/**
+ * Every fault scenario at the bench's size (test/process runs the same code at small sizes). The
+ * bot runs with its defaults (WORKER_CONCURRENCY 8, LEASE_SECONDS 10) unless a size says otherwise.
+ */
+const DUPLICATES: DuplicatesSize = { dms: 50, journeys: 50 };
+const CLAIMS: ClaimsSize = { tickets: 20, agents: 20 };
+const DOWN = { dmsPerSecond: 5, seconds: 16, journeys: 4, downAfterMs: 4000, downForMs: 6000 };
+const FROZEN: DatabaseDownSize = { ...DOWN, mode: 'freeze' };
+const RESTARTED: DatabaseDownSize = { ...DOWN, mode: 'restart' };
+const CRASH: CrashSize = {
+  tickets: 10,
+  journeys: 40,
+  relays: 200,
+  relaysPerSecond: 20,
+  killAt: 0.3,
+  leaseSeconds: 10,
+  concurrency: 8,
+};
+const SIGTERM: SigtermSize = {
+  perSecond: 100,
+  beforeMs: 4000,
+  afterMs: 2000,
+  shutdownSeconds: 10,
+  concurrency: 8,
+};
+const OVERLOAD: OverloadSize = {
+  perSecond: 200,
+  seconds: 20,
+  retryDelayMs: 5000,
+  deadlineMs: 900_000,
+};
+const TWO_BOTS: TwoBotsSize = { dms: 50, tickets: 10, agents: 10 };
+const TAKEOVER: TwoBotsTakeoverSize = { dms: 200, perSecond: 200, slaTickets: 10, concurrency: 8 };
+const CARD_RETRY: CardRetrySize = { tickets: 5, failuresPerCard: 3, messagesMeanwhile: 5 };
 
 export interface Scenario {
   readonly name: string;
-  run(ctx: ScenarioContext, size: SizeName): Promise<Row[]>;
+  run(ctx: ScenarioContext): Promise<Row[]>;
 }
 
-const scenario = <S>(
-  name: string,
-  run: (ctx: ScenarioContext, size: S) => Promise<Row[]>,
-  sizes: Sizes<S>,
-) => ({ name, run: (ctx: ScenarioContext, size: SizeName) => run(ctx, sizes[size]) }) as Scenario;
-
 export const SCENARIOS: readonly Scenario[] = [
-  scenario('duplicates', duplicates, SIZES.duplicates),
-  scenario('claims', contestedClaims, SIZES.claims),
-  scenario('database-frozen', databaseDown, SIZES.databaseFrozen),
-  scenario('database-restart', databaseDown, SIZES.databaseRestart),
-  scenario('crash', crash, SIZES.crash),
-  scenario('crash-window', crashWindow, { full: undefined, small: undefined }),
-  scenario('sigterm', sigterm, SIZES.sigterm),
-  scenario('overload', overload, SIZES.overload),
-  scenario('two-bots', twoBots, SIZES.twoBots),
-  scenario('two-bots-takeover', twoBotsTakeover, SIZES.twoBotsTakeover),
-  scenario('card-retry', cardRetry, SIZES.cardRetry),
+  {
+    name: 'duplicates',
+    run: async (ctx) => rows.duplicatesRows(DUPLICATES, await duplicates(ctx, DUPLICATES)),
+  },
+  {
+    name: 'claims',
+    run: async (ctx) => rows.claimsRows(CLAIMS, await contestedClaims(ctx, CLAIMS)),
+  },
+  {
+    name: 'database-frozen',
+    run: async (ctx) => rows.databaseDownRows(FROZEN, await databaseDown(ctx, FROZEN)),
+  },
+  {
+    name: 'database-restart',
+    run: async (ctx) => rows.databaseDownRows(RESTARTED, await databaseDown(ctx, RESTARTED)),
+  },
+  { name: 'crash', run: async (ctx) => rows.crashRows(await crash(ctx, CRASH)) },
+  { name: 'crash-window', run: async (ctx) => rows.crashWindowRows(await crashWindow(ctx)) },
+  { name: 'sigterm', run: async (ctx) => rows.sigtermRows(await sigterm(ctx, SIGTERM)) },
+  {
+    name: 'overload',
+    run: async (ctx) => rows.overloadRows(OVERLOAD, await overload(ctx, OVERLOAD)),
+  },
+  {
+    name: 'two-bots',
+    run: async (ctx) => rows.twoBotsRows(TWO_BOTS, await twoBots(ctx, TWO_BOTS)),
+  },
+  {
+    name: 'two-bots-takeover',
+    run: async (ctx) => rows.twoBotsTakeoverRows(TAKEOVER, await twoBotsTakeover(ctx, TAKEOVER)),
+  },
+  {
+    name: 'card-retry',
+    run: async (ctx) => rows.cardRetryRows(CARD_RETRY, await cardRetry(ctx, CARD_RETRY)),
+  },
 ];

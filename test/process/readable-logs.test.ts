@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { waitFor } from '../../bench/faults/wait';
+import { waitFor } from '../support/faults/wait';
 import type { Action, OutboundMessage } from '../../src/core/messages';
 import { disposeAllBots, startBot, type BotLog, type BotProcess } from '../support/bot-process';
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openWorld, type World } from '../../bench/faults/world';
+import { openWorld, type World } from '../support/faults/world';
 import { disposeAllBots, lastLogs, type BotProcess } from '../support/bot-process';
 
 /**

@@ -111,16 +111,42 @@ export function createWorkRunner<T>(options: WorkRunnerOptions<T>): WorkRunner {
       Math.max(100, options.leaseMs / 3),
     );
     try {
-      await options.handle(item);
-      await claim.done();
-    } catch (error) {
-      await putBack(claim, error).catch((err: unknown) =>
-        // The database is gone too: the lease runs out and the item is tried again then.
-        log.warn({ err, id: item.id, queue: queue.name }, 'could not put an item back'),
-      );
+      try {
+        await options.handle(item);
+      } catch (error) {
+        await putBack(claim, error).catch((err: unknown) =>
+          // The database is gone too: the lease runs out and the item is tried again then.
+          log.warn({ err, id: item.id, queue: queue.name }, 'could not put an item back'),
+        );
+        return;
+      }
+      await finish(claim);
     } finally {
       clearInterval(renewer);
       inHandNow.delete(item.id);
+    }
+  }
+
+  /**
+   * Records a handled item as finished. A failure here is no reason to handle it again (an outbox
+   * entry would be sent twice): the record is tried again, the lease still renewed, for as long as
+   * the lease could still be this worker's (`leaseMs`). Past that another worker may have taken it
+   * over, and the item is left to its lease: redone, so delivered at least once.
+   */
+  async function finish(claim: ClaimedWork<T>): Promise<void> {
+    const until = Date.now() + options.leaseMs;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await claim.done();
+      } catch (err) {
+        const pause = Math.min(2000, 100 * 2 ** attempt);
+        if (Date.now() + pause > until) {
+          const id = claim.item.id;
+          log.warn({ err, id, queue: queue.name }, 'could not record a finished item');
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, pause));
+      }
     }
   }
 

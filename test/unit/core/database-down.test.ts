@@ -3,6 +3,7 @@ import type { QueuedWork } from '../../../src/core/pipeline/queued-work';
 import { createMemorySessionStore } from '../../support/fakes/memory-session-store';
 import { createMemoryTicketStore } from '../../support/fakes/memory-ticket-store';
 import { createMemoryWorkQueue } from '../../support/fakes/memory-work-queue';
+import type { WorkQueue } from '../../../src/core/ports/work-queue';
 import { createHarness, people } from '../../support/helpdesk-harness';
 import { textOf } from '../../support/recording-surface';
 
@@ -26,6 +27,22 @@ async function until(check: () => boolean, timeoutMs = 5000): Promise<void> {
     if (Date.now() > end) throw new Error('condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/** A queue whose next `times` finishes fail, as when the database goes away right after a send. */
+function failingDone<T>(queue: WorkQueue<T>, times: number): WorkQueue<T> {
+  let left = times;
+  return {
+    ...queue,
+    async claim(id, owner, leaseMs) {
+      const claim = await queue.claim(id, owner, leaseMs);
+      if (!claim) return claim;
+      return {
+        ...claim,
+        done: () => (left-- > 0 ? Promise.reject(new Error('connection closed')) : claim.done()),
+      };
+    },
+  };
 }
 
 const stores = (state: { down: boolean }, which: 'inbox' | 'tickets') => ({
@@ -99,5 +116,21 @@ describe('when the database is down', () => {
       (s) => s.kind === 'direct' && textOf(s.message).includes('Try the other tray'),
     );
     expect(relayed).toHaveLength(1);
+  });
+
+  it('records a message it sent when the database comes back, rather than sending it again', async () => {
+    const queue = createMemoryWorkQueue<Effect>('outbox');
+    const outbox = failingDone(queue, 2);
+    const h = createHarness({
+      stores: {
+        tickets: createMemoryTicketStore(),
+        sessions: createMemorySessionStore(),
+        inbox: createMemoryWorkQueue<QueuedWork>('inbox'),
+        outbox,
+      },
+    });
+    await h.dm(people.budi, 'printer paper jam');
+    await until(() => queue.entries().every((e) => e.status === 'done'));
+    expect(h.sent.filter((s) => s.kind === 'direct')).toHaveLength(1);
   });
 });

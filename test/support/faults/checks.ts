@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import { COLLECTIONS } from '../../src/store/collections';
+import { COLLECTIONS } from '../../../src/store/collections';
 import { pollUntil } from './wait';
 
 /** Reading the outcome of a scenario from its database. */

@@ -1,13 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from 'mongodb';
-import { connectMongo, type MongoConnection } from '../../src/store/connect-mongo';
-import { startBot, type BotProcess } from '../../test/support/bot-process';
-import {
-  startSlackApiStub,
-  type SlackApiStub,
-  type SlackPerson,
-} from '../../test/support/slack-api-stub';
-import { CHANNELS, PEOPLE } from '../../test/support/slack-cast';
+import { connectMongo, type MongoConnection } from '../../../src/store/connect-mongo';
+import { startBot, type BotProcess } from '../bot-process';
+import { startSlackApiStub, type SlackApiStub, type SlackPerson } from '../slack-api-stub';
+import { CHANNELS, PEOPLE } from '../slack-cast';
 import { stubCast } from './cast';
 
 /**

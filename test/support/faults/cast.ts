@@ -1,5 +1,5 @@
-import type { SlackPerson } from '../../test/support/slack-api-stub';
-import { CHANNELS, dmChannelOf, PEOPLE } from '../../test/support/slack-cast';
+import type { SlackPerson } from '../slack-api-stub';
+import { CHANNELS, dmChannelOf, PEOPLE } from '../slack-cast';
 
 /**
  * Generated people, so that every DM of a scenario has its own sender and DM channel and an answer

@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
-import type { SlackApiStub } from '../../test/support/slack-api-stub';
-import { findButton, type FoundButton } from '../../test/support/slack-calls';
+import type { SlackApiStub } from '../slack-api-stub';
+import { findButton, type FoundButton } from '../slack-calls';
 import type { Employee } from './cast';
 import { storedTickets, type StoredTicket } from './checks';
 import { openTicketJourney, type JourneyOptions } from './journey';

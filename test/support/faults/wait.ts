@@ -44,17 +44,28 @@ export async function pool<T, R>(
 
 /**
  * Starts `send(i)` for i = 0..count-1 at `perSecond`, without waiting for answers (a steady rate,
- * as Slack delivers), and resolves with every result once all have answered.
+ * as Slack delivers), and resolves with every result once all have answered. `stop` ends the
+ * sending early; `hold(i)`, when it returns a promise, pauses the sending before the i-th until it
+ * settles (the rate then goes on from there).
  */
 export async function atRate<R>(
   count: number,
   perSecond: number,
   send: (index: number) => Promise<R>,
-  stop: () => boolean = () => false,
+  options: {
+    readonly stop?: () => boolean;
+    readonly hold?: (index: number) => Promise<unknown> | undefined;
+  } = {},
 ): Promise<R[]> {
-  const started = Date.now();
+  let started = Date.now();
   const pending: Promise<R>[] = [];
-  for (let i = 0; i < count && !stop(); i++) {
+  for (let i = 0; i < count && !options.stop?.(); i++) {
+    const held = options.hold?.(i);
+    if (held) {
+      const pausedAt = Date.now();
+      await held;
+      started += Date.now() - pausedAt;
+    }
     const due = started + (i * 1000) / perSecond;
     if (due > Date.now()) await sleep(due - Date.now());
     pending.push(send(i));

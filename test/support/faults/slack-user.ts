@@ -1,12 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { SlackCall } from '../../test/support/slack-api-stub';
-import type { FoundButton } from '../../test/support/slack-calls';
-import { SIGNING_SECRET } from '../../test/support/slack-cast';
-import {
-  createSlackSender,
-  type SlackResponse,
-  type SlackSender,
-} from '../../test/support/slack-requests';
+import type { SlackCall } from '../slack-api-stub';
+import type { FoundButton } from '../slack-calls';
+import { SIGNING_SECRET } from '../slack-cast';
+import { createSlackSender, type SlackResponse, type SlackSender } from '../slack-requests';
 import { sleep } from './wait';
 
 /**

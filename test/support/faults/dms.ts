@@ -1,4 +1,4 @@
-import type { SlackApiStub } from '../../test/support/slack-api-stub';
+import type { SlackApiStub } from '../slack-api-stub';
 import type { Employee } from './cast';
 import {
   deliver,
@@ -39,7 +39,7 @@ export async function steadyDms(options: {
       const send = users.dm(options.url(i), employee, text, freshId('Ev'), freshTs());
       return { employee, delivery: await deliver(send, options.policy) };
     },
-    options.stop,
+    { ...(options.stop && { stop: options.stop }) },
   );
 }
 

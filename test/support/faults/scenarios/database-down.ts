@@ -1,15 +1,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startFerretdb, type FerretdbDatabase } from '../../src/store/embedded/start-ferretdb';
-import { employees } from './cast';
-import { settled, storedTickets } from './checks';
-import { dmOutcome, steadyDms } from './dms';
-import { openTicketJourney, unansweredQuestions } from './journey';
-import { createUsers } from './slack-user';
-import { exact, judged, type Row, type ScenarioContext } from './types';
-import { pool, sleep } from './wait';
-import { inWorld, troubleSummary } from './world';
+import {
+  startFerretdb,
+  type FerretdbDatabase,
+} from '../../../../src/store/embedded/start-ferretdb';
+import { employees } from '../cast';
+import { settled, storedTickets } from '../checks';
+import { dmOutcome, steadyDms, type SentDm } from '../dms';
+import { openTicketJourney, unansweredQuestions } from '../journey';
+import type { ScenarioContext } from '../scenario-context';
+import { createUsers } from '../slack-user';
+import { pool, sleep } from '../wait';
+import { inWorld, troubleSummary, type World } from '../world';
 
 /**
  * The database stops answering for a few seconds during a steady stream of DMs and a few ticket
@@ -28,9 +31,38 @@ export interface DatabaseDownSize {
   readonly mode: 'freeze' | 'restart';
 }
 
+export interface DatabaseDownOutcome {
+  readonly dms: {
+    readonly sent: number;
+    /** Got a 5xx (or no answer) at least once: the outage was felt. */
+    readonly refusedOnce: number;
+    readonly acked: number;
+    readonly ackedAnswered: number;
+    /**
+     * The bot lives on through the outage, so nothing it sent is left unrecorded: a record that
+     * fails is written again once the database is back, within the lease (LEASE_SECONDS, 10 s: longer
+     * than these outages). None is answered twice.
+     */
+    readonly answeredTwice: number;
+  };
+  readonly journeys: {
+    readonly sent: number;
+    readonly acked: number;
+    /** Acknowledged questions that never got any answer in the DM. */
+    readonly unanswered: number;
+    /** Acknowledged journeys that made their ticket. */
+    readonly withTicket: number;
+  };
+  readonly tickets: number;
+  readonly ticketsWithoutCard: number;
+}
+
 const RETRYING = { retries: 6, delayMs: 1500, timeoutMs: 3000 };
 
-export async function databaseDown(ctx: ScenarioContext, size: DatabaseDownSize): Promise<Row[]> {
+export async function databaseDown(
+  ctx: ScenarioContext,
+  size: DatabaseDownSize,
+): Promise<DatabaseDownOutcome> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'lapis-faults-down-'));
   const server: Server = { current: await startFerretdb({ dataDir: dir }), dataDir: dir };
   try {
@@ -53,7 +85,7 @@ async function withDatabase(
   ctx: ScenarioContext,
   size: DatabaseDownSize,
   server: Server,
-): Promise<Row[]> {
+): Promise<DatabaseDownOutcome> {
   const uri = server.current?.uri ?? '';
   const askers = employees('dd', size.dmsPerSecond * size.seconds);
   const openers = employees('dj', size.journeys);
@@ -86,31 +118,40 @@ async function withDatabase(
       ctx.log(`db ${size.mode}: work still pending\n${troubleSummary(w)}`);
     for (const j of opened) if (j.failure) ctx.log(`journey of ${j.employee.id}: ${j.failure}`);
     const o = dmOutcome(w.stub, sent);
+    logAnsweredTwice(ctx, w, sent);
     const tickets = await storedTickets(w.db);
     const acked = opened.filter((j) => j.acked);
-    const ticketOf = (id: string) => tickets.find((t) => t.requester.id === id);
-    const kept = acked.filter((j) => ticketOf(j.employee.id)).length;
-    const cardless = tickets.filter((t) => !t.cards.L1).length;
-    return [
-      judged(
-        `db ${size.mode}: DMs refused (5xx) at least once`,
-        o.sent,
-        '> 0 (the outage was felt)',
-        o.refusedOnce,
-        o.refusedOnce > 0,
-      ),
-      exact(`db ${size.mode}: acknowledged DMs answered`, o.sent, o.acked, o.ackedAnswered),
-      exact(`db ${size.mode}: DMs answered twice`, o.sent, 0, o.answeredTwice),
-      exact(
-        `db ${size.mode}: acknowledged questions never answered`,
-        size.journeys,
-        0,
-        unansweredQuestions(w.stub, opened).length,
-      ),
-      exact(`db ${size.mode}: acknowledged journeys -> tickets`, size.journeys, acked.length, kept),
-      exact(`db ${size.mode}: tickets without an L1 card`, tickets.length, 0, cardless),
-    ];
+    return {
+      dms: {
+        sent: o.sent,
+        refusedOnce: o.refusedOnce,
+        acked: o.acked,
+        ackedAnswered: o.ackedAnswered,
+        answeredTwice: o.answeredTwice,
+      },
+      journeys: {
+        sent: opened.length,
+        acked: acked.length,
+        unanswered: unansweredQuestions(w.stub, opened).length,
+        withTicket: acked.filter((j) => tickets.some((t) => t.requester.id === j.employee.id))
+          .length,
+      },
+      tickets: tickets.length,
+      ticketsWithoutCard: tickets.filter((t) => !t.cards.L1).length,
+    };
   });
+}
+
+/** What to look at when a DM was answered twice: when each answer was posted. */
+function logAnsweredTwice(ctx: ScenarioContext, w: World, sent: readonly SentDm[]) {
+  const posts = w.stub.ok('chat.postMessage');
+  for (const d of sent) {
+    const times = posts.filter((c) => c.args.channel === d.employee.dm).map((c) => c.at);
+    if (times.length > 1)
+      ctx.log(
+        `db: ${d.employee.id} (statuses ${d.delivery.statuses.join(',')}) answered at ${times.join(', ')}`,
+      );
+  }
 }
 
 async function freeze(server: Server, afterMs: number, forMs: number) {

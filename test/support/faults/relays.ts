@@ -1,6 +1,6 @@
-import type { SlackApiStub } from '../../test/support/slack-api-stub';
-import { shownText } from '../../test/support/slack-calls';
-import { CHANNELS, PEOPLE } from '../../test/support/slack-cast';
+import type { SlackApiStub } from '../slack-api-stub';
+import { shownText } from '../slack-calls';
+import { CHANNELS, PEOPLE } from '../slack-cast';
 import type { Employee } from './cast';
 import type { StoredTicket } from './checks';
 import {

@@ -1,6 +1,6 @@
-import type { SlackApiStub, SlackCall } from '../../test/support/slack-api-stub';
-import { findButton, type FoundButton } from '../../test/support/slack-calls';
-import type { SlackResponse } from '../../test/support/slack-requests';
+import type { SlackApiStub, SlackCall } from '../slack-api-stub';
+import { findButton, type FoundButton } from '../slack-calls';
+import type { SlackResponse } from '../slack-requests';
 import type { Employee } from './cast';
 import {
   deliver,
