@@ -3,9 +3,9 @@ import type { Helpdesk } from '../../core/inbound';
 import type { Channel } from '../../core/ports/channel';
 import { LEVELS } from '../../core/ticket';
 import { createLogger, type Logger } from '../../logging/logger';
-import { createAgentsHost } from './agents-host';
+import type * as AgentsHost from './agents-host';
 import type { AuthEndpoints, BotHostOptions, TeamsBotHost, TeamsSdk } from './bot-host';
-import { createBotbuilderHost } from './botbuilder-host';
+import type * as BotbuilderHost from './botbuilder-host';
 import type { ConversationStore } from '../../core/ports/teams-references';
 import { handleActivity } from './handle-activity';
 import { messagesEndpoint } from './request-guard';
@@ -31,9 +31,17 @@ export interface TeamsChannelOptions {
   readonly retry?: RetryOptions;
 }
 
-const HOSTS: Readonly<Record<TeamsSdk, (options: BotHostOptions) => TeamsBotHost>> = {
-  botbuilder: createBotbuilderHost,
-  agents: createAgentsHost,
+/**
+ * Each SDK is loaded only when it is the one chosen (botbuilder's modules take ~50 MB of memory, the
+ * Agents SDK's ~16 MB): a Slack or console deployment carries neither.
+ */
+const HOSTS: Readonly<Record<TeamsSdk, () => (options: BotHostOptions) => TeamsBotHost>> = {
+  botbuilder: () =>
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    (require('./botbuilder-host') as typeof BotbuilderHost).createBotbuilderHost,
+  agents: () =>
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    (require('./agents-host') as typeof AgentsHost).createAgentsHost,
 };
 
 /**
@@ -52,7 +60,7 @@ export type TeamsChannel = Channel;
 export function createTeamsChannel(options: TeamsChannelOptions): TeamsChannel {
   const log = options.log ?? createLogger('silent');
   const { settings } = options;
-  const host = HOSTS[settings.sdk]({
+  const host = HOSTS[settings.sdk]()({
     credentials: settings.credentials,
     ...(options.authEndpoints ? { endpoints: options.authEndpoints } : {}),
     connector: {
