@@ -29,6 +29,18 @@ export type Effect =
       readonly level: Level;
       readonly message: OutboundMessage;
     }
+  /**
+   * A kept file sent into a DM or a ticket's thread at a level (that one waits for the card, as a
+   * thread reply does), under `caption`.
+   */
+  | {
+      readonly kind: 'file';
+      readonly fileId: string;
+      readonly to:
+        { readonly dm: ConversationRef } | { readonly ticketId: string; readonly level: Level };
+      readonly caption: OutboundMessage;
+      readonly ticketId?: string;
+    }
   /** A message whose button was used, replaced in place: what it said, no live buttons, what was chosen. */
   | { readonly kind: 'retire'; readonly ref: MessageRef; readonly message: OutboundMessage };
 
@@ -45,6 +57,10 @@ export function laneOfEffect(effect: Effect): string {
       return `card:${effect.ticketId}:${effect.level}`;
     case 'thread':
       return `ticket-thread:${effect.ticketId}:${effect.level}`;
+    case 'file':
+      return 'dm' in effect.to
+        ? `dm:${effect.to.dm.platform}:${effect.to.dm.id}`
+        : `ticket-thread:${effect.to.ticketId}:${effect.to.level}`;
     case 'retire':
       return `message:${effect.ref.platform}:${effect.ref.channelId}:${effect.ref.messageId}`;
   }

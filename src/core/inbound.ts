@@ -1,4 +1,5 @@
 import type { EmployeeCommand } from './employee-commands';
+import type { IncomingFile } from './files';
 import type { Locale } from './locale';
 import type { ActionId } from './messages';
 import type { ConversationRef, MessageRef, ThreadRef, UserRef } from './people';
@@ -15,7 +16,10 @@ export type Inbound =
       readonly deliveryId: string;
       readonly user: UserRef;
       readonly dm: ConversationRef;
+      /** May be empty when the message is only files. */
       readonly text: string;
+      /** Files and screenshots sent with the message (or alone). */
+      readonly files?: readonly IncomingFile[];
       /**
        * A command the channel already read with the core's grammar (employee-commands.ts), from
        * text addressed to the bot on its own (Slack's `/helpdesk status`): run as it is, the text
@@ -30,6 +34,7 @@ export type Inbound =
       readonly user: UserRef;
       readonly thread: ThreadRef;
       readonly text: string;
+      readonly files?: readonly IncomingFile[];
     }
   | {
       readonly kind: 'action';

@@ -1,3 +1,4 @@
+import type { FileMention } from './files';
 import type { Locale } from './locale';
 import type { ConversationRef, MessageRef, ThreadRef, UserRef } from './people';
 
@@ -59,6 +60,8 @@ export interface TranscriptEntry {
   readonly level: Level;
   /** Internal notes stay in the agents' thread; they are never relayed. */
   readonly internal: boolean;
+  /** Files sent with this message (or alone, with an empty text), kept by Lapis. */
+  readonly files?: readonly FileMention[];
 }
 
 export interface Escalation {

@@ -71,6 +71,8 @@ export function createRecordingSurface(platform: Platform = 'console') {
       });
       return Promise.resolve();
     },
+    fetchFile: () => Promise.reject(new Error('no files on the recording surface')),
+    sendFile: () => Promise.reject(new Error('no files on the recording surface')),
   };
   /** The next `count` direct messages fail, as a platform outage would. */
   const failNextDirect = (count = 1) => {

@@ -1,3 +1,5 @@
+import { GiveUp } from '../../core/pipeline/work-runner';
+import { FileRefused } from '../../core/files';
 import { ObjectId } from 'mongodb';
 import { LapisError } from '../../core/errors';
 import type { OutboundMessage } from '../../core/messages';
@@ -81,6 +83,10 @@ export function createConsoleSurface(messages: ConsoleMessages): ChatSurface & C
   }
 
   return {
+    // Replaced by the channel's file support (issue #22); until then a file is refused, not lost.
+    fetchFile: () =>
+      Promise.reject(new FileRefused('unreadable', 'files are not taken on this channel yet')),
+    sendFile: () => Promise.reject(new GiveUp('files are not sent on this channel yet')),
     async sendDirect(dm, message) {
       return insert({ conversation: conversationOfDm(dm), message: stored(message) });
     },

@@ -1,3 +1,4 @@
+import { FileRefused } from '../../core/files';
 import type { webApi } from '@slack/bolt';
 import { z } from 'zod';
 import { isLapisError, LapisError } from '../../core/errors';
@@ -51,6 +52,11 @@ export function createSlackSurface(options: {
   }
 
   return refusalsAreFinal({
+    // Replaced by the channel's file support (issue #22); until then a file is refused, not lost.
+    fetchFile: () =>
+      Promise.reject(new FileRefused('unreadable', 'files are not taken on this channel yet')),
+    sendFile: () => Promise.reject(new GiveUp('files are not sent on this channel yet')),
+
     async sendDirect(dm, message) {
       requireSlack(dm.platform, 'conversation');
       return post(await people.dmChannel(dm.id), message);
@@ -123,5 +129,8 @@ function refusalsAreFinal(surface: ChatSurface): ChatSurface {
     update: (ref, message) => surface.update(ref, message).catch(finalOrNot),
     sendEphemeral: (user, where, message) =>
       surface.sendEphemeral(user, where, message).catch(finalOrNot),
+    fetchFile: (file, maxBytes) => surface.fetchFile(file, maxBytes),
+    sendFile: (where, file, bytes, caption) =>
+      surface.sendFile(where, file, bytes, caption).catch(finalOrNot),
   };
 }

@@ -1,3 +1,4 @@
+import { FileRefused } from '../../core/files';
 import type { TeamsPingTarget } from './teams-settings';
 import { LapisError } from '../../core/errors';
 import { GiveUp } from '../../core/pipeline/work-runner';
@@ -98,6 +99,10 @@ export function createTeamsSurface(deps: TeamsSurfaceDeps): ChatSurface {
 
   return {
     sendDirect,
+    // Replaced by the channel's file support (issue #22); until then a file is refused, not lost.
+    fetchFile: () =>
+      Promise.reject(new FileRefused('unreadable', 'files are not taken on this channel yet')),
+    sendFile: () => Promise.reject(new GiveUp('files are not sent on this channel yet')),
 
     async postCard(level, message) {
       const channelId = levelChannel(level);

@@ -1,3 +1,4 @@
+import type { IncomingFile, KeptFile } from '../files';
 import type { OutboundMessage } from '../messages';
 import type { ConversationRef, MessageRef, ThreadRef, UserRef } from '../people';
 import type { Level } from '../ticket';
@@ -24,4 +25,20 @@ export interface ChatSurface {
     where: { thread?: ThreadRef; dm?: ConversationRef },
     message: OutboundMessage,
   ): Promise<void>;
+  /**
+   * The bytes of a file a person sent on this platform, at most `maxBytes`. Throws FileRefused when
+   * it will never be had (too large, empty, the platform refuses the bot: 403); anything else thrown
+   * is retried.
+   */
+  fetchFile(file: IncomingFile, maxBytes: number): Promise<Uint8Array>;
+  /**
+   * Sends a kept file into an employee's DM or a ticket's thread, under `caption` (who sent it):
+   * uploaded where the platform takes uploads from bots, else shown as a link Lapis serves.
+   */
+  sendFile(
+    where: { readonly dm: ConversationRef } | { readonly thread: ThreadRef },
+    file: KeptFile,
+    bytes: Uint8Array,
+    caption: OutboundMessage,
+  ): Promise<MessageRef>;
 }

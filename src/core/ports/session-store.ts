@@ -1,3 +1,4 @@
+import type { FileMention } from '../files';
 import type { ConversationRef, UserRef } from '../people';
 import type { L0Attempt } from '../ticket';
 
@@ -12,6 +13,8 @@ export interface L0Session {
   /** The KB areas (category ids) offered as buttons while clarifying: only these are accepted. */
   readonly areas?: readonly string[];
   readonly attempts: readonly L0Attempt[];
+  /** Files sent before a ticket exists: they travel with the ticket when one is opened. */
+  readonly files?: readonly FileMention[];
   readonly updatedAt: Date;
   /** The work item that saved this version: when that item is redone, the save is not repeated. */
   readonly savedBy?: string;

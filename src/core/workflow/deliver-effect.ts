@@ -101,6 +101,8 @@ export function createEffectDelivery(
         return deliverThread({ ...item, payload: effect });
       case 'retire':
         return retireMessage(effect.ref, effect.message);
+      case 'file':
+        throw new GiveUp('files are not sent yet');
     }
   }
 
