@@ -9,6 +9,7 @@ import {
   submitDataSchema,
   type TeamsActivity,
 } from './activity-schema';
+import { filesOf } from './activity-files';
 import { plainText } from './activity-text';
 import { inputId } from './adaptive-card';
 import { splitConversationId } from './teams-ids';
@@ -65,17 +66,22 @@ export function classifyActivity(activity: TeamsActivity): Classified {
   if (activity.value !== undefined && activity.value !== null)
     return actionOf(activity, deliveryIdOf(activity), submitDataSchema.safeParse(activity.value));
   const text = plainText(activity);
-  if (!text) return ignored('no text');
+  const deliveryId = deliveryIdOf(activity);
+  // A screenshot sent without a word is a message too.
+  const files = filesOf(activity, deliveryId);
+  if (!text && !files.length) return ignored('no text');
+  const withFiles = files.length ? { files } : {};
   const user = userOf(activity);
   const scope = scopeOf(activity);
   if (scope === 'personal') {
     const locale = localeOf(activity.locale);
     return inbound({
       kind: 'direct_message',
-      deliveryId: deliveryIdOf(activity),
+      deliveryId,
       user,
       dm: { platform: 'teams', id: activity.conversation.id },
       text,
+      ...withFiles,
       ...(locale ? { locale } : {}),
     });
   }
@@ -83,10 +89,11 @@ export function classifyActivity(activity: TeamsActivity): Classified {
     const { channelId } = splitConversationId(activity.conversation.id);
     return inbound({
       kind: 'thread_message',
-      deliveryId: deliveryIdOf(activity),
+      deliveryId,
       user,
       thread: { platform: 'teams', channelId, threadId: activity.conversation.id },
       text,
+      ...withFiles,
     });
   }
   return ignored(scope === 'channel' ? 'a top-level channel post' : 'a group chat');

@@ -28,6 +28,7 @@ describe('Teams app manifest (manifest/teams)', () => {
       bots: {
         botId: string;
         scopes: string[];
+        supportsFiles: boolean;
         commandLists: { commands: { title: string }[] }[];
       }[];
     };
@@ -36,6 +37,8 @@ describe('Teams app manifest (manifest/teams)', () => {
     expect(m.id).toBe(PLACEHOLDER_ID);
     expect(m.bots[0]!.botId).toBe(PLACEHOLDER_ID);
     expect(m.bots[0]!.scopes).toEqual(['personal', 'team']);
+    // Files in personal chats (file.download.info) come only to a bot that supports them.
+    expect(m.bots[0]!.supportsFiles).toBe(true);
     const titles = m.bots[0]!.commandLists.flatMap((l) => l.commands.map((c) => c.title));
     expect(titles).toEqual(expect.arrayContaining(['help', 'my tickets', 'status IT-123']));
   });
@@ -99,7 +102,7 @@ describe('Teams app manifest (manifest/teams)', () => {
         webApplicationInfo: { id: string };
       };
       expect(packaged.id).toBe(BOT_ID);
-      expect(packaged.bots[0]).toMatchObject({ botId: BOT_ID, supportsFiles: false });
+      expect(packaged.bots[0]).toMatchObject({ botId: BOT_ID, supportsFiles: true });
       expect(packaged.webApplicationInfo.id).toBe(BOT_ID);
       expect(Buffer.from(files['color.png']!).equals(read('color.png'))).toBe(true);
       expect(Buffer.from(files['outline.png']!).equals(read('outline.png'))).toBe(true);
