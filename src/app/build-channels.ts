@@ -6,9 +6,11 @@ import { createTeamsChannel } from '../channels/teams/teams-channel';
 import { consoleSettingsOf, slackSettingsOf, teamsSettingsOf } from '../config/channel-settings';
 import type { Config } from '../config/config';
 import type { Channel } from '../core/ports/channel';
+import type { FileStore } from '../core/ports/file-store';
 import type { Logger } from '../logging/logger';
 import { createMongoConsoleMessages } from '../store/mongo-console-messages';
 import { createMongoConversationStore } from '../store/mongo-conversation-store';
+import { serveFileLinks } from './serve-file-links';
 
 /**
  * The configured channels, each mounted on the app: Slack and/or Teams, or the local console when
@@ -19,8 +21,10 @@ export function buildChannels(options: {
   expressApp: express.Express;
   db: Db;
   log: Logger;
+  /** Kept files: Teams passes them on as links Lapis serves (GET /files/:id). */
+  files?: FileStore;
 }): Channel[] {
-  const { config, expressApp, db, log } = options;
+  const { config, expressApp, db, log, files } = options;
   const channels: Channel[] = [];
   if (config.consoleMode)
     channels.push(
@@ -33,14 +37,17 @@ export function buildChannels(options: {
     );
   if (config.slackEnabled)
     channels.push(createSlackChannel({ settings: slackSettingsOf(config), expressApp, log }));
-  if (config.teamsEnabled)
+  if (config.teamsEnabled) {
+    const fileLinks = files ? serveFileLinks(config, expressApp, files, log) : undefined;
     channels.push(
       createTeamsChannel({
         settings: teamsSettingsOf(config),
         expressApp,
         references: createMongoConversationStore(db),
         log,
+        ...(fileLinks ? { fileLinks } : {}),
       }),
     );
+  }
   return channels;
 }

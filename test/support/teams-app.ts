@@ -8,6 +8,8 @@ import type { AuthEndpoints, TeamsSdk } from '../../src/channels/teams/bot-host'
 import type { RetryOptions } from '../../src/channels/teams/retry-transient';
 import { createTeamsChannel, type TeamsChannel } from '../../src/channels/teams/teams-channel';
 import { composeHelpdesk } from '../../src/app/compose-helpdesk';
+import { serveFileLinks } from '../../src/app/serve-file-links';
+import type { FileStore } from '../../src/core/ports/file-store';
 import { loadConfig, type Config } from '../../src/config/config';
 import type { Helpdesk } from '../../src/core/inbound';
 import type { KnowledgeBase } from '../../src/core/ports/knowledge-base';
@@ -60,6 +62,8 @@ export interface TeamsChannelSetup {
   sdk?: TeamsSdk;
   authEndpoints?: AuthEndpoints;
   retry?: RetryOptions;
+  /** Kept files: served at GET /files/:id, and linked by the Teams channel, as main wires them. */
+  files?: FileStore;
 }
 
 /**
@@ -78,11 +82,13 @@ export function buildTeamsChannel(
     ...setup.env,
     ...(setup.sdk ? { TEAMS_SDK: setup.sdk } : {}),
   });
+  const fileLinks = setup.files ? serveFileLinks(config, expressApp, setup.files, log) : undefined;
   const channel = createTeamsChannel({
     settings: teamsSettingsOf(config),
     expressApp,
     references: createMongoConversationStore(setup.db),
     log,
+    ...(fileLinks ? { fileLinks } : {}),
     ...(setup.authEndpoints ? { authEndpoints: setup.authEndpoints } : {}),
     retry: setup.retry ?? { baseDelayMs: 5, maxDelayMs: 20 },
   });

@@ -30,11 +30,15 @@ export function filesOf(activity: TeamsActivity, deliveryId: string): IncomingFi
     const type = attachment.contentType.toLowerCase();
     if (type === FILE_DOWNLOAD_INFO) downloadInfoFile(attachment, add);
     else if (type.startsWith('image/') && isWebUrl(attachment.contentUrl))
-      add(imageName(attachment, files.length + 1), {
-        via: 'connector',
-        url: attachment.contentUrl,
-        serviceUrl: activity.serviceUrl,
-      }, type);
+      add(
+        imageName(attachment, files.length + 1),
+        {
+          via: 'connector',
+          url: attachment.contentUrl,
+          serviceUrl: activity.serviceUrl,
+        },
+        type,
+      );
     else if (type === 'reference' && isFileHostUrl(attachment.contentUrl ?? ''))
       add(nameOf(attachment.name, attachment.contentUrl ?? ''), {
         via: 'sharepoint',
@@ -97,7 +101,10 @@ function nameOf(given: string | undefined, url: string, fileType?: string): stri
   };
   const raw = (given?.trim() || fromUrl()).split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex -- control characters are what is removed
-  const clean = raw.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(-200);
+  const clean = raw
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(-200);
   if (clean) return clean;
   return fileType ? `file.${fileType.replace(/[^a-z0-9]/gi, '').slice(0, 16)}` : 'file';
 }

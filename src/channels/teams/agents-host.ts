@@ -140,7 +140,10 @@ function agentsTransport(
 ): ConnectorTransport {
   // Without an app id, the SDK's anonymous identity: no token, as the Emulator expects.
   const identity: Identity = appId ?? {};
-  const withClient = <T>(target: ConversationTarget, use: (client: ConnectorClient) => Promise<T>) =>
+  const withClient = <T>(
+    target: ConversationTarget,
+    use: (client: ConnectorClient) => Promise<T>,
+  ) =>
     turnStartingWithin(
       timeoutMs,
       (logic) => adapter.continueConversation(identity, agentsReference(target), logic),

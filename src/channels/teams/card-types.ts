@@ -87,13 +87,7 @@ export interface CardImage {
   readonly selectAction?: { readonly type: 'Action.OpenUrl'; readonly url: string };
 }
 
-export type CardElement =
-  | TextBlock
-  | FactSet
-  | ActionSet
-  | InputText
-  | InputChoiceSet
-  | CardImage;
+export type CardElement = TextBlock | FactSet | ActionSet | InputText | InputChoiceSet | CardImage;
 
 /** A Teams mention: `text` appears verbatim (`<at>Name</at>`) in a TextBlock of the card. */
 export interface MentionEntity {

@@ -2,11 +2,7 @@ import { FileRefused, type IncomingFile } from '../../core/files';
 import { isLoopbackAddress } from '../../util/loopback';
 import { downloadCapped } from './download-capped';
 import { decodeFileSource, isFileHostUrl } from './file-source';
-import {
-  serviceUrlRefusal,
-  ServiceUrlRefused,
-  type ServiceUrlPolicy,
-} from './service-url-policy';
+import { serviceUrlRefusal, ServiceUrlRefused, type ServiceUrlPolicy } from './service-url-policy';
 import type { TeamsConnector } from './teams-connector';
 
 export interface FileFetchOptions {

@@ -68,8 +68,7 @@ export function renderFileActivity(
   });
   const withImage = inline ? build(true) : undefined;
   // Teams takes messages up to about 28 KB: a larger image goes by its link.
-  if (withImage && Buffer.byteLength(JSON.stringify(withImage)) <= MAX_CARD_BYTES)
-    return withImage;
+  if (withImage && Buffer.byteLength(JSON.stringify(withImage)) <= MAX_CARD_BYTES) return withImage;
   return build(false);
 }
 

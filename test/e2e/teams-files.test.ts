@@ -1,0 +1,399 @@
+import type { TeamsSdk } from '../../src/channels/teams/bot-host';
+import { FILE_DOWNLOAD_INFO } from '../../src/channels/teams/activity-files';
+import { FileRefused, type IncomingFile, type KeptFile } from '../../src/core/files';
+import type { Inbound } from '../../src/core/inbound';
+import { plain, type OutboundMessage } from '../../src/core/messages';
+import { createFileLinkSigner } from '../../src/http/file-links';
+import { ensureIndexes } from '../../src/store/ensure-indexes';
+import { trustOutboundToken } from '../support/bot-outbound-token';
+import { startBotTokenIssuer, type BotTokenIssuer } from '../support/bot-token-issuer';
+import { createMemoryFileStore } from '../support/fakes/memory-file-store';
+import {
+  cardOf,
+  cardText,
+  personalMessage,
+  TENANT_ID,
+  threadMessage,
+  type TeamsPerson,
+} from '../support/teams-activities';
+import { startTeamsApp, TEAMS_SDKS, type TeamsApp } from '../support/teams-app';
+import { startConnectorStub, type ConnectorStub } from '../support/teams-connector-stub';
+import { openTestDatabase } from '../support/test-database';
+
+/**
+ * Files on Teams at the channel's edge, on each SDK, with authentication on and over real HTTP: what
+ * an activity's attachments become (a pasted screenshot with no text reaches the core), fetchFile
+ * against the loopback connector (the bot's token to the connector, none to a download URL; the byte
+ * cap, 403, hosts outside the policy), and sendFile's message with its link, which Lapis serves
+ * (GET /files/:id) only with a valid, unexpired signature.
+ */
+const APP_ID = '6f1b2a34-5c6d-4e7f-8a9b-0c1d2e3f4a5b';
+const OUTBOUND_TOKEN = 'files-test-outbound-token';
+const PUBLIC_URL = 'https://lapis.example.test';
+const SECRET = 'a-file-link-secret-of-forty-characters-xx';
+const L1 = '19:l1-service-desk@thread.tacv2';
+const DM = 'a:1budi-personal-chat';
+const budi: TeamsPerson = {
+  id: '29:budi',
+  name: 'Budi Santoso',
+  aadObjectId: '0b0d1a2b-0000-4000-8000-00000000b0d1',
+};
+/** A PNG's first bytes and some more: what the stub serves as a screenshot. */
+const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4, 5]);
+const caption: OutboundMessage = {
+  text: 'Ayu sent a file',
+  blocks: [{ kind: 'text', spans: [plain('Ayu sent a file')] }],
+  locale: 'en',
+};
+
+interface Bed {
+  app: TeamsApp;
+  connector: ConnectorStub;
+  issuer: BotTokenIssuer;
+  events: Inbound[];
+  files: ReturnType<typeof createMemoryFileStore>;
+  close(): Promise<void>;
+}
+
+async function startBed(sdk: TeamsSdk): Promise<Bed> {
+  const [conn, connector, issuer] = await Promise.all([
+    openTestDatabase(),
+    startConnectorStub(),
+    startBotTokenIssuer(sdk),
+  ]);
+  await ensureIndexes(conn.db);
+  const files = createMemoryFileStore();
+  const app = await startTeamsApp({
+    sdk,
+    db: conn.db,
+    files,
+    authEndpoints: issuer.endpoints,
+    env: {
+      TEAMS_APP_ID: APP_ID,
+      TEAMS_APP_PASSWORD: 'not-a-real-secret',
+      TEAMS_APP_TENANT_ID: TENANT_ID,
+      // The connector stub is on loopback, which authentication on takes only when listed.
+      TEAMS_SERVICE_URL_HOSTS: '127.0.0.1',
+      TEAMS_L1_CHANNEL_ID: L1,
+      PUBLIC_URL,
+      FILE_LINK_SECRET: SECRET,
+    },
+  });
+  await trustOutboundToken(app.config, issuer.endpoints, OUTBOUND_TOKEN);
+  // What reaches the core is recorded here; the core's own file flow is tested on its own.
+  const events: Inbound[] = [];
+  app.channel.attach({
+    ...app.helpdesk,
+    accept: (event) => {
+      events.push(event);
+      return Promise.resolve('accepted');
+    },
+  });
+  return {
+    app,
+    connector,
+    issuer,
+    events,
+    files,
+    async close() {
+      await app.close();
+      await Promise.all([connector.close(), issuer.close()]);
+      await conn.dispose();
+    },
+  };
+}
+
+describe.each(TEAMS_SDKS)('Teams files (%s)', (sdk) => {
+  let bed: Bed;
+  beforeAll(async () => {
+    bed = await startBed(sdk);
+  });
+  afterAll(() => bed.close());
+
+  const post = async (activity: unknown) => {
+    const token = bed.issuer.token(APP_ID, bed.connector.url);
+    const answer = await bed.app.post(activity, { authorization: `Bearer ${token}` });
+    expect(answer.status).toBe(200);
+    return bed.events.at(-1);
+  };
+  const dmWith = (text: string, attachments: unknown[]) => ({
+    ...personalMessage(bed.connector.url, budi, DM, text),
+    attachments,
+  });
+  const filesOf = (event: Inbound | undefined): readonly IncomingFile[] =>
+    event && 'files' in event ? (event.files ?? []) : [];
+  const surface = () => bed.app.channel.surface;
+  let imageCount = 0;
+  /** A pasted image at the connector, as Teams sends it: the image, and the HTML copy of the body. */
+  const pastedImage = (bytes: Uint8Array = PNG) => {
+    imageCount += 1;
+    const url = bed.connector.serveFile(`/v3/attachments/0-img-${imageCount}/views/original`, {
+      bytes,
+      contentType: 'image/png',
+    });
+    return [
+      { contentType: 'image/png', contentUrl: url },
+      {
+        contentType: 'text/html',
+        content: `<p><img src="${url}" itemtype="http://schema.skype.com/AMSImage"></p>`,
+      },
+    ];
+  };
+  const refusal = async (promise: Promise<unknown>) => {
+    const error: unknown = await promise.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(FileRefused);
+    return (error as FileRefused).reason;
+  };
+
+  it('takes a pasted screenshot without a word: the DM reaches the core with its file', async () => {
+    const event = await post(dmWith('', pastedImage()));
+    expect(event).toMatchObject({ kind: 'direct_message', text: '', dm: { id: DM } });
+    const [file, ...more] = filesOf(event);
+    expect(more).toEqual([]); // the HTML copy of the message is not a second file
+    expect(file).toMatchObject({ name: 'image-1.png', mimeType: 'image/png' });
+    expect(file!.source).not.toContain('Bearer');
+  });
+
+  it('fetches a pasted image from the connector with the bot token', async () => {
+    const [file] = filesOf(await post(dmWith('the error', pastedImage())));
+    const start = bed.connector.fileRequests.length;
+    const bytes = await surface().fetchFile(file!, 1024 * 1024);
+    expect(Buffer.from(bytes).equals(Buffer.from(PNG))).toBe(true);
+    const [request] = bed.connector.fileRequests.slice(start);
+    expect(request).toMatchObject({ status: 200, authorization: `Bearer ${OUTBOUND_TOKEN}` });
+  });
+
+  it('fetches a personal-chat file from its download URL without any token', async () => {
+    const bytes = new TextEncoder().encode('log line 1\nlog line 2\n');
+    const downloadUrl = bed.connector.serveFile('/download/vpn.log?tempauth=abc', { bytes });
+    const event = await post(
+      dmWith('here is the log', [
+        {
+          contentType: FILE_DOWNLOAD_INFO,
+          contentUrl: 'https://contoso-my.sharepoint.com/personal/budi/Documents/vpn.log',
+          name: 'vpn.log',
+          content: {
+            downloadUrl,
+            uniqueId: '1150D938-8870-4044-9F2C-5BBDEBA70C9D',
+            fileType: 'log',
+          },
+        },
+      ]),
+    );
+    const [file] = filesOf(event);
+    expect(file).toMatchObject({ name: 'vpn.log', mimeType: 'text/plain' });
+    const start = bed.connector.fileRequests.length;
+    const fetched = await surface().fetchFile(file!, 1024 * 1024);
+    expect(new TextDecoder().decode(fetched)).toBe('log line 1\nlog line 2\n');
+    const [request] = bed.connector.fileRequests.slice(start);
+    expect(request?.status).toBe(200);
+    expect(request?.authorization).toBeUndefined();
+  });
+
+  it('refuses a file over the limit, announced or not, without holding more than the limit', async () => {
+    const big = new Uint8Array(300 * 1024).fill(7);
+    const [announced] = filesOf(await post(dmWith('', pastedImage(big))));
+    expect(await refusal(surface().fetchFile(announced!, 100 * 1024))).toBe('too_large');
+    const url = bed.connector.serveFile('/download/big.zip', { bytes: big, chunked: true });
+    const [streamed] = filesOf(
+      await post(
+        dmWith('', [
+          { contentType: FILE_DOWNLOAD_INFO, name: 'big.zip', content: { downloadUrl: url } },
+        ]),
+      ),
+    );
+    expect(await refusal(surface().fetchFile(streamed!, 100 * 1024))).toBe('too_large');
+    // Within the limit the same file is taken whole.
+    expect((await surface().fetchFile(streamed!, big.byteLength)).byteLength).toBe(big.byteLength);
+  });
+
+  it('refuses an empty file, and what Teams will not let the bot have (403); a 500 is tried again', async () => {
+    const [empty] = filesOf(await post(dmWith('', pastedImage(new Uint8Array(0)))));
+    expect(await refusal(surface().fetchFile(empty!, 1024))).toBe('empty');
+    const [file] = filesOf(await post(dmWith('', pastedImage())));
+    bed.connector.refuseFiles(403);
+    try {
+      expect(await refusal(surface().fetchFile(file!, 1024))).toBe('forbidden');
+      bed.connector.refuseFiles(500);
+      const failed = await surface()
+        .fetchFile(file!, 1024)
+        .catch((e: unknown) => e);
+      expect(failed).toBeInstanceOf(Error);
+      expect(failed).not.toBeInstanceOf(FileRefused);
+    } finally {
+      bed.connector.refuseFiles(undefined);
+    }
+  });
+
+  it('sends no token and fetches nothing outside the policy', async () => {
+    const start = bed.connector.fileRequests.length;
+    const [image] = filesOf(
+      await post(
+        dmWith('', [
+          { contentType: 'image/png', contentUrl: 'https://attacker.example.com/x.png' },
+        ]),
+      ),
+    );
+    expect(await refusal(surface().fetchFile(image!, 1024))).toBe('forbidden');
+    // A download URL must be SharePoint / OneDrive over https (or the listed loopback).
+    const [download] = filesOf(
+      await post(
+        dmWith('', [
+          {
+            contentType: FILE_DOWNLOAD_INFO,
+            name: 'a.txt',
+            content: { downloadUrl: 'http://contoso.sharepoint.com/a.txt' },
+          },
+        ]),
+      ),
+    );
+    expect(await refusal(surface().fetchFile(download!, 1024))).toBe('forbidden');
+    expect(bed.connector.fileRequests.length).toBe(start);
+  });
+
+  it('in a channel thread, a file Teams shows only as a SharePoint link is refused, so its sender can be told', async () => {
+    const thread = `${L1};messageid=1700000000001`;
+    const typed = await post({
+      ...threadMessage(
+        bed.connector.url,
+        budi,
+        thread,
+        'see https://contoso.sharepoint.com/a.docx',
+      ),
+      attachments: [
+        {
+          contentType: 'text/html',
+          content:
+            '<p>see <a href="https://contoso.sharepoint.com/a.docx">https://contoso.sharepoint.com/a.docx</a></p>',
+        },
+      ],
+    });
+    // A link the person typed is text, not a file.
+    expect(typed).toMatchObject({ kind: 'thread_message' });
+    expect(filesOf(typed)).toEqual([]);
+    const shared = await post({
+      ...threadMessage(bed.connector.url, budi, thread, ''),
+      attachments: [
+        {
+          contentType: 'text/html',
+          content:
+            '<div><a href="https://contoso.sharepoint.com/sites/it/Shared%20Documents/General/error.png">error.png</a></div>',
+        },
+      ],
+    });
+    expect(shared).toMatchObject({ kind: 'thread_message', text: '' });
+    const [file] = filesOf(shared);
+    expect(file).toMatchObject({ name: 'error.png' });
+    const start = bed.connector.fileRequests.length;
+    expect(await refusal(surface().fetchFile(file!, 1024))).toBe('forbidden');
+    expect(bed.connector.fileRequests.length).toBe(start);
+  });
+
+  const keep = async (id: string, name: string, mimeType: string, bytes: Uint8Array) =>
+    bed.files.put(
+      { id, name, mimeType, from: { platform: 'teams', id: 'ayu' }, at: new Date() },
+      bytes,
+    );
+  const linkIn = (activity: Record<string, unknown>) => {
+    const actions = cardOf(activity)
+      .body.filter((e) => e.type === 'ActionSet')
+      .flatMap((e) => e.actions as { type: string; url?: string; title: string }[]);
+    const open = actions.find((a) => a.type === 'Action.OpenUrl');
+    if (!open?.url) throw new Error('no link in the message');
+    return { title: open.title, url: open.url };
+  };
+  /** The link as the app serves it here (PUBLIC_URL names the public address). */
+  const local = (url: string) => url.replace(PUBLIC_URL, bed.app.url);
+
+  it('sends a file into the personal chat as its caption with a link Lapis serves', async () => {
+    const bytes = new TextEncoder().encode('%PDF-1.7 report');
+    const file = await keep('teams:report-1', 'report.pdf', 'application/pdf', bytes);
+    const ref = await surface().sendFile(
+      { dm: { platform: 'teams', id: DM } },
+      file,
+      bytes,
+      caption,
+    );
+    const sent = bed.connector.calls.at(-1)!;
+    expect(sent).toMatchObject({ kind: 'send', conversationId: DM, id: ref.messageId });
+    expect(cardText(cardOf(sent.body))).toContain('Ayu sent a file');
+    const link = linkIn(sent.body);
+    expect(link.title).toBe('Open report.pdf (15 B)');
+    expect(link.url.startsWith(`${PUBLIC_URL}/files/`)).toBe(true);
+    const response = await fetch(local(link.url));
+    expect(response.status).toBe(200);
+    expect(Buffer.from(await response.arrayBuffer()).equals(Buffer.from(bytes))).toBe(true);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    expect(response.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="report.pdf"/,
+    );
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toMatch(/^sandbox/);
+  });
+
+  it('shows a small image in the thread itself, and serves images inline', async () => {
+    await post(dmWith('hello', [])); // the tenant's service URL is known from here on
+    const file = await keep('teams:shot-1', 'shot.png', 'image/png', PNG);
+    const thread = {
+      platform: 'teams' as const,
+      channelId: L1,
+      threadId: `${L1};messageid=1700000000009`,
+    };
+    await surface().sendFile({ thread }, file, PNG, caption);
+    const sent = bed.connector.calls.at(-1)!;
+    expect(sent).toMatchObject({ kind: 'send', conversationId: thread.threadId });
+    const attachments = sent.body.attachments as { contentType: string; contentUrl?: string }[];
+    expect(attachments[1]).toMatchObject({
+      contentType: 'image/png',
+      contentUrl: `data:image/png;base64,${Buffer.from(PNG).toString('base64')}`,
+    });
+    const response = await fetch(local(linkIn(sent.body).url));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toMatch(/^inline;/);
+  });
+
+  it('shows a larger image by its link (Teams takes messages up to about 28 KB)', async () => {
+    const large = new Uint8Array(60 * 1024).fill(9);
+    const file = await keep('teams:shot-2', 'big.png', 'image/png', large);
+    await surface().sendFile({ dm: { platform: 'teams', id: DM } }, file, large, caption);
+    const sent = bed.connector.calls.at(-1)!;
+    expect(sent.bytes).toBeLessThan(28 * 1024);
+    expect((sent.body.attachments as unknown[]).length).toBe(1);
+    const image = cardOf(sent.body).body.find((e) => e.type === 'Image');
+    expect(image?.url).toBe(linkIn(sent.body).url);
+  });
+
+  it('refuses a forged, altered or expired link (403) and serves nothing', async () => {
+    const bytes = new TextEncoder().encode('secret notes');
+    const file: KeptFile = await keep('teams:notes-1', 'notes.txt', 'text/plain', bytes);
+    await surface().sendFile({ dm: { platform: 'teams', id: DM } }, file, bytes, caption);
+    const url = new URL(local(linkIn(bed.connector.calls.at(-1)!.body).url));
+    const forged = new URL(url);
+    forged.searchParams.set('sig', 'A'.repeat(43));
+    const otherFile = new URL(url);
+    otherFile.pathname = '/files/teams%3Areport-1';
+    const later = new URL(url);
+    later.searchParams.set('exp', String(Number(url.searchParams.get('exp')) + 3600));
+    const expired = createFileLinkSigner({
+      secret: SECRET,
+      baseUrl: bed.app.url,
+      ttlSeconds: 60,
+      now: () => Date.now() - 120_000,
+    }).linkTo(file.id).url;
+    for (const refused of [
+      forged.href,
+      otherFile.href,
+      later.href,
+      expired,
+      url.href.split('?')[0]!,
+    ]) {
+      const response = await fetch(refused);
+      expect([refused, response.status]).toEqual([refused, 403]);
+      expect(await response.text()).not.toContain('secret notes');
+    }
+    expect((await fetch(url)).status).toBe(200);
+  });
+});
