@@ -8,6 +8,8 @@ import type { QueuedWork } from '../../src/core/pipeline/queued-work';
 import type { Effect } from '../../src/core/effects';
 import { createMemorySessionStore } from './fakes/memory-session-store';
 import { createMemoryTicketStore } from './fakes/memory-ticket-store';
+import { createMemoryFileStore } from './fakes/memory-file-store';
+import type { FilePolicy } from '../../src/core/files';
 import type { Inbound } from '../../src/core/inbound';
 import type { Action, ActionId, OutboundMessage } from '../../src/core/messages';
 import type { MessageRef, UserRef } from '../../src/core/people';
@@ -59,6 +61,8 @@ export function createHarness(
     log?: HelpdeskLogger;
     /** Where approved KB drafts go; in memory by default. */
     drafts?: KbDrafts;
+    /** Which files are taken; 1 MB and executables refused by default. */
+    filePolicy?: FilePolicy;
   } = {},
 ) {
   let now = new Date('2026-11-30T02:00:00Z'); // Monday 09:00 in Jakarta
@@ -81,12 +85,14 @@ export function createHarness(
   });
   const learning = options.learning ?? createMemoryL0Learning();
   const drafts = options.drafts ?? createMemoryKbDrafts();
+  const files = createMemoryFileStore();
   const helpdesk = createHelpdesk({
     ...stores,
     kb: options.kb ?? kb,
     learning,
     drafts,
     surfaces: { console: surface },
+    files,
     agents: { isAgent: (user, level) => Promise.resolve(agentsByLevel[level].includes(user.id)) },
     clock: { now: () => now },
     ...(options.log ? { log: options.log } : {}),
@@ -97,6 +103,7 @@ export function createHarness(
       timeZone: 'Asia/Jakarta',
       reopenWindowHours: 72,
       followUpSeconds: 30,
+      files: options.filePolicy ?? { maxBytes: 1024 * 1024, refusedExtensions: ['exe', 'bat'] },
       ...(options.offTopicContacts ? { offTopicContacts: options.offTopicContacts } : {}),
       sla,
     },
@@ -204,6 +211,8 @@ export function createHarness(
     stores,
     learning,
     drafts,
+    files,
+    surface,
     dm,
     reply,
     press,
