@@ -3,6 +3,7 @@ import { parseBusinessHours, parseHolidays, parseSlaTargets, type Parsed } from 
 import { checkTeamsEnv, teamsEnvShape } from './teams';
 import { checkLeadEnv, leadEnvShape } from './lead';
 import { reportEnvShape } from './report';
+import { filesEnvShape } from './files';
 import { commaList, emptyToUndefined, intSetting, optionalString, splitList } from './fields';
 import type { Level } from '../core/ticket';
 import { fileLinksEnvShape } from './file-links';
@@ -162,6 +163,7 @@ const envSchema = z
     ...teamsEnvShape,
     ...leadEnvShape,
     ...reportEnvShape,
+    ...filesEnvShape,
 
     TIME_ZONE: z.preprocess(
       emptyToUndefined,

@@ -396,6 +396,40 @@ export const CATALOG = {
     en: 'The KB draft of {key} was already exported; edit the article file instead. Nothing was changed.',
     id: 'Draf KB dari {key} sudah diekspor; ubah file artikelnya saja. Tidak ada yang diubah.',
   },
+  // Files and screenshots (a file's name is shown as the person wrote it, never as markup).
+  file_refused_too_large: {
+    en: 'I could not take {name}: it is larger than {limit}. Please send a smaller file (a screenshot of the error is often enough).',
+    id: 'Saya tidak bisa menerima {name}: ukurannya lebih dari {limit}. Kirim file yang lebih kecil (tangkapan layar pesan errornya biasanya cukup).',
+  },
+  file_refused_empty: {
+    en: 'I could not take {name}: the file is empty. Please send it again.',
+    id: 'Saya tidak bisa menerima {name}: filenya kosong. Silakan kirim ulang.',
+  },
+  file_refused_refused_type: {
+    en: 'I could not take {name}: files of this type ({type}) are not accepted, for safety. A screenshot or a zip of it is fine.',
+    id: 'Saya tidak bisa menerima {name}: jenis file ini ({type}) tidak diterima demi keamanan. Tangkapan layar atau zip-nya boleh.',
+  },
+  file_refused_forbidden: {
+    en: 'I could not take {name}: I am not allowed to open it. Please upload the file itself here instead of sharing a link to it.',
+    id: 'Saya tidak bisa menerima {name}: saya tidak diizinkan membukanya. Unggah filenya langsung di sini, jangan tautannya.',
+  },
+  file_refused_unreadable: {
+    en: 'I could not take {name}: it could not be read. Please send it again.',
+    id: 'Saya tidak bisa menerima {name}: file tidak dapat dibaca. Silakan kirim ulang.',
+  },
+  file_kept_ask: {
+    en: 'Thanks, I kept {names}. What is not working? Tell me in a few words: I will help, or open a ticket with the file attached.',
+    id: 'Terima kasih, {names} sudah saya simpan. Apa yang bermasalah? Ceritakan singkat: saya bantu, atau saya buatkan tiket dengan file terlampir.',
+  },
+  file_from_requester: {
+    en: '{requester} (requester) sent {name} ({size})',
+    id: '{requester} (pemohon) mengirim {name} ({size})',
+  },
+  file_from_agent: {
+    en: '{agent} (IT support) sent {name} ({size})',
+    id: '{agent} (dukungan IT) mengirim {name} ({size})',
+  },
+  card_files: { en: 'Files', id: 'File' },
 } as const satisfies MessageTable;
 
 export type MessageKey = keyof typeof CATALOG;
