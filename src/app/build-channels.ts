@@ -6,10 +6,10 @@ import { createTeamsChannel } from '../channels/teams/teams-channel';
 import { consoleSettingsOf, slackSettingsOf, teamsSettingsOf } from '../config/channel-settings';
 import type { Config } from '../config/config';
 import type { Channel } from '../core/ports/channel';
-import type { FileStore } from '../core/ports/file-store';
 import type { Logger } from '../logging/logger';
 import { createMongoConsoleMessages } from '../store/mongo-console-messages';
 import { createMongoConversationStore } from '../store/mongo-conversation-store';
+import { createMongoFileStore } from '../store/mongo-file-store';
 import { serveFileLinks } from './serve-file-links';
 
 /**
@@ -21,10 +21,8 @@ export function buildChannels(options: {
   expressApp: express.Express;
   db: Db;
   log: Logger;
-  /** Kept files: Teams passes them on as links Lapis serves (GET /files/:id). */
-  files?: FileStore;
 }): Channel[] {
-  const { config, expressApp, db, log, files } = options;
+  const { config, expressApp, db, log } = options;
   const channels: Channel[] = [];
   if (config.consoleMode)
     channels.push(
@@ -38,14 +36,15 @@ export function buildChannels(options: {
   if (config.slackEnabled)
     channels.push(createSlackChannel({ settings: slackSettingsOf(config), expressApp, log }));
   if (config.teamsEnabled) {
-    const fileLinks = files ? serveFileLinks(config, expressApp, files, log) : undefined;
+    // Teams bots cannot upload into channels: the files Lapis keeps pass on as links it serves.
+    const fileLinks = serveFileLinks(config, expressApp, createMongoFileStore(db), log);
     channels.push(
       createTeamsChannel({
         settings: teamsSettingsOf(config),
         expressApp,
         references: createMongoConversationStore(db),
         log,
-        ...(fileLinks ? { fileLinks } : {}),
+        fileLinks,
       }),
     );
   }

@@ -8,15 +8,22 @@ import { ensureIndexes } from '../../src/store/ensure-indexes';
 import { trustOutboundToken } from '../support/bot-outbound-token';
 import { startBotTokenIssuer, type BotTokenIssuer } from '../support/bot-token-issuer';
 import { createMemoryFileStore } from '../support/fakes/memory-file-store';
+import { t } from '../../src/core/i18n/translate';
 import {
+  button,
   cardOf,
+  cardSaying,
+  cardSubmit,
   cardText,
+  installedInChannel,
+  onlyCardIn,
   personalMessage,
   TENANT_ID,
+  teamsPerson,
   threadMessage,
   type TeamsPerson,
 } from '../support/teams-activities';
-import { startTeamsApp, TEAMS_SDKS, type TeamsApp } from '../support/teams-app';
+import { startTeamsApp, TEAMS_SDKS, useTeamsBed, type TeamsApp } from '../support/teams-app';
 import { startConnectorStub, type ConnectorStub } from '../support/teams-connector-stub';
 import { openTestDatabase } from '../support/test-database';
 
@@ -395,5 +402,187 @@ describe.each(TEAMS_SDKS)('Teams files (%s)', (sdk) => {
       expect(await response.text()).not.toContain('secret notes');
     }
     expect((await fetch(url)).status).toBe(200);
+  });
+});
+
+/**
+ * The journey with files on the REAL core (Emulator mode: authentication off, so no token; the
+ * kept files in GridFS on the test database): a screenshot sent before the ticket travels with it,
+ * one sent without a word once the ticket is open reaches its thread, an agent's file reaches the
+ * employee, and each bad file is told to its sender in their language.
+ */
+describe.each(TEAMS_SDKS)('Teams (%s) files on the real core', (sdk) => {
+  const ayu = teamsPerson('ayu', 'Ayu Lestari', 'a7a7a7a7-0000-4000-8000-0000000000a1');
+  const bed = useTeamsBed({
+    sdk,
+    env: {
+      TEAMS_L1_CHANNEL_ID: L1,
+      L1_AGENT_IDS: ayu.aadObjectId,
+      PUBLIC_URL,
+      FILE_LINK_SECRET: SECRET,
+      MAX_FILE_MB: '1',
+    },
+  });
+  const en = (key: Parameters<typeof t>[1], vars?: Parameters<typeof t>[2]) => t('en', key, vars);
+  const seen: { thread?: string } = {};
+  let shots = 0;
+  const screenshot = (bytes: Uint8Array = PNG) => {
+    shots += 1;
+    const url = bed.connector.serveFile(
+      `/v3/attachments/0-journey-${sdk}-${shots}/views/original`,
+      {
+        bytes,
+        contentType: 'image/png',
+      },
+    );
+    return [
+      { contentType: 'image/png', contentUrl: url },
+      { contentType: 'text/html', content: `<p><img src="${url}"></p>` },
+    ];
+  };
+  async function deliver(activity: unknown) {
+    const before = bed.connector.calls.length;
+    const response = await bed.app.post(activity);
+    expect(response.status).toBe(200);
+    return bed.connector.calls.slice(before);
+  }
+  const dm = (text: string, attachments: unknown[] = []) => ({
+    ...personalMessage(bed.connector.url, budi, DM, text),
+    attachments,
+  });
+  const personal = { id: DM, conversationType: 'personal' as const };
+  /**
+   * Sends into the ticket's thread once its card is posted: a file queued before the card was
+   * recorded waits for it (the outbox tries it again a moment later), as a thread reply does.
+   */
+  async function sentToThread(count: number) {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const sent = bed.connector
+        .succeeded()
+        .filter((c) => c.kind === 'send' && c.conversationId === seen.thread);
+      if (sent.length >= count || Date.now() > deadline) return sent;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  const linkOf = (activity: Record<string, unknown>) =>
+    cardOf(activity)
+      .body.filter((e) => e.type === 'ActionSet')
+      .flatMap((e) => e.actions as { type: string; url?: string }[])
+      .find((a) => a.type === 'Action.OpenUrl')?.url ?? '';
+
+  it('keeps a screenshot sent before any ticket and asks what is wrong', async () => {
+    await deliver(installedInChannel(bed.connector.url, ayu, L1));
+    const calls = await deliver(dm('', screenshot()));
+    expect(cardText(onlyCardIn(calls, DM))).toContain('image-1.png (13 B)');
+    cardSaying(calls, DM, en('file_kept_ask', { names: 'image-1.png (13 B)' }));
+  });
+
+  it('opens a ticket that the screenshot travels with, into the new thread', async () => {
+    const answer = onlyCardIn(await deliver(dm('my laptop battery drains very fast')), DM);
+    const press = cardSubmit(
+      bed.connector.url,
+      budi,
+      personal,
+      button(answer, 'l0_need_help').data,
+    );
+    const form = onlyCardIn(await deliver(press), DM);
+    const calls = await deliver(
+      cardSubmit(bed.connector.url, budi, personal, {
+        ...button(form, 'ticket_form').data,
+        'ticket_form.category': 'hardware',
+        'ticket_form.impact': 'me',
+        'ticket_form.urgency': 'blocked',
+        'ticket_form.details': 'Battery drains, see the screenshot',
+      }),
+    );
+    const thread = calls.find((c) => c.kind === 'create');
+    seen.thread = thread!.conversationId;
+    // The card lists it, and the file itself follows into the thread.
+    expect(cardText(cardOf(thread!.body.activity as Record<string, unknown>))).toContain(
+      'image-1.png (13 B)',
+    );
+    const relayed = await sentToThread(1);
+    expect(relayed).toHaveLength(1);
+    expect(cardText(cardOf(relayed[0]!.body))).toContain('Budi Santoso');
+    expect(cardText(cardOf(relayed[0]!.body))).toContain('image-1.png (13 B)');
+    const attachments = relayed[0]!.body.attachments as { contentUrl?: string }[];
+    expect(attachments[1]?.contentUrl).toBe(
+      `data:image/png;base64,${Buffer.from(PNG).toString('base64')}`,
+    );
+  });
+
+  it("sends a screenshot-only DM into the open ticket's thread, with a link that serves it", async () => {
+    const shot = Uint8Array.from([...PNG, 42]);
+    const calls = await deliver(dm('', screenshot(shot)));
+    expect(calls.filter((c) => c.conversationId === DM)).toEqual([]); // nothing to say to Budi
+    const [, relayed, ...more] = await sentToThread(2);
+    expect(more).toEqual([]);
+    expect(cardText(cardOf(relayed!.body))).toMatch(/Budi Santoso.*image-1\.png \(14 B\)/);
+    const link = linkOf(relayed!.body);
+    const response = await fetch(link.replace(PUBLIC_URL, bed.app.url));
+    expect(response.status).toBe(200);
+    expect(Buffer.from(await response.arrayBuffer()).equals(Buffer.from(shot))).toBe(true);
+  });
+
+  it("sends an agent's file from the thread to the employee's personal chat", async () => {
+    const log = new TextEncoder().encode('battery report: cycle count 912');
+    const downloadUrl = bed.connector.serveFile(`/download/${sdk}/battery-report.html`, {
+      bytes: log,
+    });
+    const calls = await deliver({
+      ...threadMessage(bed.connector.url, ayu, seen.thread!, 'Here is your battery report'),
+      attachments: [
+        { contentType: FILE_DOWNLOAD_INFO, name: 'battery-report.html', content: { downloadUrl } },
+      ],
+    });
+    const toBudi = calls.filter((c) => c.conversationId === DM);
+    const fileMessage = toBudi.find((c) =>
+      cardText(cardOf(c.body)).includes('battery-report.html'),
+    );
+    expect(cardText(cardOf(fileMessage!.body))).toContain(
+      en('file_from_agent', { agent: 'Ayu Lestari', name: 'battery-report.html', size: '31 B' }),
+    );
+    const response = await fetch(linkOf(fileMessage!.body).replace(PUBLIC_URL, bed.app.url));
+    expect(new TextDecoder().decode(await response.arrayBuffer())).toBe(
+      'battery report: cycle count 912',
+    );
+    // Not an image: a download, never shown by the browser as a page.
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment;/);
+  });
+
+  it('tells Budi in English of each file it cannot take: oversize, empty, refused type, 403', async () => {
+    const big = new Uint8Array(1024 * 1024 + 1).fill(1);
+    const exe = bed.connector.serveFile(`/download/${sdk}/setup.exe`, { bytes: PNG });
+    const refusedUrl = bed.connector.serveFile(`/download/${sdk}/secret.pdf`, { bytes: PNG });
+    const cases: [unknown[], string][] = [
+      [screenshot(big), en('file_refused_too_large', { name: 'image-1.png', limit: '1 MB' })],
+      [screenshot(new Uint8Array(0)), en('file_refused_empty', { name: 'image-1.png' })],
+      [
+        [{ contentType: FILE_DOWNLOAD_INFO, name: 'setup.exe', content: { downloadUrl: exe } }],
+        en('file_refused_refused_type', { name: 'setup.exe', type: '.exe' }),
+      ],
+      [
+        [
+          {
+            contentType: FILE_DOWNLOAD_INFO,
+            name: 'secret.pdf',
+            content: { downloadUrl: refusedUrl },
+          },
+        ],
+        en('file_refused_forbidden', { name: 'secret.pdf' }),
+      ],
+    ];
+    for (const [attachments, told] of cases) {
+      const forbidden = told.includes('secret.pdf');
+      if (forbidden) bed.connector.refuseFiles(403);
+      try {
+        const calls = await deliver(dm('', attachments));
+        cardSaying(calls, DM, told);
+        expect(calls.filter((c) => c.conversationId === seen.thread)).toEqual([]);
+      } finally {
+        bed.connector.refuseFiles(undefined);
+      }
+    }
   });
 });

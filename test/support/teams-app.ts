@@ -19,6 +19,7 @@ import type { Logger } from '../../src/logging/logger';
 import { projectRoot } from '../../src/util/project-root';
 import { ensureIndexes } from '../../src/store/ensure-indexes';
 import { createMongoConversationStore } from '../../src/store/mongo-conversation-store';
+import { createMongoFileStore } from '../../src/store/mongo-file-store';
 import { startConnectorStub, type ConnectorStub } from './teams-connector-stub';
 import { openTestDatabase } from './test-database';
 import { teamsSettingsOf } from '../../src/config/channel-settings';
@@ -62,7 +63,7 @@ export interface TeamsChannelSetup {
   sdk?: TeamsSdk;
   authEndpoints?: AuthEndpoints;
   retry?: RetryOptions;
-  /** Kept files: served at GET /files/:id, and linked by the Teams channel, as main wires them. */
+  /** Kept files served at GET /files/:id and linked by the channel (default: GridFS in `db`, as main). */
   files?: FileStore;
 }
 
@@ -82,13 +83,14 @@ export function buildTeamsChannel(
     ...setup.env,
     ...(setup.sdk ? { TEAMS_SDK: setup.sdk } : {}),
   });
-  const fileLinks = setup.files ? serveFileLinks(config, expressApp, setup.files, log) : undefined;
+  const files = setup.files ?? createMongoFileStore(setup.db);
+  const fileLinks = serveFileLinks(config, expressApp, files, log);
   const channel = createTeamsChannel({
     settings: teamsSettingsOf(config),
     expressApp,
     references: createMongoConversationStore(setup.db),
     log,
-    ...(fileLinks ? { fileLinks } : {}),
+    fileLinks,
     ...(setup.authEndpoints ? { authEndpoints: setup.authEndpoints } : {}),
     retry: setup.retry ?? { baseDelayMs: 5, maxDelayMs: 20 },
   });

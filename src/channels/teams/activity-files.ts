@@ -90,6 +90,9 @@ function decodeHtml(text: string): string {
     .replace(/&amp;/g, '&');
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are what it removes
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+
 /** A file name fit to show and store: no path, no control characters, at most 200 characters. */
 function nameOf(given: string | undefined, url: string, fileType?: string): string {
   const fromUrl = () => {
@@ -100,11 +103,7 @@ function nameOf(given: string | undefined, url: string, fileType?: string): stri
     }
   };
   const raw = (given?.trim() || fromUrl()).split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex -- control characters are what is removed
-  const clean = raw
-    .replace(/[\u0000-\u001f\u007f]/g, '')
-    .trim()
-    .slice(-200);
+  const clean = raw.replace(CONTROL_CHARACTERS, '').trim().slice(-200);
   if (clean) return clean;
   return fileType ? `file.${fileType.replace(/[^a-z0-9]/gi, '').slice(0, 16)}` : 'file';
 }

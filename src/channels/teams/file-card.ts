@@ -4,7 +4,8 @@ import type { OutboundMessage } from '../../core/messages';
 import { MAX_CARD_BYTES, renderCardActivity, type CardOptions } from './adaptive-card';
 import { escapeUserText } from './card-text';
 import type { CardActivity, CardElement, InlineImage } from './card-types';
-import { formatSize, teamsLabel } from './teams-labels';
+import { formatSize } from '../../core/workflow/file-messages';
+import { teamsLabel } from './teams-labels';
 
 /** A link to a kept file that Lapis serves (src/http/file-links.ts): signed, and expiring. */
 export interface FileLink {

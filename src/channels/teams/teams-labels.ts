@@ -23,14 +23,3 @@ export type TeamsLabelKey = keyof typeof TEAMS_LABELS;
 export function teamsLabel(locale: Locale, key: TeamsLabelKey, values: Params = {}): string {
   return translate(TEAMS_LABELS, locale, key, values);
 }
-
-/** A file's size as people read it: 512 B, 120 KB, 3.4 MB (3,4 MB in Indonesian). */
-export function formatSize(bytes: number, locale: Locale): string {
-  const number = (value: number) =>
-    new Intl.NumberFormat(locale === 'id' ? 'id-ID' : 'en-US', {
-      maximumFractionDigits: 1,
-    }).format(value);
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${number(Math.round(bytes / 1024))} KB`;
-  return `${number(bytes / (1024 * 1024))} MB`;
-}
