@@ -261,6 +261,54 @@ describe.each(TEAMS_SDKS)('Teams files (%s)', (sdk) => {
     expect(bed.connector.fileRequests.length).toBe(start);
   });
 
+  it('follows a redirect on the same connector with the token, and none to a host outside the policy', async () => {
+    const [image] = pastedImage();
+    const { contentUrl } = image as { contentUrl: string };
+    const moved = bed.connector.serveFile('/v3/attachments/moved/views/original', {
+      bytes: new Uint8Array(0),
+      redirectTo: contentUrl,
+    });
+    const [file] = filesOf(
+      await post(dmWith('', [{ contentType: 'image/png', contentUrl: moved }])),
+    );
+    const start = bed.connector.fileRequests.length;
+    const bytes = await surface().fetchFile(file!, 1024);
+    expect(Buffer.from(bytes).equals(Buffer.from(PNG))).toBe(true);
+    expect(bed.connector.fileRequests.slice(start).map((r) => r.authorization)).toEqual([
+      `Bearer ${OUTBOUND_TOKEN}`,
+      `Bearer ${OUTBOUND_TOKEN}`,
+    ]);
+    // Another origin (a listed host, another port) gets the request without the bot's token.
+    const other = await startConnectorStub();
+    try {
+      const there = other.serveFile('/blob/shot.png', { bytes: PNG });
+      const hop = bed.connector.serveFile('/v3/attachments/hop/views/original', {
+        bytes: new Uint8Array(0),
+        redirectTo: there,
+      });
+      const [hopped] = filesOf(
+        await post(dmWith('', [{ contentType: 'image/png', contentUrl: hop }])),
+      );
+      expect((await surface().fetchFile(hopped!, 1024)).byteLength).toBe(PNG.byteLength);
+      expect(other.fileRequests).toEqual([{ path: '/blob/shot.png', status: 200 }]);
+    } finally {
+      await other.close();
+    }
+    // localhost is this machine too, but not a listed host: the redirect is not followed.
+    const away = bed.connector.serveFile('/v3/attachments/away/views/original', {
+      bytes: new Uint8Array(0),
+      redirectTo: contentUrl.replace('127.0.0.1', 'localhost'),
+    });
+    const [elsewhere] = filesOf(
+      await post(dmWith('', [{ contentType: 'image/png', contentUrl: away }])),
+    );
+    const before = bed.connector.fileRequests.length;
+    expect(await refusal(surface().fetchFile(elsewhere!, 1024))).toBe('forbidden');
+    expect(bed.connector.fileRequests.slice(before).map((r) => r.path)).toEqual([
+      '/v3/attachments/away/views/original',
+    ]);
+  });
+
   it('in a channel thread, a file Teams shows only as a SharePoint link is refused, so its sender can be told', async () => {
     const thread = `${L1};messageid=1700000000001`;
     const typed = await post({

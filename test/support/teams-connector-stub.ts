@@ -37,6 +37,8 @@ export interface FileRequest {
 
 export interface ServedFile {
   readonly bytes: Uint8Array;
+  /** Answers 302 to this address instead of the bytes. */
+  readonly redirectTo?: string;
   readonly contentType?: string;
   /** Sent in pieces without a Content-Length, so only counting the bytes can stop it. */
   readonly chunked?: boolean;
@@ -196,6 +198,11 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
 }
 
 function serveBytes(res: http.ServerResponse, status: number, file: ServedFile): void {
+  if (status === 200 && file.redirectTo) {
+    res.writeHead(302, { location: file.redirectTo });
+    res.end();
+    return;
+  }
   if (status !== 200) {
     res.writeHead(status, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ error: { code: 'Forbidden', message: `stub refusal ${status}` } }));
