@@ -1,13 +1,15 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { slackBlockProblems } from './slack-block-rules';
+import { createSlackFileStub, type SlackFileStub } from './slack-file-stub';
 
 /**
  * A loopback server playing Slack's Web API for the real Bolt app: it records every call (method,
  * arguments decoded from the form or JSON body, token) and answers the way Slack does (ok, channel,
  * ts; auth.test, users.info, conversations.members with pagination, conversations.open, views.*).
  * Like Slack it refuses blocks that break Block Kit's limits. Tests can make a method answer 429 or
- * slow down.
+ * slow down. It also holds files (slack-file-stub.ts): shared by people, downloaded and uploaded by
+ * the bot.
  */
 export interface SlackCall {
   readonly method: string;
@@ -30,6 +32,8 @@ export interface SlackApiStub {
   readonly url: string;
   readonly calls: SlackCall[];
   readonly botUserId: string;
+  /** Files people share, and what the bot downloaded and uploaded. */
+  readonly files: SlackFileStub;
   /** Successful calls of a method, in order. */
   ok(method: string): SlackCall[];
   /** The next `times` calls of `method` get a 429 with Retry-After. */
@@ -45,7 +49,7 @@ export interface SlackApiStub {
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 
-const JSON_ARGS = new Set(['blocks', 'view', 'attachments', 'metadata']);
+const JSON_ARGS = new Set(['blocks', 'view', 'attachments', 'metadata', 'files']);
 
 function decodeArgs(raw: string, contentType: string | undefined): Record<string, unknown> {
   if (contentType?.includes('application/json'))
@@ -64,6 +68,8 @@ export async function startSlackApiStub(options: {
   pageSize?: number;
   /** Answers for further methods (apps.connections.open for Socket Mode). */
   answers?: Readonly<Record<string, (args: Record<string, unknown>) => Record<string, unknown>>>;
+  /** The token file downloads want (default the tests' bot token). */
+  botToken?: string;
 }): Promise<SlackApiStub> {
   const botUserId = 'UBOT00001';
   const calls: SlackCall[] = [];
@@ -76,6 +82,8 @@ export async function startSlackApiStub(options: {
     return `${1_700_000_000 + sequence}.${String(sequence).padStart(6, '0')}`;
   };
   const people = new Map(options.people.map((p) => [p.id, p]));
+  const address = { origin: '' }; // once the server listens
+  const files = createSlackFileStub(() => address.origin);
 
   function answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
     const extra = options.answers?.[method];
@@ -121,7 +129,7 @@ export async function startSlackApiStub(options: {
         return { ok: true, view: { id: `V${String(++sequence).padStart(8, '0')}` } };
       }
       default:
-        return { ok: false, error: 'unknown_method' };
+        return files.answer(method, args) ?? { ok: false, error: 'unknown_method' };
     }
   }
 
@@ -139,6 +147,7 @@ export async function startSlackApiStub(options: {
   }
 
   const server = http.createServer((req, res) => {
+    if (files.serve(req, res, options.botToken ?? 'xoxb-test-token')) return;
     let raw = '';
     req.setEncoding('utf8');
     req.on('data', (chunk: string) => (raw += chunk));
@@ -170,11 +179,13 @@ export async function startSlackApiStub(options: {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  address.origin = `http://127.0.0.1:${port}`;
 
   return {
     url: `http://127.0.0.1:${port}/api/`,
     calls,
     botUserId,
+    files,
     ok: (method) =>
       calls.filter((c) => c.method === method && c.status === 200 && c.response.ok === true),
     rateLimit: (method, times, retryAfter) => void limits.set(method, { times, retryAfter }),

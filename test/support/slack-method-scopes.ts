@@ -13,6 +13,10 @@ export const METHOD_SCOPES: Readonly<Record<string, readonly string[]>> = {
   // L1/L2/L3 channels may be public (channels:read) or private (groups:read).
   'conversations.members': ['channels:read', 'groups:read'],
   'users.info': ['users:read'],
+  // Files people share (Slack Connect files are described by files.info), and files the bot uploads.
+  'files.info': ['files:read'],
+  'files.getUploadURLExternal': ['files:write'],
+  'files.completeUploadExternal': ['files:write'],
   'views.open': [],
   'views.publish': [],
 };

@@ -9,8 +9,9 @@ import { stripMention } from './slack-text';
 /**
  * Events API listeners: DMs to the bot, replies in ticket threads, mentions, and the App Home tab,
  * each as the receiver read it. Slack gets its 200 only once the listener returned, that is once
- * the event is recorded in the inbox; a failure to record it is a 5xx and Slack retries. Names and
- * mentions are filled in later, by the worker (see slack-prepare.ts).
+ * the event is recorded in the inbox; a failure to record it is a 5xx and Slack retries. Names,
+ * mentions and what files.info says of a file are filled in later, by the worker (see
+ * slack-prepare.ts); a message's files are fetched by the worker too, never while Slack waits.
  */
 export function registerEventListeners(app: App, rt: SlackRuntime): void {
   app.event('message', async ({ context }) => {
@@ -51,6 +52,7 @@ export function registerEventListeners(app: App, rt: SlackRuntime): void {
 
 function messageEvent(input: SlackMessageInput): Inbound {
   const user = { platform: 'slack' as const, id: input.userId };
+  const files = input.files && { files: input.files };
   return input.kind === 'dm'
     ? {
         kind: 'direct_message',
@@ -58,6 +60,7 @@ function messageEvent(input: SlackMessageInput): Inbound {
         user,
         dm: { platform: 'slack', id: input.channelId },
         text: input.text,
+        ...files,
       }
     : {
         kind: 'thread_message',
@@ -65,5 +68,6 @@ function messageEvent(input: SlackMessageInput): Inbound {
         user,
         thread: { platform: 'slack', channelId: input.channelId, threadId: input.threadTs },
         text: input.text,
+        ...files,
       };
 }
