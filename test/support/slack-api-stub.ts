@@ -83,7 +83,10 @@ export async function startSlackApiStub(options: {
   };
   const people = new Map(options.people.map((p) => [p.id, p]));
   const address = { origin: '' }; // once the server listens
-  const files = createSlackFileStub(() => address.origin);
+  const files = createSlackFileStub(
+    () => address.origin,
+    () => options.botToken ?? 'xoxb-test-token',
+  );
 
   function answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
     const extra = options.answers?.[method];
@@ -147,7 +150,7 @@ export async function startSlackApiStub(options: {
   }
 
   const server = http.createServer((req, res) => {
-    if (files.serve(req, res, options.botToken ?? 'xoxb-test-token')) return;
+    if (files.serve(req, res)) return;
     let raw = '';
     req.setEncoding('utf8');
     req.on('data', (chunk: string) => (raw += chunk));

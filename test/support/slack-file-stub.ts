@@ -7,8 +7,12 @@ import type http from 'node:http';
  * the bot uploaded (bytes, name, channel, thread, comment).
  */
 
-/** How a file's download answers: its bytes, a 403, Slack's sign-in page, bytes without end, or bytes after `slowMs`. */
-export type FileServe = 'ok' | 'forbidden' | 'login_page' | 'endless' | 'slow';
+/**
+ * How a file's download answers: its bytes, a 403, Slack's sign-in page, bytes without end, its
+ * bytes 5 s late, a 503, or a redirect to `redirectTo`.
+ */
+export type FileServe =
+  'ok' | 'forbidden' | 'login_page' | 'endless' | 'slow' | 'server_error' | 'redirect';
 
 export interface StubFileSpec {
   readonly id: string;
@@ -18,6 +22,7 @@ export interface StubFileSpec {
   /** The size said in the event (default the real one): a file may claim less than it holds. */
   readonly size?: number;
   readonly serve?: FileServe;
+  readonly redirectTo?: string;
   /** A Slack Connect file: the event names it by id alone, files.info tells the rest. */
   readonly connect?: boolean;
 }
@@ -26,6 +31,8 @@ export interface SlackDownload {
   readonly fileId: string;
   readonly token: string | undefined;
   readonly status: number;
+  /** Bytes written before the reader hung up (an endless file). */
+  written?: number;
 }
 
 export interface SlackUpload {
@@ -49,13 +56,13 @@ export interface SlackFileStub {
   /** Answers a files.* Web API method, or undefined for other methods. */
   answer(method: string, args: Record<string, unknown>): Record<string, unknown> | undefined;
   /** Serves an upload URL or a file download; false when the path is neither. */
-  serve(req: http.IncomingMessage, res: http.ServerResponse, token: string): boolean;
+  serve(req: http.IncomingMessage, res: http.ServerResponse): boolean;
 }
 
 const LOGIN_PAGE =
   '<!DOCTYPE html><html><head><title>Slack</title></head><body>Sign in to your workspace</body></html>';
 
-export function createSlackFileStub(origin: () => string): SlackFileStub {
+export function createSlackFileStub(origin: () => string, token: () => string): SlackFileStub {
   const files = new Map<string, StubFileSpec>();
   const received = new Map<string, Buffer>();
   const pending = new Map<string, { filename: string; length: number }>();
@@ -122,7 +129,7 @@ export function createSlackFileStub(origin: () => string): SlackFileStub {
     return { ok: true, files: list.map((f) => ({ id: f.id, title: f.title })) };
   }
 
-  function serve(req: http.IncomingMessage, res: http.ServerResponse, token: string): boolean {
+  function serve(req: http.IncomingMessage, res: http.ServerResponse): boolean {
     const url = req.url ?? '';
     const upload = /^\/upload\/v1\/(F\w+)$/.exec(url);
     if (upload && req.method === 'POST') {
@@ -145,17 +152,31 @@ export function createSlackFileStub(origin: () => string): SlackFileStub {
     if (!download || req.method !== 'GET') return false;
     const given = req.headers.authorization?.replace(/^Bearer /, '');
     const spec = files.get(download[1] ?? '');
-    const status = !spec ? 404 : given !== token || spec.serve === 'forbidden' ? 403 : 200;
-    downloads.push({ fileId: download[1] ?? '', token: given, status });
-    if (!spec || status !== 200) {
-      res.writeHead(status, { 'content-type': 'text/plain' }).end('no');
+    downloads.push({ fileId: download[1] ?? '', token: given, status: statusOf(spec, given) });
+    if (!spec || given !== token() || spec.serve === 'forbidden') {
+      res.writeHead(spec ? 403 : 404, { 'content-type': 'text/plain' }).end('no');
       return true;
     }
-    sendFile(spec, res);
+    sendFile(spec, res, downloads.at(-1));
     return true;
   }
 
-  function sendFile(spec: StubFileSpec, res: http.ServerResponse): void {
+  function statusOf(spec: StubFileSpec | undefined, given: string | undefined): number {
+    if (!spec) return 404;
+    if (given !== token() || spec.serve === 'forbidden') return 403;
+    if (spec.serve === 'server_error') return 503;
+    return spec.serve === 'redirect' ? 302 : 200;
+  }
+
+  function sendFile(spec: StubFileSpec, res: http.ServerResponse, record?: SlackDownload): void {
+    if (spec.serve === 'server_error') {
+      res.writeHead(503, { 'content-type': 'text/plain' }).end('try later');
+      return;
+    }
+    if (spec.serve === 'redirect') {
+      res.writeHead(302, { location: spec.redirectTo ?? '/' }).end();
+      return;
+    }
     if (spec.serve === 'login_page') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(LOGIN_PAGE);
       return;
@@ -166,7 +187,11 @@ export function createSlackFileStub(origin: () => string): SlackFileStub {
       res.writeHead(200, type);
       const chunk = Buffer.alloc(64 * 1024, 7);
       const more = () => {
-        while (!res.destroyed && res.write(chunk));
+        let flowing = true;
+        while (!res.destroyed && flowing) {
+          flowing = res.write(chunk);
+          if (record) record.written = (record.written ?? 0) + chunk.byteLength;
+        }
       };
       res.on('drain', more);
       more();

@@ -37,8 +37,23 @@ export function createSlackFileFetch(
     const source = decodeFileSource(file.source);
     if (source.kind === 'refused') throw new FileRefused(source.reason, source.why);
     if (source.kind === 'info') throw new FileRefused('forbidden', 'Slack did not say where it is');
-    const signal = AbortSignal.timeout(options.deadlineMs ?? 60_000);
-    let url = parseUrl(source.url);
+    const deadlineMs = options.deadlineMs ?? 60_000;
+    const signal = AbortSignal.timeout(deadlineMs);
+    try {
+      return await download(parseUrl(source.url), file, maxBytes, signal);
+    } catch (error) {
+      if (!signal.aborted || error instanceof FileRefused) throw error;
+      throw new Error(`the download took longer than ${deadlineMs} ms`, { cause: error });
+    }
+  };
+
+  async function download(
+    start: URL,
+    file: IncomingFile,
+    maxBytes: number,
+    signal: AbortSignal,
+  ): Promise<Uint8Array> {
+    let url = start;
     for (let hop = 0; ; hop++) {
       if (!trusted(url)) throw new FileRefused('forbidden', `not a Slack file host: ${url.host}`);
       const response = await fetch(url, {
@@ -55,7 +70,7 @@ export function createSlackFileFetch(
       }
       return readFile(response, file, maxBytes);
     }
-  };
+  }
 }
 
 function parseUrl(text: string, base?: URL): URL {
