@@ -188,6 +188,15 @@ describe('Slack channel: files', () => {
       refused('forbidden'),
     );
     expect(elsewhereHits).toEqual([]);
+
+    // A redirect that stays on Slack's file host is followed, with the token.
+    const target = addFile({ name: 'moved.png' });
+    const moved = await incoming({
+      serve: 'redirect',
+      redirectTo: String(target.url_private_download),
+    });
+    expect(Buffer.from(await h.channel.surface.fetchFile(moved, 1000))).toEqual(png);
+    expect(h.stub.files.downloads.at(-1)).toMatchObject({ fileId: target.id, status: 200 });
   });
 
   it('fetchFile refuses what will never come: too large, empty, a 403, the sign-in page', async () => {
