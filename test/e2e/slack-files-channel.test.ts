@@ -179,10 +179,14 @@ describe('Slack channel: files', () => {
     // A URL on another host, or a redirect to one, is refused and never sent the token.
     const foreign = { ...file, source: `${elsewhereUrl}/files-pri/T1-${file.id}/download/x.png` };
     await expect(h.channel.surface.fetchFile(foreign, 1000)).rejects.toEqual(refused('forbidden'));
-    const lookalike = { ...file, source: 'https://files.slack.com.example.net/x.png' };
-    await expect(h.channel.surface.fetchFile(lookalike, 1000)).rejects.toEqual(
-      refused('forbidden'),
-    );
+    for (const source of [
+      'https://files.slack.com.example.net/x.png',
+      'http://files.slack.com/files-pri/T1-F1/x.png',
+      `${new URL(h.stub.url).origin.replace('//', '//someone:secret@')}/files-pri/T1-F1/x.png`,
+    ])
+      await expect(h.channel.surface.fetchFile({ ...file, source }, 1000)).rejects.toEqual(
+        refused('forbidden'),
+      );
     const redirected = await incoming({ serve: 'redirect', redirectTo: `${elsewhereUrl}/signin` });
     await expect(h.channel.surface.fetchFile(redirected, 1000)).rejects.toEqual(
       refused('forbidden'),

@@ -28,9 +28,12 @@ const RETRIED_STATUS = new Set([408, 425, 429]);
 export function createSlackFileFetch(
   options: SlackFileFetchOptions,
 ): (file: IncomingFile, maxBytes: number) => Promise<Uint8Array> {
+  const apiOrigin = new URL(options.apiUrl).origin;
   const trusted = (url: URL) =>
-    url.origin === new URL(options.apiUrl).origin ||
-    (url.protocol === 'https:' && FILE_HOSTS.has(url.hostname) && url.port === '');
+    !url.username &&
+    !url.password &&
+    (url.origin === apiOrigin ||
+      (url.protocol === 'https:' && FILE_HOSTS.has(url.hostname) && url.port === ''));
 
   return async (given, maxBytes) => {
     const file = await options.fileInfo(given);
