@@ -109,6 +109,8 @@ export function recordingHelpdesk(): RecordingHelpdesk {
     stop: notHere('stop'),
     idle: notHere('idle'),
     sweepSla: notHere('sweepSla'),
+    queueEffects: notHere('queueEffects'),
+    effectQueued: notHere('effectQueued'),
     views: { myTickets: notHere('views'), levelQueue: notHere('views') },
   };
 }

@@ -10,7 +10,7 @@ import type {
 import type { Level } from '../../src/core/ticket';
 
 export interface Recorded {
-  readonly kind: 'direct' | 'card' | 'reply' | 'update' | 'ephemeral';
+  readonly kind: 'direct' | 'card' | 'reply' | 'update' | 'ephemeral' | 'channel';
   readonly to: string;
   readonly message: OutboundMessage;
   readonly ref?: string;
@@ -44,6 +44,11 @@ export function createRecordingSurface(platform: Platform = 'console') {
       sent.push({ kind: 'card', to: `L${level}`, message, ref: messageId });
       const thread: ThreadRef = { platform, channelId: `L${level}`, threadId: messageId };
       return Promise.resolve({ thread, card: { platform, channelId: `L${level}`, messageId } });
+    },
+    postToChannel(channelId: string, message: OutboundMessage): Promise<MessageRef> {
+      const messageId = id();
+      sent.push({ kind: 'channel', to: channelId, message, ref: messageId });
+      return Promise.resolve({ platform, channelId, messageId });
     },
     replyInThread(thread: ThreadRef, message: OutboundMessage): Promise<MessageRef> {
       const messageId = id();

@@ -396,6 +396,62 @@ export const CATALOG = {
     en: 'The KB draft of {key} was already exported; edit the article file instead. Nothing was changed.',
     id: 'Draf KB dari {key} sudah diekspor; ubah file artikelnya saja. Tidak ada yang diubah.',
   },
+  // The weekly digest to the lead's channel (src/report/digest-message.ts).
+  digest_title: {
+    en: 'Weekly IT help desk digest: {period}',
+    id: 'Ringkasan mingguan helpdesk IT: {period}',
+  },
+  digest_l0: {
+    en: 'Self-help (L0): {questions} questions, {answered} answered, {solved} solved ({rate} of the questions)',
+    id: 'Bantuan mandiri (L0): {questions} pertanyaan, {answered} dijawab, {solved} beres ({rate} dari pertanyaan)',
+  },
+  digest_tickets: { en: 'Tickets by level', id: 'Tiket per level' },
+  digest_level: {
+    en: '{received} received, {resolved} resolved, {escalated} escalated',
+    id: '{received} masuk, {resolved} diselesaikan, {escalated} dieskalasi',
+  },
+  digest_l1_within: {
+    en: 'L1 resolved {rate} of the tickets it finished: within the {low}-{high} target.',
+    id: 'L1 menyelesaikan {rate} dari tiket yang ditanganinya: sesuai target {low}-{high}.',
+  },
+  digest_l1_below: {
+    en: 'L1 resolved {rate} of the tickets it finished: below the {low}-{high} target.',
+    id: 'L1 menyelesaikan {rate} dari tiket yang ditanganinya: di bawah target {low}-{high}.',
+  },
+  digest_l1_above: {
+    en: 'L1 resolved {rate} of the tickets it finished: above the {low}-{high} target.',
+    id: 'L1 menyelesaikan {rate} dari tiket yang ditanganinya: di atas target {low}-{high}.',
+  },
+  digest_l1_no_data: {
+    en: 'L1 finished no tickets this week (target {low}-{high}).',
+    id: 'L1 belum menuntaskan tiket minggu ini (target {low}-{high}).',
+  },
+  digest_sla_met: {
+    en: 'SLA: no target breached ({warnings} warnings).',
+    id: 'SLA: tidak ada target yang terlampaui ({warnings} peringatan).',
+  },
+  digest_sla_breached: {
+    en: 'SLA: {breaches} targets breached ({firstResponse} first response, {resolution} resolution), {warnings} warnings.',
+    id: 'SLA: {breaches} target terlampaui ({firstResponse} respons pertama, {resolution} penyelesaian), {warnings} peringatan.',
+  },
+  digest_csat: {
+    en: 'CSAT: {average} / 5 from {count} ratings.',
+    id: 'CSAT: {average} / 5 dari {count} penilaian.',
+  },
+  digest_csat_none: {
+    en: 'CSAT: no ratings this week.',
+    id: 'CSAT: belum ada penilaian minggu ini.',
+  },
+  digest_gaps: {
+    en: 'Top knowledge gaps (questions L0 did not settle):',
+    id: 'Celah pengetahuan teratas (pertanyaan yang tidak tuntas di L0):',
+  },
+  digest_gaps_none: {
+    en: 'No knowledge gaps: L0 settled every question.',
+    id: 'Tidak ada celah pengetahuan: semua pertanyaan tuntas di L0.',
+  },
+  digest_gap: { en: '{count} times: ', id: '{count} kali: ' },
+  digest_dashboard: { en: 'Dashboard: {url}', id: 'Dasbor: {url}' },
 } as const satisfies MessageTable;
 
 export type MessageKey = keyof typeof CATALOG;

@@ -101,6 +101,10 @@ export function createEffectDelivery(
         return deliverThread({ ...item, payload: effect });
       case 'retire':
         return retireMessage(effect.ref, effect.message);
+      case 'channel_post':
+        return void (await rt
+          .surface(effect.platform)
+          .postToChannel(effect.channelId, effect.message));
       case 'file':
         throw new GiveUp('files are not sent yet');
     }
