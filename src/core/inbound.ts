@@ -81,7 +81,9 @@ export interface Helpdesk {
    * Queues effects no event caused (the weekly digest) in the outbox, each under its own id: an id
    * queued before (the outbox keeps ids 7 days) is not queued again. Resolves to the ids that were new.
    */
-  queueEffects(items: readonly { readonly id: string; readonly effect: Effect }[]): Promise<string[]>;
+  queueEffects(
+    items: readonly { readonly id: string; readonly effect: Effect }[],
+  ): Promise<string[]>;
   /** Whether an effect id was queued (see queueEffects), so what it would say need not be made again. */
   effectQueued(id: string): Promise<boolean>;
   /** Read-only views every channel can render (Slack's App Home...): the queries live here, once. */

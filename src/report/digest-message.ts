@@ -70,7 +70,8 @@ function periodText(report: Report, options: DigestOptions): string {
   });
   const from = new Date(report.period.from);
   const last = new Date(new Date(report.period.to).getTime() - 1);
-  return format.formatRange(from, last);
+  // ICU puts thin spaces around the dash in some languages: plain ones read the same everywhere.
+  return format.formatRange(from, last).replace(/[\u2009\u202f]/g, ' ');
 }
 
 function l0Line(report: Report, locale: Locale): string {
@@ -126,15 +127,13 @@ function gapBlocks(report: Report, locale: Locale): Block[] {
   if (groups.length === 0) return [{ kind: 'text', spans: [plain(t(locale, 'digest_gaps_none'))] }];
   return [
     { kind: 'text', spans: [{ text: t(locale, 'digest_gaps'), bold: true }] },
-    ...groups.map(
-      (group): Block => ({
-        kind: 'text',
-        spans: [
-          plain(`• ${t(locale, 'digest_gap', { count: group.count })}`),
-          fromUser(group.examples[0] ?? ''),
-        ],
-      }),
-    ),
+    ...groups.map((group): Block => ({
+      kind: 'text',
+      spans: [
+        plain(`• ${t(locale, 'digest_gap', { count: group.count })}`),
+        fromUser(group.examples[0] ?? ''),
+      ],
+    })),
   ];
 }
 
