@@ -107,12 +107,14 @@ export function weeklyDigestJob(
   config: Config,
   deps: Pick<WeeklyDigestDeps, 'loadReport' | 'helpdesk'> & {
     readonly dashboardUrl: string | undefined;
+    /** The clock (tests move it); the system's by default. */
+    readonly now?: () => Date;
     readonly log: { info(data: object, msg: string): void };
   },
 ): PeriodicJob[] {
   const targets = digestTargets(config);
   if (!config.DIGEST_SCHEDULE || targets.length === 0) return [];
-  const { dashboardUrl, ...rest } = deps;
+  const { dashboardUrl, now, ...rest } = deps;
   const digest = createWeeklyDigest({
     ...rest,
     ...(dashboardUrl ? { dashboardUrl } : {}),
@@ -120,7 +122,7 @@ export function weeklyDigestJob(
     timeZone: config.TIME_ZONE,
     locale: config.AGENT_LOCALE,
     targets,
-    now: () => new Date(),
+    now: now ?? (() => new Date()),
   });
   return [
     {
