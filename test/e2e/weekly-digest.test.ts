@@ -8,7 +8,7 @@ import { startRealConsole, type RealConsole } from '../support/real-console';
 import { shownText, startSlackHarness, PEOPLE, type SlackHarness } from '../support/slack-harness';
 import { cardOf, cardText, personalMessage, teamsPerson } from '../support/teams-activities';
 import { TEAMS_SDKS, useTeamsBed } from '../support/teams-app';
-import { actAs, openConsole } from './browser';
+import { actAs, openConsole, pageWidth } from './browser';
 
 /**
  * The weekly digest end to end: the job main schedules (weeklyDigestJob) on the real core and the
@@ -167,5 +167,23 @@ describe("the weekly digest in the local console's lead channel", () => {
     expect(await lead.innerText()).toMatch(/Self-help \(L0\): 1 questions, 1 answered/);
     expect(errors).toEqual([]);
     expect(failed).toEqual([]);
+
+    // On a phone the lead's channel is a fifth tab, the whole width when opened.
+    const phone = await openConsole(c.browser, c.app.url, { layout: 'phone' });
+    await actAs(phone.page, 'ayu');
+    const tab = phone.page.locator('.column-tab[data-column="lead"]');
+    await tab.waitFor();
+    expect(await phone.page.locator('.column-tab').allTextContents()).toEqual([
+      'DM',
+      'L1',
+      'L2',
+      'L3',
+      'Lead',
+    ]);
+    await tab.click();
+    const shown = phone.page.locator('[data-pane="lead"] .msg', { hasText: 'Weekly IT' });
+    await shown.waitFor();
+    expect(await pageWidth(phone.page)).toBeLessThanOrEqual(390);
+    expect(phone.errors).toEqual([]);
   });
 });
