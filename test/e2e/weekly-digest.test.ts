@@ -1,9 +1,11 @@
 import type { Db } from 'mongodb';
+import { composeHelpdesk } from '../../src/app/compose-helpdesk';
 import { reportLoader } from '../../src/app/report-loader';
 import { weeklyDigestJob } from '../../src/app/weekly-digest';
 import { latestWeeklyTime } from '../../src/app/weekly-time';
 import { loadConfig, type Config } from '../../src/config/config';
 import type { Helpdesk } from '../../src/core/inbound';
+import { createKnowledgeBase } from '../../src/kb/search/create-knowledge-base';
 import { startRealConsole, type RealConsole } from '../support/real-console';
 import { shownText, startSlackHarness, PEOPLE, type SlackHarness } from '../support/slack-harness';
 import { cardOf, cardText, personalMessage, teamsPerson } from '../support/teams-activities';
@@ -90,6 +92,30 @@ describe('the weekly digest on Slack', () => {
     await digest.run();
     await digestJob(h.config, h.db, h.helpdesk, 2).run();
     expect(h.posted(LEAD)).toHaveLength(1);
+  });
+
+  it("posts next week's once when two instances over one database run the job together", async () => {
+    const other = composeHelpdesk({
+      config: h.config,
+      db: h.db,
+      kb: createKnowledgeBase([]),
+      channels: [h.channel],
+      instanceId: 'second-instance',
+    });
+    other.start();
+    try {
+      const week = 7 * 24 * 60 + 1;
+      await Promise.all([
+        digestJob(h.config, h.db, h.helpdesk, week).run(),
+        digestJob(h.config, h.db, other, week).run(),
+      ]);
+      await Promise.all([h.helpdesk.idle(), other.idle()]);
+      const posts = h.posted(LEAD);
+      expect(posts).toHaveLength(2);
+      expect(shownText(posts[1]!)).toContain('Self-help (L0): 0 questions');
+    } finally {
+      await other.stop(2000);
+    }
   });
 });
 

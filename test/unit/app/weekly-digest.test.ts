@@ -171,6 +171,21 @@ describe('the weekly digest job', () => {
     expect(d.posts()).toEqual([]);
   });
 
+  it('has the digest an instance queued and could not send posted by another', async () => {
+    const d = desk(2);
+    const [first, second] = d.bots;
+    // The first instance queues it, then stops (dies) before its outbox sends anything.
+    await first!.harness.helpdesk.stop(0);
+    d.setNow('2026-12-07T02:00:10Z');
+    expect(await first!.digest.run()).toEqual(['digest:2026-12-07:console:lead']);
+    await second!.harness.helpdesk.idle();
+    expect(d.posts()).toHaveLength(1);
+    expect(second!.harness.sent.filter((s) => s.kind === 'channel')).toHaveLength(1);
+    // Its job finds the week's digest queued: nothing more, and no report read for it.
+    expect(await second!.digest.run()).toEqual([]);
+    expect(d.reads).toHaveLength(1);
+  });
+
   it('posts once when two instances run the job at the same moment', async () => {
     const d = desk(2);
     d.setNow('2026-12-07T02:00:10Z');
