@@ -129,10 +129,7 @@ function gapBlocks(report: Report, locale: Locale): Block[] {
     { kind: 'text', spans: [{ text: t(locale, 'digest_gaps'), bold: true }] },
     ...groups.map((group): Block => ({
       kind: 'text',
-      spans: [
-        plain(`• ${t(locale, 'digest_gap', { count: group.count })}`),
-        fromUser(group.examples[0] ?? ''),
-      ],
+      spans: [plain(`• ${group.count}× `), fromUser(group.examples[0] ?? '')],
     })),
   ];
 }

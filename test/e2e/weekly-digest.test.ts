@@ -82,7 +82,7 @@ describe('the weekly digest on Slack', () => {
     expect(digest.job.name).toBe('weekly-digest');
     const text = shownText(post!);
     expect(text).toContain('Weekly IT help desk digest');
-    expect(text).toMatch(/Self-help \(L0\): 1 questions, 1 answered, 0 solved/);
+    expect(text).toMatch(/Self-help \(L0\) questions: 1 asked, 1 answered, 0 solved/);
     expect(text).toContain('L1 finished no tickets this week (target 70%-80%).');
     expect(text).toContain(`${DASHBOARD}?from=`);
     // A new message in the channel, not a reply in some thread.
@@ -112,7 +112,7 @@ describe('the weekly digest on Slack', () => {
       await Promise.all([h.helpdesk.idle(), other.idle()]);
       const posts = h.posted(LEAD);
       expect(posts).toHaveLength(2);
-      expect(shownText(posts[1]!)).toContain('Self-help (L0): 0 questions');
+      expect(shownText(posts[1]!)).toContain('Self-help (L0) questions: 0 asked');
     } finally {
       await other.stop(2000);
     }
@@ -149,7 +149,7 @@ describe.each(TEAMS_SDKS)('the weekly digest on Teams (%s)', (sdk) => {
     expect(post!.body).toMatchObject({ isGroup: true, channelData: { channel: { id: LEAD } } });
     const text = cardText(cardOf(post!.body.activity as Record<string, unknown>));
     expect(text).toContain('Ringkasan mingguan helpdesk IT');
-    expect(text).toMatch(/Bantuan mandiri \(L0\): 1 pertanyaan/);
+    expect(text).toMatch(/Pertanyaan bantuan mandiri \(L0\): 1 diajukan/);
     expect(text).toContain('Tiket per level');
 
     await digest.run();
@@ -190,7 +190,7 @@ describe("the weekly digest in the local console's lead channel", () => {
 
     const lead = page.locator('[data-pane="lead"]');
     await lead.locator('.msg', { hasText: 'Weekly IT help desk digest' }).waitFor();
-    expect(await lead.innerText()).toMatch(/Self-help \(L0\): 1 questions, 1 answered/);
+    expect(await lead.innerText()).toMatch(/Self-help \(L0\) questions: 1 asked, 1 answered/);
     expect(errors).toEqual([]);
     expect(failed).toEqual([]);
 

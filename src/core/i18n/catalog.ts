@@ -402,8 +402,8 @@ export const CATALOG = {
     id: 'Ringkasan mingguan helpdesk IT: {period}',
   },
   digest_l0: {
-    en: 'Self-help (L0): {questions} questions, {answered} answered, {solved} solved ({rate} of the questions)',
-    id: 'Bantuan mandiri (L0): {questions} pertanyaan, {answered} dijawab, {solved} beres ({rate} dari pertanyaan)',
+    en: 'Self-help (L0) questions: {questions} asked, {answered} answered, {solved} solved ({rate} of those asked)',
+    id: 'Pertanyaan bantuan mandiri (L0): {questions} diajukan, {answered} dijawab, {solved} beres ({rate} dari yang diajukan)',
   },
   digest_tickets: { en: 'Tickets by level', id: 'Tiket per level' },
   digest_level: {
@@ -427,16 +427,16 @@ export const CATALOG = {
     id: 'L1 belum menuntaskan tiket minggu ini (target {low}-{high}).',
   },
   digest_sla_met: {
-    en: 'SLA: no target breached ({warnings} warnings).',
-    id: 'SLA: tidak ada target yang terlampaui ({warnings} peringatan).',
+    en: 'SLA: no target breached; warnings: {warnings}.',
+    id: 'SLA: tidak ada target yang terlampaui; peringatan: {warnings}.',
   },
   digest_sla_breached: {
-    en: 'SLA: {breaches} targets breached ({firstResponse} first response, {resolution} resolution), {warnings} warnings.',
-    id: 'SLA: {breaches} target terlampaui ({firstResponse} respons pertama, {resolution} penyelesaian), {warnings} peringatan.',
+    en: 'SLA breaches: {breaches} ({firstResponse} first response, {resolution} resolution); warnings: {warnings}.',
+    id: 'SLA terlampaui: {breaches} ({firstResponse} respons pertama, {resolution} penyelesaian); peringatan: {warnings}.',
   },
   digest_csat: {
-    en: 'CSAT: {average} / 5 from {count} ratings.',
-    id: 'CSAT: {average} / 5 dari {count} penilaian.',
+    en: 'CSAT: {average} / 5 (ratings: {count}).',
+    id: 'CSAT: {average} / 5 (penilaian: {count}).',
   },
   digest_csat_none: {
     en: 'CSAT: no ratings this week.',
@@ -450,7 +450,6 @@ export const CATALOG = {
     en: 'No knowledge gaps: L0 settled every question.',
     id: 'Tidak ada celah pengetahuan: semua pertanyaan tuntas di L0.',
   },
-  digest_gap: { en: '{count} times: ', id: '{count} kali: ' },
   digest_dashboard: { en: 'Dashboard: {url}', id: 'Dasbor: {url}' },
 } as const satisfies MessageTable;
 

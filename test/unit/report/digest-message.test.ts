@@ -23,18 +23,18 @@ describe('the weekly digest of a report', () => {
     const text = textOf(message);
     expect(text.split('\n')).toEqual([
       'Weekly IT help desk digest: 1 – 7 Dec 2026',
-      'Self-help (L0): 412 questions, 251 answered, 188 solved (46% of the questions)',
+      'Self-help (L0) questions: 412 asked, 251 answered, 188 solved (46% of those asked)',
       'Tickets by level',
       'L1: 96 received, 71 resolved, 22 escalated',
       'L2: 22 received, 15 resolved, 5 escalated',
       'L3: 5 received, 3 resolved, 0 escalated',
       'L1 resolved 74% of the tickets it finished: within the 70%-80% target.',
-      'SLA: 15 targets breached (2 first response, 13 resolution), 9 warnings.',
+      'SLA breaches: 15 (2 first response, 13 resolution); warnings: 9.',
       // (58 × 4.3 + 12 × 3.9 + 2 × 3.5) / 72
-      'CSAT: 4.2 / 5 from 72 ratings.',
+      'CSAT: 4.2 / 5 (ratings: 72).',
       'Top knowledge gaps (questions L0 did not settle):',
-      '• 17 times: printer lantai 3 tidak bisa scan ke email',
-      '• 9 times: <b>how do I</b> book the big meeting room screen',
+      '• 17× printer lantai 3 tidak bisa scan ke email',
+      '• 9× <b>how do I</b> book the big meeting room screen',
       'Dashboard: https://lapis.example.com/dashboard?from=2026-12-01&to=2026-12-08',
     ]);
   });
@@ -45,17 +45,17 @@ describe('the weekly digest of a report', () => {
     const lines = textOf(message).split('\n');
     expect(lines).toEqual([
       'Ringkasan mingguan helpdesk IT: 1–7 Des 2026',
-      'Bantuan mandiri (L0): 412 pertanyaan, 251 dijawab, 188 beres (46% dari pertanyaan)',
+      'Pertanyaan bantuan mandiri (L0): 412 diajukan, 251 dijawab, 188 beres (46% dari yang diajukan)',
       'Tiket per level',
       'L1: 96 masuk, 71 diselesaikan, 22 dieskalasi',
       'L2: 22 masuk, 15 diselesaikan, 5 dieskalasi',
       'L3: 5 masuk, 3 diselesaikan, 0 dieskalasi',
       'L1 menyelesaikan 74% dari tiket yang ditanganinya: sesuai target 70%-80%.',
-      'SLA: 15 target terlampaui (2 respons pertama, 13 penyelesaian), 9 peringatan.',
-      'CSAT: 4,2 / 5 dari 72 penilaian.',
+      'SLA terlampaui: 15 (2 respons pertama, 13 penyelesaian); peringatan: 9.',
+      'CSAT: 4,2 / 5 (penilaian: 72).',
       'Celah pengetahuan teratas (pertanyaan yang tidak tuntas di L0):',
-      '• 17 kali: printer lantai 3 tidak bisa scan ke email',
-      '• 9 kali: <b>how do I</b> book the big meeting room screen',
+      '• 17× printer lantai 3 tidak bisa scan ke email',
+      '• 9× <b>how do I</b> book the big meeting room screen',
       'Dasbor: https://lapis.example.com/dashboard?from=2026-12-01&to=2026-12-08',
     ]);
     // The people's questions are theirs; every other line is Lapis's own words, in Indonesian.
@@ -87,7 +87,7 @@ describe('the weekly digest of a report', () => {
       gaps: { groups: [8, 6, 5, 2].map(group), weakArticles: [] },
     });
     const text = textOf(digestMessage(report, options('en')));
-    expect(text).toContain('• 8 times: q8\n• 6 times: q6\n• 5 times: q5');
+    expect(text).toContain('• 8× q8\n• 6× q6\n• 5× q5');
     expect(text).not.toContain('q2');
   });
 
@@ -108,10 +108,10 @@ describe('the weekly digest of a report', () => {
     });
     const text = textOf(digestMessage(quiet, { locale: 'en', timeZone: 'Asia/Jakarta' }));
     expect(text).toContain(
-      'Self-help (L0): 0 questions, 0 answered, 0 solved (0% of the questions)',
+      'Self-help (L0) questions: 0 asked, 0 answered, 0 solved (0% of those asked)',
     );
     expect(text).toContain('L1 finished no tickets this week (target 70%-80%).');
-    expect(text).toContain('SLA: no target breached (0 warnings).');
+    expect(text).toContain('SLA: no target breached; warnings: 0.');
     expect(text).toContain('CSAT: no ratings this week.');
     expect(text).toContain('No knowledge gaps: L0 settled every question.');
     expect(text).not.toContain('Dashboard');
