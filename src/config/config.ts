@@ -149,6 +149,8 @@ const envSchema = z
     SLACK_L1_CHANNEL_ID: slackChannelId,
     SLACK_L2_CHANNEL_ID: slackChannelId,
     SLACK_L3_CHANNEL_ID: slackChannelId,
+    // The service-desk lead's channel: the weekly digest (DIGEST_SCHEDULE) is posted there.
+    SLACK_LEAD_CHANNEL_ID: slackChannelId,
     SLACK_L1_PING: slackPing,
     SLACK_L2_PING: slackPing,
     SLACK_L3_PING: slackPing,
@@ -230,6 +232,7 @@ const envSchema = z
         'SLACK_SIGNING_SECRET',
         'SLACK_APP_TOKEN',
         'SLACK_L1_CHANNEL_ID',
+        'SLACK_LEAD_CHANNEL_ID',
       ] as const) {
         if (env[name]) need('SLACK_BOT_TOKEN', `because ${name} is set`);
       }

@@ -430,6 +430,61 @@ export const CATALOG = {
     id: '{agent} (dukungan IT) mengirim {name} ({size})',
   },
   card_files: { en: 'Files', id: 'File' },
+  // The weekly digest to the lead's channel (src/report/digest-message.ts).
+  digest_title: {
+    en: 'Weekly IT help desk digest: {period}',
+    id: 'Ringkasan mingguan helpdesk IT: {period}',
+  },
+  digest_l0: {
+    en: 'Self-help (L0) questions: {questions} asked, {answered} answered, {solved} solved ({rate} of those asked)',
+    id: 'Pertanyaan bantuan mandiri (L0): {questions} diajukan, {answered} dijawab, {solved} beres ({rate} dari yang diajukan)',
+  },
+  digest_tickets: { en: 'Tickets by level', id: 'Tiket per level' },
+  digest_level: {
+    en: '{received} received, {resolved} resolved, {escalated} escalated',
+    id: '{received} masuk, {resolved} diselesaikan, {escalated} dieskalasi',
+  },
+  digest_l1_within: {
+    en: 'L1 resolved {rate} of the tickets it finished: within the {low}-{high} target.',
+    id: 'L1 menyelesaikan {rate} dari tiket yang ditanganinya: sesuai target {low}-{high}.',
+  },
+  digest_l1_below: {
+    en: 'L1 resolved {rate} of the tickets it finished: below the {low}-{high} target.',
+    id: 'L1 menyelesaikan {rate} dari tiket yang ditanganinya: di bawah target {low}-{high}.',
+  },
+  digest_l1_above: {
+    en: 'L1 resolved {rate} of the tickets it finished: above the {low}-{high} target.',
+    id: 'L1 menyelesaikan {rate} dari tiket yang ditanganinya: di atas target {low}-{high}.',
+  },
+  digest_l1_no_data: {
+    en: 'L1 finished no tickets this week (target {low}-{high}).',
+    id: 'L1 belum menuntaskan tiket minggu ini (target {low}-{high}).',
+  },
+  digest_sla_met: {
+    en: 'SLA: no target breached; warnings: {warnings}.',
+    id: 'SLA: tidak ada target yang terlampaui; peringatan: {warnings}.',
+  },
+  digest_sla_breached: {
+    en: 'SLA breaches: {breaches} ({firstResponse} first response, {resolution} resolution); warnings: {warnings}.',
+    id: 'SLA terlampaui: {breaches} ({firstResponse} respons pertama, {resolution} penyelesaian); peringatan: {warnings}.',
+  },
+  digest_csat: {
+    en: 'CSAT: {average} / 5 (ratings: {count}).',
+    id: 'CSAT: {average} / 5 (penilaian: {count}).',
+  },
+  digest_csat_none: {
+    en: 'CSAT: no ratings this week.',
+    id: 'CSAT: belum ada penilaian minggu ini.',
+  },
+  digest_gaps: {
+    en: 'Top knowledge gaps (questions L0 did not settle):',
+    id: 'Celah pengetahuan teratas (pertanyaan yang tidak tuntas di L0):',
+  },
+  digest_gaps_none: {
+    en: 'No knowledge gaps: L0 settled every question.',
+    id: 'Tidak ada celah pengetahuan: semua pertanyaan tuntas di L0.',
+  },
+  digest_dashboard: { en: 'Dashboard: {url}', id: 'Dasbor: {url}' },
 } as const satisfies MessageTable;
 
 export type MessageKey = keyof typeof CATALOG;
