@@ -17,6 +17,8 @@ import { createMongoKbDrafts } from '../store/mongo-kb-drafts';
 import { createMongoL0Learning } from '../store/mongo-l0-learning';
 import { createMongoSessionStore } from '../store/mongo-session-store';
 import { createMongoTicketStore } from '../store/mongo-ticket-store';
+import { createMongoFileStore } from '../store/mongo-file-store';
+import { filePolicyOf } from '../config/files';
 import type { HelpdeskMeter } from '../metrics/helpdesk-meter';
 import { logTicketChanges } from '../metrics/logged-tickets';
 import { meterHelpdeskDeps } from '../metrics/meter-helpdesk-deps';
@@ -71,6 +73,7 @@ export function composeHelpdesk(options: {
       onMalformed: (err) => options.log?.error({ err }, 'skipped a malformed ticket document'),
     }),
     sessions: createMongoSessionStore(options.db),
+    files: createMongoFileStore(options.db),
     inbox: createMongoWorkQueue(options.db, 'inbox'),
     outbox: createMongoWorkQueue(options.db, 'outbox'),
     prepare: Object.fromEntries(
@@ -96,6 +99,7 @@ export function composeHelpdesk(options: {
       timeZone: config.TIME_ZONE,
       reopenWindowHours: config.REOPEN_WINDOW_HOURS,
       followUpSeconds: config.FOLLOW_UP_SECONDS,
+      files: filePolicyOf(config),
       offTopicContacts: offTopicContacts(config),
       ...(config.KB_ARTICLE_URL ? { articleUrl: articleUrlTemplate(config.KB_ARTICLE_URL) } : {}),
       sla: createSlaPolicy({

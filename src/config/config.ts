@@ -3,6 +3,7 @@ import { parseBusinessHours, parseHolidays, parseSlaTargets, type Parsed } from 
 import { checkTeamsEnv, teamsEnvShape } from './teams';
 import { checkLeadEnv, leadEnvShape } from './lead';
 import { reportEnvShape } from './report';
+import { filesEnvShape } from './files';
 import { commaList, emptyToUndefined, intSetting, optionalString, splitList } from './fields';
 import type { Level } from '../core/ticket';
 
@@ -148,6 +149,8 @@ const envSchema = z
     SLACK_L1_CHANNEL_ID: slackChannelId,
     SLACK_L2_CHANNEL_ID: slackChannelId,
     SLACK_L3_CHANNEL_ID: slackChannelId,
+    // The service-desk lead's channel: the weekly digest (DIGEST_SCHEDULE) is posted there.
+    SLACK_LEAD_CHANNEL_ID: slackChannelId,
     SLACK_L1_PING: slackPing,
     SLACK_L2_PING: slackPing,
     SLACK_L3_PING: slackPing,
@@ -160,6 +163,7 @@ const envSchema = z
     ...teamsEnvShape,
     ...leadEnvShape,
     ...reportEnvShape,
+    ...filesEnvShape,
 
     TIME_ZONE: z.preprocess(
       emptyToUndefined,
@@ -228,6 +232,7 @@ const envSchema = z
         'SLACK_SIGNING_SECRET',
         'SLACK_APP_TOKEN',
         'SLACK_L1_CHANNEL_ID',
+        'SLACK_LEAD_CHANNEL_ID',
       ] as const) {
         if (env[name]) need('SLACK_BOT_TOKEN', `because ${name} is set`);
       }

@@ -62,7 +62,8 @@ export function keptFileId(platform: UserRef['platform'], fileId: string): strin
   return `${platform}:${fileId}`;
 }
 
-function extensionOf(name: string): string {
+/** A file name's extension, lower case, without the dot ('' when it has none). */
+export function extensionOf(name: string): string {
   const dot = name.lastIndexOf('.');
   return dot < 0 ? '' : name.slice(dot + 1).toLowerCase();
 }

@@ -1,3 +1,4 @@
+import type { Effect } from './effects';
 import type { EmployeeCommand } from './employee-commands';
 import type { IncomingFile } from './files';
 import type { Locale } from './locale';
@@ -76,6 +77,15 @@ export interface Helpdesk {
   idle(timeoutMs?: number): Promise<void>;
   /** Queues SLA checks of tickets that are due; main calls it periodically under a job lease. */
   sweepSla(): Promise<number>;
+  /**
+   * Queues effects no event caused (the weekly digest) in the outbox, each under its own id: an id
+   * queued before (the outbox keeps ids 7 days) is not queued again. Resolves to the ids that were new.
+   */
+  queueEffects(
+    items: readonly { readonly id: string; readonly effect: Effect }[],
+  ): Promise<string[]>;
+  /** Whether an effect id was queued (see queueEffects), so what it would say need not be made again. */
+  effectQueued(id: string): Promise<boolean>;
   /** Read-only views every channel can render (Slack's App Home...): the queries live here, once. */
   readonly views: TicketViews;
 }

@@ -39,4 +39,9 @@ export const COLLECTIONS = {
   phrasingMarks: 'l0_phrasing_marks',
   /** Approved KB article drafts, `_id` kbDraftId(ticket id): one per ticket, the latest edit wins. */
   kbDrafts: 'kb_drafts',
+  /** Files people sent (GridFS bucket `files`): `files.files` documents, `_id` the KeptFile id. */
+  fileBucket: 'files',
+  fileDocs: 'files.files',
+  /** Their bytes, in chunks of the bucket. */
+  fileChunks: 'files.chunks',
 } as const;

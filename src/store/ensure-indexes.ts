@@ -41,6 +41,12 @@ export const INDEXES: Readonly<Record<string, readonly IndexDescription[]>> = {
     // A person's own (1:1) conversation with the bot, found by their user id (Teams).
     { key: { platform: 1, kind: 1, userId: 1 }, name: 'by_user' },
   ],
+  // GridFS's own indexes, made here (the driver would make them at the first upload, while another
+  // instance might be making them too): the same keys as the driver's, so it finds them.
+  [COLLECTIONS.fileDocs]: [
+    { key: { filename: 1, uploadDate: 1 }, name: 'filename_1_uploadDate_1' },
+  ],
+  [COLLECTIONS.fileChunks]: [{ key: { files_id: 1, n: 1 }, name: 'files_id_1_n_1', unique: true }],
   // Reports read outcomes by time range, of all kinds or of some.
   [COLLECTIONS.l0Outcomes]: [
     { key: { at: 1 }, name: 'by_time' },

@@ -7,6 +7,7 @@ import { filterOneOf, filterString, filterVersion } from './filter-values';
 import {
   conversationRefSchema,
   dateSchema,
+  fileMentionSchema,
   l0AttemptSchema,
   PLATFORMS,
   userRefSchema,
@@ -30,6 +31,7 @@ const sessionDocumentSchema = z.object({
   question: z.string(),
   areas: z.array(z.string()).optional(),
   attempts: z.array(l0AttemptSchema),
+  files: z.array(fileMentionSchema).optional(),
   updatedAt: dateSchema,
   savedBy: z.string().optional(),
   version: z.number().int().nonnegative(),

@@ -97,6 +97,14 @@ const auditEntry = z.object({
     .optional(),
 });
 
+/** A kept file where it is listed (a transcript entry, an L0 session). */
+export const fileMentionSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  mimeType: z.string(),
+  size: z.number().int().nonnegative(),
+});
+
 const transcriptEntry = z.object({
   at: dateSchema,
   from: z.enum(['requester', 'agent', 'bot']),
@@ -104,6 +112,7 @@ const transcriptEntry = z.object({
   text: z.string(),
   level,
   internal: z.boolean(),
+  files: z.array(fileMentionSchema).optional(),
 });
 
 const escalation = z.object({

@@ -106,6 +106,12 @@ export function describeSessionStoreContract(
       expect(got).not.toHaveProperty('areas');
     });
 
+    it('keeps the files of the conversation', async () => {
+      const files = [{ id: 'slack:F1', name: 'error.png', mimeType: 'image/png', size: 2048 }];
+      await store.save(buildSession({ state: 'collecting_details', files }), 0);
+      expect((await store.get(USER))?.files).toEqual(files);
+    });
+
     it('saves at the stored version and refuses stale ones', async () => {
       expect(await store.save(buildSession({ question: 'a' }), 0)).toBe(true);
       expect(await store.save(buildSession({ question: 'again from 0' }), 0)).toBe(false);

@@ -8,6 +8,9 @@ import type { QueuedWork } from '../../src/core/pipeline/queued-work';
 import type { Effect } from '../../src/core/effects';
 import { createMemorySessionStore } from './fakes/memory-session-store';
 import { createMemoryTicketStore } from './fakes/memory-ticket-store';
+import { createMemoryFileStore } from './fakes/memory-file-store';
+import type { FilePolicy, IncomingFile } from '../../src/core/files';
+import type { FileStore } from '../../src/core/ports/file-store';
 import type { Inbound } from '../../src/core/inbound';
 import type { Action, ActionId, OutboundMessage } from '../../src/core/messages';
 import type { MessageRef, UserRef } from '../../src/core/people';
@@ -59,10 +62,15 @@ export function createHarness(
     log?: HelpdeskLogger;
     /** Where approved KB drafts go; in memory by default. */
     drafts?: KbDrafts;
+    /** Where files are kept; in memory by default. */
+    files?: FileStore & { readonly puts: () => number };
+    /** Which files are taken; 1 MB and executables refused by default. */
+    filePolicy?: FilePolicy;
   } = {},
 ) {
   let now = new Date('2026-11-30T02:00:00Z'); // Monday 09:00 in Jakarta
-  const { surface, sent, failNextDirect, failNextCard } = createRecordingSurface();
+  const { surface, sent, failNextDirect, failNextCard, holdFile, fetched } =
+    createRecordingSurface();
   const stores = options.stores ?? {
     tickets: createMemoryTicketStore(),
     sessions: createMemorySessionStore(),
@@ -81,12 +89,14 @@ export function createHarness(
   });
   const learning = options.learning ?? createMemoryL0Learning();
   const drafts = options.drafts ?? createMemoryKbDrafts();
+  const files = options.files ?? createMemoryFileStore();
   const helpdesk = createHelpdesk({
     ...stores,
     kb: options.kb ?? kb,
     learning,
     drafts,
     surfaces: { console: surface },
+    files,
     agents: { isAgent: (user, level) => Promise.resolve(agentsByLevel[level].includes(user.id)) },
     clock: { now: () => now },
     ...(options.log ? { log: options.log } : {}),
@@ -97,6 +107,7 @@ export function createHarness(
       timeZone: 'Asia/Jakarta',
       reopenWindowHours: 72,
       followUpSeconds: 30,
+      files: options.filePolicy ?? { maxBytes: 1024 * 1024, refusedExtensions: ['exe', 'bat'] },
       ...(options.offTopicContacts ? { offTopicContacts: options.offTopicContacts } : {}),
       sla,
     },
@@ -105,13 +116,14 @@ export function createHarness(
   let delivery = 0;
   const nextId = () => `d${++delivery}`;
 
-  const dm = (user: UserRef, text: string, deliveryId = nextId()) =>
+  const dm = (user: UserRef, text: string, deliveryId = nextId(), files?: IncomingFile[]) =>
     helpdesk.handle({
       kind: 'direct_message',
       deliveryId,
       user,
       dm: { platform: 'console', id: `dm:${user.id}` },
       text,
+      ...(files ? { files } : {}),
     });
   const reply = (
     user: UserRef,
@@ -119,6 +131,7 @@ export function createHarness(
     channelId: string,
     text: string,
     deliveryId = nextId(),
+    files?: IncomingFile[],
   ) =>
     helpdesk.handle({
       kind: 'thread_message',
@@ -126,6 +139,7 @@ export function createHarness(
       user,
       thread: { platform: 'console', channelId, threadId },
       text,
+      ...(files ? { files } : {}),
     });
   /** The message a button was sent in (the very object found by `button`), as a channel names it. */
   const messageOf = (action: Action): MessageRef | undefined => {
@@ -204,6 +218,9 @@ export function createHarness(
     stores,
     learning,
     drafts,
+    files,
+    holdFile,
+    fetched,
     dm,
     reply,
     press,

@@ -110,6 +110,7 @@ export function buildFullNewTicket(overrides: Partial<NewTicket> = {}): NewTicke
         text: 'tolong',
         level: 1,
         internal: false,
+        files: [{ id: 'slack:F1', name: 'error.png', mimeType: 'image/png', size: 2048 }],
       },
       { at: at(6), from: 'bot', user: undefined, text: 'Ticket opened', level: 1, internal: false },
       { at: at(7), from: 'agent', user: agent, text: 'checking', level: 2, internal: true },

@@ -90,6 +90,11 @@ export const CONSOLE_LABELS = {
     id: 'Petugas L{level}: eskalasi dari L{from}',
   },
   level_here: { en: 'you', id: 'Anda' },
+  lead_tab: { en: 'Lead', id: 'Kepala' },
+  lead_sub: {
+    en: "The service-desk lead's channel: the weekly digest",
+    id: 'Kanal kepala service desk: ringkasan mingguan',
+  },
   level_empty_title: { en: 'No tickets yet', id: 'Belum ada tiket' },
   level_empty_hint: {
     en: 'Tickets for L{level} appear here as cards; work them in their threads.',

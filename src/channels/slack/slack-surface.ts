@@ -92,6 +92,8 @@ export function createSlackSurface(options: {
       };
     },
 
+    postToChannel: (channelId, message) => post(channelId, message),
+
     async replyInThread(thread, message): Promise<MessageRef> {
       requireSlack(thread.platform, 'thread');
       return post(thread.channelId, message, thread.threadId);
@@ -134,6 +136,8 @@ function refusalsAreFinal(surface: ChatSurface): ChatSurface {
     sendDirect: (dm, message) => surface.sendDirect(dm, message).catch(finalOrNot),
     postCard: (level, message) => surface.postCard(level, message).catch(finalOrNot),
     replyInThread: (thread, message) => surface.replyInThread(thread, message).catch(finalOrNot),
+    postToChannel: (channelId, message) =>
+      surface.postToChannel(channelId, message).catch(finalOrNot),
     update: (ref, message) => surface.update(ref, message).catch(finalOrNot),
     sendEphemeral: (user, where, message) =>
       surface.sendEphemeral(user, where, message).catch(finalOrNot),

@@ -117,6 +117,16 @@ export function createTeamsSurface(deps: TeamsSurfaceDeps): ChatSurface {
       };
     },
 
+    /** A new conversation in the channel, as a ticket card starts one (the lead's: the digest). */
+    async postToChannel(channelId, message) {
+      const created = await connector.createThread(await channelTarget(channelId), render(message));
+      return {
+        platform: 'teams' as const,
+        channelId: created.conversationId,
+        messageId: created.activityId,
+      };
+    },
+
     replyInThread: (thread, message) => reply(thread, message),
 
     async update(ref, message) {

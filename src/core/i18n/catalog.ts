@@ -396,6 +396,95 @@ export const CATALOG = {
     en: 'The KB draft of {key} was already exported; edit the article file instead. Nothing was changed.',
     id: 'Draf KB dari {key} sudah diekspor; ubah file artikelnya saja. Tidak ada yang diubah.',
   },
+  // Files and screenshots (a file's name is shown as the person wrote it, never as markup).
+  file_refused_too_large: {
+    en: 'I could not take {name}: it is larger than {limit}. Please send a smaller file (a screenshot of the error is often enough).',
+    id: 'Saya tidak bisa menerima {name}: ukurannya lebih dari {limit}. Kirim file yang lebih kecil (tangkapan layar pesan errornya biasanya cukup).',
+  },
+  file_refused_empty: {
+    en: 'I could not take {name}: the file is empty. Please send it again.',
+    id: 'Saya tidak bisa menerima {name}: filenya kosong. Silakan kirim ulang.',
+  },
+  file_refused_refused_type: {
+    en: 'I could not take {name}: files of this type ({type}) are not accepted, for safety. A screenshot or a zip of it is fine.',
+    id: 'Saya tidak bisa menerima {name}: jenis file ini ({type}) tidak diterima demi keamanan. Tangkapan layar atau zip-nya boleh.',
+  },
+  file_refused_forbidden: {
+    en: 'I could not take {name}: I am not allowed to open it. Please upload the file itself here instead of sharing a link to it.',
+    id: 'Saya tidak bisa menerima {name}: saya tidak diizinkan membukanya. Unggah filenya langsung di sini, jangan tautannya.',
+  },
+  file_refused_unreadable: {
+    en: 'I could not take {name}: it could not be read. Please send it again.',
+    id: 'Saya tidak bisa menerima {name}: file tidak dapat dibaca. Silakan kirim ulang.',
+  },
+  file_kept_ask: {
+    en: 'Thanks, I kept {names}. What is not working? Tell me in a few words: I will help, or open a ticket with the file attached.',
+    id: 'Terima kasih, {names} sudah saya simpan. Apa yang bermasalah? Ceritakan singkat: saya bantu, atau saya buatkan tiket dengan file terlampir.',
+  },
+  file_from_requester: {
+    en: '{requester} (requester) sent {name} ({size})',
+    id: '{requester} (pemohon) mengirim {name} ({size})',
+  },
+  file_from_agent: {
+    en: '{agent} (IT support) sent {name} ({size})',
+    id: '{agent} (dukungan IT) mengirim {name} ({size})',
+  },
+  card_files: { en: 'Files', id: 'File' },
+  // The weekly digest to the lead's channel (src/report/digest-message.ts).
+  digest_title: {
+    en: 'Weekly IT help desk digest: {period}',
+    id: 'Ringkasan mingguan helpdesk IT: {period}',
+  },
+  digest_l0: {
+    en: 'Self-help (L0) questions: {questions} asked, {answered} answered, {solved} solved ({rate} of those asked)',
+    id: 'Pertanyaan bantuan mandiri (L0): {questions} diajukan, {answered} dijawab, {solved} beres ({rate} dari yang diajukan)',
+  },
+  digest_tickets: { en: 'Tickets by level', id: 'Tiket per level' },
+  digest_level: {
+    en: '{received} received, {resolved} resolved, {escalated} escalated',
+    id: '{received} masuk, {resolved} diselesaikan, {escalated} dieskalasi',
+  },
+  digest_l1_within: {
+    en: 'L1 resolved {rate} of the tickets it finished: within the {low}-{high} target.',
+    id: 'L1 menyelesaikan {rate} dari tiket yang ditanganinya: sesuai target {low}-{high}.',
+  },
+  digest_l1_below: {
+    en: 'L1 resolved {rate} of the tickets it finished: below the {low}-{high} target.',
+    id: 'L1 menyelesaikan {rate} dari tiket yang ditanganinya: di bawah target {low}-{high}.',
+  },
+  digest_l1_above: {
+    en: 'L1 resolved {rate} of the tickets it finished: above the {low}-{high} target.',
+    id: 'L1 menyelesaikan {rate} dari tiket yang ditanganinya: di atas target {low}-{high}.',
+  },
+  digest_l1_no_data: {
+    en: 'L1 finished no tickets this week (target {low}-{high}).',
+    id: 'L1 belum menuntaskan tiket minggu ini (target {low}-{high}).',
+  },
+  digest_sla_met: {
+    en: 'SLA: no target breached; warnings: {warnings}.',
+    id: 'SLA: tidak ada target yang terlampaui; peringatan: {warnings}.',
+  },
+  digest_sla_breached: {
+    en: 'SLA breaches: {breaches} ({firstResponse} first response, {resolution} resolution); warnings: {warnings}.',
+    id: 'SLA terlampaui: {breaches} ({firstResponse} respons pertama, {resolution} penyelesaian); peringatan: {warnings}.',
+  },
+  digest_csat: {
+    en: 'CSAT: {average} / 5 (ratings: {count}).',
+    id: 'CSAT: {average} / 5 (penilaian: {count}).',
+  },
+  digest_csat_none: {
+    en: 'CSAT: no ratings this week.',
+    id: 'CSAT: belum ada penilaian minggu ini.',
+  },
+  digest_gaps: {
+    en: 'Top knowledge gaps (questions L0 did not settle):',
+    id: 'Celah pengetahuan teratas (pertanyaan yang tidak tuntas di L0):',
+  },
+  digest_gaps_none: {
+    en: 'No knowledge gaps: L0 settled every question.',
+    id: 'Tidak ada celah pengetahuan: semua pertanyaan tuntas di L0.',
+  },
+  digest_dashboard: { en: 'Dashboard: {url}', id: 'Dasbor: {url}' },
 } as const satisfies MessageTable;
 
 export type MessageKey = keyof typeof CATALOG;

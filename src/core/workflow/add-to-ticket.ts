@@ -6,6 +6,8 @@ import type { Ticket, TranscriptEntry } from '../ticket';
 import { say } from './render';
 import type { Uses } from './runtime';
 import { requesterReplied } from './ticket-transitions';
+import type { FileMention } from '../files';
+import { filesToThread } from './relay-files';
 
 /** The ticket already holds this text from its requester: as its details or an earlier message. */
 function holds(ticket: Ticket, text: string): boolean {
@@ -24,16 +26,18 @@ export type AddRequesterTextDeps = Uses<
 /**
  * What the requester wrote, added to their ticket: kept in its transcript and relayed into the thread
  * of its current level as "Budi (requester): ..."; a paused SLA clock runs again. With `once`, text the
- * ticket already holds (the same form sent twice) is not added a second time. Returns the ticket after.
+ * ticket already holds (the same form sent twice) is not added a second time. Files sent with it (or
+ * alone, the text empty) are listed with it and sent into the thread. Returns the ticket after.
  */
 export async function addRequesterText(
   rt: AddRequesterTextDeps,
   ticket: Ticket,
   user: UserRef,
   text: string,
-  options: { readonly once?: boolean } = {},
+  options: { readonly once?: boolean; readonly files?: readonly FileMention[] } = {},
 ): Promise<Ticket> {
   const now = rt.clock.now();
+  const files = options.files ?? [];
   const { before, after, changed, replayed } = await rt.mutate(ticket.id, (x) => {
     if (options.once && holds(x, text)) return x;
     const entry: TranscriptEntry = {
@@ -43,10 +47,11 @@ export async function addRequesterText(
       text,
       level: x.level,
       internal: false,
+      ...(files.length ? { files } : {}),
     };
     return requesterReplied(x, rt.ctx(user), entry);
   });
-  if (changed) {
+  if (changed && text.trim()) {
     const says = t(rt.config.agentLocale, 'requester_says', { requester: displayName(user) });
     rt.tellThread(after, after.level, {
       text,
@@ -54,6 +59,7 @@ export async function addRequesterText(
       blocks: [{ kind: 'text', spans: [plain(`${says} `), fromUser(text)] }],
     });
   }
+  if (changed && files.length) filesToThread(rt, after, after.level, files, user);
   if (replayed || before.status !== after.status) rt.refreshCards(after);
   return after;
 }

@@ -6,6 +6,8 @@ import { isActive, LEVELS, type Level, type Ticket } from '../ticket';
 import { say } from './render';
 import type { Uses } from './runtime';
 import { agentReplied } from './ticket-transitions';
+import { keepFiles, type KeepFilesDeps } from './keep-files';
+import { filesToRequester } from './relay-files';
 
 type ThreadMessage = Extract<Inbound, { kind: 'thread_message' }>;
 
@@ -38,7 +40,8 @@ export type AgentFlowDeps = Uses<
   | 'tellThread'
   | 'whisper',
   'agentLocale'
->;
+> &
+  KeepFilesDeps;
 
 export function createAgentFlow(rt: AgentFlowDeps) {
   const locale = rt.config.agentLocale;
@@ -47,7 +50,15 @@ export function createAgentFlow(rt: AgentFlowDeps) {
     async handle(e: ThreadMessage): Promise<void> {
       const ticket = await rt.tickets.getByThread(e.thread.platform, e.thread.threadId);
       const text = e.text.trim();
-      if (!ticket || !text) return;
+      if (!ticket || (!text && !e.files?.length)) return;
+      // Fetched and kept before the ticket is changed, so a redo fetches and stores nothing again.
+      const files = e.files?.length
+        ? await keepFiles(rt, e.user, e.files, locale, (m) =>
+            rt.whisper(e.user, { thread: e.thread }, m),
+          )
+        : [];
+      if (!text && !files.length) return;
+      const attached = files.length ? { files } : {};
       const level = levelOfThread(ticket, e.thread.threadId) ?? ticket.level;
       const note = isInternalNote(text);
       const isAgent = await rt.agents.isAgent(e.user, level);
@@ -59,6 +70,7 @@ export function createAgentFlow(rt: AgentFlowDeps) {
           text: text.replace(NOTE_PREFIX, ''),
           level,
           internal: true,
+          ...attached,
         };
         await rt.mutate(ticket.id, (x) => agentReplied(x, rt.ctx(e.user), entry));
         if (why) rt.whisper(e.user, { thread: e.thread }, say(why));
@@ -85,23 +97,26 @@ export function createAgentFlow(rt: AgentFlowDeps) {
         text,
         level,
         internal: false,
+        ...attached,
       };
       const { before, after, replayed } = await rt.mutate(ticket.id, (x) =>
         agentReplied(x, rt.ctx(e.user), entry),
       );
       const requesterLocale = after.locale;
-      rt.tellRequester(after, {
-        text: `${displayName(e.user)}: ${text}`,
-        locale: requesterLocale,
-        blocks: [
-          {
-            kind: 'context',
-            spans: [plain(t(requesterLocale, 'agent_says', { agent: displayName(e.user) }))],
-          },
-          { kind: 'text', spans: [fromUser(text)] },
-          { kind: 'context', spans: [plain(after.key)] },
-        ],
-      });
+      if (text)
+        rt.tellRequester(after, {
+          text: `${displayName(e.user)}: ${text}`,
+          locale: requesterLocale,
+          blocks: [
+            {
+              kind: 'context',
+              spans: [plain(t(requesterLocale, 'agent_says', { agent: displayName(e.user) }))],
+            },
+            { kind: 'text', spans: [fromUser(text)] },
+            { kind: 'context', spans: [plain(after.key)] },
+          ],
+        });
+      filesToRequester(after, files, e.user);
       rt.tellThread(after, level, {
         text: t(locale, 'relayed_marker', { requester: displayName(after.requester) }),
         locale,

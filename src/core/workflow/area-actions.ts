@@ -62,6 +62,7 @@ export function createAreaActions(rt: AreaActionsDeps) {
       areas: session.areas,
       // The clarifying step's attempt becomes this one: one question, one attempt.
       attempts: [...session.attempts.slice(0, -1), attempt],
+      ...(session.files ? { files: session.files } : {}),
       updatedAt: rt.clock.now(),
       version: session.version + 1,
       ...(workKey ? { savedBy: workKey } : {}),

@@ -220,6 +220,19 @@ export function createHelpdesk(deps: HelpdeskDeps): Helpdesk {
     },
     idle,
     views: ticketViews(deps.tickets),
+    async queueEffects(items) {
+      const entries = items.map(({ id, effect }) => ({
+        id,
+        lane: laneOfEffect(effect),
+        payload: effect,
+      }));
+      const fresh = await deps.outbox.enqueue(entries);
+      for (const entry of entries) if (fresh.includes(entry.id)) outboxRunner.wake(entry.lane);
+      return fresh;
+    },
+    async effectQueued(id) {
+      return (await deps.outbox.status(id)) !== undefined;
+    },
     async sweepSla() {
       const period = String(Math.floor(deps.clock.now().getTime() / 600_000));
       const work = [...(await sla.dueWork()), ...(await sla.missingCardWork(period))];

@@ -17,7 +17,7 @@ const THREAD_WAIT_MS = 60 * 60_000;
 
 /** What createEffectDelivery uses of the runtime. */
 export type EffectDeliveryDeps = Uses<
-  'tickets' | 'surface' | 'mutate' | 'ctx' | 'tellRequester' | 'tellThread',
+  'tickets' | 'files' | 'surface' | 'mutate' | 'ctx' | 'tellRequester' | 'tellThread',
   'agentLocale' | 'timeZone'
 >;
 
@@ -62,14 +62,32 @@ export function createEffectDelivery(
     onCardPosted(ticketId, level);
   }
 
-  async function deliverThread(item: WorkItem<Effect & { kind: 'thread' }>) {
-    const { ticketId, level, message } = item.payload;
+  /** The thread of the ticket's card at `level`; a card still being posted is waited for. */
+  async function threadOf(item: WorkItem<Effect>, ticketId: string, level: Level) {
     const ticket = await ticketOf(ticketId);
     const thread = ticket.threads[`L${level}`];
-    if (thread) return void (await rt.surface(thread.platform).replyInThread(thread, message));
+    if (thread) return thread;
     if (Date.now() - item.receivedAt.getTime() > THREAD_WAIT_MS)
       throw new GiveUp(`the L${level} card of ${ticket.key} was never posted`);
     throw new RetryLater(`waiting for the L${level} card of ${ticket.key}`, 2000, false);
+  }
+
+  async function deliverThread(item: WorkItem<Effect & { kind: 'thread' }>) {
+    const { ticketId, level, message } = item.payload;
+    const thread = await threadOf(item, ticketId, level);
+    await rt.surface(thread.platform).replyInThread(thread, message);
+  }
+
+  /** A kept file sent from its copy in the store; one the store no longer has is given up. */
+  async function deliverFile(item: WorkItem<Effect & { kind: 'file' }>) {
+    const { fileId, to, caption } = item.payload;
+    const file = await rt.files.get(fileId);
+    const bytes = file && (await rt.files.read(fileId));
+    if (!file || !bytes) throw new GiveUp(`file ${fileId} is no longer kept`);
+    if ('dm' in to)
+      return void (await rt.surface(to.dm.platform).sendFile({ dm: to.dm }, file, bytes, caption));
+    const thread = await threadOf(item, to.ticketId, to.level);
+    await rt.surface(thread.platform).sendFile({ thread }, file, bytes, caption);
   }
 
   /**
@@ -101,8 +119,12 @@ export function createEffectDelivery(
         return deliverThread({ ...item, payload: effect });
       case 'retire':
         return retireMessage(effect.ref, effect.message);
+      case 'channel_post':
+        return void (await rt
+          .surface(effect.platform)
+          .postToChannel(effect.channelId, effect.message));
       case 'file':
-        throw new GiveUp('files are not sent yet');
+        return deliverFile({ ...item, payload: effect });
     }
   }
 
@@ -114,17 +136,19 @@ export function createEffectDelivery(
   async function undeliverable(item: WorkItem<Effect>, reason: string): Promise<Effect[]> {
     const effect = item.payload;
     const ticketId =
-      effect.kind === 'card' || effect.kind === 'thread'
+      effect.kind === 'card' || effect.kind === 'thread' || effect.kind === 'direct'
         ? effect.ticketId
-        : effect.kind === 'direct'
-          ? effect.ticketId
+        : effect.kind === 'file'
+          ? (effect.ticketId ?? ('ticketId' in effect.to ? effect.to.ticketId : undefined))
           : undefined;
+    // What was meant for the requester (a DM, a file to their DM) tells the agents, and the reverse.
+    const forRequester = effect.kind === 'direct' || (effect.kind === 'file' && 'dm' in effect.to);
     if (!ticketId || item.id.includes(':undeliverable')) return [];
     const { effects } = await inWorkScope(`${item.id}:undeliverable`, async () => {
       const { after } = await rt.mutate(ticketId, (x) =>
         recordDeliveryFailure(x, rt.ctx('system'), effect.kind, reason),
       );
-      if (effect.kind === 'direct')
+      if (forRequester)
         rt.tellThread(
           after,
           after.level,

@@ -19,6 +19,9 @@ import { currentWorkKey } from './work-scope';
 import { addRequesterText, type AddRequesterTextDeps } from './add-to-ticket';
 import { ticketViews } from './ticket-views';
 import { createRequesterActions, type RequesterActionsDeps } from './requester-actions';
+import type { FileMention } from '../files';
+import { keepFiles, pendingFiles, MAX_SESSION_FILES, type KeepFilesDeps } from './keep-files';
+import { fileLabel, sayWith } from './file-messages';
 
 type DirectMessage = Extract<Inbound, { kind: 'direct_message' }>;
 
@@ -45,7 +48,8 @@ export type EmployeeFlowDeps = Uses<
   RequesterActionsDeps &
   AddRequesterTextDeps &
   ReplyToAttemptDeps &
-  L0OutcomeDeps;
+  L0OutcomeDeps &
+  KeepFilesDeps;
 
 export function createEmployeeFlow(rt: EmployeeFlowDeps) {
   const views = ticketViews(rt.tickets);
@@ -107,9 +111,42 @@ export function createEmployeeFlow(rt: EmployeeFlowDeps) {
     await requester.change(e.user, e.dm, ticket, 'cancel', undefined, locale);
   }
 
-  /** While a ticket is active, what the employee writes goes to its thread. */
-  async function relayToAgents(e: DirectMessage, ticket: Ticket) {
-    await addRequesterText(rt, ticket, e.user, e.text);
+  /** While a ticket is active, what the employee writes (and sends) goes to its thread. */
+  async function relayToAgents(e: DirectMessage, ticket: Ticket, files: readonly FileMention[]) {
+    await addRequesterText(rt, ticket, e.user, e.text, { files });
+  }
+
+  /**
+   * Files sent while no ticket is active: kept with the L0 conversation (its latest
+   * MAX_SESSION_FILES), to travel with the ticket it may lead to. Returns the session after.
+   */
+  async function keepWithSession(
+    e: DirectMessage,
+    files: readonly FileMention[],
+    tries = 0,
+  ): Promise<L0Session | undefined> {
+    const session = await rt.sessions.get(e.user);
+    const pending = pendingFiles(session);
+    const added = files.filter((f) => !pending.some((p) => p.id === f.id));
+    // Redone: they are kept already.
+    if (!added.length) return session;
+    const going = session && session.state !== 'idle' ? session : undefined;
+    const version = session?.version ?? 0;
+    const next: L0Session = {
+      user: e.user,
+      dm: e.dm,
+      state: going?.state ?? 'collecting_details',
+      question: going?.question ?? '',
+      ...(going?.areas ? { areas: going.areas } : {}),
+      attempts: session?.attempts ?? [],
+      files: [...pending, ...added].slice(-MAX_SESSION_FILES),
+      updatedAt: rt.clock.now(),
+      version: version + 1,
+    };
+    if (await rt.saveSession(next, version)) return next;
+    if (tries >= 3)
+      throw new LapisError('contended', 'the conversation kept changing; trying again later');
+    return keepWithSession(e, files, tries + 1);
   }
 
   async function selfHelp(
@@ -145,7 +182,8 @@ export function createEmployeeFlow(rt: EmployeeFlowDeps) {
       session.state !== 'idle' &&
       now.getTime() - session.updatedAt.getTime() < window * 1000;
     const continues = recent && (clarifying ? !alone.answer : readsAsContinuation(e.text, alone));
-    const question = questionOf(continues ? session.question : undefined, e.text);
+    // A conversation opened by a file alone has no question yet: this message is its question.
+    const question = questionOf(continues ? session.question || undefined : undefined, e.text);
     const result = continues ? await search(question) : alone;
 
     // Says something is wrong without saying what: ask which area, rather than guess.
@@ -173,6 +211,7 @@ export function createEmployeeFlow(rt: EmployeeFlowDeps) {
       question,
       ...(areas.length ? { areas } : {}),
       attempts: [...previous, attempt],
+      ...(pendingFiles(session).length ? { files: pendingFiles(session) } : {}),
       updatedAt: now,
       version: version + 1,
       ...(workKey ? { savedBy: workKey } : {}),
@@ -188,8 +227,9 @@ export function createEmployeeFlow(rt: EmployeeFlowDeps) {
 
   return {
     async handle(e: DirectMessage): Promise<void> {
-      if (!e.text.trim() && !e.command) return;
-      const session = await rt.sessions.get(e.user);
+      const hasText = e.text.trim() !== '';
+      if (!hasText && !e.command && !e.files?.length) return;
+      let session = await rt.sessions.get(e.user);
       // One search serves both the language guess and the answer when the message stands alone.
       let first: Promise<KbSearchResult> | undefined;
       const search = (text: string) =>
@@ -198,12 +238,26 @@ export function createEmployeeFlow(rt: EmployeeFlowDeps) {
       const locale: Locale =
         e.locale ??
         active?.locale ??
-        (await search(e.text)).detectedLocale ??
+        (hasText ? (await search(e.text)).detectedLocale : undefined) ??
         rt.config.defaultLocale;
+      // Files are fetched and kept before anything is changed, so a redo repeats nothing.
+      const files = e.files?.length
+        ? await keepFiles(rt, e.user, e.files, locale, (message) => send(e, message))
+        : [];
       const command = e.command ?? parseEmployeeCommand(e.text);
-      if (command) return runCommand(e, command, locale);
-      if (active) return relayToAgents(e, active);
-      return selfHelp(e, locale, session, search);
+      if (command) {
+        if (files.length && active) await relayToAgents({ ...e, text: '' }, active, files);
+        else if (files.length) await keepWithSession(e, files);
+        return runCommand(e, command, locale);
+      }
+      // Only refused files, no text: the refusal was all there was to say.
+      if (active) return hasText || files.length ? relayToAgents(e, active, files) : undefined;
+      if (files.length) session = await keepWithSession(e, files);
+      if (hasText) return selfHelp(e, locale, session, search);
+      if (files.length) {
+        const names = files.map((f) => fileLabel(f, locale)).join(', ');
+        send(e, sayWith(locale, 'file_kept_ask', { names }, ['names']));
+      }
     },
   };
 }

@@ -10,12 +10,14 @@ import { resolvedMessage } from './resolved-message';
 import { retire } from './retire-buttons';
 import type { Uses } from './runtime';
 import { recordFollowUp } from './ticket-transitions';
+import { pendingFiles } from './keep-files';
+import { filesToThread, openingFiles } from './relay-files';
 
 type ActionEvent = Extract<Inbound, { kind: 'action' }>;
 
 /** What reopenTooLate uses of the runtime, with what the helpers it calls use. */
 export type ReopenTooLateDeps = Uses<
-  'clock' | 'mutate' | 'ctx' | 'postNewTicket' | 'tellRequester' | 'tellThread',
+  'sessions' | 'clock' | 'mutate' | 'ctx' | 'postNewTicket' | 'tellRequester' | 'tellThread',
   'agentLocale' | 'sla'
 > &
   AddFormTextDeps &
@@ -37,6 +39,9 @@ export async function reopenTooLate(
 ): Promise<void> {
   if (isActive(old)) return addFormText(rt, e, old, reason, locale);
   const now = rt.clock.now();
+  // Files sent since (kept with the L0 conversation) travel with the follow-up.
+  const session = await rt.sessions.get(old.requester);
+  const files = pendingFiles(session);
   const result = await openOrJoin(rt, `follow-up:${old.id}`, () =>
     startTicket({
       requester: old.requester,
@@ -49,6 +54,7 @@ export async function reopenTooLate(
       impact: old.impact,
       details: reason,
       followUpOf: { id: old.id, key: old.key },
+      ...(files.length ? { files } : {}),
       origin: 'reopen_too_late',
       now,
       sla: rt.config.sla,
@@ -59,6 +65,16 @@ export async function reopenTooLate(
   if (!opened) return addFormText(rt, e, ticket, reason, locale);
   const { after } = await rt.mutate(old.id, (x) => recordFollowUp(x, rt.ctx(e.user), ticket.key));
   rt.postNewTicket(ticket);
+  filesToThread(rt, ticket, 1, openingFiles(ticket), ticket.requester);
+  // They went with this ticket: the conversation holds them no more (a redo finds them listed there).
+  if (session && files.length) {
+    const { files: _gone, ...rest } = session;
+    void _gone;
+    await rt.sessions.save(
+      { ...rest, updatedAt: now, version: session.version + 1 },
+      session.version,
+    );
+  }
   const agentLocale = rt.config.agentLocale;
   rt.tellThread(
     after,

@@ -11,6 +11,7 @@ import { openOrJoin, type OpenOrJoinDeps } from './open-or-join';
 import type { Payload } from './payload';
 import { attemptDetails, confirmPhrasing, recordOutcome, type L0OutcomeDeps } from './l0-outcomes';
 import { say } from './render';
+import { filesToThread, openingFiles } from './relay-files';
 import { retire, retiredMessage } from './retire-buttons';
 import type { Uses } from './runtime';
 import { refuseStaleL0, type RefuseStaleL0Deps } from './l0-stale';
@@ -205,6 +206,8 @@ export function createL0Actions(rt: L0ActionsDeps) {
         question: session.question,
         attempts: session.attempts,
         form: read.form,
+        // The claimed session still holds the conversation's files: they travel with the ticket.
+        ...(session.files?.length ? { files: session.files } : {}),
         now: rt.clock.now(),
         sla: rt.config.sla,
       }),
@@ -244,6 +247,7 @@ export function createL0Actions(rt: L0ActionsDeps) {
       ticketId: ticket.id,
     });
     rt.postNewTicket(ticket);
+    filesToThread(rt, ticket, 1, openingFiles(ticket), ticket.requester);
     rt.tellRequester(
       ticket,
       say(t(locale, 'ticket_opened', { key: ticket.key, priority: ticket.priority }), locale),

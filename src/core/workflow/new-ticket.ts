@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { NewTicket } from '../ports/ticket-store';
 import type { ConversationRef, UserRef } from '../people';
+import type { FileMention } from '../files';
 import type { Locale } from '../locale';
 import { startSla, type SlaPolicy } from '../sla/sla-policy';
 import { CATEGORIES, type Category, type L0Attempt, type Priority } from '../ticket';
@@ -65,6 +66,8 @@ export interface TicketStart {
   readonly impact: string | undefined;
   readonly details: string | undefined;
   readonly followUpOf?: { readonly id: string; readonly key: string };
+  /** Files sent before the ticket existed (kept with the L0 conversation): listed with the question. */
+  readonly files?: readonly FileMention[];
   /** Noted on the audit entry of its creation (where it came from). */
   readonly origin?: string;
   readonly now: Date;
@@ -98,6 +101,7 @@ export function startTicket(start: TicketStart): NewTicket {
         text: start.question,
         level: 1,
         internal: false,
+        ...(start.files?.length ? { files: start.files } : {}),
       },
     ],
     resolution: undefined,
@@ -131,6 +135,7 @@ export function newTicket(input: {
   question: string;
   attempts: readonly L0Attempt[];
   form: TicketForm;
+  files?: readonly FileMention[];
   origin?: string;
   now: Date;
   sla: SlaPolicy;

@@ -13,6 +13,8 @@ import type { L0Session, SessionStore } from '../ports/session-store';
 import type { TicketStore } from '../ports/ticket-store';
 import type { WorkQueue } from '../ports/work-queue';
 import type { Effect } from '../effects';
+import type { FilePolicy } from '../files';
+import type { FileStore } from '../ports/file-store';
 import type { QueuedWork } from '../pipeline/queued-work';
 import type { Inbound } from '../inbound';
 import type { SlaPolicy } from '../sla/sla-policy';
@@ -38,6 +40,8 @@ export interface HelpdeskConfig {
   readonly offTopicContacts?: Readonly<Partial<Record<OffTopicArea, string>>>;
   /** Link to the full article, when the KB is published somewhere (KB_ARTICLE_URL). */
   readonly articleUrl?: (id: string, lang: Locale) => string;
+  /** Which files are taken (MAX_FILE_MB, REFUSED_FILE_TYPES). */
+  readonly files: FilePolicy;
 }
 
 export interface HelpdeskLogger {
@@ -66,6 +70,8 @@ export interface HelpdeskDeps {
   /** Where approved KB drafts are kept ("Draft KB article"); without it the button is refused. */
   readonly drafts?: KbDrafts;
   readonly surfaces: Readonly<Partial<Record<Platform, ChatSurface>>>;
+  /** Where the files people send are kept before they are sent on (GridFS). */
+  readonly files: FileStore;
   readonly agents: AgentDirectory;
   readonly clock: Clock;
   readonly config: HelpdeskConfig;
@@ -101,7 +107,7 @@ const silent: HelpdeskLogger = { info: () => {}, warn: () => {}, error: () => {}
 /** The ports and settings the flows read, as the deps gave them. */
 type Services = Pick<
   HelpdeskDeps,
-  'tickets' | 'sessions' | 'kb' | 'learning' | 'drafts' | 'agents' | 'clock' | 'config'
+  'tickets' | 'sessions' | 'files' | 'kb' | 'learning' | 'drafts' | 'agents' | 'clock' | 'config'
 >;
 
 /** What a change through `mutate` did: see there. */
@@ -270,6 +276,7 @@ export function createRuntime(deps: HelpdeskDeps): Runtime {
   return {
     tickets: deps.tickets,
     sessions: deps.sessions,
+    files: deps.files,
     kb: deps.kb,
     learning: deps.learning,
     drafts: deps.drafts,

@@ -8,6 +8,7 @@ import { AGENT_ACTIONS, allowedActions, type AgentAction } from './allowed-actio
 import { draftArticle, draftFormFields } from './draft-article';
 import { encodePayload } from './payload';
 import { formatTime, pingBlock } from './render';
+import { fileLabel } from './file-messages';
 
 /** Every agent button of a card, in the order shown; the card keeps those the rules allow. */
 function agentButton(action: AgentAction, locale: Locale, payload: string, ticket: Ticket): Action {
@@ -72,15 +73,22 @@ function agentActions(ticket: Ticket, locale: Locale, level: Level): Action[] {
 }
 
 /** The digest of what happened so far, newest last, so a specialist needs no scrolling back. */
-function digest(ticket: Ticket, limit = 8): string {
+function digest(ticket: Ticket, locale: Locale, limit = 8): string {
   return ticket.transcript
     .filter((e) => !e.internal)
     .slice(-limit)
-    .map(
-      (e) =>
-        `L${e.level} ${e.from === 'requester' ? displayName(ticket.requester) : e.user ? displayName(e.user) : 'Lapis'}: ${e.text}`,
-    )
+    .map((e) => {
+      const files = (e.files ?? []).map((f) => ` 📎 ${fileLabel(f, locale)}`).join('');
+      return `L${e.level} ${e.from === 'requester' ? displayName(ticket.requester) : e.user ? displayName(e.user) : 'Lapis'}: ${e.text}${files}`;
+    })
     .join('\n');
+}
+
+/** The files of the ticket's conversation (not its internal notes), newest last: `error.png (12 KB)`. */
+function filesOf(ticket: Ticket, locale: Locale, limit = 10): string {
+  const files = ticket.transcript.filter((e) => !e.internal).flatMap((e) => e.files ?? []);
+  const shown = files.slice(-limit).map((f) => fileLabel(f, locale));
+  return (files.length > limit ? ['…', ...shown] : shown).join(', ');
 }
 
 /** The ticket card in a level's channel; re-rendered and updated in place on every change. */
@@ -101,6 +109,7 @@ export function ticketCard(
         firstResponse: ticket.sla.firstResponseAt ? '✓' : when(ticket.sla.firstResponseDue),
         resolution: when(ticket.sla.resolutionDue),
       });
+  const files = filesOf(ticket, locale);
   const blocks: Block[] = [
     {
       kind: 'header',
@@ -134,6 +143,7 @@ export function ticketCard(
         ...(ticket.followUpOf
           ? [{ label: t(locale, 'card_follow_up_of'), value: plain(ticket.followUpOf.key) }]
           : []),
+        ...(files ? [{ label: t(locale, 'card_files'), value: fromUser(files) }] : []),
       ],
     },
   ];
@@ -150,7 +160,7 @@ export function ticketCard(
       ],
     });
   }
-  const conversation = digest(ticket);
+  const conversation = digest(ticket, locale);
   if (level > 1 && conversation)
     blocks.push({
       kind: 'text',

@@ -118,6 +118,7 @@ async function withDatabase(
       ctx.log(`db ${size.mode}: work still pending\n${troubleSummary(w)}`);
     for (const j of opened) if (j.failure) ctx.log(`journey of ${j.employee.id}: ${j.failure}`);
     const o = dmOutcome(w.stub, sent);
+    if (o.acked < o.sent) logUnacked(ctx, w, sent);
     logAnsweredTwice(ctx, w, sent);
     const tickets = await storedTickets(w.db);
     const acked = opened.filter((j) => j.acked);
@@ -140,6 +141,14 @@ async function withDatabase(
       ticketsWithoutCard: tickets.filter((t) => !t.cards.L1).length,
     };
   });
+}
+
+/** What to look at when DMs were never acknowledged: their answers, and the bot's complaints. */
+function logUnacked(ctx: ScenarioContext, w: World, sent: readonly SentDm[]) {
+  const unacked = sent.filter((d) => !d.delivery.acked);
+  for (const d of unacked.slice(0, 5))
+    ctx.log(`db: ${d.employee.id} never acknowledged (statuses ${d.delivery.statuses.join(',')})`);
+  ctx.log(`db: ${unacked.length} never acknowledged; the bot said:\n${troubleSummary(w)}`);
 }
 
 /** What to look at when a DM was answered twice: when each answer was posted. */
