@@ -80,7 +80,7 @@ export type Inbound =
        * opened, and the asker is told.
        */
       readonly unreadable?: string;
-      /** The message is a bot's (Lapis's own included): ignored. */
+      /** The message, or the request, is a bot's (Lapis's own included): ignored. */
       readonly fromBot?: boolean;
       /** The asker's language, when the platform says. */
       readonly locale?: Locale;
