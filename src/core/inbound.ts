@@ -75,6 +75,8 @@ export type Inbound =
       readonly text?: string;
       /** Its permalink, for the agents. */
       readonly link?: string;
+      /** What the asker added for IT (Teams' action dialog), kept as the ticket's details. */
+      readonly note?: string;
       /**
        * Why the channel could not read the message (the bot is not in the channel...): nothing is
        * opened, and the asker is told.

@@ -92,7 +92,7 @@ export async function ticketFromMessage(rt: TicketFromMessageDeps, e: TicketRequ
       category: 'other',
       priority: 'P3',
       impact: undefined,
-      details: undefined,
+      details: e.note?.trim() || undefined,
       origin: 'message',
       now: rt.clock.now(),
       sla: rt.config.sla,
