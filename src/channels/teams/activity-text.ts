@@ -21,7 +21,7 @@ export function plainText(activity: TeamsActivity): string {
  * person typed comes as `&lt;`.
  */
 export function messageBodyText(content: string, contentType: string | undefined): string {
-  if (contentType !== 'html') return htmlToText(content);
+  if (contentType !== 'html') return tidy(content);
   const lines = content
     .replace(/<at[^<>]{0,200}>([^<]{0,500})<\/at>/gi, '@$1')
     .replace(/<br[ \t]{0,20}\/?>|<\/p>|<\/div>|<\/li>/gi, '\n');
@@ -36,7 +36,12 @@ function htmlToText(html: string): string {
     .replace(/<at[^<>]{0,200}>([^<]{0,500})<\/at>/gi, '@$1')
     .replace(/<br[ \t]{0,20}\/?>|<\/p>|<\/div>/gi, '\n')
     .replace(/<\/?(p|div|span|b|i|u|strong|em|s)([ \t\n][^<>]{0,1000})?>/gi, '');
-  return decodeEntities(text)
+  return tidy(decodeEntities(text));
+}
+
+/** Runs of spaces as one, no spaces around line breaks, at most MAX_TEXT_LENGTH characters. */
+function tidy(text: string): string {
+  return text
     .replace(/[ \t\u00a0]+/g, ' ')
     .replace(/ *\n */g, '\n')
     .trim()
