@@ -28,7 +28,8 @@ interface Entry {
  * "Create ticket" on a person's message in a level channel (the console's place outside DMs), on the
  * REAL core over HTTP: a ticket for the message's author with the message and its link, the author
  * told in their DM and the presser privately; a second press, or anyone's, opens nothing; the bot's
- * own messages and DMs are refused. In the page, the button is on people's messages only.
+ * own messages and DMs are refused. In the page, the button is on people's messages only, in the
+ * levels the acting user works.
  */
 describe('local console: a ticket from a message', () => {
   let world: RealConsole | undefined;
@@ -114,19 +115,21 @@ describe('local console: a ticket from a message', () => {
 
   it('offers the button on people’s messages in the page, not on the bot’s', async () => {
     const { page, errors, failed } = await openConsole(world!.browser, app.url);
-    await actAs(page, 'dewi');
+    await actAs(page, 'ayu');
     await showColumn(page, 'level:1');
     const level = pane(page, 'level:1');
     const reply = level.locator(`.msg[data-id="${message}"]`);
     await reply.locator('.msg-ticket').waitFor();
     expect(await level.locator(`.msg[data-id="${thread}"] .msg-ticket`).count()).toBe(0);
     await reply.locator('.msg-ticket').click();
-    const told = await until(async () =>
-      (await read('dm:dewi', 'dewi')).filter((m) => m.ephemeral),
-    );
+    const told = await until(async () => (await read('dm:ayu', 'ayu')).filter((m) => m.ephemeral));
     expect(told.map((m) => m.message.text)).toEqual([
       expect.stringContaining('That message already has a ticket'),
     ]);
+    // Where the acting user only reads (another level's agent), the page does not offer it.
+    await actAs(page, 'dewi');
+    await level.locator('.msg-card .read-only').first().waitFor();
+    expect(await reply.locator('.msg-ticket').count()).toBe(0);
     expect(errors).toEqual([]);
     expect(failed).toEqual([]);
     await page.close();

@@ -175,7 +175,8 @@ function updateThread(shell, level, root, app) {
         unsent: unsentReason(level, m, app),
         locale,
       });
-      if (m.from && !m.ephemeral) el.append(ticketButton(level, m, app, locale));
+      // Offered where the acting user works, as every button of a level channel is.
+      if (m.from && !m.ephemeral && !readOnly) el.append(ticketButton(level, m, app, locale));
       return el;
     },
   });
