@@ -5,12 +5,11 @@ import { displayName } from '../people';
 import { truncate } from '../text/truncate';
 import { ACTIVE_STATUSES, type Ticket } from '../ticket';
 import { addRequesterText, type AddRequesterTextDeps } from './add-to-ticket';
-import { startTicket } from './new-ticket';
+import { startTicket, ticketIdFor } from './new-ticket';
 import { openedHere, openOrJoin, type OpenOrJoinDeps } from './open-or-join';
 import { say } from './render';
 import type { Uses } from './runtime';
 import { currentWorkKey } from './work-scope';
-import { ticketIdFor } from './new-ticket';
 
 type TicketRequest = Extract<Inbound, { kind: 'ticket_request' }>;
 
@@ -19,7 +18,7 @@ const MAX_TEXT = 3500;
 
 /** What ticketFromMessage uses of the runtime, with what the helpers it calls use. */
 export type TicketFromMessageDeps = Uses<
-  'tickets' | 'kb' | 'clock' | 'postNewTicket' | 'tellRequester' | 'sendDirect' | 'whisper',
+  'tickets' | 'kb' | 'clock' | 'postNewTicket' | 'tellRequester' | 'whisper',
   'defaultLocale' | 'sla'
 > &
   OpenOrJoinDeps &
