@@ -12,6 +12,7 @@ import { registerInteractions } from './slack-interactions';
 import { boltLogger } from './slack-logger';
 import { createSlackRuntime } from './slack-runtime';
 import { createSlackPrepare } from './slack-prepare';
+import { createSlackMessageReader } from './slack-message-reader';
 
 export { SLACK_EVENTS_PATH };
 
@@ -64,7 +65,7 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
     platform: 'slack',
     surface: rt.surface,
     agents: rt.agents,
-    prepare: createSlackPrepare(rt.people),
+    prepare: createSlackPrepare(rt.people, createSlackMessageReader(rt.client)),
     attach: (helpdesk) => rt.attach(helpdesk),
     async start() {
       const me = await identity.get();
