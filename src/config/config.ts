@@ -159,6 +159,14 @@ const envSchema = z
       emptyToUndefined,
       z.coerce.number().int().min(0).max(86400).default(300),
     ),
+    // The Slack reaction that makes a ticket of a message for its author (`ticket` or `:ticket:`).
+    TICKET_REACTION: z.preprocess(
+      (v) => (typeof v === 'string' ? v.trim().replace(/^:|:$/g, '') || undefined : v),
+      z
+        .string()
+        .regex(/^[a-z0-9_+'-]{1,100}$/, "a Slack reaction's name, such as ticket")
+        .default('ticket'),
+    ),
 
     ...teamsEnvShape,
     ...leadEnvShape,

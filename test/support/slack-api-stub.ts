@@ -6,7 +6,8 @@ import { createSlackFileStub, type SlackFileStub } from './slack-file-stub';
 /**
  * A loopback server playing Slack's Web API for the real Bolt app: it records every call (method,
  * arguments decoded from the form or JSON body, token) and answers the way Slack does (ok, channel,
- * ts; auth.test, users.info, conversations.members with pagination, conversations.open, views.*).
+ * ts; auth.test, users.info, conversations.members with pagination, conversations.open, views.*,
+ * and the messages tests add: conversations.history / replies, chat.getPermalink).
  * Like Slack it refuses blocks that break Block Kit's limits. Tests can make a method answer 429 or
  * slow down. It also holds files (slack-file-stub.ts): shared by people, downloaded and uploaded by
  * the bot.
@@ -25,6 +26,19 @@ export interface SlackPerson {
   readonly id: string;
   readonly name: string;
   readonly realName?: string;
+  /** A bot user (users.info says `is_bot`). */
+  readonly bot?: boolean;
+}
+
+/** A message in a channel, for conversations.history / replies and chat.getPermalink. */
+export interface SlackStubMessage {
+  readonly channel: string;
+  readonly ts: string;
+  readonly text: string;
+  readonly user?: string;
+  readonly botId?: string;
+  /** Its thread's root, for a reply (not in the channel's history, as in Slack). */
+  readonly threadTs?: string;
 }
 
 export interface SlackApiStub {
@@ -42,6 +56,10 @@ export interface SlackApiStub {
   fail(method: string, times: number, error: string): void;
   /** Calls of `method` are answered only after `ms`. */
   slowDown(method: string, ms: number): void;
+  /** A message people can react to; the bot reads it unless it is kept out of its channel. */
+  addMessage(message: SlackStubMessage): void;
+  /** The bot is not in `channel`: reading it answers not_in_channel, as Slack does. */
+  leaveChannel(channel: string): void;
   /** Waits until a call matching `match` has been recorded (or fails after `timeoutMs`). */
   waitFor(match: (call: SlackCall) => boolean, timeoutMs?: number): Promise<SlackCall>;
   close(): Promise<void>;
@@ -87,6 +105,37 @@ export async function startSlackApiStub(options: {
     () => address.origin,
     () => options.botToken ?? 'xoxb-test-token',
   );
+  const messages: SlackStubMessage[] = [];
+  const notIn = new Set<string>();
+  const messageJson = (m: SlackStubMessage) => ({
+    type: 'message',
+    ts: m.ts,
+    text: m.text,
+    ...(m.user && { user: m.user }),
+    ...(m.botId && { bot_id: m.botId, subtype: 'bot_message' }),
+    ...(m.threadTs && { thread_ts: m.threadTs }),
+  });
+
+  /** conversations.history (top-level messages up to `latest`) and conversations.replies. */
+  function read(method: string, channel: string, args: Record<string, unknown>) {
+    if (notIn.has(channel)) return { ok: false, error: 'not_in_channel' };
+    if (!/^[CG][A-Z0-9]+$/.test(channel)) return { ok: false, error: 'channel_not_found' };
+    const inChannel = messages.filter((m) => m.channel === channel);
+    if (method === 'conversations.history') {
+      const latest = Number(str(args.latest) || Infinity);
+      const found = inChannel
+        .filter((m) => !m.threadTs && Number(m.ts) <= latest)
+        .sort((a, b) => Number(b.ts) - Number(a.ts))
+        .slice(0, Number(args.limit ?? 100));
+      return { ok: true, messages: found.map(messageJson) };
+    }
+    const ts = str(args.ts);
+    const asked = inChannel.find((m) => m.ts === ts);
+    if (!asked) return { ok: false, error: 'thread_not_found' };
+    const root = asked.threadTs ?? asked.ts;
+    const thread = inChannel.filter((m) => m.ts === root || m.threadTs === root);
+    return { ok: true, messages: thread.map(messageJson) };
+  }
 
   function answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
     const extra = options.answers?.[method];
@@ -119,11 +168,23 @@ export async function startSlackApiStub(options: {
       }
       case 'conversations.members':
         return membersPage(channel, str(args.cursor));
+      case 'conversations.history':
+      case 'conversations.replies':
+        return read(method, channel, args);
+      case 'chat.getPermalink': {
+        const ts = str(args.message_ts);
+        if (notIn.has(channel)) return { ok: false, error: 'not_in_channel' };
+        if (!messages.some((m) => m.channel === channel && m.ts === ts))
+          return { ok: false, error: 'message_not_found' };
+        const permalink = `https://lapis-test.slack.com/archives/${channel}/p${ts.replace('.', '')}`;
+        return { ok: true, channel, permalink };
+      }
       case 'users.info': {
         const person = people.get(str(args.user));
         if (!person) return { ok: false, error: 'user_not_found' };
         const profile = { display_name: person.name, real_name: person.realName ?? person.name };
-        return { ok: true, user: { id: person.id, name: person.name.toLowerCase(), profile } };
+        const user = { id: person.id, name: person.name.toLowerCase(), profile };
+        return { ok: true, user: { ...user, is_bot: person.bot === true } };
       }
       case 'views.open':
       case 'views.publish': {
@@ -194,6 +255,8 @@ export async function startSlackApiStub(options: {
     rateLimit: (method, times, retryAfter) => void limits.set(method, { times, retryAfter }),
     fail: (method, times, error) => void failures.set(method, { times, error }),
     slowDown: (method, ms) => void delays.set(method, ms),
+    addMessage: (message) => void messages.push(message),
+    leaveChannel: (channel) => void notIn.add(channel),
     async waitFor(match, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

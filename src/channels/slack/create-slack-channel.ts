@@ -13,6 +13,7 @@ import { boltLogger } from './slack-logger';
 import { createSlackRuntime } from './slack-runtime';
 import { createSlackPrepare } from './slack-prepare';
 import { createFileInfo } from './slack-file-info';
+import { createSlackMessageReader } from './slack-message-reader';
 
 export { SLACK_EVENTS_PATH };
 
@@ -65,7 +66,11 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
     platform: 'slack',
     surface: rt.surface,
     agents: rt.agents,
-    prepare: createSlackPrepare(rt.people, createFileInfo(rt.client)),
+    prepare: createSlackPrepare(
+      rt.people,
+      createSlackMessageReader(rt.client),
+      createFileInfo(rt.client),
+    ),
     attach: (helpdesk) => rt.attach(helpdesk),
     async start() {
       const me = await identity.get();

@@ -111,6 +111,46 @@ export function parseMentionEvent(
   return { deliveryId, userId: event.user, channelId: event.channel, text: event.text };
 }
 
+const reactionEnvelope = envelope(
+  z.looseObject({
+    type: z.literal('reaction_added'),
+    user: userId,
+    reaction: z.string().max(100),
+    item_user: userId.optional(),
+    item: z.looseObject({ type: z.literal('message'), channel: channelId, ts }),
+  }),
+);
+
+export interface SlackReactionInput {
+  deliveryId: string;
+  /** Who reacted. */
+  userId: string;
+  reaction: string;
+  /** Who wrote the message. */
+  authorId: string;
+  channelId: string;
+  ts: string;
+}
+
+/**
+ * A reaction on a person's message outside DMs (a DM's reactions, and those on messages of no user,
+ * are not Lapis's); which reaction, and who reacted, the listener judges.
+ */
+export function parseReactionEvent(body: unknown): SlackReactionInput | undefined {
+  const parsed = reactionEnvelope.safeParse(body);
+  if (!parsed.success) return undefined;
+  const { event_id: deliveryId, event } = parsed.data;
+  if (!event.item_user || event.item.channel.startsWith('D')) return undefined;
+  return {
+    deliveryId,
+    userId: event.user,
+    reaction: event.reaction,
+    authorId: event.item_user,
+    channelId: event.item.channel,
+    ts: event.item.ts,
+  };
+}
+
 const homeEnvelope = envelope(
   z.looseObject({ type: z.literal('app_home_opened'), user: userId, tab: z.string().optional() }),
 );

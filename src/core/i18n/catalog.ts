@@ -485,6 +485,30 @@ export const CATALOG = {
     id: 'Tidak ada celah pengetahuan: semua pertanyaan tuntas di L0.',
   },
   digest_dashboard: { en: 'Dashboard: {url}', id: 'Dasbor: {url}' },
+  ticket_from_message: {
+    en: '{asker} asked IT to look at a message of yours, so I opened ticket {key} ({priority}) for you with it. An agent will reply right here; anything you write to me now goes to them. Type "status {key}" to see where it stands.',
+    id: '{asker} meminta IT melihat pesan Anda, jadi saya buatkan tiket {key} ({priority}) untuk Anda dari pesan itu. Petugas akan membalas di sini; semua yang Anda tulis sekarang akan diteruskan ke petugas. Ketik "status {key}" untuk melihat perkembangannya.',
+  },
+  ticket_from_message_added: {
+    en: '{asker} asked IT to look at a message of yours: I added it to your open ticket {key}, where the agents see it.',
+    id: '{asker} meminta IT melihat pesan Anda: pesan itu saya tambahkan ke tiket Anda yang masih terbuka, {key}, dan petugas bisa melihatnya di sana.',
+  },
+  ticket_from_message_asker_opened: {
+    en: 'Ticket {key} is open for {author} with that message; they were told privately.',
+    id: 'Tiket {key} sudah dibuat untuk {author} dari pesan itu; yang bersangkutan sudah diberi tahu secara pribadi.',
+  },
+  ticket_from_message_asker_added: {
+    en: 'That message was added to the open ticket of {author}, {key}.',
+    id: 'Pesan itu sudah ditambahkan ke tiket {author} yang masih terbuka, {key}.',
+  },
+  ticket_from_message_exists: {
+    en: 'That message already has a ticket: {key} ({status}). Nothing new was opened.',
+    id: 'Pesan itu sudah punya tiket: {key} ({status}). Tidak ada tiket baru yang dibuat.',
+  },
+  ticket_from_message_unreadable: {
+    en: 'I cannot read that message (I am not in that channel, or I may not see it), so no ticket was opened. Add me to the channel and try again.',
+    id: 'Saya tidak bisa membaca pesan itu (saya tidak ada di kanal itu, atau tidak boleh melihatnya), jadi tidak ada tiket yang dibuat. Tambahkan saya ke kanal itu lalu coba lagi.',
+  },
 } as const satisfies MessageTable;
 
 export type MessageKey = keyof typeof CATALOG;

@@ -18,6 +18,7 @@ import { createEmployeeFlow } from './employee-flow';
 import { say } from './render';
 import { createRuntime, DEFAULT_PIPELINE, type HelpdeskDeps } from './runtime';
 import { createSlaSweep } from './sla-sweep';
+import { ticketFromMessage } from './ticket-from-message';
 import { inWorkScope } from './work-scope';
 
 export type { HelpdeskDeps, HelpdeskLogger } from './runtime';
@@ -52,7 +53,9 @@ export function createHelpdesk(deps: HelpdeskDeps): Helpdesk {
       ? deps.config.agentLocale
       : (event.locale ?? deps.config.defaultLocale);
   const whereOf = (event: Inbound) =>
-    event.kind === 'thread_message' ? { thread: event.thread } : { dm: event.dm };
+    event.kind === 'thread_message'
+      ? { thread: event.thread }
+      : { dm: event.kind === 'ticket_request' ? event.replyTo : event.dm };
 
   async function route(event: Inbound): Promise<void> {
     switch (event.kind) {
@@ -62,6 +65,8 @@ export function createHelpdesk(deps: HelpdeskDeps): Helpdesk {
         return agents.handle(event);
       case 'action':
         return actions.handle(event);
+      case 'ticket_request':
+        return ticketFromMessage(rt, event);
     }
   }
 
