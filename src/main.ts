@@ -26,6 +26,7 @@ import { reportLoader } from './app/report-loader';
 import { openDatabase } from './store/open-database';
 import { createTicketRefs } from './store/ticket-refs';
 import { createBacklogCounter } from './store/count-backlog';
+import { digestDashboardUrl, weeklyDigestJob } from './app/weekly-digest';
 
 /** Composition root: config, database, knowledge base, channels (Slack, Teams or the local console), SLA timer. */
 async function main(): Promise<void> {
@@ -144,6 +145,13 @@ async function main(): Promise<void> {
         periodMs: 3600_000,
         run: () => createTicketRefs(db.db).reconcile(),
       },
+      // The lead's weekly digest (DIGEST_SCHEDULE), linking the dashboard where it can be opened.
+      ...weeklyDigestJob(config, {
+        loadReport: reportLoader(db.db, config),
+        helpdesk,
+        log,
+        dashboardUrl: digestDashboardUrl(config.DASHBOARD_URL, lead.mode, server.url),
+      }),
     ],
     (job, periodMs) => slots.claim(job, periodMs),
     log,

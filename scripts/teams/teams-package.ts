@@ -62,6 +62,30 @@ export const manifestSchema = z.looseObject({
       }),
     )
     .length(1, 'exactly one bot'),
+  /** The message action "Create IT ticket" (a ticket for a message's author). */
+  composeExtensions: z
+    .array(
+      z.looseObject({
+        botId: guid,
+        commands: z
+          .array(
+            z.looseObject({
+              id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+              type: z.enum(['action', 'query']),
+              title: z.string().min(1).max(32),
+              context: z
+                .array(z.enum(['compose', 'commandBox', 'message']))
+                .min(1)
+                .optional(),
+              fetchTask: z.boolean().optional(),
+            }),
+          )
+          .min(1)
+          .max(10),
+      }),
+    )
+    .max(1)
+    .optional(),
   webApplicationInfo: z.looseObject({ id: guid, resource: z.string().optional() }),
   authorization: z.looseObject({
     permissions: z.looseObject({
@@ -94,6 +118,11 @@ export function manifestProblems(manifest: unknown): string[] {
     const bot = parsed.data.bots[0];
     if (bot && parsed.data.webApplicationInfo.id.toLowerCase() !== bot.botId.toLowerCase())
       problems.push('manifest.json webApplicationInfo.id: must be the bot id (bots.0.botId)');
+    for (const [i, extension] of (parsed.data.composeExtensions ?? []).entries())
+      if (bot && extension.botId.toLowerCase() !== bot.botId.toLowerCase())
+        problems.push(
+          `manifest.json composeExtensions.${i}.botId: must be the bot id (bots.0.botId)`,
+        );
   }
   return problems;
 }
@@ -146,12 +175,22 @@ export function withIds(
       'TEAMS_APP_ID is not set: the package keeps the placeholder bot id; set it to the Azure Bot app id before uploading',
     );
   const bots = manifest.bots.map((b) => ({ ...b, botId: botId ?? b.botId }));
+  const composeExtensions = manifest.composeExtensions?.map((x) => ({
+    ...x,
+    botId: botId ?? x.botId,
+  }));
   const webApplicationInfo = {
     ...manifest.webApplicationInfo,
     id: botId ?? manifest.webApplicationInfo.id,
   };
   return {
-    manifest: { ...manifest, id: appId ?? manifest.id, bots, webApplicationInfo },
+    manifest: {
+      ...manifest,
+      id: appId ?? manifest.id,
+      bots,
+      ...(composeExtensions && { composeExtensions }),
+      webApplicationInfo,
+    },
     warnings,
   };
 }

@@ -25,6 +25,7 @@ export function slackSettingsOf(config: Config): SlackSettings {
     SLACK_L3_PING: config.SLACK_L3_PING,
     SLACK_AGENTS_FROM_CHANNELS: config.SLACK_AGENTS_FROM_CHANNELS,
     SLACK_CACHE_SECONDS: config.SLACK_CACHE_SECONDS,
+    TICKET_REACTION: config.TICKET_REACTION,
     DEFAULT_LOCALE: config.DEFAULT_LOCALE,
     AGENT_LOCALE: config.AGENT_LOCALE,
     agentIds: config.agentIds,

@@ -151,6 +151,8 @@ const envSchema = z
     SLACK_L1_CHANNEL_ID: slackChannelId,
     SLACK_L2_CHANNEL_ID: slackChannelId,
     SLACK_L3_CHANNEL_ID: slackChannelId,
+    // The service-desk lead's channel: the weekly digest (DIGEST_SCHEDULE) is posted there.
+    SLACK_LEAD_CHANNEL_ID: slackChannelId,
     SLACK_L1_PING: slackPing,
     SLACK_L2_PING: slackPing,
     SLACK_L3_PING: slackPing,
@@ -158,6 +160,14 @@ const envSchema = z
     SLACK_CACHE_SECONDS: z.preprocess(
       emptyToUndefined,
       z.coerce.number().int().min(0).max(86400).default(300),
+    ),
+    // The Slack reaction that makes a ticket of a message for its author (`ticket` or `:ticket:`).
+    TICKET_REACTION: z.preprocess(
+      (v) => (typeof v === 'string' ? v.trim().replace(/^:|:$/g, '') || undefined : v),
+      z
+        .string()
+        .regex(/^[a-z0-9_+'-]{1,100}$/, "a Slack reaction's name, such as ticket")
+        .default('ticket'),
     ),
 
     ...teamsEnvShape,
@@ -232,6 +242,7 @@ const envSchema = z
         'SLACK_SIGNING_SECRET',
         'SLACK_APP_TOKEN',
         'SLACK_L1_CHANNEL_ID',
+        'SLACK_LEAD_CHANNEL_ID',
       ] as const) {
         if (env[name]) need('SLACK_BOT_TOKEN', `because ${name} is set`);
       }

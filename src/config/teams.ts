@@ -155,6 +155,8 @@ export const teamsEnvShape = {
   TEAMS_L1_CHANNEL_ID: teamsChannelId,
   TEAMS_L2_CHANNEL_ID: teamsChannelId,
   TEAMS_L3_CHANNEL_ID: teamsChannelId,
+  /** The service-desk lead's channel: the weekly digest (DIGEST_SCHEDULE) starts a thread there. */
+  TEAMS_LEAD_CHANNEL_ID: teamsChannelId,
   TEAMS_L1_PING: pingList,
   TEAMS_L2_PING: pingList,
   TEAMS_L3_PING: pingList,

@@ -1,5 +1,5 @@
 import type { OutboundMessage } from './messages';
-import type { ConversationRef, MessageRef, ThreadRef, UserRef } from './people';
+import type { ConversationRef, MessageRef, Platform, ThreadRef, UserRef } from './people';
 import type { Level } from './ticket';
 
 /**
@@ -42,7 +42,14 @@ export type Effect =
       readonly ticketId?: string;
     }
   /** A message whose button was used, replaced in place: what it said, no live buttons, what was chosen. */
-  | { readonly kind: 'retire'; readonly ref: MessageRef; readonly message: OutboundMessage };
+  | { readonly kind: 'retire'; readonly ref: MessageRef; readonly message: OutboundMessage }
+  /** A new message in a named channel of a platform (the lead's: the weekly digest). */
+  | {
+      readonly kind: 'channel_post';
+      readonly platform: Platform;
+      readonly channelId: string;
+      readonly message: OutboundMessage;
+    };
 
 /** Effects of one destination are sent one at a time, in order. */
 export function laneOfEffect(effect: Effect): string {
@@ -63,5 +70,7 @@ export function laneOfEffect(effect: Effect): string {
         : `ticket-thread:${effect.to.ticketId}:${effect.to.level}`;
     case 'retire':
       return `message:${effect.ref.platform}:${effect.ref.channelId}:${effect.ref.messageId}`;
+    case 'channel_post':
+      return `channel:${effect.platform}:${effect.channelId}`;
   }
 }

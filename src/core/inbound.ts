@@ -1,3 +1,4 @@
+import type { Effect } from './effects';
 import type { EmployeeCommand } from './employee-commands';
 import type { IncomingFile } from './files';
 import type { Locale } from './locale';
@@ -53,6 +54,39 @@ export type Inbound =
        */
       readonly message?: MessageRef;
       readonly locale?: Locale;
+    }
+  | {
+      /**
+       * "Make a ticket of this message": a reaction (Slack's :ticket:), a message action (Teams'
+       * "Create IT ticket"), the console's button. The ticket is the author's, not the asker's.
+       */
+      readonly kind: 'ticket_request';
+      readonly deliveryId: string;
+      /** Who asked for it (reacted, used the action). */
+      readonly user: UserRef;
+      /** Where that person is told privately what came of it (their DM with the bot). */
+      readonly replyTo: ConversationRef;
+      /** The message, where it is: the same message always names the same ticket. */
+      readonly message: MessageRef;
+      /** The person who wrote it: the ticket is theirs. */
+      readonly author: UserRef;
+      /** Their DM with the bot (or their user id standing for it, opened when first used). */
+      readonly authorDm: ConversationRef;
+      /** What it says, as plain text (filled in when the event is worked, on Slack). */
+      readonly text?: string;
+      /** Its permalink, for the agents. */
+      readonly link?: string;
+      /** What the asker added for IT (Teams' action dialog), kept as the ticket's details. */
+      readonly note?: string;
+      /**
+       * Why the channel could not read the message (the bot is not in the channel...): nothing is
+       * opened, and the asker is told.
+       */
+      readonly unreadable?: string;
+      /** The message, or the request, is a bot's (Lapis's own included): ignored. */
+      readonly fromBot?: boolean;
+      /** The asker's language, when the platform says. */
+      readonly locale?: Locale;
     };
 
 /** The core's entry points, as channels and main see them. */
@@ -76,6 +110,15 @@ export interface Helpdesk {
   idle(timeoutMs?: number): Promise<void>;
   /** Queues SLA checks of tickets that are due; main calls it periodically under a job lease. */
   sweepSla(): Promise<number>;
+  /**
+   * Queues effects no event caused (the weekly digest) in the outbox, each under its own id: an id
+   * queued before (the outbox keeps ids 7 days) is not queued again. Resolves to the ids that were new.
+   */
+  queueEffects(
+    items: readonly { readonly id: string; readonly effect: Effect }[],
+  ): Promise<string[]>;
+  /** Whether an effect id was queued (see queueEffects), so what it would say need not be made again. */
+  effectQueued(id: string): Promise<boolean>;
   /** Read-only views every channel can render (Slack's App Home...): the queries live here, once. */
   readonly views: TicketViews;
 }

@@ -181,6 +181,18 @@ describe.each(CASES)('the $name channel keeps the channel contract', (c) => {
     expect(delivered[0]!.text).toContain('IT-2 server room');
   });
 
+  it("posts into the lead's channel by its id: a new message there, not a reply", async () => {
+    let ref: MessageRef | undefined;
+    const delivered = await deliveredBy(rig, async () => {
+      ref = await rig.channel.surface.postToChannel(rig.leadChannel, say('Weekly digest'));
+    });
+    expect(placed(delivered)).toEqual([
+      { kind: 'message', to: rig.leadChannel, id: ref!.messageId },
+    ]);
+    expect(delivered[0]!.text).toContain('Weekly digest');
+    expect(ref!.platform).toBe(c.platform);
+  });
+
   it("replies in the card's thread", async () => {
     let ref: MessageRef | undefined;
     const delivered = await deliveredBy(rig, async () => {

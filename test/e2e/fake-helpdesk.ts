@@ -175,7 +175,7 @@ export function createFakeHelpdesk(
       events.push(event);
       if (event.kind === 'direct_message') await directMessage(event.user, event.dm, event.text);
       else if (event.kind === 'action') await action(event);
-      else await threadMessage(event);
+      else if (event.kind === 'thread_message') await threadMessage(event);
       return 'accepted';
     },
   };

@@ -17,6 +17,7 @@ import {
   type FuzzStats,
 } from '../support/fuzz-requests';
 import { SIGNING_SECRET } from '../support/slack-cast';
+import { slackFuzzFiles } from '../support/slack-fuzz-files';
 import { startSlackHarness, type SlackHarness } from '../support/slack-harness';
 import { sign } from '../support/slack-requests';
 import {
@@ -52,6 +53,7 @@ const slackEvent = fc.record(
     channel: fc.constantFrom('D0FUZZ001', 'C0L1CHAN1', 'x'),
     ts: fc.constantFrom('1800000000.000100', 'nope'),
     thread_ts: fc.constantFrom('1800000000.000001', '1'),
+    files: slackFuzzFiles,
   },
   { requiredKeys: ['type'] },
 );

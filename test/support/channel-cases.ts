@@ -60,6 +60,8 @@ export interface ChannelRig {
   readonly l1Agent: UserRef;
   /** Where each level's card lands: its own channel, or the nearest lower level's. */
   readonly levelChannels: Readonly<Record<Level, string>>;
+  /** The service-desk lead's channel, named by its id (where the weekly digest goes). */
+  readonly leadChannel: string;
   /**
    * The employee's DM as the platform sends it (signed, authenticated); its HTTP status. `again`
    * sends the same delivery once more, as the platform does when it got no answer in time.
@@ -109,6 +111,8 @@ export function recordingHelpdesk(): RecordingHelpdesk {
     stop: notHere('stop'),
     idle: notHere('idle'),
     sweepSla: notHere('sweepSla'),
+    queueEffects: notHere('queueEffects'),
+    effectQueued: notHere('effectQueued'),
     views: { myTickets: notHere('views'), levelQueue: notHere('views') },
   };
 }
@@ -182,6 +186,7 @@ export function slackCase(env: Record<string, string> = {}, name = 'slack'): Cha
         employee: { platform: 'slack', id: budi.id, name: budi.name },
         l1Agent: { platform: 'slack', id: PEOPLE.ayu.id },
         levelChannels: { 1: CHANNELS.l1, 2: CHANNELS.l2, 3: CHANNELS.l2 },
+        leadChannel: 'C0LEAD00001',
         async dm(text) {
           const event = {
             type: 'message',
@@ -291,6 +296,7 @@ export function teamsCase(sdk: TeamsSdk, env: Record<string, string> = {}): Chan
         employee: { platform: 'teams', id: BUDI.aadObjectId, name: BUDI.name },
         l1Agent: { platform: 'teams', id: AYU.aadObjectId },
         levelChannels: { 1: TEAMS_L1, 2: TEAMS_L2, 3: TEAMS_L2 },
+        leadChannel: '19:it-lead@thread.tacv2',
         async dm(text) {
           const activity = personalMessage(connector.url, BUDI, TEAMS_DM, text);
           return { status: await post(activity), again: () => post(activity) };
@@ -385,6 +391,7 @@ export function consoleCase(name = 'console'): ChannelCase {
         employee: { platform: 'console', id: 'budi', name: 'Budi Santoso' },
         l1Agent: { platform: 'console', id: 'ayu' },
         levelChannels: { 1: 'level:1', 2: 'level:2', 3: 'level:3' },
+        leadChannel: 'lead',
         async dm(text) {
           return { status: await post(text), again: () => post(text) };
         },

@@ -11,7 +11,7 @@ import type {
 import type { Level } from '../../src/core/ticket';
 
 export interface Recorded {
-  readonly kind: 'direct' | 'card' | 'reply' | 'update' | 'ephemeral' | 'file';
+  readonly kind: 'direct' | 'card' | 'reply' | 'update' | 'ephemeral' | 'file' | 'channel';
   readonly to: string;
   readonly message: OutboundMessage;
   readonly ref?: string;
@@ -52,6 +52,11 @@ export function createRecordingSurface(platform: Platform = 'console') {
       sent.push({ kind: 'card', to: `L${level}`, message, ref: messageId });
       const thread: ThreadRef = { platform, channelId: `L${level}`, threadId: messageId };
       return Promise.resolve({ thread, card: { platform, channelId: `L${level}`, messageId } });
+    },
+    postToChannel(channelId: string, message: OutboundMessage): Promise<MessageRef> {
+      const messageId = id();
+      sent.push({ kind: 'channel', to: channelId, message, ref: messageId });
+      return Promise.resolve({ platform, channelId, messageId });
     },
     replyInThread(thread: ThreadRef, message: OutboundMessage): Promise<MessageRef> {
       const messageId = id();

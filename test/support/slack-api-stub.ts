@@ -1,13 +1,16 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { slackBlockProblems } from './slack-block-rules';
+import { createSlackFileStub, type SlackFileStub } from './slack-file-stub';
 
 /**
  * A loopback server playing Slack's Web API for the real Bolt app: it records every call (method,
  * arguments decoded from the form or JSON body, token) and answers the way Slack does (ok, channel,
- * ts; auth.test, users.info, conversations.members with pagination, conversations.open, views.*).
+ * ts; auth.test, users.info, conversations.members with pagination, conversations.open, views.*,
+ * and the messages tests add: conversations.history / replies, chat.getPermalink).
  * Like Slack it refuses blocks that break Block Kit's limits. Tests can make a method answer 429 or
- * slow down.
+ * slow down. It also holds files (slack-file-stub.ts): shared by people, downloaded and uploaded by
+ * the bot.
  */
 export interface SlackCall {
   readonly method: string;
@@ -23,6 +26,19 @@ export interface SlackPerson {
   readonly id: string;
   readonly name: string;
   readonly realName?: string;
+  /** A bot user (users.info says `is_bot`). */
+  readonly bot?: boolean;
+}
+
+/** A message in a channel, for conversations.history / replies and chat.getPermalink. */
+export interface SlackStubMessage {
+  readonly channel: string;
+  readonly ts: string;
+  readonly text: string;
+  readonly user?: string;
+  readonly botId?: string;
+  /** Its thread's root, for a reply (not in the channel's history, as in Slack). */
+  readonly threadTs?: string;
 }
 
 export interface SlackApiStub {
@@ -30,6 +46,8 @@ export interface SlackApiStub {
   readonly url: string;
   readonly calls: SlackCall[];
   readonly botUserId: string;
+  /** Files people share, and what the bot downloaded and uploaded. */
+  readonly files: SlackFileStub;
   /** Successful calls of a method, in order. */
   ok(method: string): SlackCall[];
   /** The next `times` calls of `method` get a 429 with Retry-After. */
@@ -38,6 +56,10 @@ export interface SlackApiStub {
   fail(method: string, times: number, error: string): void;
   /** Calls of `method` are answered only after `ms`. */
   slowDown(method: string, ms: number): void;
+  /** A message people can react to; the bot reads it unless it is kept out of its channel. */
+  addMessage(message: SlackStubMessage): void;
+  /** The bot is not in `channel`: reading it answers not_in_channel, as Slack does. */
+  leaveChannel(channel: string): void;
   /** Waits until a call matching `match` has been recorded (or fails after `timeoutMs`). */
   waitFor(match: (call: SlackCall) => boolean, timeoutMs?: number): Promise<SlackCall>;
   close(): Promise<void>;
@@ -45,7 +67,7 @@ export interface SlackApiStub {
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 
-const JSON_ARGS = new Set(['blocks', 'view', 'attachments', 'metadata']);
+const JSON_ARGS = new Set(['blocks', 'view', 'attachments', 'metadata', 'files']);
 
 function decodeArgs(raw: string, contentType: string | undefined): Record<string, unknown> {
   if (contentType?.includes('application/json'))
@@ -64,6 +86,8 @@ export async function startSlackApiStub(options: {
   pageSize?: number;
   /** Answers for further methods (apps.connections.open for Socket Mode). */
   answers?: Readonly<Record<string, (args: Record<string, unknown>) => Record<string, unknown>>>;
+  /** The token file downloads want (default the tests' bot token). */
+  botToken?: string;
 }): Promise<SlackApiStub> {
   const botUserId = 'UBOT00001';
   const calls: SlackCall[] = [];
@@ -76,6 +100,42 @@ export async function startSlackApiStub(options: {
     return `${1_700_000_000 + sequence}.${String(sequence).padStart(6, '0')}`;
   };
   const people = new Map(options.people.map((p) => [p.id, p]));
+  const address = { origin: '' }; // once the server listens
+  const files = createSlackFileStub(
+    () => address.origin,
+    () => options.botToken ?? 'xoxb-test-token',
+  );
+  const messages: SlackStubMessage[] = [];
+  const notIn = new Set<string>();
+  const messageJson = (m: SlackStubMessage) => ({
+    type: 'message',
+    ts: m.ts,
+    text: m.text,
+    ...(m.user && { user: m.user }),
+    ...(m.botId && { bot_id: m.botId, subtype: 'bot_message' }),
+    ...(m.threadTs && { thread_ts: m.threadTs }),
+  });
+
+  /** conversations.history (top-level messages up to `latest`) and conversations.replies. */
+  function read(method: string, channel: string, args: Record<string, unknown>) {
+    if (notIn.has(channel)) return { ok: false, error: 'not_in_channel' };
+    if (!/^[CG][A-Z0-9]+$/.test(channel)) return { ok: false, error: 'channel_not_found' };
+    const inChannel = messages.filter((m) => m.channel === channel);
+    if (method === 'conversations.history') {
+      const latest = Number(str(args.latest) || Infinity);
+      const found = inChannel
+        .filter((m) => !m.threadTs && Number(m.ts) <= latest)
+        .sort((a, b) => Number(b.ts) - Number(a.ts))
+        .slice(0, Number(args.limit ?? 100));
+      return { ok: true, messages: found.map(messageJson) };
+    }
+    const ts = str(args.ts);
+    const asked = inChannel.find((m) => m.ts === ts);
+    if (!asked) return { ok: false, error: 'thread_not_found' };
+    const root = asked.threadTs ?? asked.ts;
+    const thread = inChannel.filter((m) => m.ts === root || m.threadTs === root);
+    return { ok: true, messages: thread.map(messageJson) };
+  }
 
   function answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
     const extra = options.answers?.[method];
@@ -108,11 +168,23 @@ export async function startSlackApiStub(options: {
       }
       case 'conversations.members':
         return membersPage(channel, str(args.cursor));
+      case 'conversations.history':
+      case 'conversations.replies':
+        return read(method, channel, args);
+      case 'chat.getPermalink': {
+        const ts = str(args.message_ts);
+        if (notIn.has(channel)) return { ok: false, error: 'not_in_channel' };
+        if (!messages.some((m) => m.channel === channel && m.ts === ts))
+          return { ok: false, error: 'message_not_found' };
+        const permalink = `https://lapis-test.slack.com/archives/${channel}/p${ts.replace('.', '')}`;
+        return { ok: true, channel, permalink };
+      }
       case 'users.info': {
         const person = people.get(str(args.user));
         if (!person) return { ok: false, error: 'user_not_found' };
         const profile = { display_name: person.name, real_name: person.realName ?? person.name };
-        return { ok: true, user: { id: person.id, name: person.name.toLowerCase(), profile } };
+        const user = { id: person.id, name: person.name.toLowerCase(), profile };
+        return { ok: true, user: { ...user, is_bot: person.bot === true } };
       }
       case 'views.open':
       case 'views.publish': {
@@ -121,7 +193,7 @@ export async function startSlackApiStub(options: {
         return { ok: true, view: { id: `V${String(++sequence).padStart(8, '0')}` } };
       }
       default:
-        return { ok: false, error: 'unknown_method' };
+        return files.answer(method, args) ?? { ok: false, error: 'unknown_method' };
     }
   }
 
@@ -139,6 +211,7 @@ export async function startSlackApiStub(options: {
   }
 
   const server = http.createServer((req, res) => {
+    if (files.serve(req, res)) return;
     let raw = '';
     req.setEncoding('utf8');
     req.on('data', (chunk: string) => (raw += chunk));
@@ -170,16 +243,20 @@ export async function startSlackApiStub(options: {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  address.origin = `http://127.0.0.1:${port}`;
 
   return {
     url: `http://127.0.0.1:${port}/api/`,
     calls,
     botUserId,
+    files,
     ok: (method) =>
       calls.filter((c) => c.method === method && c.status === 200 && c.response.ok === true),
     rateLimit: (method, times, retryAfter) => void limits.set(method, { times, retryAfter }),
     fail: (method, times, error) => void failures.set(method, { times, error }),
     slowDown: (method, ms) => void delays.set(method, ms),
+    addMessage: (message) => void messages.push(message),
+    leaveChannel: (channel) => void notIn.add(channel),
     async waitFor(match, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

@@ -76,10 +76,12 @@ export async function startSlackHarness(
     answers?: Parameters<typeof startSlackApiStub>[0]['answers'];
     /** The knowledge base to search (default: the project's kb/ at KB_ANSWER_THRESHOLD). */
     kb?: KnowledgeBase;
+    /** People the Web API knows besides the cast (a bot user, say). */
+    people?: Parameters<typeof startSlackApiStub>[0]['people'];
   } = {},
 ): Promise<SlackHarness> {
   const stub = await startSlackApiStub({
-    people: Object.values(PEOPLE),
+    people: [...Object.values(PEOPLE), ...(options.people ?? [])],
     members: {
       [CHANNELS.l1]: ['UBOT00001', PEOPLE.rudi.id],
       [CHANNELS.l2]: ['UBOT00001', PEOPLE.dewi.id],

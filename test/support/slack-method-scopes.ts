@@ -13,6 +13,14 @@ export const METHOD_SCOPES: Readonly<Record<string, readonly string[]>> = {
   // L1/L2/L3 channels may be public (channels:read) or private (groups:read).
   'conversations.members': ['channels:read', 'groups:read'],
   'users.info': ['users:read'],
+  // The message a ticket reaction is on, in a public or a private channel, and its link.
+  'conversations.history': ['channels:history', 'groups:history'],
+  'conversations.replies': ['channels:history', 'groups:history'],
+  'chat.getPermalink': [],
+  // Files people share (Slack Connect files are described by files.info), and files the bot uploads.
+  'files.info': ['files:read'],
+  'files.getUploadURLExternal': ['files:write'],
+  'files.completeUploadExternal': ['files:write'],
   'views.open': [],
   'views.publish': [],
 };
@@ -24,6 +32,7 @@ export const EVENT_SCOPES: Readonly<Record<string, readonly string[]>> = {
   'message.groups': ['groups:history'],
   app_mention: ['app_mentions:read'],
   app_home_opened: [],
+  reaction_added: ['reactions:read'],
 };
 
 /** Slash commands and shortcuts need `commands`. */

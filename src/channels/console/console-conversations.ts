@@ -4,11 +4,14 @@ import type { ConversationName } from '../../core/ports/console-messages';
 import type { Level } from '../../core/ticket';
 
 /**
- * The console's conversation names: `dm:<userId>` (an employee's chat with the bot) and `level:<n>`
- * (a level's channel). Every name that reaches a database filter goes through these checks first.
+ * The console's conversation names: `dm:<userId>` (an employee's chat with the bot), `level:<n>`
+ * (a level's channel) and `lead` (the service-desk lead's channel). Every name that reaches a
+ * database filter goes through these checks first.
  */
 
-export const CONVERSATION_NAME = /^(dm:[a-z0-9][a-z0-9._-]{0,63}|level:[123])$/;
+export const CONVERSATION_NAME = /^(dm:[a-z0-9][a-z0-9._-]{0,63}|level:[123]|lead)$/;
+/** The lead's channel: where the weekly digest is posted in the console. */
+export const LEAD_CONVERSATION = 'lead';
 /** Message ids are ObjectId hex strings: sortable by creation, safe in a filter. */
 export const MESSAGE_ID = /^[a-f0-9]{24}$/;
 
@@ -31,6 +34,14 @@ export function conversationOfDm(dm: ConversationRef): ConversationName {
     throw new LapisError('invalid_input', `not a console DM: "${dm.id}" (expected dm:<userId>)`);
   }
   return checkName(dm.id);
+}
+
+/** A channel the bot posts into by name (the lead's, a level's); never a person's DM. */
+export function conversationOfChannel(channelId: string): ConversationName {
+  const name = checkName(channelId);
+  if (name.startsWith('dm:'))
+    throw new LapisError('invalid_input', `not a console channel: "${channelId}" (a DM)`);
+  return name;
 }
 
 export function conversationOfThread(thread: ThreadRef): {
@@ -62,7 +73,7 @@ function checkName(name: string): ConversationName {
   if (!isConversationName(name)) {
     throw new LapisError(
       'invalid_input',
-      `not a console conversation: "${name}" (expected dm:<userId> or level:1..3)`,
+      `not a console conversation: "${name}" (expected dm:<userId>, level:1..3 or lead)`,
     );
   }
   return name;

@@ -90,6 +90,11 @@ export const CONSOLE_LABELS = {
     id: 'Petugas L{level}: eskalasi dari L{from}',
   },
   level_here: { en: 'you', id: 'Anda' },
+  lead_tab: { en: 'Lead', id: 'Kepala' },
+  lead_sub: {
+    en: "The service-desk lead's channel: the weekly digest",
+    id: 'Kanal kepala service desk: ringkasan mingguan',
+  },
   level_empty_title: { en: 'No tickets yet', id: 'Belum ada tiket' },
   level_empty_hint: {
     en: 'Tickets for L{level} appear here as cards; work them in their threads.',
@@ -108,6 +113,11 @@ export const CONSOLE_LABELS = {
   reply_input: { en: 'Reply in thread', id: 'Balas di utas' },
   reply_placeholder: { en: 'Reply in thread…', id: 'Balas di utas…' },
   reply_send: { en: 'Reply', id: 'Balas' },
+  create_ticket: { en: 'Create ticket', id: 'Buat tiket' },
+  create_ticket_why: {
+    en: 'Open an IT ticket for the author of this message, with the message and its link',
+    id: 'Buat tiket IT untuk penulis pesan ini, dengan pesan dan tautannya',
+  },
   reply_add_note: { en: 'Add note', id: 'Tambah catatan' },
   reply_note_hint: {
     en: 'Internal note: stays in this thread, never sent to the employee.',

@@ -66,6 +66,16 @@ export const actionBody = z.strictObject({
   message: z.string().regex(MESSAGE_ID, 'the id of a message').optional(),
 });
 
+/** "Create ticket" on a person's message in a level channel: a ticket for its author. */
+export const ticketRequestBody = z.strictObject({
+  as: userId,
+  channel: z
+    .string()
+    .regex(/^level:[123]$/, 'a level channel: level:1, level:2 or level:3')
+    .transform((c) => c as ConversationName),
+  messageId: z.string().regex(MESSAGE_ID, 'the id of a message'),
+});
+
 /** Parses `input` or throws a BadRequestError naming every bad field. */
 export function parseRequest<T extends z.ZodType>(
   schema: T,

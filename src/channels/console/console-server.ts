@@ -21,6 +21,7 @@ import {
   parseRequest,
   queueQuery,
   threadBody,
+  ticketRequestBody,
 } from './console-requests';
 import { BadRequestError, refusalHandler } from './console-refusals';
 import type { ConsoleFeed } from './console-surface';
@@ -60,6 +61,7 @@ export function createConsoleRouter(options: ConsoleRouterOptions): Router {
   router.use('/api', express.json({ limit: '32kb' }));
   addReadRoutes(router, options);
   addPostRoutes(router, options);
+  addTicketRequestRoute(router, options);
   router.use('/api', (_req, res) => {
     res.status(404).json({ error: 'no such console endpoint', code: 'not_found' });
   });
@@ -205,6 +207,51 @@ function addPostRoutes(router: Router, { helpdesk, feed, users }: ConsoleRouterO
     });
     res.json({ ok: true });
   });
+}
+
+/**
+ * "Create ticket" on a person's message in a level channel (the console's only place outside DMs):
+ * the core opens a ticket for its author with the message and its link (the page shows the
+ * message at `#msg-<id>`). A person's second press is the same delivery; anyone's finds the same
+ * ticket. The bot's own messages have no such button and are refused.
+ */
+function addTicketRequestRoute(router: Router, { helpdesk, feed, users }: ConsoleRouterOptions) {
+  const userNamed = userFinder(users);
+  router.post('/api/ticket-request', async (req, res) => {
+    const body = parseRequest(ticketRequestBody, req.body, 'POST /api/ticket-request');
+    const user = userNamed(body.as);
+    const entries = await feed.read(body.channel, user.id);
+    const found = entries
+      .flatMap((root) => [root, ...root.replies])
+      .find((entry) => entry.id === body.messageId && !entry.ephemeral);
+    if (!found)
+      throw new BadRequestError(`no message ${body.messageId} in ${body.channel}`, [], 404);
+    if (!found.from)
+      throw new BadRequestError('Lapis makes no tickets of its own messages', [
+        { field: 'messageId', message: 'a message of the bot' },
+      ]);
+    const author = users.find((u) => u.id === found.from?.id);
+    if (!author) throw new BadRequestError(`the author of ${body.messageId} is unknown`, [], 404);
+    refuseWhenNotAdmitting(helpdesk);
+    await helpdesk.accept({
+      kind: 'ticket_request',
+      deliveryId: `ticket:${body.messageId}:${user.id}`,
+      user: toUserRef(user),
+      replyTo: { platform: 'console', id: dmConversation(user.id) },
+      message: { platform: 'console', channelId: body.channel, messageId: body.messageId },
+      author: toUserRef(author),
+      authorDm: { platform: 'console', id: dmConversation(author.id) },
+      text: found.message.text,
+      link: `http://${hostOf(req)}/#msg-${body.messageId}`,
+    });
+    res.json({ ok: true });
+  });
+}
+
+/** The loopback host the page was reached at (checked by loopbackHostOnly), for links to it. */
+function hostOf(req: Request): string {
+  const host = req.headers.host ?? '';
+  return /^[a-zA-Z0-9.[\]:-]{1,100}$/.test(host) ? host : 'localhost';
 }
 
 /** Refuses to serve the console anywhere but loopback: it lets whoever reaches it act as anyone. */

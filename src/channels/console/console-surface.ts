@@ -7,6 +7,7 @@ import type { MessageRef, ThreadRef } from '../../core/people';
 import type { ChatSurface } from '../../core/ports/chat-surface';
 import type { Level } from '../../core/ticket';
 import {
+  conversationOfChannel,
   conversationOfDm,
   conversationOfMessage,
   conversationOfThread,
@@ -100,6 +101,10 @@ export function createConsoleSurface(messages: ConsoleMessages): ChatSurface & C
         thread: { platform: 'console', channelId: card.channelId, threadId: card.messageId },
         card,
       };
+    },
+
+    async postToChannel(channelId, message) {
+      return insert({ conversation: conversationOfChannel(channelId), message: stored(message) });
     },
 
     async replyInThread(thread, message) {

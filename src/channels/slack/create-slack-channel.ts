@@ -12,6 +12,8 @@ import { registerInteractions } from './slack-interactions';
 import { boltLogger } from './slack-logger';
 import { createSlackRuntime } from './slack-runtime';
 import { createSlackPrepare } from './slack-prepare';
+import { createFileInfo } from './slack-file-info';
+import { createSlackMessageReader } from './slack-message-reader';
 
 export { SLACK_EVENTS_PATH };
 
@@ -25,10 +27,10 @@ export interface SlackChannelOptions {
 }
 
 /**
- * The channel contract (core/ports/channel.ts) on Slack: `prepare` fills in names and decodes Slack
- * markup of a recorded event; `start` checks the token (auth.test) and in Socket Mode connects;
- * `stop` refuses new events (503, Slack retries them) and disconnects Socket Mode (over HTTP, main
- * stops the listening server).
+ * The channel contract (core/ports/channel.ts) on Slack: `prepare` fills in names, decodes Slack
+ * markup and asks files.info what an event said not of its files; `start` checks the token
+ * (auth.test) and in Socket Mode connects; `stop` refuses new events (503, Slack retries them) and
+ * disconnects Socket Mode (over HTTP, main stops the listening server).
  */
 export interface SlackChannel extends Channel {
   readonly prepare: (event: Inbound) => Promise<Inbound>;
@@ -64,7 +66,11 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
     platform: 'slack',
     surface: rt.surface,
     agents: rt.agents,
-    prepare: createSlackPrepare(rt.people),
+    prepare: createSlackPrepare(
+      rt.people,
+      createSlackMessageReader(rt.client),
+      createFileInfo(rt.client),
+    ),
     attach: (helpdesk) => rt.attach(helpdesk),
     async start() {
       const me = await identity.get();

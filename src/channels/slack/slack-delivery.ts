@@ -8,11 +8,13 @@ import {
   parseMentionEvent,
   parseMessageEvent,
   parseMessageShortcut,
+  parseReactionEvent,
   parseViewSubmission,
   type SlackButtonInput,
   type SlackCommandInput,
   type SlackMentionInput,
   type SlackMessageInput,
+  type SlackReactionInput,
   type SlackShortcutInput,
 } from './slack-inbound';
 import { SLASH_COMMAND, TICKET_SHORTCUT } from './slack-command-names';
@@ -49,7 +51,8 @@ export type SlackInput =
   | { readonly kind: 'press'; readonly press: SlackPress }
   | { readonly kind: 'form'; readonly submission: SlackFormSubmission }
   | { readonly kind: 'command'; readonly command: SlackCommandInput }
-  | { readonly kind: 'shortcut'; readonly shortcut: SlackShortcutInput };
+  | { readonly kind: 'shortcut'; readonly shortcut: SlackShortcutInput }
+  | { readonly kind: 'reaction'; readonly reaction: SlackReactionInput };
 
 /**
  * What to do with a verified body: hand it to Bolt with what was read of it (`take`), answer
@@ -125,6 +128,8 @@ function classifyEvent(
   if (message) return take(body, { kind: 'message', message });
   const mention = parseMentionEvent(body, levelChannels);
   if (mention) return take(body, { kind: 'mention', mention });
+  const reaction = parseReactionEvent(body);
+  if (reaction) return take(body, { kind: 'reaction', reaction });
   const home = parseHomeOpened(body);
   return home ? take(body, { kind: 'home_opened', userId: home.userId }) : IGNORE;
 }

@@ -1,16 +1,18 @@
 import type { App } from '@slack/bolt';
 import type { Inbound } from '../../core/inbound';
 import { homeView } from './slack-home';
-import type { SlackMessageInput } from './slack-inbound';
+import type { SlackMessageInput, SlackReactionInput } from './slack-inbound';
 import { takenInput } from './slack-input-context';
 import type { SlackRuntime } from './slack-runtime';
 import { stripMention } from './slack-text';
 
 /**
- * Events API listeners: DMs to the bot, replies in ticket threads, mentions, and the App Home tab,
+ * Events API listeners: DMs to the bot, replies in ticket threads, mentions, the ticket reaction
+ * (TICKET_REACTION) on a message, and the App Home tab,
  * each as the receiver read it. Slack gets its 200 only once the listener returned, that is once
- * the event is recorded in the inbox; a failure to record it is a 5xx and Slack retries. Names and
- * mentions are filled in later, by the worker (see slack-prepare.ts).
+ * the event is recorded in the inbox; a failure to record it is a 5xx and Slack retries. Names,
+ * mentions and what files.info says of a file are filled in later, by the worker (see
+ * slack-prepare.ts); a message's files are fetched by the worker too, never while Slack waits.
  */
 export function registerEventListeners(app: App, rt: SlackRuntime): void {
   app.event('message', async ({ context }) => {
@@ -28,6 +30,15 @@ export function registerEventListeners(app: App, rt: SlackRuntime): void {
       dm: { platform: 'slack', id: input.userId },
       text: stripMention(input.text, rt.botUserId()).trim() || 'help',
     });
+  });
+
+  app.event('reaction_added', async ({ context }) => {
+    const input = takenInput(context, 'reaction')?.reaction;
+    if (!input || input.reaction !== rt.config.TICKET_REACTION) return;
+    // The bot's own reactions, and reactions on its own messages, ask nothing of it.
+    const bot = rt.botUserId();
+    if (input.userId === bot || input.authorId === bot) return;
+    await rt.accept(ticketRequest(input));
   });
 
   app.event('app_home_opened', async ({ context }) => {
@@ -49,8 +60,22 @@ export function registerEventListeners(app: App, rt: SlackRuntime): void {
   });
 }
 
+/** "Make a ticket of this message": the message is read when the event is worked (slack-prepare). */
+function ticketRequest(input: SlackReactionInput): Inbound {
+  return {
+    kind: 'ticket_request',
+    deliveryId: input.deliveryId,
+    user: { platform: 'slack', id: input.userId },
+    replyTo: { platform: 'slack', id: input.userId },
+    message: { platform: 'slack', channelId: input.channelId, messageId: input.ts },
+    author: { platform: 'slack', id: input.authorId },
+    authorDm: { platform: 'slack', id: input.authorId },
+  };
+}
+
 function messageEvent(input: SlackMessageInput): Inbound {
   const user = { platform: 'slack' as const, id: input.userId };
+  const files = input.files && { files: input.files };
   return input.kind === 'dm'
     ? {
         kind: 'direct_message',
@@ -58,6 +83,7 @@ function messageEvent(input: SlackMessageInput): Inbound {
         user,
         dm: { platform: 'slack', id: input.channelId },
         text: input.text,
+        ...files,
       }
     : {
         kind: 'thread_message',
@@ -65,5 +91,6 @@ function messageEvent(input: SlackMessageInput): Inbound {
         user,
         thread: { platform: 'slack', channelId: input.channelId, threadId: input.threadTs },
         text: input.text,
+        ...files,
       };
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { parseEmployeeCommand, type EmployeeCommand } from '../../core/employee-commands';
+import type { IncomingFile } from '../../core/files';
+import { incomingFileOf, slackFileSchema } from './slack-file-source';
 
 /**
  * Slack payloads parsed with zod into plain strings before anything reaches the core or a database
@@ -34,21 +36,28 @@ const messageEnvelope = envelope(
     channel_type: z.string().optional(),
     ts,
     thread_ts: ts.optional(),
+    // Slack puts at most 10 files on a message.
+    files: z.array(slackFileSchema).max(20).optional(),
   }),
 );
 
-export type SlackMessageInput =
-  | { kind: 'dm'; deliveryId: string; userId: string; channelId: string; text: string }
-  | {
-      kind: 'thread';
-      deliveryId: string;
-      userId: string;
-      channelId: string;
-      threadTs: string;
-      text: string;
-    };
+interface MessageBase {
+  deliveryId: string;
+  userId: string;
+  channelId: string;
+  /** Empty when the message is only files. */
+  text: string;
+  /** Present only when the message carries files. */
+  files?: readonly IncomingFile[];
+}
 
-/** A person's DM to the bot, or their reply in a ticket thread of a level channel. */
+export type SlackMessageInput =
+  ({ kind: 'dm' } & MessageBase) | ({ kind: 'thread'; threadTs: string } & MessageBase);
+
+/**
+ * A person's DM to the bot, or their reply in a ticket thread of a level channel, with the files it
+ * carries (a screenshot alone is a message too).
+ */
 export function parseMessageEvent(
   body: unknown,
   levelChannels: ReadonlySet<string>,
@@ -57,8 +66,15 @@ export function parseMessageEvent(
   if (!parsed.success) return undefined;
   const { event_id: deliveryId, event } = parsed.data;
   if (!PERSON_SUBTYPES.includes(event.subtype) || event.bot_id || !event.user) return undefined;
-  if (!event.text?.trim()) return undefined;
-  const base = { deliveryId, userId: event.user, channelId: event.channel, text: event.text };
+  const files = (event.files ?? []).map(incomingFileOf);
+  if (!event.text?.trim() && !files.length) return undefined;
+  const base: MessageBase = {
+    deliveryId,
+    userId: event.user,
+    channelId: event.channel,
+    text: event.text ?? '',
+    ...(files.length && { files }),
+  };
   if (event.channel_type === 'im') return { kind: 'dm', ...base };
   const isReply = event.thread_ts !== undefined && event.thread_ts !== event.ts;
   if (isReply && levelChannels.has(event.channel))
@@ -93,6 +109,46 @@ export function parseMentionEvent(
   const { event_id: deliveryId, event } = parsed.data;
   if (levelChannels.has(event.channel)) return undefined;
   return { deliveryId, userId: event.user, channelId: event.channel, text: event.text };
+}
+
+const reactionEnvelope = envelope(
+  z.looseObject({
+    type: z.literal('reaction_added'),
+    user: userId,
+    reaction: z.string().max(100),
+    item_user: userId.optional(),
+    item: z.looseObject({ type: z.literal('message'), channel: channelId, ts }),
+  }),
+);
+
+export interface SlackReactionInput {
+  deliveryId: string;
+  /** Who reacted. */
+  userId: string;
+  reaction: string;
+  /** Who wrote the message. */
+  authorId: string;
+  channelId: string;
+  ts: string;
+}
+
+/**
+ * A reaction on a person's message outside DMs (a DM's reactions, and those on messages of no user,
+ * are not Lapis's); which reaction, and who reacted, the listener judges.
+ */
+export function parseReactionEvent(body: unknown): SlackReactionInput | undefined {
+  const parsed = reactionEnvelope.safeParse(body);
+  if (!parsed.success) return undefined;
+  const { event_id: deliveryId, event } = parsed.data;
+  if (!event.item_user || event.item.channel.startsWith('D')) return undefined;
+  return {
+    deliveryId,
+    userId: event.user,
+    reaction: event.reaction,
+    authorId: event.item_user,
+    channelId: event.item.channel,
+    ts: event.item.ts,
+  };
 }
 
 const homeEnvelope = envelope(

@@ -17,7 +17,10 @@ import { createSlackSurface } from './slack-surface';
 /** What the Slack listeners share: the core's intake (once attached) and Slack lookups. */
 export interface SlackRuntime {
   /** The languages the listeners need; the tokens and secrets stay where the clients are built. */
-  readonly config: Pick<SlackSettings, 'DEFAULT_LOCALE' | 'AGENT_LOCALE'>;
+  readonly config: Pick<SlackSettings, 'DEFAULT_LOCALE' | 'AGENT_LOCALE'> & {
+    /** The reaction that makes a ticket of a message (TICKET_REACTION). */
+    readonly TICKET_REACTION: string;
+  };
   readonly client: webApi.WebClient;
   readonly people: SlackPeople;
   readonly agents: AgentDirectory & { clear(): void };
@@ -83,7 +86,11 @@ export function createSlackRuntime(options: {
     return helpdesk;
   };
   return {
-    config: { DEFAULT_LOCALE: config.DEFAULT_LOCALE, AGENT_LOCALE: config.AGENT_LOCALE },
+    config: {
+      DEFAULT_LOCALE: config.DEFAULT_LOCALE,
+      AGENT_LOCALE: config.AGENT_LOCALE,
+      TICKET_REACTION: config.TICKET_REACTION ?? 'ticket',
+    },
     client,
     people,
     agents,

@@ -20,6 +20,8 @@ export interface SlackSettings {
   readonly SLACK_L3_PING: readonly string[];
   readonly SLACK_AGENTS_FROM_CHANNELS: boolean;
   readonly SLACK_CACHE_SECONDS: number;
+  /** The reaction that makes a ticket of a message for its author; `ticket` when not given. */
+  readonly TICKET_REACTION?: string | undefined;
   readonly DEFAULT_LOCALE: Locale;
   readonly AGENT_LOCALE: Locale;
   /** L1_AGENT_IDS..L3_AGENT_IDS by level. */

@@ -1,4 +1,3 @@
-import { FileRefused } from '../../core/files';
 import type { webApi } from '@slack/bolt';
 import { z } from 'zod';
 import { isLapisError, LapisError } from '../../core/errors';
@@ -7,6 +6,10 @@ import type { OutboundMessage } from '../../core/messages';
 import type { MessageRef } from '../../core/people';
 import type { ChatSurface } from '../../core/ports/chat-surface';
 import { renderMessage } from './slack-blocks';
+import { createSlackFileFetch } from './slack-file-fetch';
+import { createFileInfo } from './slack-file-info';
+import { createSlackFileUpload } from './slack-file-upload';
+import { finalSlackRefusal } from './slack-refusal';
 import { channelOfLevel, type LevelChannelConfig } from './slack-level-channels';
 import type { SlackPeople } from './slack-people';
 import type { LevelPings } from './slack-pings';
@@ -15,6 +18,8 @@ import type { LevelPings } from './slack-pings';
  * The core's chat surface on Slack's Web API: DMs and thread replies are chat.postMessage, card
  * updates chat.update, private notes chat.postEphemeral. A ticket's thread is its card's `ts` in
  * the level's channel. Link previews are off, so a relayed link never unfurls someone's page.
+ * Files come from Slack's file hosts with the bot token (slack-file-fetch.ts) and go out with the
+ * external upload (slack-file-upload.ts).
  */
 const posted = z.looseObject({
   channel: z.string().regex(/^[CGD][A-Z0-9]{2,}$/),
@@ -29,9 +34,19 @@ export function createSlackSurface(options: {
   config: LevelChannelConfig;
   pings: LevelPings;
   people: SlackPeople;
+  /** Test knobs: the download and upload deadlines. */
+  fileDeadlineMs?: number;
 }): ChatSurface {
   const { client, people } = options;
   const render = (message: OutboundMessage) => renderMessage(message, options.pings);
+  const deadline = options.fileDeadlineMs !== undefined && { deadlineMs: options.fileDeadlineMs };
+  const fetchFile = createSlackFileFetch({
+    token: client.token ?? '',
+    apiUrl: client.slackApiUrl,
+    fileInfo: createFileInfo(client),
+    ...deadline,
+  });
+  const upload = createSlackFileUpload(client, { apiUrl: client.slackApiUrl, ...deadline });
 
   async function post(channel: string, message: OutboundMessage, threadTs?: string) {
     const result = posted.parse(
@@ -52,10 +67,17 @@ export function createSlackSurface(options: {
   }
 
   return refusalsAreFinal({
-    // Replaced by the channel's file support (issue #22); until then a file is refused, not lost.
-    fetchFile: () =>
-      Promise.reject(new FileRefused('unreadable', 'files are not taken on this channel yet')),
-    sendFile: () => Promise.reject(new GiveUp('files are not sent on this channel yet')),
+    fetchFile,
+
+    async sendFile(where, file, bytes, caption) {
+      if ('dm' in where) {
+        requireSlack(where.dm.platform, 'conversation');
+        return upload({ channelId: await people.dmChannel(where.dm.id) }, file, bytes, caption);
+      }
+      requireSlack(where.thread.platform, 'thread');
+      const { channelId, threadId } = where.thread;
+      return upload({ channelId, threadTs: threadId }, file, bytes, caption);
+    },
 
     async sendDirect(dm, message) {
       requireSlack(dm.platform, 'conversation');
@@ -69,6 +91,8 @@ export function createSlackSurface(options: {
         card,
       };
     },
+
+    postToChannel: (channelId, message) => post(channelId, message),
 
     async replyInThread(thread, message): Promise<MessageRef> {
       requireSlack(thread.platform, 'thread');
@@ -97,28 +121,14 @@ export function createSlackSurface(options: {
   });
 }
 
-/** Slack errors that say "not now" (the rest, such as user_not_found or is_archived, mean "never"). */
-const TRANSIENT = new Set([
-  'internal_error',
-  'fatal_error',
-  'service_unavailable',
-  'request_timeout',
-  'ratelimited',
-]);
-
 /**
  * A call Slack refused for good (an unknown user, an archived channel, blocks it will not take) is
  * given up at once with that reason, instead of being retried for minutes by the outbox.
  */
 function refusalsAreFinal(surface: ChatSurface): ChatSurface {
   const finalOrNot = (error: unknown): never => {
-    const code = (error as { data?: { error?: unknown } } | null)?.data?.error;
-    if (
-      (error as { code?: unknown } | null)?.code === 'slack_webapi_platform_error' &&
-      typeof code === 'string' &&
-      !TRANSIENT.has(code)
-    )
-      throw new GiveUp(`Slack refused the call: ${code}`);
+    const code = finalSlackRefusal(error);
+    if (code) throw new GiveUp(`Slack refused the call: ${code}`);
     if (isLapisError(error, 'invalid_input')) throw new GiveUp(error.message);
     throw error;
   };
@@ -126,6 +136,8 @@ function refusalsAreFinal(surface: ChatSurface): ChatSurface {
     sendDirect: (dm, message) => surface.sendDirect(dm, message).catch(finalOrNot),
     postCard: (level, message) => surface.postCard(level, message).catch(finalOrNot),
     replyInThread: (thread, message) => surface.replyInThread(thread, message).catch(finalOrNot),
+    postToChannel: (channelId, message) =>
+      surface.postToChannel(channelId, message).catch(finalOrNot),
     update: (ref, message) => surface.update(ref, message).catch(finalOrNot),
     sendEphemeral: (user, where, message) =>
       surface.sendEphemeral(user, where, message).catch(finalOrNot),

@@ -109,6 +109,35 @@ export const executeValueSchema = z.object({
   action: z.object({ type: z.literal('Action.Execute'), data: submitDataSchema }),
 });
 
+/** The message action's command id (manifest/teams/manifest.json, composeExtensions). */
+export const TICKET_COMMAND_ID = 'createItTicket';
+
+/**
+ * The value of a `composeExtension/submitAction` invoke: a message action used on a message, which
+ * Teams sends whole (`messagePayload`: its id, HTML body, author, link), with the dialog's fields.
+ */
+export const messageActionSchema = z.object({
+  commandId: z.string().max(64),
+  commandContext: optional(z.string().max(32)),
+  data: optional(z.looseObject({ note: optional(z.string().max(4000)) })),
+  messagePayload: z.object({
+    id,
+    body: optional(
+      z.object({
+        contentType: optional(z.string().max(32)),
+        content: optional(z.string().max(200_000)),
+      }),
+    ),
+    from: optional(
+      z.object({
+        user: optional(z.object({ id, displayName: optional(z.string().max(256)) })),
+        application: optional(z.object({ id: optional(id) })),
+      }),
+    ),
+    linkToMessage: optional(z.url({ protocol: /^https$/ }).max(2048)),
+  }),
+});
+
 /** Form field names as the core declares them; `__proto__` and friends cannot match. */
 export const FIELD_NAME = /^[a-zA-Z][a-zA-Z0-9_]{0,63}$/;
 export const MAX_FIELD_LENGTH = 4000;

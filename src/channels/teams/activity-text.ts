@@ -12,6 +12,24 @@ export function plainText(activity: TeamsActivity): string {
     if (entity.type === 'mention' && botId && entity.mentioned?.id === botId && entity.text)
       text = text.split(entity.text).join(' ');
   }
+  return htmlToText(text);
+}
+
+/**
+ * A message's HTML body as Teams gives it to a message action (`messagePayload.body.content`): the
+ * same conversion, and every other tag (links, images, attachments) dropped, as in HTML a `<` the
+ * person typed comes as `&lt;`.
+ */
+export function messageBodyText(content: string, contentType: string | undefined): string {
+  if (contentType !== 'html') return tidy(content);
+  const lines = content
+    .replace(/<at[^<>]{0,200}>([^<]{0,500})<\/at>/gi, '@$1')
+    .replace(/<br[ \t]{0,20}\/?>|<\/p>|<\/div>|<\/li>/gi, '\n');
+  return htmlToText(lines.replace(/<\/?[a-z][a-z0-9]{0,20}([ \t\n][^<>]{0,1000})?\/?>/gi, ''));
+}
+
+function htmlToText(html: string): string {
+  let text = html;
   // Every tag pattern stops at the next `<` and has a bounded length, so a message of half-open tags
   // (`<p <p <p ...`) is scanned a bounded number of times, not once per tag start (quadratic).
   text = text
@@ -20,7 +38,12 @@ export function plainText(activity: TeamsActivity): string {
     .replace(/<img[^<>]{0,4000}>/gi, '')
     .replace(/<br[ \t]{0,20}\/?>|<\/p>|<\/div>/gi, '\n')
     .replace(/<\/?(p|div|span|b|i|u|strong|em|s)([ \t\n][^<>]{0,1000})?>/gi, '');
-  return decodeEntities(text)
+  return tidy(decodeEntities(text));
+}
+
+/** Runs of spaces as one, no spaces around line breaks, at most MAX_TEXT_LENGTH characters. */
+function tidy(text: string): string {
+  return text
     .replace(/[ \t\u00a0]+/g, ' ')
     .replace(/ *\n */g, '\n')
     .trim()

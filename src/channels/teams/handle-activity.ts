@@ -3,7 +3,7 @@ import type { Logger } from '../../logging/logger';
 import { referencesOf } from './activity-references';
 import type { TeamsActivity } from './activity-schema';
 import type { ConversationStore } from '../../core/ports/teams-references';
-import { classifyActivity } from './parse-activity';
+import { classifyActivity, MESSAGE_ACTION_INVOKE } from './parse-activity';
 import type { TeamsIdentities } from './teams-agent-directory';
 
 /** The HTTP answer to an activity: 200, with an invoke response body for Action.Execute. */
@@ -50,8 +50,10 @@ export async function handleActivity(
     await deps.helpdesk.accept(classified.event);
   }
   if (activity.type !== 'invoke') return { status: 200 };
+  if (activity.name === 'adaptiveCard/action') return { status: 200, body: INVOKE_OK };
+  // A message action: recorded above, so answered at once (Teams waits 5 s); the person hears
+  // what came of it privately, from the core.
+  if (activity.name === MESSAGE_ACTION_INVOKE) return { status: 200, body: {} };
   // Other invokes (task modules, sign-in...) are not Lapis's: 501, as botbuilder answers them.
-  return activity.name === 'adaptiveCard/action'
-    ? { status: 200, body: INVOKE_OK }
-    : { status: 501 };
+  return { status: 501 };
 }

@@ -6,11 +6,13 @@ import {
   executeValueSchema,
   FIELD_NAME,
   MAX_FIELD_LENGTH,
+  messageActionSchema,
   submitDataSchema,
+  TICKET_COMMAND_ID,
   type TeamsActivity,
 } from './activity-schema';
 import { filesOf } from './activity-files';
-import { plainText } from './activity-text';
+import { messageBodyText, plainText } from './activity-text';
 import { inputId } from './adaptive-card';
 import { splitConversationId } from './teams-ids';
 
@@ -100,6 +102,7 @@ export function classifyActivity(activity: TeamsActivity): Classified {
 }
 
 function classifyInvoke(activity: TeamsActivity, deliveryId: string): Classified {
+  if (activity.name === MESSAGE_ACTION_INVOKE) return ticketRequestOf(activity, deliveryId);
   if (activity.name !== 'adaptiveCard/action') return ignored(`invoke ${activity.name ?? ''}`);
   const parsed = executeValueSchema.safeParse(activity.value);
   return actionOf(
@@ -107,6 +110,46 @@ function classifyInvoke(activity: TeamsActivity, deliveryId: string): Classified
     deliveryId,
     parsed.success ? { success: true, data: parsed.data.action.data } : { success: false },
   );
+}
+
+/** The invoke of a message action ("Create IT ticket" on a message's "..." menu). */
+export const MESSAGE_ACTION_INVOKE = 'composeExtension/submitAction';
+
+/**
+ * "Create IT ticket" used on a message: a ticket for the message's author, with its text (the HTML
+ * body as plain text) and link. Outside a personal chat only; a bot's message (Lapis's own included)
+ * is ignored. The message is in the invoke whole, so nothing is read later.
+ */
+function ticketRequestOf(activity: TeamsActivity, deliveryId: string): Classified {
+  const parsed = messageActionSchema.safeParse(activity.value);
+  if (!parsed.success || parsed.data.commandId !== TICKET_COMMAND_ID)
+    return ignored('not the Create IT ticket action');
+  if (scopeOf(activity) === 'personal') return ignored('a message action in a personal chat');
+  const message = parsed.data.messagePayload;
+  const author = message.from?.user;
+  if (!author || message.from?.application) return ignored('a message action on a bot’s message');
+  const user = userOf(activity);
+  const name = author.displayName?.trim();
+  const locale = localeOf(activity.locale);
+  const body = message.body?.content ?? '';
+  const note = parsed.data.data?.note?.trim().slice(0, MAX_FIELD_LENGTH);
+  return inbound({
+    kind: 'ticket_request',
+    deliveryId,
+    user,
+    replyTo: { platform: 'teams', id: user.id },
+    message: {
+      platform: 'teams',
+      channelId: splitConversationId(activity.conversation.id).channelId,
+      messageId: message.id,
+    },
+    author: { platform: 'teams', id: author.id, ...(name ? { name: name.slice(0, 200) } : {}) },
+    authorDm: { platform: 'teams', id: author.id },
+    text: messageBodyText(body, message.body?.contentType),
+    ...(message.linkToMessage ? { link: message.linkToMessage } : {}),
+    ...(note ? { note } : {}),
+    ...(locale ? { locale } : {}),
+  });
 }
 
 type SubmitData = { action: ActionId; payload: string } & Record<string, unknown>;

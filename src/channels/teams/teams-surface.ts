@@ -59,11 +59,17 @@ export function createTeamsSurface(deps: TeamsSurfaceDeps): ChatSurface {
     ...(ref.botId ? { botId: ref.botId } : {}),
   });
 
+  /**
+   * A personal chat by its conversation id, or by the person's id: someone Lapis has not heard from
+   * in their own chat (the author of a message a ticket was made from) is named by their user id,
+   * and reached once their chat with the bot is known.
+   */
   async function personalTarget(conversationId: string): Promise<ConversationTarget> {
-    const ref = await store.find('personal', conversationId);
+    const ref =
+      (await store.find('personal', conversationId)) ?? (await store.personalOf(conversationId));
     if (!ref)
       throw new LapisError('not_found', `no Teams conversation reference for ${conversationId}`);
-    return target(ref, conversationId);
+    return target(ref, ref.conversationId);
   }
 
   /**
@@ -147,6 +153,16 @@ export function createTeamsSurface(deps: TeamsSurfaceDeps): ChatSurface {
           channelId: created.conversationId,
           messageId: created.activityId,
         },
+      };
+    },
+
+    /** A new conversation in the channel, as a ticket card starts one (the lead's: the digest). */
+    async postToChannel(channelId, message) {
+      const created = await connector.createThread(await channelTarget(channelId), render(message));
+      return {
+        platform: 'teams' as const,
+        channelId: created.conversationId,
+        messageId: created.activityId,
       };
     },
 

@@ -430,6 +430,85 @@ export const CATALOG = {
     id: '{agent} (dukungan IT) mengirim {name} ({size})',
   },
   card_files: { en: 'Files', id: 'File' },
+  // The weekly digest to the lead's channel (src/report/digest-message.ts).
+  digest_title: {
+    en: 'Weekly IT help desk digest: {period}',
+    id: 'Ringkasan mingguan helpdesk IT: {period}',
+  },
+  digest_l0: {
+    en: 'Self-help (L0) questions: {questions} asked, {answered} answered, {solved} solved ({rate} of those asked)',
+    id: 'Pertanyaan bantuan mandiri (L0): {questions} diajukan, {answered} dijawab, {solved} beres ({rate} dari yang diajukan)',
+  },
+  digest_tickets: { en: 'Tickets by level', id: 'Tiket per level' },
+  digest_level: {
+    en: '{received} received, {resolved} resolved, {escalated} escalated',
+    id: '{received} masuk, {resolved} diselesaikan, {escalated} dieskalasi',
+  },
+  digest_l1_within: {
+    en: 'L1 resolved {rate} of the tickets it finished: within the {low}-{high} target.',
+    id: 'L1 menyelesaikan {rate} dari tiket yang ditanganinya: sesuai target {low}-{high}.',
+  },
+  digest_l1_below: {
+    en: 'L1 resolved {rate} of the tickets it finished: below the {low}-{high} target.',
+    id: 'L1 menyelesaikan {rate} dari tiket yang ditanganinya: di bawah target {low}-{high}.',
+  },
+  digest_l1_above: {
+    en: 'L1 resolved {rate} of the tickets it finished: above the {low}-{high} target.',
+    id: 'L1 menyelesaikan {rate} dari tiket yang ditanganinya: di atas target {low}-{high}.',
+  },
+  digest_l1_no_data: {
+    en: 'L1 finished no tickets this week (target {low}-{high}).',
+    id: 'L1 belum menuntaskan tiket minggu ini (target {low}-{high}).',
+  },
+  digest_sla_met: {
+    en: 'SLA: no target breached; warnings: {warnings}.',
+    id: 'SLA: tidak ada target yang terlampaui; peringatan: {warnings}.',
+  },
+  digest_sla_breached: {
+    en: 'SLA breaches: {breaches} ({firstResponse} first response, {resolution} resolution); warnings: {warnings}.',
+    id: 'SLA terlampaui: {breaches} ({firstResponse} respons pertama, {resolution} penyelesaian); peringatan: {warnings}.',
+  },
+  digest_csat: {
+    en: 'CSAT: {average} / 5 (ratings: {count}).',
+    id: 'CSAT: {average} / 5 (penilaian: {count}).',
+  },
+  digest_csat_none: {
+    en: 'CSAT: no ratings this week.',
+    id: 'CSAT: belum ada penilaian minggu ini.',
+  },
+  digest_gaps: {
+    en: 'Top knowledge gaps (questions L0 did not settle):',
+    id: 'Celah pengetahuan teratas (pertanyaan yang tidak tuntas di L0):',
+  },
+  digest_gaps_none: {
+    en: 'No knowledge gaps: L0 settled every question.',
+    id: 'Tidak ada celah pengetahuan: semua pertanyaan tuntas di L0.',
+  },
+  digest_dashboard: { en: 'Dashboard: {url}', id: 'Dasbor: {url}' },
+  ticket_from_message: {
+    en: '{asker} asked IT to look at a message of yours, so I opened ticket {key} ({priority}) for you with it. An agent will reply right here; anything you write to me now goes to them. Type "status {key}" to see where it stands.',
+    id: '{asker} meminta IT melihat pesan Anda, jadi saya buatkan tiket {key} ({priority}) untuk Anda dari pesan itu. Petugas akan membalas di sini; semua yang Anda tulis sekarang akan diteruskan ke petugas. Ketik "status {key}" untuk melihat perkembangannya.',
+  },
+  ticket_from_message_added: {
+    en: '{asker} asked IT to look at a message of yours: I added it to your open ticket {key}, where the agents see it.',
+    id: '{asker} meminta IT melihat pesan Anda: pesan itu saya tambahkan ke tiket Anda yang masih terbuka, {key}, dan petugas bisa melihatnya di sana.',
+  },
+  ticket_from_message_asker_opened: {
+    en: 'Ticket {key} is open for {author} with that message; they were told privately.',
+    id: 'Tiket {key} sudah dibuat untuk {author} dari pesan itu; yang bersangkutan sudah diberi tahu secara pribadi.',
+  },
+  ticket_from_message_asker_added: {
+    en: 'That message was added to the open ticket of {author}, {key}.',
+    id: 'Pesan itu sudah ditambahkan ke tiket {author} yang masih terbuka, {key}.',
+  },
+  ticket_from_message_exists: {
+    en: 'That message already has a ticket: {key} ({status}). Nothing new was opened.',
+    id: 'Pesan itu sudah punya tiket: {key} ({status}). Tidak ada tiket baru yang dibuat.',
+  },
+  ticket_from_message_unreadable: {
+    en: 'I cannot read that message (I am not in that channel, or I may not see it), so no ticket was opened. Add me to the channel and try again.',
+    id: 'Saya tidak bisa membaca pesan itu (saya tidak ada di kanal itu, atau tidak boleh melihatnya), jadi tidak ada tiket yang dibuat. Tambahkan saya ke kanal itu lalu coba lagi.',
+  },
 } as const satisfies MessageTable;
 
 export type MessageKey = keyof typeof CATALOG;

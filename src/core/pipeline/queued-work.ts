@@ -44,5 +44,9 @@ export function laneOfWork(work: QueuedWork): string {
       const ticket = readPayload(event.payload)?.ticket;
       return ticket ? `ticket:${ticket}` : person;
     }
+    case 'ticket_request':
+      // The author's lane: their DMs, and every request on their messages, one at a time (two
+      // reactions at once, or a DM opening a ticket meanwhile, see each other's ticket).
+      return `user:${event.author.platform}:${event.author.id}`;
   }
 }

@@ -13,6 +13,11 @@ export interface ChatSurface {
     message: OutboundMessage,
   ): Promise<{ thread: ThreadRef; card: MessageRef }>;
   replyInThread(thread: ThreadRef, message: OutboundMessage): Promise<MessageRef>;
+  /**
+   * Posts a new message (not a reply) into a channel named by its id on this platform: the lead's
+   * channel, where the weekly digest goes. On Teams it starts a new conversation there, as a card does.
+   */
+  postToChannel(channelId: string, message: OutboundMessage): Promise<MessageRef>;
   /** Replaces a message the bot sent (a ticket card as the ticket changes). */
   update(ref: MessageRef, message: OutboundMessage): Promise<void>;
   /**

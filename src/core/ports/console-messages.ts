@@ -1,8 +1,11 @@
 import type { OutboundMessage } from '../messages';
 import type { Level } from '../ticket';
 
-/** A console conversation: an employee's DM with the bot, or a level's agents' channel. */
-export type ConversationName = `dm:${string}` | `level:${Level}`;
+/**
+ * A console conversation: an employee's DM with the bot, a level's agents' channel, or the
+ * service-desk lead's channel (the weekly digest).
+ */
+export type ConversationName = `dm:${string}` | `level:${Level}` | 'lead';
 
 /** Who typed a message in the console; absent on the bot's own messages. */
 export interface ConsoleAuthor {

@@ -18,6 +18,7 @@ import { createEmployeeFlow } from './employee-flow';
 import { say } from './render';
 import { createRuntime, DEFAULT_PIPELINE, type HelpdeskDeps } from './runtime';
 import { createSlaSweep } from './sla-sweep';
+import { ticketFromMessage } from './ticket-from-message';
 import { inWorkScope } from './work-scope';
 
 export type { HelpdeskDeps, HelpdeskLogger } from './runtime';
@@ -52,7 +53,9 @@ export function createHelpdesk(deps: HelpdeskDeps): Helpdesk {
       ? deps.config.agentLocale
       : (event.locale ?? deps.config.defaultLocale);
   const whereOf = (event: Inbound) =>
-    event.kind === 'thread_message' ? { thread: event.thread } : { dm: event.dm };
+    event.kind === 'thread_message'
+      ? { thread: event.thread }
+      : { dm: event.kind === 'ticket_request' ? event.replyTo : event.dm };
 
   async function route(event: Inbound): Promise<void> {
     switch (event.kind) {
@@ -62,6 +65,8 @@ export function createHelpdesk(deps: HelpdeskDeps): Helpdesk {
         return agents.handle(event);
       case 'action':
         return actions.handle(event);
+      case 'ticket_request':
+        return ticketFromMessage(rt, event);
     }
   }
 
@@ -220,6 +225,19 @@ export function createHelpdesk(deps: HelpdeskDeps): Helpdesk {
     },
     idle,
     views: ticketViews(deps.tickets),
+    async queueEffects(items) {
+      const entries = items.map(({ id, effect }) => ({
+        id,
+        lane: laneOfEffect(effect),
+        payload: effect,
+      }));
+      const fresh = await deps.outbox.enqueue(entries);
+      for (const entry of entries) if (fresh.includes(entry.id)) outboxRunner.wake(entry.lane);
+      return fresh;
+    },
+    async effectQueued(id) {
+      return (await deps.outbox.status(id)) !== undefined;
+    },
     async sweepSla() {
       const period = String(Math.floor(deps.clock.now().getTime() / 600_000));
       const work = [...(await sla.dueWork()), ...(await sla.missingCardWork(period))];

@@ -119,6 +119,10 @@ export function createEffectDelivery(
         return deliverThread({ ...item, payload: effect });
       case 'retire':
         return retireMessage(effect.ref, effect.message);
+      case 'channel_post':
+        return void (await rt
+          .surface(effect.platform)
+          .postToChannel(effect.channelId, effect.message));
       case 'file':
         return deliverFile({ ...item, payload: effect });
     }

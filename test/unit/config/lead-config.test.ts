@@ -48,3 +48,54 @@ describe("the lead's view configuration", () => {
     ).toMatchObject({ secureCookie: true });
   });
 });
+
+describe("the lead's weekly digest configuration", () => {
+  it('posts on Monday 09:00 by default; takes a day and a time, or off', () => {
+    expect(loadConfig({}).DIGEST_SCHEDULE).toEqual({ day: 1, minutes: 9 * 60 });
+    expect(loadConfig({ DIGEST_SCHEDULE: 'fri 16:30' }).DIGEST_SCHEDULE).toEqual({
+      day: 5,
+      minutes: 16 * 60 + 30,
+    });
+    expect(loadConfig({ DIGEST_SCHEDULE: 'Sunday 7:05' }).DIGEST_SCHEDULE).toEqual({
+      day: 0,
+      minutes: 7 * 60 + 5,
+    });
+    expect(loadConfig({ DIGEST_SCHEDULE: 'off' }).DIGEST_SCHEDULE).toBeUndefined();
+  });
+
+  it('refuses a schedule it cannot read, saying what it expects', () => {
+    for (const bad of ['Monday', '09:00', 'Mon 25:00', 'Mon 09:60', 'Xyz 09:00', 'weekly'])
+      expect(problemsOf({ DIGEST_SCHEDULE: bad })).toEqual([
+        `DIGEST_SCHEDULE: expected a day and a time in TIME_ZONE like "Mon 09:00" (Mon...Sun, 00:00-23:59), or "off"; got "${bad}"`,
+      ]);
+  });
+
+  it('takes the lead channels as the level channels are taken, and refuses others', () => {
+    const config = loadConfig({
+      ...SLACK,
+      SLACK_LEAD_CHANNEL_ID: 'C0LEAD00001',
+      TEAMS_LEAD_CHANNEL_ID:
+        'https://teams.microsoft.com/l/channel/19%3Alead-desk%40thread.tacv2/Lead?groupId=1',
+    });
+    expect(config.SLACK_LEAD_CHANNEL_ID).toBe('C0LEAD00001');
+    expect(config.TEAMS_LEAD_CHANNEL_ID).toBe('19:lead-desk@thread.tacv2');
+    expect(problemsOf({ ...SLACK, SLACK_LEAD_CHANNEL_ID: '#it-lead' })).toEqual([
+      'SLACK_LEAD_CHANNEL_ID: a Slack channel id such as C0123456789',
+    ]);
+    expect(problemsOf({ TEAMS_LEAD_CHANNEL_ID: 'it-lead' })).toEqual([
+      'TEAMS_LEAD_CHANNEL_ID: a Teams channel id such as 19:abc...@thread.tacv2 (or its link)',
+    ]);
+    expect(problemsOf({ SLACK_LEAD_CHANNEL_ID: 'C0LEAD00001' })).toEqual([
+      'SLACK_BOT_TOKEN: required because SLACK_LEAD_CHANNEL_ID is set',
+    ]);
+  });
+
+  it('takes an http(s) DASHBOARD_URL for the link, and nothing else', () => {
+    expect(loadConfig({ DASHBOARD_URL: 'https://lapis.example.com/dashboard' }).DASHBOARD_URL).toBe(
+      'https://lapis.example.com/dashboard',
+    );
+    expect(problemsOf({ DASHBOARD_URL: 'javascript:alert(1)' })).toEqual([
+      'DASHBOARD_URL: an http(s) address such as https://lapis.example.com/dashboard',
+    ]);
+  });
+});

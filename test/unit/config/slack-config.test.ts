@@ -50,4 +50,15 @@ describe('loadConfig: Slack channel settings', () => {
       ]);
     }
   });
+
+  it('reads the ticket reaction with or without colons, and names a bad one', () => {
+    expect(loadConfig(slack).TICKET_REACTION).toBe('ticket');
+    expect(loadConfig({ ...slack, TICKET_REACTION: ' :bug: ' }).TICKET_REACTION).toBe('bug');
+    expect(loadConfig({ ...slack, TICKET_REACTION: 'white_check_mark' }).TICKET_REACTION).toBe(
+      'white_check_mark',
+    );
+    expect(() => loadConfig({ ...slack, TICKET_REACTION: 'Ticket Please' })).toThrow(
+      /TICKET_REACTION: a Slack reaction's name/,
+    );
+  });
 });

@@ -110,13 +110,14 @@ describe('Slack app manifest', () => {
 
   it('subscribes to exactly the events the code listens to', () => {
     const listened = [...slackSource.matchAll(/app\.event\('(\w+)'/g)].map((m) => m[1]).sort();
-    expect(listened).toEqual(['app_home_opened', 'app_mention', 'message']);
+    expect(listened).toEqual(['app_home_opened', 'app_mention', 'message', 'reaction_added']);
     const expected = [
       'app_home_opened',
       'app_mention',
       'message.channels',
       'message.groups',
       'message.im',
+      'reaction_added',
     ];
     expect([...parsed.settings.event_subscriptions.bot_events].sort()).toEqual(expected);
     expect(Object.keys(EVENT_SCOPES).sort()).toEqual(expected);

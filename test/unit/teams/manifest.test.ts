@@ -11,6 +11,7 @@ import {
   PLACEHOLDER_ID,
   TeamsPackageError,
 } from '../../../scripts/teams/teams-package';
+import { TICKET_COMMAND_ID } from '../../../src/channels/teams/activity-schema';
 import { projectRoot } from '../../../src/util/project-root';
 
 const dir = path.join(projectRoot(), 'manifest', 'teams');
@@ -41,6 +42,30 @@ describe('Teams app manifest (manifest/teams)', () => {
     expect(m.bots[0]!.supportsFiles).toBe(true);
     const titles = m.bots[0]!.commandLists.flatMap((l) => l.commands.map((c) => c.title));
     expect(titles).toEqual(expect.arrayContaining(['help', 'my tickets', 'status IT-123']));
+  });
+
+  it('has the "Create IT ticket" message action the Teams channel takes, answered by the bot', () => {
+    const m = manifest() as {
+      composeExtensions: { botId: string; commands: Record<string, unknown>[] }[];
+    };
+    expect(m.composeExtensions).toEqual([
+      {
+        botId: PLACEHOLDER_ID,
+        commands: [
+          expect.objectContaining({
+            id: TICKET_COMMAND_ID,
+            type: 'action',
+            context: ['message'],
+            fetchTask: false,
+            title: 'Create IT ticket',
+          }),
+        ],
+      },
+    ]);
+    const other = { ...m.composeExtensions[0], botId: '11111111-1111-4111-8111-111111111111' };
+    expect(manifestProblems({ ...manifest(), composeExtensions: [other] })).toEqual([
+      'manifest.json composeExtensions.0.botId: must be the bot id (bots.0.botId)',
+    ]);
   });
 
   it('names each missing or bad field', () => {
@@ -100,10 +125,12 @@ describe('Teams app manifest (manifest/teams)', () => {
         id: string;
         bots: { botId: string; supportsFiles: boolean }[];
         webApplicationInfo: { id: string };
+        composeExtensions: { botId: string }[];
       };
       expect(packaged.id).toBe(BOT_ID);
       expect(packaged.bots[0]).toMatchObject({ botId: BOT_ID, supportsFiles: true });
       expect(packaged.webApplicationInfo.id).toBe(BOT_ID);
+      expect(packaged.composeExtensions[0]?.botId).toBe(BOT_ID);
       expect(Buffer.from(files['color.png']!).equals(read('color.png'))).toBe(true);
       expect(Buffer.from(files['outline.png']!).equals(read('outline.png'))).toBe(true);
     });

@@ -1,6 +1,6 @@
 import { referencesOf } from '../../../src/channels/teams/activity-references';
 import { activitySchema, type TeamsActivity } from '../../../src/channels/teams/activity-schema';
-import { plainText } from '../../../src/channels/teams/activity-text';
+import { messageBodyText, plainText } from '../../../src/channels/teams/activity-text';
 import { classifyActivity, localeOf } from '../../../src/channels/teams/parse-activity';
 import { splitConversationId } from '../../../src/channels/teams/teams-ids';
 
@@ -211,5 +211,74 @@ describe('plainText on hostile input', () => {
       expect(plain.length).toBeLessThanOrEqual(4000);
       expect((used.user + used.system) / 1000).toBeLessThan(1000);
     }
+  });
+});
+
+describe('the "Create IT ticket" message action', () => {
+  const payload = {
+    id: '1730000000001',
+    body: {
+      contentType: 'html',
+      content:
+        '<div><at id="0">Ayu</at> printer <b>E-42</b> &lt;again&gt;<br>floor 3<img src="a.png"></div>',
+    },
+    from: { user: { id: 'aad-nina', displayName: 'Nina' } },
+    linkToMessage: 'https://teams.microsoft.com/l/message/19%3Ageneral/1730000000001',
+  };
+  const invoke = (value: Record<string, unknown>, conversation?: Record<string, unknown>) =>
+    classifyActivity(
+      activity({
+        type: 'invoke',
+        name: 'composeExtension/submitAction',
+        conversation: conversation ?? {
+          id: '19:general@thread.tacv2;messageid=1730000000001',
+          conversationType: 'channel',
+        },
+        value: { commandId: 'createItTicket', commandContext: 'message', ...value },
+      }),
+    );
+
+  it('is a ticket request for the message’s author, its HTML as plain text', () => {
+    expect(invoke({ messagePayload: payload, data: { note: ' urgent ' } })).toEqual({
+      kind: 'inbound',
+      event: {
+        kind: 'ticket_request',
+        deliveryId: '19:general@thread.tacv2;messageid=1730000000001|act-1',
+        user: { platform: 'teams', id: 'aad-budi', name: 'Budi' },
+        replyTo: { platform: 'teams', id: 'aad-budi' },
+        message: {
+          platform: 'teams',
+          channelId: '19:general@thread.tacv2',
+          messageId: '1730000000001',
+        },
+        author: { platform: 'teams', id: 'aad-nina', name: 'Nina' },
+        authorDm: { platform: 'teams', id: 'aad-nina' },
+        text: '@Ayu printer E-42 <again>\nfloor 3',
+        link: payload.linkToMessage,
+        note: 'urgent',
+      },
+    });
+  });
+
+  it('ignores other commands, personal chats, bots’ messages and odd payloads', () => {
+    const reason = (c: ReturnType<typeof invoke>) => (c.kind === 'ignored' ? c.reason : c.kind);
+    expect(reason(invoke({ commandId: 'other', messagePayload: payload }))).toMatch(/not the/);
+    expect(
+      reason(invoke({ messagePayload: payload }, { id: 'a:dm', conversationType: 'personal' })),
+    ).toMatch(/personal chat/);
+    const fromBot = { ...payload, from: { application: { id: 'app-1' } } };
+    expect(reason(invoke({ messagePayload: fromBot }))).toMatch(/bot/);
+    expect(reason(invoke({ messagePayload: { ...payload, id: { $ne: null } } }))).toMatch(
+      /not the/,
+    );
+    const javascript = { ...payload, linkToMessage: 'javascript:alert(1)' };
+    expect(reason(invoke({ messagePayload: javascript }))).toMatch(/not the/);
+  });
+
+  it('turns plain-text bodies and hostile HTML into bounded text', () => {
+    expect(messageBodyText('a <b> c', 'text')).toBe('a <b> c');
+    const started = Date.now();
+    expect(messageBodyText('<a '.repeat(50_000), 'html').length).toBeLessThanOrEqual(4000);
+    expect(Date.now() - started).toBeLessThan(2000);
   });
 });

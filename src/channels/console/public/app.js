@@ -7,6 +7,7 @@ import { resetFeed, updateFeed } from './feed-follow.js';
 import { agentLocale, applyLabels, dmLocale, loadLabels, roleName, tr } from './labels.js';
 import { forgetMine, readViews, renderViews } from './queues.js';
 import { renderLevel } from './threads.js';
+import { renderLead } from './lead.js';
 import { busy, renderMessage } from './render.js';
 import { keepUnsent } from './sent-text.js';
 import { limitText, refusalText, setTextLimit } from './text-limit.js';
@@ -53,7 +54,7 @@ function paintLabels() {
   const dm = document.getElementById('pane-dm');
   dm.lang = state.dmLocale;
   applyLabels(dm, state.dmLocale);
-  for (const pane of document.querySelectorAll('.pane-level')) {
+  for (const pane of document.querySelectorAll('.pane-level, .pane-lead')) {
     pane.lang = agentLocale();
     applyLabels(pane, agentLocale());
   }
@@ -297,7 +298,7 @@ const app = {
 
 let polling = false;
 let pollAgain = false;
-/** Reads the four conversations; a request made while a read runs (a post, a switch) runs after it. */
+/** Reads the conversations (a DM, the three levels, the lead's); a request made while a read runs (a post, a switch) runs after it. */
 async function poll() {
   if (!state.acting) return;
   if (polling) {
@@ -310,10 +311,11 @@ async function poll() {
   const read = (c, viewer) =>
     api(`/api/conversation?c=${encodeURIComponent(c)}&viewer=${encodeURIComponent(viewer)}`);
   try {
-    const [views, dm, ...levels] = await Promise.all([
+    const [views, dm, lead, ...levels] = await Promise.all([
       state.views ? readViews(state.dmOwner) : null,
       // As the person you act as: an employee's private notices are not shown to anyone else.
       read(`dm:${state.dmOwner}`, state.acting),
+      read('lead', state.acting),
       ...[1, 2, 3].map((n) => read(`level:${n}`, state.acting)),
     ]);
     if (generation !== state.generation) return;
@@ -326,6 +328,8 @@ async function poll() {
       const pane = document.querySelector(`[data-pane="${name}"]`);
       noteNewMessages(name, renderLevel(pane, i + 1, data.messages, app));
     });
+    const leadPane = document.querySelector('[data-pane="lead"]');
+    noteNewMessages('lead', renderLead(leadPane, lead.messages, agentLocale()));
     if (views) renderViews(views, ticketsTitle(), state.dmLocale);
     setStatus(true);
   } catch {

@@ -1,17 +1,29 @@
-// On a narrow screen the four columns become tabs: one column at a time, and a badge on every other
+// On a narrow screen the columns (four, five with the lead's) become tabs: one column at a time, and a badge on every other
 // tab counting the messages that arrived there since you last looked. Wide screens show all four.
 import { h } from './dom.js';
 import { scrollToEnd } from './feed-follow.js';
 import { tr } from './labels.js';
 
 const NARROW = window.matchMedia('(max-width: 820px)');
+const LEAD = {
+  name: 'lead',
+  label: (locale) => tr(locale, 'lead_tab'),
+  title: () => '#helpdesk-lead',
+};
 const COLUMNS = [
   { name: 'dm', label: 'DM', title: (locale) => tr(locale, 'column_dm') },
   { name: 'level:1', label: 'L1', title: () => 'L1 · #helpdesk-l1' },
   { name: 'level:2', label: 'L2', title: () => 'L2 · #helpdesk-l2' },
   { name: 'level:3', label: 'L3', title: () => 'L3 · #helpdesk-l3' },
 ];
-const state = { current: 'dm', home: 'dm', unread: new Map(), locale: 'en' };
+const state = { current: 'dm', home: 'dm', unread: new Map(), locale: 'en', lead: false };
+
+/** The lead's channel has a tab once something was posted there (lead.js). */
+export function setLeadColumn(shown) {
+  if (state.lead === shown) return;
+  state.lead = shown;
+  renderTabs();
+}
 
 export function isNarrow() {
   return NARROW.matches;
@@ -49,7 +61,7 @@ export function noteNewMessages(name, count) {
 }
 
 function renderTabs() {
-  const tabs = COLUMNS.map(({ name, label, title }) => {
+  const tabs = (state.lead ? [...COLUMNS, LEAD] : COLUMNS).map(({ name, label, title }) => {
     const unread = state.unread.get(name) || 0;
     const classes = ['column-tab'];
     if (name === state.current) classes.push('active');
@@ -65,7 +77,7 @@ function renderTabs() {
         title: title(state.locale),
         onclick: () => showColumn(name),
       },
-      label,
+      typeof label === 'function' ? label(state.locale) : label,
       unread
         ? h(
             'span',

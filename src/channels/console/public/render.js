@@ -51,7 +51,8 @@ export function renderMessage(entry, options) {
     : null;
   return h(
     'article',
-    { class: classes.join(' '), 'data-id': entry.id },
+    // The id is where a ticket made from this message links to (#msg-<id>).
+    { class: classes.join(' '), 'data-id': entry.id, id: `msg-${entry.id}` },
     head,
     marker,
     unsent,

@@ -126,6 +126,23 @@ function buildReplyBox(level, root, app) {
   return form;
 }
 
+/**
+ * "Create ticket" on a person's message: the console's reaction, a ticket for the message's author.
+ * Whoever presses it hears privately in their DM what came of it.
+ */
+function ticketButton(level, message, app, locale) {
+  const button = h(
+    'button',
+    { type: 'button', class: 'btn msg-ticket', title: tr(locale, 'create_ticket_why') },
+    tr(locale, 'create_ticket'),
+  );
+  button.addEventListener('click', () => {
+    const body = { as: app.acting().id, channel: `level:${level}`, messageId: message.id };
+    void busy(button, () => app.post('/api/ticket-request', body));
+  });
+  return button;
+}
+
 function updateThread(shell, level, root, app) {
   const acting = app.acting();
   const card = ticketOfCard(root);
@@ -150,14 +167,18 @@ function updateThread(shell, level, root, app) {
   syncList(shell.querySelector('.replies'), root.replies, {
     key: (m) => m.id,
     version: (m) => `${m.updatedAt}|${acting.id}`,
-    build: (m) =>
-      renderMessage(m, {
+    build: (m) => {
+      const el = renderMessage(m, {
         variant: 'reply',
         mine: m.from?.id === acting.id,
         act,
         unsent: unsentReason(level, m, app),
         locale,
-      }),
+      });
+      // Offered where the acting user works, as every button of a level channel is.
+      if (m.from && !m.ephemeral && !readOnly) el.append(ticketButton(level, m, app, locale));
+      return el;
+    },
   });
   const count = root.replies.length;
   shell.querySelector('.replies-head').textContent = count

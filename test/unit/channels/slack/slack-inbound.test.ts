@@ -10,6 +10,7 @@ import {
   parseMentionEvent,
   parseMessageEvent,
   parseMessageShortcut,
+  parseReactionEvent,
 } from '../../../../src/channels/slack/slack-inbound';
 import {
   blankRequired,
@@ -268,5 +269,36 @@ describe('button values and modals', () => {
     };
     expect(blankRequired(view, { reason: '  ', details: '' })).toEqual(['reason']);
     expect(blankRequired(view, { reason: 'ok' })).toEqual([]);
+  });
+});
+
+describe('parseReactionEvent', () => {
+  const reaction = {
+    type: 'reaction_added',
+    user: 'U0AYU0001',
+    reaction: 'ticket',
+    item_user: 'U0BUDI001',
+    item: { type: 'message', channel: 'C0GENERAL1', ts: '1700000000.000100' },
+  };
+
+  it('reads who reacted with what on whose message, where', () => {
+    expect(parseReactionEvent(envelope(reaction))).toEqual({
+      deliveryId: 'Ev1',
+      userId: 'U0AYU0001',
+      reaction: 'ticket',
+      authorId: 'U0BUDI001',
+      channelId: 'C0GENERAL1',
+      ts: '1700000000.000100',
+    });
+  });
+
+  it('ignores DMs, files, messages of no user and odd ids', () => {
+    const on = (fields: Record<string, unknown>) =>
+      parseReactionEvent(envelope({ ...reaction, ...fields }));
+    expect(on({ item: { ...reaction.item, channel: 'D0BUDI001' } })).toBeUndefined();
+    expect(on({ item: { type: 'file', file: 'F1' } })).toBeUndefined();
+    expect(on({ item_user: undefined })).toBeUndefined();
+    expect(on({ user: { $ne: null } })).toBeUndefined();
+    expect(on({ item: { ...reaction.item, ts: 'x' } })).toBeUndefined();
   });
 });
