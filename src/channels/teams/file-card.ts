@@ -4,6 +4,7 @@ import type { OutboundMessage } from '../../core/messages';
 import { MAX_CARD_BYTES, renderCardActivity, type CardOptions } from './adaptive-card';
 import { escapeUserText } from './card-text';
 import type { CardActivity, CardElement, InlineImage } from './card-types';
+import { truncate } from '../../core/text/truncate';
 import { formatSize } from '../../core/workflow/file-messages';
 import { teamsLabel } from './teams-labels';
 
@@ -111,7 +112,7 @@ function fileElements(
       actions: [
         {
           type: 'Action.OpenUrl',
-          title: teamsLabel(locale, 'file_open', { name: file.name, size }),
+          title: teamsLabel(locale, 'file_open', { name: truncate(file.name, 80), size }),
           url: link.url,
         },
       ],
