@@ -8,6 +8,8 @@ import type { Config } from '../config/config';
 import type { Channel } from '../core/ports/channel';
 import type { Logger } from '../logging/logger';
 import { createMongoConsoleMessages } from '../store/mongo-console-messages';
+import { createMongoFileStore } from '../store/mongo-file-store';
+import { filePolicyOf } from '../config/files';
 import { createMongoConversationStore } from '../store/mongo-conversation-store';
 import { createMongoFileStore } from '../store/mongo-file-store';
 import { serveFileLinks } from './serve-file-links';
@@ -29,6 +31,7 @@ export function buildChannels(options: {
       createConsoleChannel({
         settings: consoleSettingsOf(config),
         messages: createMongoConsoleMessages(db),
+        files: { store: createMongoFileStore(db), policy: filePolicyOf(config) },
         mount: (handler) => expressApp.use(handler),
         logError: (err, context) => log.error({ err, context }, 'console request failed'),
       }),
