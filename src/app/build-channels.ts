@@ -11,7 +11,6 @@ import { createMongoConsoleMessages } from '../store/mongo-console-messages';
 import { createMongoFileStore } from '../store/mongo-file-store';
 import { filePolicyOf } from '../config/files';
 import { createMongoConversationStore } from '../store/mongo-conversation-store';
-import { createMongoFileStore } from '../store/mongo-file-store';
 import { serveFileLinks } from './serve-file-links';
 
 /**
