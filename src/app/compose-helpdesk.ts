@@ -98,6 +98,12 @@ export function composeHelpdesk(options: {
       followUpSeconds: config.FOLLOW_UP_SECONDS,
       offTopicContacts: offTopicContacts(config),
       ...(config.KB_ARTICLE_URL ? { articleUrl: articleUrlTemplate(config.KB_ARTICLE_URL) } : {}),
+      timers: {
+        waitingRemindHours: config.WAITING_REMIND_HOURS,
+        waitingCloseHours: config.WAITING_CLOSE_HOURS,
+        resolvedCloseHours: config.RESOLVED_CLOSE_HOURS,
+        calendar: businessHours,
+      },
       sla: createSlaPolicy({
         targets: config.SLA_TARGETS,
         businessHours,

@@ -74,7 +74,10 @@ export interface Helpdesk {
   stop(deadlineMs: number): Promise<void>;
   /** Resolves once nothing due is left in the queues and nothing is in hand here. */
   idle(timeoutMs?: number): Promise<void>;
-  /** Queues SLA checks of tickets that are due; main calls it periodically under a job lease. */
+  /**
+   * Queues the SLA checks, reminders and auto-closes of tickets that are due; main calls it
+   * periodically under a job lease.
+   */
   sweepSla(): Promise<number>;
   /** Read-only views every channel can render (Slack's App Home...): the queries live here, once. */
   readonly views: TicketViews;
