@@ -7,12 +7,12 @@ import { encodePayload } from './payload';
 import { formatTime } from './render';
 
 /** The requester's Reopen: its form asks what is still wrong (and tells the agents). */
-export function reopenButton(ticket: Ticket, locale: Locale): Action {
+function reopenButton(ticket: Ticket, locale: Locale): Action {
   return {
     id: 'reopen',
     label: t(locale, 'btn_reopen'),
     // The language rides along, so a channel opens the reopen form in it (a Slack modal's Cancel).
-    payload: encodePayload({ ticket: ticket.id, lang: locale }),
+    payload: encodePayload({ ticket: ticket.id, lang: locale, notice: 'auto_closed' }),
     form: [
       { name: 'problem', label: t(locale, 'form_reopen_reason'), type: 'textarea', required: true },
     ],

@@ -73,7 +73,13 @@ describe('reminders and auto-close of a ticket waiting on the requester', () => 
     await h.sweep();
     expect((await get()).status).toBe('closed');
     h.advance(60);
-    await h.press(people.budi, h.button('reopen', 'dm:budi'), { problem: 'tray 2, still jammed' });
+    const reopen = h.button('reopen', 'dm:budi');
+    await h.press(people.budi, reopen, { problem: 'tray 2, still jammed' });
+    // The notice's button retires in place.
+    const notice = textOf(h.shownNow(reopen)!);
+    expect(notice).toMatch(/is closed because I did not hear back/);
+    expect(notice).toMatch(/✓ Reopened/);
+    expect(notice).not.toMatch(/\[Reopen\]/);
     const reopened = await get();
     expect(reopened).toMatchObject({ status: 'claimed', closedReason: undefined });
     expect(reopened.closedAt).toBeUndefined();
