@@ -45,6 +45,7 @@ export function createHelpdesk(deps: HelpdeskDeps): Helpdesk {
   const agents = createAgentFlow(rt);
   const sla = createSlaSweep(rt);
   const timers = createTimerSweep(rt);
+  let timersChecked = false;
   const delivery = createEffectDelivery(rt, (ticketId, level) =>
     outboxRunner.wake(laneOfEffect({ kind: 'thread', ticketId, level, message: say('') })),
   );
@@ -225,9 +226,13 @@ export function createHelpdesk(deps: HelpdeskDeps): Helpdesk {
     views: ticketViews(deps.tickets),
     async sweepSla() {
       const period = String(Math.floor(deps.clock.now().getTime() / 600_000));
+      // Once per process: tickets whose timer predates these settings (or timers) get theirs.
+      const backfill = timersChecked ? [] : await timers.backfillWork();
+      timersChecked = true;
       const work = [
         ...(await sla.dueWork()),
         ...(await timers.dueWork()),
+        ...backfill,
         ...(await sla.missingCardWork(period)),
       ];
       const fresh = await deps.inbox.enqueue(work);

@@ -1,7 +1,7 @@
 import { t } from '../i18n/translate';
 import type { QueuedWork } from '../pipeline/queued-work';
 import type { NewWorkItem } from '../ports/work-queue';
-import type { Ticket } from '../ticket';
+import { LEVELS, type Ticket } from '../ticket';
 import { say } from './render';
 import type { Uses } from './runtime';
 import { dueTimer, withNextTimer, type TimerKind, type TimerSettings } from './ticket-timers';
@@ -35,6 +35,28 @@ export function createTimerSweep(rt: TimerSweepDeps) {
       lane: `ticket:${ticket.id}`,
       payload: { kind: 'timer', ticketId: ticket.id },
     }));
+  }
+
+  /**
+   * Tickets waiting on the requester or resolved whose `nextTimerAt` is not what the settings make of
+   * it: stored before timers existed, or timed under other hours. Each gets a timer item, which sets
+   * its next timer (or fires one already due). Reads the tickets collection by status: run once per
+   * process start, not each sweep.
+   */
+  async function backfillWork(): Promise<NewWorkItem<QueuedWork>[]> {
+    const settings = rt.config.timers;
+    const timed = (
+      await Promise.all(
+        LEVELS.map((level) => rt.tickets.listByLevel(level, ['waiting_on_requester', 'resolved'])),
+      )
+    ).flat();
+    return timed
+      .filter((t) => dueTimer(t, settings)?.at.getTime() !== t.nextTimerAt?.getTime())
+      .map((ticket) => ({
+        id: `timer:${ticket.id}:set:${dueTimer(ticket, settings)?.at.getTime() ?? 'none'}`,
+        lane: `ticket:${ticket.id}`,
+        payload: { kind: 'timer', ticketId: ticket.id },
+      }));
   }
 
   /** The timer work item of one ticket: whatever is due now (nothing, if it changed meanwhile). */
@@ -82,5 +104,5 @@ export function createTimerSweep(rt: TimerSweepDeps) {
     rt.tellThread(after, after.level, say(t(agentLocale, thread, { hours }), agentLocale));
   }
 
-  return { dueWork, fire };
+  return { dueWork, backfillWork, fire };
 }

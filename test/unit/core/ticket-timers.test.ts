@@ -202,3 +202,31 @@ describe('auto-close of a resolved ticket', () => {
     expect((await cancelled.get()).nextTimerAt).toBeUndefined();
   });
 });
+
+describe('tickets from before the timers', () => {
+  it('get their timer on the first sweep after the start, and are reminded when it is due', async () => {
+    // A desk without timers (an older version) leaves a ticket waiting on the requester...
+    const before = createHarness();
+    await before.dm(people.budi, 'the printer on floor 3 has a paper jam');
+    await before.press(people.budi, before.button('l0_need_help'));
+    await before.press(people.budi, before.button('ticket_form'), form);
+    const { id } = (await before.stores.tickets.listByRequester(people.budi))[0]!;
+    await before.press(people.ayu, before.button('claim', 'L1'));
+    await before.press(people.ayu, before.button('wait_requester', 'L1'));
+    await before.helpdesk.stop(1000);
+    expect((await before.stores.tickets.get(id))!.nextTimerAt).toBeUndefined();
+
+    // ... and the new one, on the same database, starts.
+    const after = createHarness({
+      stores: before.stores,
+      timers: { waitingRemindHours: 4, waitingCloseHours: 8, resolvedCloseHours: 6 },
+    });
+    await after.sweep();
+    expect((await after.stores.tickets.get(id))!.nextTimerAt?.toISOString()).toBe(
+      '2026-11-30T06:00:00.000Z',
+    );
+    after.advance(4 * HOUR);
+    await after.sweep();
+    expect(after.sent.filter((s) => /^Reminder: IT-1001/.test(textOf(s.message)))).toHaveLength(1);
+  });
+});
