@@ -143,7 +143,7 @@ export function createTicketRefs(db: Db, now: () => Date = () => new Date()) {
       if (doc.nextTimerAt) {
         if (timerUnchanged(doc)) rememberTimer(doc);
         else await putTimer(doc, doc.nextTimerAt, now());
-      }
+      } else if (doc.version === 0) rememberTimer(doc); // a new ticket has no timer ref to delete
       const summary = summaryOf(doc, now());
       if (!summary) return;
       if (unchanged(doc, contentOf(summary))) remember(doc, contentOf(summary));
