@@ -83,6 +83,8 @@ export function whyNot(
     }
     case 'csat':
       if (ticket.status !== 'resolved' && ticket.status !== 'closed') return 'moved_on';
+      // A ticket closed for want of an answer was never resolved: there is no help to rate.
+      if (!ticket.resolution) return 'moved_on';
       return ticket.csat ? 'already_rated' : undefined;
     default:
       return 'moved_on';

@@ -178,6 +178,9 @@ describe('reopening a ticket a timer closed', () => {
     expect(() => tr.reopen(closedBy('confirmed'), as(1), 72, 'still broken')).toThrow(
       ActionRefused,
     );
+    // Closed for want of an answer, it was never resolved: nothing to rate.
+    const unanswered = { ...closedBy('auto_no_reply'), resolution: undefined };
+    expect(() => tr.rate(unanswered, as(1), 5)).toThrow(ActionRefused);
   });
 });
 
