@@ -102,6 +102,12 @@ export function composeHelpdesk(options: {
       files: filePolicyOf(config),
       offTopicContacts: offTopicContacts(config),
       ...(config.KB_ARTICLE_URL ? { articleUrl: articleUrlTemplate(config.KB_ARTICLE_URL) } : {}),
+      timers: {
+        waitingRemindHours: config.WAITING_REMIND_HOURS,
+        waitingCloseHours: config.WAITING_CLOSE_HOURS,
+        resolvedCloseHours: config.RESOLVED_CLOSE_HOURS,
+        calendar: businessHours,
+      },
       sla: createSlaPolicy({
         targets: config.SLA_TARGETS,
         businessHours,

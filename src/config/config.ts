@@ -215,6 +215,10 @@ const envSchema = z
         .max(24 * 90)
         .default(72),
     ),
+    // Reminders and auto-close, in business hours (BUSINESS_HOURS, HOLIDAYS); 0 turns one off.
+    WAITING_REMIND_HOURS: intSetting(0, 24 * 365, 24),
+    WAITING_CLOSE_HOURS: intSetting(0, 24 * 365, 72),
+    RESOLVED_CLOSE_HOURS: intSetting(0, 24 * 365, 72),
     FOLLOW_UP_SECONDS: z.preprocess(
       emptyToUndefined,
       z.coerce.number().int().min(0).max(600).default(30),
@@ -247,6 +251,16 @@ const envSchema = z
         if (env[name]) need('SLACK_BOT_TOKEN', `because ${name} is set`);
       }
     }
+    if (
+      env.WAITING_REMIND_HOURS > 0 &&
+      env.WAITING_CLOSE_HOURS > 0 &&
+      env.WAITING_CLOSE_HOURS <= env.WAITING_REMIND_HOURS
+    )
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WAITING_CLOSE_HOURS'],
+        message: `must be more than WAITING_REMIND_HOURS (${env.WAITING_REMIND_HOURS}), or 0 (never close)`,
+      });
     checkTeamsEnv(env, (name, message) => ctx.addIssue({ code: 'custom', path: [name], message }));
     checkLeadEnv(env, (name, message) => ctx.addIssue({ code: 'custom', path: [name], message }));
     // A company's tickets should not end up in a single SQLite file by accident.

@@ -108,7 +108,10 @@ export interface Helpdesk {
   stop(deadlineMs: number): Promise<void>;
   /** Resolves once nothing due is left in the queues and nothing is in hand here. */
   idle(timeoutMs?: number): Promise<void>;
-  /** Queues SLA checks of tickets that are due; main calls it periodically under a job lease. */
+  /**
+   * Queues the SLA checks, reminders and auto-closes of tickets that are due; main calls it
+   * periodically under a job lease.
+   */
   sweepSla(): Promise<number>;
   /**
    * Queues effects no event caused (the weekly digest) in the outbox, each under its own id: an id

@@ -16,6 +16,22 @@ export type TicketStatus =
   'open' | 'claimed' | 'waiting_on_requester' | 'resolved' | 'closed' | 'cancelled';
 export const ACTIVE_STATUSES: readonly TicketStatus[] = ['open', 'claimed', 'waiting_on_requester'];
 
+/**
+ * Why a ticket was closed (or cancelled): the requester confirmed the resolution, cancelled it, or a
+ * timer closed it: no answer while it waited on the requester, or a resolution never confirmed.
+ */
+export type ClosedReason = 'confirmed' | 'cancelled' | 'auto_no_reply' | 'auto_resolved';
+export const CLOSED_REASONS: readonly ClosedReason[] = [
+  'confirmed',
+  'cancelled',
+  'auto_no_reply',
+  'auto_resolved',
+];
+/** Closed by a timer: the requester may still reopen it for a while (allowed-actions.ts). */
+export const isAutoClosed = (ticket: Pick<Ticket, 'status' | 'closedReason'>): boolean =>
+  ticket.status === 'closed' &&
+  (ticket.closedReason === 'auto_no_reply' || ticket.closedReason === 'auto_resolved');
+
 export type Category =
   'account' | 'email' | 'network' | 'hardware' | 'software' | 'printing' | 'security' | 'other';
 export const CATEGORIES: readonly Category[] = [
@@ -126,6 +142,13 @@ export interface Ticket {
   readonly createdAt: Date;
   readonly updatedAt: Date;
   readonly closedAt: Date | undefined;
+  /** Why it was closed or cancelled; absent while open, and on tickets closed before it was kept. */
+  readonly closedReason?: ClosedReason;
+  /**
+   * When the next reminder or auto-close is due (ticket-timers.ts), kept by every change so the
+   * store can find due tickets by it; absent when nothing is timed.
+   */
+  readonly nextTimerAt?: Date;
   readonly audit: readonly AuditEntry[];
   /** The ticket this one follows up (the requester asked to reopen it once that was no longer possible). */
   readonly followUpOf?: { readonly id: string; readonly key: string };

@@ -55,6 +55,7 @@ export function observeTickets<S extends object>(
     listByRequester: (requester, statuses) => inner.listByRequester(requester, statuses),
     listByLevel: (level, statuses) => inner.listByLevel(level, statuses),
     listDueForSla: (now, limit) => inner.listDueForSla(now, limit),
+    listDueForTimers: (now, limit) => inner.listDueForTimers(now, limit),
     listMissingCards: (createdBefore, limit) => inner.listMissingCards(createdBefore, limit),
   };
 }

@@ -1,6 +1,7 @@
 import { groupGaps, unsettledQuestions } from './gaps';
 import { l0Figures, weakArticles } from './l0-figures';
 import { l1Target, levelFigures, type ReadTicket } from './level-figures';
+import { closureFigures } from './closure-figures';
 import { csatFigures } from './csat-figures';
 import type { ReportDraft, ReportInput, ReportOptions, ReportOutcome } from './report-input';
 import { inPeriod } from './report-math';
@@ -46,6 +47,7 @@ export function buildReport(input: ReportInput, options: ReportOptions): Report 
     sla: slaFigures(read, options),
     csat: csatFigures(read, options),
     backlog: backlogFigures(read, options.to),
+    closures: closureFigures(read, options),
     gaps: {
       groups: groupGaps(unsettledQuestions(outcomes), input.drafts, options.questionTerms),
       weakArticles: weakArticles(l0.articles),

@@ -75,6 +75,18 @@ export function reportTables(r: Report): ReportTable[] {
       ],
     },
     {
+      title: 'Closed tickets, by why',
+      columns: ['reason', 'tickets'],
+      rows: r.closures
+        ? [
+            ['confirmed by the requester', num(r.closures.confirmed)],
+            ['cancelled by the requester', num(r.closures.cancelled)],
+            ['closed automatically: no reply', num(r.closures.autoNoReply)],
+            ['closed automatically: resolution not confirmed', num(r.closures.autoResolved)],
+          ]
+        : [],
+    },
+    {
       title: 'CSAT by agent',
       columns: ['agent', 'ratings', 'average'],
       rows: r.csat.byAgent.map((a) => [a.agent, num(a.count), num(a.average)]),

@@ -139,6 +139,16 @@ export interface Report {
       readonly solveRate: number;
     }[];
   };
+  /**
+   * Tickets closed in the period, by why: the requester confirmed or cancelled, or a timer closed it
+   * (no reply while waiting on the requester; a resolution never confirmed). (Added.)
+   */
+  readonly closures?: {
+    readonly confirmed: number;
+    readonly cancelled: number;
+    readonly autoNoReply: number;
+    readonly autoResolved: number;
+  };
   /** What the figures could not take into account (e.g. a filter L0 outcomes cannot honour). (Added.) */
   readonly notes?: readonly string[];
   readonly drafts: {

@@ -7,6 +7,8 @@ export const COLLECTIONS = {
   ticketThreads: 'ticket_threads',
   /** A summary of each active ticket, read instead of the whole tickets collection (ticket-refs.ts). */
   activeTickets: 'active_tickets',
+  /** When each timed ticket's reminder or auto-close is due, read by the sweep (ticket-refs.ts). */
+  ticketTimers: 'ticket_timers',
   /** Marks of one-time data migrations that have run, by name. */
   migrations: 'migrations',
   counters: 'counters',

@@ -11,6 +11,7 @@ export const INDEXES: Readonly<Record<string, readonly IndexDescription[]>> = {
     { key: { key: 1 }, name: 'key_unique', unique: true },
     { key: { status: 1, level: 1, updatedAt: -1 }, name: 'queue' },
     { key: { 'sla.nextCheckAt': 1 }, name: 'sla_due' },
+    { key: { nextTimerAt: 1 }, name: 'timer_due' },
     // `${platform}:${threadId}` of every thread of the ticket, maintained by the ticket store.
     { key: { threadIds: 1 }, name: 'by_thread' },
     { key: { 'requester.platform': 1, 'requester.id': 1, createdAt: -1 }, name: 'by_requester_id' },
@@ -25,6 +26,8 @@ export const INDEXES: Readonly<Record<string, readonly IndexDescription[]>> = {
     { key: { level: 1, createdAt: 1 }, name: 'by_level' },
     { key: { nextCheckAt: 1 }, name: 'sla_due' },
   ],
+  // The timed tickets (ticket-refs.ts): waiting on the requester or resolved, by due time.
+  [COLLECTIONS.ticketTimers]: [{ key: { at: 1 }, name: 'timer_due' }],
   [COLLECTIONS.sessions]: [{ key: { platform: 1, userId: 1, updatedAt: -1 }, name: 'by_user' }],
   // Work queues hold pending items only; lanes are read in arrival order (see mongo-work-queue.ts).
   [COLLECTIONS.inbox]: [{ key: { seq: 1 }, name: 'arrival' }],

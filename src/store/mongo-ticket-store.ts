@@ -201,6 +201,28 @@ export function createMongoTicketStore(db: Db, options: MongoTicketStoreOptions 
         .slice(0, limit);
     },
 
+    async listDueForTimers(now: Date, limit: number): Promise<Ticket[]> {
+      if (!(limit >= 1)) return [];
+      const due = filterDate(now, 'now');
+      // Read by `_id` from the small timer refs (ticket-refs.ts), never by a query over the tickets.
+      const ids = await refs.dueTimerIds(due, Number.isFinite(limit) ? limit : 0);
+      const found = await Promise.all(
+        ids.map(async (id) => {
+          try {
+            const ticket = await findOne({ _id: id });
+            if (!ticket?.nextTimerAt) await refs.dropStaleTimer(id);
+            return ticket;
+          } catch (error) {
+            options.onMalformed?.(error instanceof Error ? error : new Error(String(error)));
+            return undefined;
+          }
+        }),
+      );
+      return found
+        .filter((t): t is Ticket => t?.nextTimerAt !== undefined && t.nextTimerAt <= due)
+        .sort((a, b) => a.nextTimerAt!.getTime() - b.nextTimerAt!.getTime() || cmp(a, b));
+    },
+
     async listMissingCards(createdBefore: Date, limit: number): Promise<Ticket[]> {
       const before = filterDate(createdBefore, 'created before');
       const found = await activeTickets({ createdAt: { $lt: before } });

@@ -3,8 +3,10 @@ import { LOCALES } from '../core/locale';
 import type { Platform } from '../core/people';
 import {
   CATEGORIES,
+  CLOSED_REASONS,
   LEVELS,
   PRIORITIES,
+  type ClosedReason,
   type Level,
   type Ticket,
   type TicketStatus,
@@ -170,6 +172,9 @@ export const ticketDocumentSchema = z.object({
   createdAt: dateSchema,
   updatedAt: dateSchema,
   closedAt: maybe(dateSchema),
+  // Both absent on documents from before they were kept: such a ticket reads back without them.
+  closedReason: z.enum(CLOSED_REASONS as [ClosedReason, ...ClosedReason[]]).optional(),
+  nextTimerAt: dateSchema.optional(),
   audit: z.array(auditEntry),
   followUpOf: z.object({ id: z.string(), key: z.string() }).optional(),
   applied: z.array(z.string()).optional(),

@@ -14,7 +14,10 @@ import { isDuplicateKey } from './version-guard';
  * - `active_tickets`: one summary per active ticket (requester, level, SLA check time, cards), so
  *   "the requester's open ticket", queue views and the SLA sweep read a collection the size of the
  *   backlog, then the tickets by `_id`.
- * Both are hints: readers check every ticket they fetch. A summary is written before a ticket becomes
+ * - `ticket_timers`: `_id` ticketId -> `at`, the ticket's `nextTimerAt` (a reminder or auto-close of
+ *   a ticket waiting on the requester or resolved), so the timer sweep reads a collection the size of
+ *   the timed tickets.
+ * All are hints: readers check every ticket they fetch. A summary is written before a ticket becomes
  * active (a DM can never miss its open ticket) and after the other changes; what a crash leaves stale
  * is put right by `reconcile` (run at start and periodically).
  */
@@ -29,6 +32,12 @@ export interface ActiveSummary {
   /** Levels whose card has been posted. */
   readonly cards: readonly Level[];
   /** When this summary was written: reconcile leaves fresh ones alone (a write may be under way). */
+  readonly writtenAt: Date;
+}
+
+export interface TimerRef {
+  readonly _id: string;
+  readonly at: Date;
   readonly writtenAt: Date;
 }
 
@@ -74,7 +83,23 @@ export function createTicketRefs(db: Db, now: () => Date = () => new Date()) {
   const active = db.collection<ActiveSummary>(COLLECTIONS.activeTickets, {
     ignoreUndefined: true,
   });
+  const timers = db.collection<TimerRef>(COLLECTIONS.ticketTimers);
   const migrations = db.collection<MigrationMark>(COLLECTIONS.migrations);
+  /** What this process last made of each ticket's timer ref (its time, or 'none'), by version. */
+  const timersWritten = new LRUCache<string, { version: number; at: string }>({ max: REMEMBERED });
+  const timerContent = (doc: TicketDocument) =>
+    doc.nextTimerAt ? String(doc.nextTimerAt.getTime()) : 'none';
+  /** As `unchanged`, for the timer ref. */
+  const timerUnchanged = (doc: TicketDocument) => {
+    const last = timersWritten.get(doc._id);
+    return last !== undefined && last.version === doc.version - 1 && last.at === timerContent(doc);
+  };
+  const rememberTimer = (doc: TicketDocument) =>
+    timersWritten.set(doc._id, { version: doc.version, at: timerContent(doc) });
+  async function putTimer(doc: TicketDocument, at: Date, writtenAt: Date): Promise<void> {
+    await timers.replaceOne({ _id: doc._id }, { at, writtenAt }, { upsert: true });
+    rememberTimer(doc);
+  }
   /** What this process last made of each ticket's summary, at which ticket version. */
   const written = new LRUCache<string, { version: number; content: string }>({ max: REMEMBERED });
   /** Thread refs known to be stored (`ticketId|threadKey`). */
@@ -114,6 +139,11 @@ export function createTicketRefs(db: Db, now: () => Date = () => new Date()) {
     /** Before a ticket write: its threads' refs, and its summary when it is (or becomes) active. */
     async beforeWrite(doc: TicketDocument): Promise<void> {
       await insertThreads(doc);
+      // A timer ref is written before the ticket that names it (a timer is never missed).
+      if (doc.nextTimerAt) {
+        if (timerUnchanged(doc)) rememberTimer(doc);
+        else await putTimer(doc, doc.nextTimerAt, now());
+      } else if (doc.version === 0) rememberTimer(doc); // a new ticket has no timer ref to delete
       const summary = summaryOf(doc, now());
       if (!summary) return;
       if (unchanged(doc, contentOf(summary))) remember(doc, contentOf(summary));
@@ -122,6 +152,10 @@ export function createTicketRefs(db: Db, now: () => Date = () => new Date()) {
 
     /** After a successful write: a ticket no longer active loses its summary. */
     async afterWrite(doc: TicketDocument): Promise<void> {
+      if (!doc.nextTimerAt) {
+        if (!timerUnchanged(doc)) await timers.deleteOne({ _id: doc._id });
+        rememberTimer(doc);
+      }
       if (summaryOf(doc, now())) return;
       if (!unchanged(doc, 'inactive')) await active.deleteOne({ _id: doc._id });
       remember(doc, 'inactive');
@@ -138,6 +172,23 @@ export function createTicketRefs(db: Db, now: () => Date = () => new Date()) {
         .toArray();
       return requesters.map((r) => found.filter((s) => s.requester === r).map((s) => s._id));
     }),
+
+    /** Ids of the tickets whose timer is due by `at`, earliest first (a hint: the caller checks). */
+    async dueTimerIds(at: Date, limit: number): Promise<string[]> {
+      const found = await timers
+        .find({ at: { $lte: at } }, { projection: { _id: 1 } })
+        .sort({ at: 1, _id: 1 })
+        .limit(limit)
+        .toArray();
+      return found.map((r) => r._id);
+    },
+
+    /** Drops the timer ref of a ticket found to have no timer, unless it may be a write under way. */
+    async dropStaleTimer(id: string): Promise<void> {
+      const ref = await timers.findOne({ _id: id });
+      if (ref && isSettled(ref, now()))
+        await timers.deleteOne({ _id: id, writtenAt: ref.writtenAt });
+    },
 
     /** Ids of the tickets whose summary matches (a hint: the caller checks the tickets). */
     async activeIds(filter: Filter<ActiveSummary>): Promise<string[]> {
@@ -158,9 +209,20 @@ export function createTicketRefs(db: Db, now: () => Date = () => new Date()) {
       const storedThreads = new Set(
         (await threads.find({}, { projection: { _id: 1 } }).toArray()).map((t) => t._id),
       );
+      const storedTimers = new Map<string, TimerRef>();
+      for await (const r of timers.find({})) storedTimers.set(r._id, r);
       const tickets = db.collection<TicketDocument>(COLLECTIONS.tickets);
       for await (const doc of tickets.find({})) {
         await insertThreads(doc, storedThreads);
+        const timer = storedTimers.get(doc._id);
+        storedTimers.delete(doc._id);
+        if (doc.nextTimerAt && timer?.at.getTime() !== doc.nextTimerAt.getTime()) {
+          await putTimer(doc, doc.nextTimerAt, at);
+          put += 1;
+        } else if (!doc.nextTimerAt && timer && isSettled(timer, at)) {
+          await timers.deleteOne({ _id: doc._id });
+          deleted += 1;
+        }
         const summary = summaryOf(doc, at);
         const current = stored.get(doc._id);
         stored.delete(doc._id);
@@ -171,6 +233,11 @@ export function createTicketRefs(db: Db, now: () => Date = () => new Date()) {
           await active.deleteOne({ _id: doc._id });
           deleted += 1;
         }
+      }
+      for (const [id, r] of storedTimers) {
+        if (!isSettled(r, at)) continue;
+        await timers.deleteOne({ _id: id });
+        deleted += 1;
       }
       // Summaries of tickets that were never stored (their create failed after the summary).
       for (const [id, s] of stored) {

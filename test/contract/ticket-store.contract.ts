@@ -267,6 +267,36 @@ export function describeTicketStoreContract(
         expect(await store.listDueForSla(at(4), 100)).toEqual([]);
         expect(await store.listDueForSla(at(30), 0)).toEqual([]);
       });
+
+      it('lists tickets whose reminder or auto-close is due, soonest first, and forgets a cleared one', async () => {
+        const timed = (minute: number | undefined, status: TicketStatus) =>
+          store.create({
+            ...buildNewTicket({ status }),
+            ...(minute === undefined ? {} : { nextTimerAt: at(minute) }),
+          });
+        const at10 = await timed(10, 'resolved');
+        const at5 = await timed(5, 'waiting_on_requester');
+        const at31 = await timed(31, 'resolved'); // not yet
+        await timed(undefined, 'waiting_on_requester'); // nothing timed
+
+        expect(await store.listDueForTimers(at(30), 100)).toEqual([at5, at10]);
+        expect(await store.listDueForTimers(at(30), 1)).toEqual([at5]);
+        expect(await store.listDueForTimers(at(4), 100)).toEqual([]);
+        expect(await store.listDueForTimers(at(30), 0)).toEqual([]);
+
+        const { nextTimerAt, ...rest } = at5;
+        void nextTimerAt;
+        const closed = await store.update(
+          { ...rest, status: 'closed', closedReason: 'auto_no_reply', closedAt: at(6) },
+          at5.version,
+        );
+        expect(closed).toMatchObject({ status: 'closed', closedReason: 'auto_no_reply' });
+        expect((await store.get(at5.id))?.closedReason).toBe('auto_no_reply');
+        expect(await store.listDueForTimers(at(30), 100)).toEqual([at10]);
+        const later = await store.update({ ...at10, nextTimerAt: at(40) }, at10.version);
+        expect(await store.listDueForTimers(at(30), 100)).toEqual([]);
+        expect(await store.listDueForTimers(at(40), 100)).toEqual([at31, later]);
+      });
     });
 
     describe('isolation', () => {

@@ -14,7 +14,8 @@ import type { FileStore } from '../../src/core/ports/file-store';
 import type { Inbound } from '../../src/core/inbound';
 import type { Action, ActionId, OutboundMessage } from '../../src/core/messages';
 import type { MessageRef, UserRef } from '../../src/core/people';
-import type { Level } from '../../src/core/ticket';
+import type { Level, Priority } from '../../src/core/ticket';
+import type { TimerSettings } from '../../src/core/workflow/ticket-timers';
 import { createHelpdesk, type HelpdeskLogger } from '../../src/core/workflow/create-helpdesk';
 import type { TicketStore } from '../../src/core/ports/ticket-store';
 import type { SessionStore } from '../../src/core/ports/session-store';
@@ -66,9 +67,17 @@ export function createHarness(
     files?: FileStore & { readonly puts: () => number };
     /** Which files are taken; 1 MB and executables refused by default. */
     filePolicy?: FilePolicy;
+    /** Reminders and auto-close in the desk's business hours (hours; 0 off); none by default. */
+    timers?: Omit<TimerSettings, 'calendar'>;
+    /** When the test starts; Monday 09:00 in Jakarta by default. */
+    start?: Date;
+    /** The desk's holidays (local dates, YYYY-MM-DD); none by default. */
+    holidays?: readonly string[];
+    /** Priorities served around the clock (SLA_AROUND_THE_CLOCK); P1 by default. */
+    aroundTheClock?: readonly Priority[];
   } = {},
 ) {
-  let now = new Date('2026-11-30T02:00:00Z'); // Monday 09:00 in Jakarta
+  let now = options.start ?? new Date('2026-11-30T02:00:00Z'); // Monday 09:00 in Jakarta
   const { surface, sent, failNextDirect, failNextCard, holdFile, fetched } =
     createRecordingSurface();
   const stores = options.stores ?? {
@@ -77,15 +86,17 @@ export function createHarness(
     inbox: createMemoryWorkQueue<QueuedWork>('inbox'),
     outbox: createMemoryWorkQueue<Effect>('outbox'),
   };
+  const businessHours = createBusinessCalendar({
+    timeZone: 'Asia/Jakarta',
+    days: [1, 2, 3, 4, 5],
+    open: 8 * 60,
+    close: 17 * 60,
+    holidays: options.holidays ?? [],
+  });
   const sla = createSlaPolicy({
-    businessHours: createBusinessCalendar({
-      timeZone: 'Asia/Jakarta',
-      days: [1, 2, 3, 4, 5],
-      open: 8 * 60,
-      close: 17 * 60,
-      holidays: [],
-    }),
+    businessHours,
     autoEscalate: options.autoEscalate ?? false,
+    ...(options.aroundTheClock ? { aroundTheClock: options.aroundTheClock } : {}),
   });
   const learning = options.learning ?? createMemoryL0Learning();
   const drafts = options.drafts ?? createMemoryKbDrafts();
@@ -109,6 +120,7 @@ export function createHarness(
       followUpSeconds: 30,
       files: options.filePolicy ?? { maxBytes: 1024 * 1024, refusedExtensions: ['exe', 'bat'] },
       ...(options.offTopicContacts ? { offTopicContacts: options.offTopicContacts } : {}),
+      ...(options.timers ? { timers: { ...options.timers, calendar: businessHours } } : {}),
       sla,
     },
   });

@@ -5,6 +5,7 @@ import { createConsoleSurface } from '../../src/channels/console/console-surface
 import { composeHelpdesk } from '../../src/app/compose-helpdesk';
 import { loadConfig, type Config } from '../../src/config/config';
 import type { Helpdesk } from '../../src/core/inbound';
+import type { Clock } from '../../src/core/ports/clock';
 import type { HelpdeskLogger } from '../../src/core/workflow/create-helpdesk';
 import { loadKnowledgeBase } from '../../src/kb/load-kb';
 import { createKnowledgeBase } from '../../src/kb/search/create-knowledge-base';
@@ -34,6 +35,8 @@ export async function startRealConsole(
     log?: HelpdeskLogger;
     /** The knowledge base to search (default: the project's kb/ at KB_ANSWER_THRESHOLD). */
     kb?: ReturnType<typeof createKnowledgeBase>;
+    /** The core's clock (SLA, reminders, hours notices); the system's by default. */
+    clock?: Clock;
   } = {},
 ): Promise<RealConsole> {
   const config = loadConfig(options.env ?? {});
@@ -51,6 +54,7 @@ export async function startRealConsole(
     kb,
     channels: [{ platform: 'console', surface: surface, agents: createConsoleAgentDirectory() }],
     log: options.log ?? quiet,
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   helpdesk.start();
   const [app, browser] = await Promise.all([

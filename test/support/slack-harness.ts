@@ -12,6 +12,7 @@ import type { Helpdesk } from '../../src/core/inbound';
 import { loadKnowledgeBase } from '../../src/kb/load-kb';
 import { createKnowledgeBase } from '../../src/kb/search/create-knowledge-base';
 import type { KnowledgeBase } from '../../src/core/ports/knowledge-base';
+import type { Clock } from '../../src/core/ports/clock';
 import { projectRoot } from '../../src/util/project-root';
 import { createLogger, secretValues } from '../../src/logging/logger';
 import { ensureIndexes } from '../../src/store/ensure-indexes';
@@ -78,6 +79,8 @@ export async function startSlackHarness(
     kb?: KnowledgeBase;
     /** People the Web API knows besides the cast (a bot user, say). */
     people?: Parameters<typeof startSlackApiStub>[0]['people'];
+    /** The core's clock (SLA, reminders, hours notices); the system's by default. */
+    clock?: Clock;
   } = {},
 ): Promise<SlackHarness> {
   const stub = await startSlackApiStub({
@@ -99,6 +102,7 @@ export async function startSlackHarness(
     conn.db,
     expressApp,
     options.kb,
+    options.clock,
   );
   await channel.start();
   const server = await new Promise<ReturnType<typeof expressApp.listen>>((resolve) => {
@@ -157,7 +161,13 @@ function harnessConfig(apiUrl: string, env: Record<string, string> = {}): Config
 }
 
 /** The real core (composeHelpdesk on the test database, the project's kb/) wired to the Slack channel. */
-function wireCore(config: Config, db: Db, expressApp: express.Express, given?: KnowledgeBase) {
+function wireCore(
+  config: Config,
+  db: Db,
+  expressApp: express.Express,
+  given?: KnowledgeBase,
+  clock?: Clock,
+) {
   const kb =
     given ??
     createKnowledgeBase(loadKnowledgeBase(path.join(projectRoot(), 'kb')), {
@@ -184,6 +194,7 @@ function wireCore(config: Config, db: Db, expressApp: express.Express, given?: K
     db,
     kb,
     channels: [channel],
+    ...(clock ? { clock } : {}),
     log: {
       info: (data, msg) => log.info(data, msg),
       warn: (data, msg) => log.warn(data, msg),

@@ -13,6 +13,7 @@ import type { FileStore } from '../../src/core/ports/file-store';
 import { loadConfig, type Config } from '../../src/config/config';
 import type { Helpdesk } from '../../src/core/inbound';
 import type { KnowledgeBase } from '../../src/core/ports/knowledge-base';
+import type { Clock } from '../../src/core/ports/clock';
 import { loadKnowledgeBase } from '../../src/kb/load-kb';
 import { createKnowledgeBase } from '../../src/kb/search/create-knowledge-base';
 import type { Logger } from '../../src/logging/logger';
@@ -100,6 +101,8 @@ export function buildTeamsChannel(
 export interface TeamsAppOptions extends TeamsChannelSetup {
   /** The knowledge base to search (default: the project's kb/, shared by the tests). */
   kb?: KnowledgeBase;
+  /** The core's clock (SLA, reminders, hours notices); the system's by default. */
+  clock?: Clock;
 }
 
 export async function startTeamsApp(options: TeamsAppOptions): Promise<TeamsApp> {
@@ -116,6 +119,7 @@ export async function startTeamsApp(options: TeamsAppOptions): Promise<TeamsApp>
     kb: options.kb ?? projectKnowledgeBase(),
     channels: [channel],
     log,
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   channel.attach(helpdesk);
   helpdesk.start();

@@ -509,6 +509,51 @@ export const CATALOG = {
     en: 'I cannot read that message (I am not in that channel, or I may not see it), so no ticket was opened. Add me to the channel and try again.',
     id: 'Saya tidak bisa membaca pesan itu (saya tidak ada di kanal itu, atau tidak boleh melihatnya), jadi tidak ada tiket yang dibuat. Tambahkan saya ke kanal itu lalu coba lagi.',
   },
+  // Reminders and auto-close (ticket-timers.ts), counted in business hours.
+  remind_requester: {
+    en: 'Reminder: {key} is waiting for your answer. Just reply here and it goes to the agent. If I hear nothing, the ticket closes {closeAt}.',
+    id: 'Pengingat: {key} menunggu jawaban Anda. Cukup balas di sini, pesan Anda diteruskan ke petugas. Jika tidak ada jawaban, tiket ditutup {closeAt}.',
+  },
+  remind_requester_open: {
+    en: 'Reminder: {key} is waiting for your answer. Just reply here and it goes to the agent.',
+    id: 'Pengingat: {key} menunggu jawaban Anda. Cukup balas di sini, pesan Anda diteruskan ke petugas.',
+  },
+  reminded_thread: {
+    en: 'Reminder sent to the requester (no answer for {hours} business hours).',
+    id: 'Pengingat dikirim ke pemohon (belum ada jawaban selama {hours} jam kerja).',
+  },
+  closed_no_reply_requester: {
+    en: '{key} is closed because I did not hear back from you. Still need help? Press Reopen and say what is still wrong.',
+    id: '{key} ditutup karena belum ada jawaban dari Anda. Masih butuh bantuan? Tekan Buka lagi dan ceritakan apa yang masih bermasalah.',
+  },
+  closed_resolved_requester: {
+    en: '{key} is closed: it was resolved and I did not hear back from you. Still not working? Press Reopen and say what is wrong.',
+    id: '{key} ditutup: tiket sudah diselesaikan dan belum ada kabar dari Anda. Masih bermasalah? Tekan Buka lagi dan ceritakan masalahnya.',
+  },
+  closed_no_reply_thread: {
+    en: 'Closed automatically: the requester did not answer within {hours} business hours.',
+    id: 'Ditutup otomatis: pemohon tidak menjawab dalam {hours} jam kerja.',
+  },
+  closed_resolved_thread: {
+    en: 'Closed automatically: the requester neither confirmed nor reopened the resolution within {hours} business hours.',
+    id: 'Ditutup otomatis: pemohon tidak mengonfirmasi atau membuka kembali penyelesaian dalam {hours} jam kerja.',
+  },
+  closed_reason_confirmed: { en: 'confirmed by the requester', id: 'dikonfirmasi pemohon' },
+  closed_reason_cancelled: { en: 'cancelled by the requester', id: 'dibatalkan pemohon' },
+  closed_reason_auto_no_reply: {
+    en: 'closed automatically: no reply',
+    id: 'ditutup otomatis: tidak ada jawaban',
+  },
+  closed_reason_auto_resolved: {
+    en: 'closed automatically: resolution not confirmed',
+    id: 'ditutup otomatis: penyelesaian tidak dikonfirmasi',
+  },
+  card_closed_reason: { en: 'Closed', id: 'Ditutup' },
+  // A ticket opened while the desk is closed (evening, weekend, holiday): when people will see it.
+  hours_notice: {
+    en: 'The IT desk is closed right now and opens {opens}. Expect a first response by {due}.',
+    id: 'Layanan IT sedang tutup dan buka kembali {opens}. Tanggapan pertama paling lambat {due}.',
+  },
 } as const satisfies MessageTable;
 
 export type MessageKey = keyof typeof CATALOG;

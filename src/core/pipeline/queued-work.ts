@@ -6,6 +6,8 @@ import { readPayload } from '../workflow/payload';
 export type QueuedWork =
   | { readonly kind: 'inbound'; readonly event: Inbound }
   | { readonly kind: 'sla'; readonly ticketId: string }
+  /** A ticket's reminder or auto-close came due (ticket-timers.ts). */
+  | { readonly kind: 'timer'; readonly ticketId: string }
   /** A ticket whose card at its level was never posted: post it again. */
   | { readonly kind: 'repost_card'; readonly ticketId: string }
   /** A delivery id recorded as seen, with nothing to do (stored as done). */
@@ -29,7 +31,8 @@ export function workIdOf(event: Inbound): string {
  * buttons and timers.
  */
 export function laneOfWork(work: QueuedWork): string {
-  if (work.kind === 'sla' || work.kind === 'repost_card') return `ticket:${work.ticketId}`;
+  if (work.kind === 'sla' || work.kind === 'timer' || work.kind === 'repost_card')
+    return `ticket:${work.ticketId}`;
   if (work.kind === 'seen') return 'seen';
   const { event } = work;
   const person = `user:${event.user.platform}:${event.user.id}`;

@@ -25,6 +25,8 @@ export interface TicketStore {
   listByLevel(level: Level, statuses: readonly TicketStatus[]): Promise<Ticket[]>;
   /** Tickets whose SLA check time has come. */
   listDueForSla(now: Date, limit: number): Promise<Ticket[]>;
+  /** Tickets whose reminder or auto-close (`nextTimerAt`) has come, earliest first. */
+  listDueForTimers(now: Date, limit: number): Promise<Ticket[]>;
   /** Active tickets older than `createdBefore` with no card at their level (its post was given up). */
   listMissingCards(createdBefore: Date, limit: number): Promise<Ticket[]>;
 }

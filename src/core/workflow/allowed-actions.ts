@@ -1,6 +1,6 @@
 import { LapisError } from '../errors';
 import type { Level, Ticket } from '../ticket';
-import { ACTIVE_STATUSES } from '../ticket';
+import { ACTIVE_STATUSES, isAutoClosed } from '../ticket';
 
 /** Who looks at a ticket: an agent of a level (its card there), or the person who opened it. */
 export type Viewer =
@@ -71,14 +71,20 @@ export function whyNot(
     case 'confirm_resolved':
       return ticket.status === 'resolved' ? undefined : 'moved_on';
     // Only before the requester confirmed: once they said it works, a new problem is a new ticket.
+    // A ticket a timer closed was never confirmed: it reopens for the window after the close.
     case 'reopen': {
-      if (ticket.status !== 'resolved') return 'moved_on';
-      const resolvedAt = ticket.resolution?.at ?? ticket.updatedAt;
+      const autoClosed = isAutoClosed(ticket);
+      if (ticket.status !== 'resolved' && !autoClosed) return 'moved_on';
+      const since = autoClosed
+        ? (ticket.closedAt ?? ticket.updatedAt)
+        : (ticket.resolution?.at ?? ticket.updatedAt);
       const windowMs = rules.reopenWindowHours * 3_600_000;
-      return rules.now.getTime() - resolvedAt.getTime() > windowMs ? 'reopen_window' : undefined;
+      return rules.now.getTime() - since.getTime() > windowMs ? 'reopen_window' : undefined;
     }
     case 'csat':
       if (ticket.status !== 'resolved' && ticket.status !== 'closed') return 'moved_on';
+      // A ticket closed for want of an answer was never resolved: there is no help to rate.
+      if (!ticket.resolution) return 'moved_on';
       return ticket.csat ? 'already_rated' : undefined;
     default:
       return 'moved_on';

@@ -19,6 +19,7 @@ import { say } from './render';
 import { createRuntime, DEFAULT_PIPELINE, type HelpdeskDeps } from './runtime';
 import { createSlaSweep } from './sla-sweep';
 import { ticketFromMessage } from './ticket-from-message';
+import { createTimerSweep } from './timer-sweep';
 import { inWorkScope } from './work-scope';
 
 export type { HelpdeskDeps, HelpdeskLogger } from './runtime';
@@ -44,6 +45,8 @@ export function createHelpdesk(deps: HelpdeskDeps): Helpdesk {
   const employees = createEmployeeFlow(rt);
   const agents = createAgentFlow(rt);
   const sla = createSlaSweep(rt);
+  const timers = createTimerSweep(rt);
+  let timersChecked = false;
   const delivery = createEffectDelivery(rt, (ticketId, level) =>
     outboxRunner.wake(laneOfEffect({ kind: 'thread', ticketId, level, message: say('') })),
   );
@@ -85,6 +88,7 @@ export function createHelpdesk(deps: HelpdeskDeps): Helpdesk {
     const work = item.payload;
     const { effects } = await inWorkScope(item.id, async () => {
       if (work.kind === 'sla') return sla.check(work.ticketId);
+      if (work.kind === 'timer') return timers.fire(work.ticketId);
       if (work.kind === 'seen') return;
       if (work.kind === 'repost_card') return sla.repostCard(work.ticketId);
       const event = (await deps.prepare?.[work.event.user.platform]?.(work.event)) ?? work.event;
@@ -240,7 +244,15 @@ export function createHelpdesk(deps: HelpdeskDeps): Helpdesk {
     },
     async sweepSla() {
       const period = String(Math.floor(deps.clock.now().getTime() / 600_000));
-      const work = [...(await sla.dueWork()), ...(await sla.missingCardWork(period))];
+      // Once per process: tickets whose timer predates these settings (or timers) get theirs.
+      const backfill = timersChecked ? [] : await timers.backfillWork();
+      timersChecked = true;
+      const work = [
+        ...(await sla.dueWork()),
+        ...(await timers.dueWork()),
+        ...backfill,
+        ...(await sla.missingCardWork(period)),
+      ];
       const fresh = await deps.inbox.enqueue(work);
       for (const item of work) if (fresh.includes(item.id)) inboxRunner.wake(item.lane);
       return fresh.length;

@@ -3,6 +3,7 @@ import type { Inbound } from '../inbound';
 import type { Locale } from '../locale';
 import { isActive, type Ticket } from '../ticket';
 import { addFormText, type AddFormTextDeps } from './add-to-ticket';
+import { withHoursNotice } from './hours-notice';
 import { startTicket } from './new-ticket';
 import { openOrJoin, type OpenOrJoinDeps } from './open-or-join';
 import { say } from './render';
@@ -18,7 +19,7 @@ type ActionEvent = Extract<Inbound, { kind: 'action' }>;
 /** What reopenTooLate uses of the runtime, with what the helpers it calls use. */
 export type ReopenTooLateDeps = Uses<
   'sessions' | 'clock' | 'mutate' | 'ctx' | 'postNewTicket' | 'tellRequester' | 'tellThread',
-  'agentLocale' | 'sla'
+  'agentLocale' | 'sla' | 'timeZone'
 > &
   AddFormTextDeps &
   OpenOrJoinDeps;
@@ -86,7 +87,7 @@ export async function reopenTooLate(
     key: ticket.key,
     priority: ticket.priority,
   });
-  rt.tellRequester(ticket, say(text, locale));
+  rt.tellRequester(ticket, withHoursNotice(text, ticket, rt.config, locale));
   const chosen = t(locale, 'chosen_follow_up', { key: ticket.key });
   if (after.resolution) retire(e, resolvedMessage(after, locale, after, chosen));
 }

@@ -5,6 +5,7 @@ import type { L0Session } from '../ports/session-store';
 import type { Ticket } from '../ticket';
 import { addFormText, type AddFormTextDeps } from './add-to-ticket';
 import { field, missingFields } from './form-fields';
+import { withHoursNotice } from './hours-notice';
 import { l0Step, type L0StepDeps } from './l0-step-message';
 import { newTicket, readTicketForm } from './new-ticket';
 import { openOrJoin, type OpenOrJoinDeps } from './open-or-join';
@@ -30,7 +31,7 @@ export type L0ActionsDeps = Uses<
   | 'tellRequester'
   | 'whisper'
   | 'postNewTicket',
-  'sla'
+  'sla' | 'timeZone'
 > &
   L0StepDeps &
   L0OutcomeDeps &
@@ -248,10 +249,8 @@ export function createL0Actions(rt: L0ActionsDeps) {
     });
     rt.postNewTicket(ticket);
     filesToThread(rt, ticket, 1, openingFiles(ticket), ticket.requester);
-    rt.tellRequester(
-      ticket,
-      say(t(locale, 'ticket_opened', { key: ticket.key, priority: ticket.priority }), locale),
-    );
+    const opened = t(locale, 'ticket_opened', { key: ticket.key, priority: ticket.priority });
+    rt.tellRequester(ticket, withHoursNotice(opened, ticket, rt.config, locale));
     if (shown) retireStep(e, shown, locale, t(locale, 'chosen_ticket', { key: ticket.key }));
   }
 

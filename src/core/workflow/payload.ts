@@ -27,6 +27,8 @@ const payloadSchema = z.strictObject({
   area: z.string().min(1).max(MAX_AREA_ID).optional(),
   /** The language the employee was answered in, so the follow-up speaks it too. */
   lang: z.enum(['en', 'id']).optional(),
+  /** Pressed on the notice of a ticket a timer closed (timer-messages.ts), not on its resolution. */
+  notice: z.literal('auto_closed').optional(),
 });
 
 export type Payload = z.output<typeof payloadSchema>;

@@ -4,7 +4,7 @@ import type { Inbound } from '../inbound';
 import type { Locale } from '../locale';
 import type { ConversationRef, UserRef } from '../people';
 import { sameUser } from '../people';
-import type { Ticket } from '../ticket';
+import { isAutoClosed, type Ticket } from '../ticket';
 import { ActionRefused, isRequesterAction, type RequesterAction } from './allowed-actions';
 import { reopenTooLate, type ReopenTooLateDeps } from './follow-up-ticket';
 import { required } from './form-fields';
@@ -12,7 +12,8 @@ import type { Payload } from './payload';
 import { refusalText, refuse, type RefuseDeps } from './refusals';
 import { say } from './render';
 import { resolvedMessage } from './resolved-message';
-import { retire } from './retire-buttons';
+import { retire, retiredMessage } from './retire-buttons';
+import { autoClosedMessage } from './timer-messages';
 import type { Uses } from './runtime';
 import * as transition from './ticket-transitions';
 
@@ -43,7 +44,8 @@ export function createRequesterActions(rt: RequesterActionsDeps) {
     }
     if (!isRequesterAction(e.action))
       throw new LapisError('invalid_input', `not a requester action: ${e.action}`);
-    return change(e.user, e.dm, ticket, e.action, payload.score, ticket.locale, e);
+    const notice = payload.notice === 'auto_closed';
+    return change(e.user, e.dm, ticket, e.action, payload.score, ticket.locale, e, notice);
   }
 
   async function change(
@@ -54,6 +56,8 @@ export function createRequesterActions(rt: RequesterActionsDeps) {
     score: number | undefined,
     locale: Locale,
     event?: ActionEvent,
+    /** Pressed on the notice of a timer's close (its Reopen), not on the resolution message. */
+    onNotice = false,
   ): Promise<void> {
     const ctx = rt.ctx(user);
     let result;
@@ -83,8 +87,18 @@ export function createRequesterActions(rt: RequesterActionsDeps) {
       return void rt.whisper(user, { dm: dm ?? fresh.requesterDm }, say(text, locale));
     }
     afterChange(result.after, action, locale);
-    // The resolution message it was pressed on: its buttons give way to what became of them.
-    if (event && result.before.resolution)
+    // The message it was pressed on: its buttons give way to what became of them (the notice of a
+    // timer's close, or the resolution message).
+    if (event && onNotice && isAutoClosed(result.before))
+      retire(
+        event,
+        retiredMessage(
+          autoClosedMessage(result.before, locale),
+          action,
+          t(locale, 'chosen_reopened'),
+        ),
+      );
+    else if (event && result.before.resolution)
       retire(event, resolvedMessage(result.before, locale, result.after));
   }
 

@@ -21,6 +21,7 @@ import type { SlaPolicy } from '../sla/sla-policy';
 import type { Level, Ticket } from '../ticket';
 import { LEVELS } from '../ticket';
 import { pingBlock } from './render';
+import { withNextTimer, type TimerSettings } from './ticket-timers';
 import type { TransitionContext } from './ticket-transitions';
 import { emit, nextStepKey } from './work-scope';
 
@@ -36,6 +37,8 @@ export interface HelpdeskConfig {
   /** Messages this close together (seconds) are one question. */
   readonly followUpSeconds: number;
   readonly sla: SlaPolicy;
+  /** Reminders and auto-close of tickets waiting on the requester or resolved; none without it. */
+  readonly timers?: TimerSettings;
   /** Where to point an off-topic question, by subject (e.g. the facilities desk's channel). */
   readonly offTopicContacts?: Readonly<Partial<Record<OffTopicArea, string>>>;
   /** Link to the full article, when the KB is published somewhere (KB_ARTICLE_URL). */
@@ -203,8 +206,10 @@ export function createRuntime(deps: HelpdeskDeps): Runtime {
       if (!before) throw new LapisError('not_found', `ticket ${id} not found`);
       if (step && before.applied?.includes(step))
         return { before, after: before, changed: true, replayed: true };
-      const next = change(before);
-      if (next === before) return { before, after: before, changed: false, replayed: false };
+      const changed = change(before);
+      if (changed === before) return { before, after: before, changed: false, replayed: false };
+      // Every change keeps the ticket's next timer, so the store finds due tickets by it.
+      const next = withNextTimer(changed, deps.config.timers);
       const stamped = step
         ? { ...next, applied: [...(before.applied ?? []).slice(-29), step] }
         : next;

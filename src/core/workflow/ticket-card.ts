@@ -3,7 +3,7 @@ import type { Locale } from '../locale';
 import type { Action, Block, FormField, OutboundMessage } from '../messages';
 import { fromUser, plain } from '../messages';
 import { displayName } from '../people';
-import type { Level, Ticket } from '../ticket';
+import { ACTIVE_STATUSES, type Level, type Ticket } from '../ticket';
 import { AGENT_ACTIONS, allowedActions, type AgentAction } from './allowed-actions';
 import { draftArticle, draftFormFields } from './draft-article';
 import { encodePayload } from './payload';
@@ -144,6 +144,15 @@ export function ticketCard(
           ? [{ label: t(locale, 'card_follow_up_of'), value: plain(ticket.followUpOf.key) }]
           : []),
         ...(files ? [{ label: t(locale, 'card_files'), value: fromUser(files) }] : []),
+        // Why it closed: confirmed, cancelled, or a timer (no reply, resolution never confirmed).
+        ...(ticket.closedReason && !ACTIVE_STATUSES.includes(ticket.status)
+          ? [
+              {
+                label: t(locale, 'card_closed_reason'),
+                value: plain(t(locale, `closed_reason_${ticket.closedReason}`)),
+              },
+            ]
+          : []),
       ],
     },
   ];

@@ -3,6 +3,7 @@ import type { UserRef } from '../people';
 import { sameUser } from '../people';
 import { pauseSla, resumeSla, schedule, type SlaPolicy } from '../sla/sla-policy';
 import type { AuditEntry, Level, Ticket, TranscriptEntry } from '../ticket';
+import { REMINDED } from './ticket-timers';
 import { requireAllowed, type TicketAction } from './allowed-actions';
 
 /**
@@ -205,7 +206,12 @@ export function agentReplied(
 
 export function confirmResolved(ticket: Ticket, ctx: TransitionContext): Ticket {
   requireRequester(ticket, ctx, 'confirm_resolved');
-  return touch(ticket, ctx, { status: 'closed', closedAt: ctx.now }, 'confirmed');
+  return touch(
+    ticket,
+    ctx,
+    { status: 'closed', closedAt: ctx.now, closedReason: 'confirmed' },
+    'confirmed',
+  );
 }
 
 /** Reopened by the requester, saying what is still wrong (kept in the transcript for the agents). */
@@ -234,6 +240,7 @@ export function reopen(
       {
         status,
         closedAt: undefined,
+        closedReason: undefined,
         resolution: undefined,
         csat: undefined,
         sla,
@@ -248,7 +255,12 @@ export function reopen(
 export function cancel(ticket: Ticket, ctx: TransitionContext): Ticket {
   requireRequester(ticket, ctx, 'cancel');
   const sla = { ...ticket.sla, nextCheckAt: undefined };
-  return touch(ticket, ctx, { status: 'cancelled', closedAt: ctx.now, sla }, 'cancelled');
+  return touch(
+    ticket,
+    ctx,
+    { status: 'cancelled', closedAt: ctx.now, closedReason: 'cancelled', sla },
+    'cancelled',
+  );
 }
 
 export function rate(ticket: Ticket, ctx: TransitionContext, score: number): Ticket {
@@ -256,6 +268,35 @@ export function rate(ticket: Ticket, ctx: TransitionContext, score: number): Tic
   if (!Number.isInteger(score) || score < 1 || score > 5)
     throw new LapisError('invalid_input', 'CSAT is 1 to 5');
   return touch(ticket, ctx, { csat: { score, at: ctx.now } }, 'rated', { score });
+}
+
+/** A ticket waiting on the requester got its reminder (ticket-timers.ts: once per wait). */
+export function recordReminder(ticket: Ticket, ctx: TransitionContext): Ticket {
+  if (ticket.status !== 'waiting_on_requester')
+    throw new LapisError('stale_action', `no reminder for ${ticket.key}: ${ticket.status}`);
+  return touch(ticket, ctx, {}, REMINDED);
+}
+
+/**
+ * Closed by a timer: no answer while waiting on the requester, or a resolution never confirmed. The
+ * requester may still reopen it for REOPEN_WINDOW_HOURS after this (allowed-actions.ts).
+ */
+export function autoClose(
+  ticket: Ticket,
+  ctx: TransitionContext,
+  reason: 'auto_no_reply' | 'auto_resolved',
+): Ticket {
+  const from = reason === 'auto_no_reply' ? 'waiting_on_requester' : 'resolved';
+  if (ticket.status !== from)
+    throw new LapisError('stale_action', `no ${reason} close for ${ticket.key}: ${ticket.status}`);
+  // The SLA clocks stand still already (paused while waiting, stopped at the resolution).
+  return touch(
+    ticket,
+    ctx,
+    { status: 'closed', closedAt: ctx.now, closedReason: reason },
+    'auto_closed',
+    { reason },
+  );
 }
 
 /** A refused action is recorded too: who tried what, and why not. */

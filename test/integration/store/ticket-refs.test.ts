@@ -55,6 +55,7 @@ describe('ticket lookup documents', () => {
       expect(await watched.listByLevel(1, ACTIVE_STATUSES)).toHaveLength(2);
       expect(await watched.listDueForSla(at(60), 10)).toHaveLength(2);
       expect(await watched.listDueForSla(at(10), 10)).toHaveLength(0);
+      expect(await watched.listDueForTimers(at(60), 10)).toEqual([]);
       expect((await watched.listMissingCards(at(1), 10)).map((t) => t.key)).not.toContain(
         ticket.key,
       );
@@ -67,6 +68,31 @@ describe('ticket lookup documents', () => {
       expect(Object.keys(e.command.filter as object)).toEqual(['_id']);
       expect(typeof (e.command.filter as { _id: unknown })._id).toBe('string');
     }
+  });
+
+  it('finds timed tickets by their timer refs, and reconcile puts right a ref a crash lost', async () => {
+    const store = createMongoTicketStore(conn.db);
+    const made = await store.create(buildNewTicket());
+    const timed = (await store.update(
+      { ...made, status: 'resolved', nextTimerAt: at(30) },
+      made.version,
+    ))!;
+    expect(await store.listDueForTimers(at(30), 10)).toEqual([timed]);
+    const timers = conn.db.collection(COLLECTIONS.ticketTimers);
+    expect(await timers.countDocuments()).toBe(1);
+
+    // A crash between the ref and the ticket (or an older database): reconcile writes it again.
+    await timers.deleteMany({});
+    expect(await store.listDueForTimers(at(30), 10)).toEqual([]);
+    await createTicketRefs(conn.db).reconcile();
+    expect(await store.listDueForTimers(at(30), 10)).toEqual([timed]);
+
+    // The timer cleared by another process: the ref goes with it.
+    const { nextTimerAt, ...cleared } = timed;
+    void nextTimerAt;
+    await createMongoTicketStore(conn.db).update({ ...cleared, status: 'closed' }, timed.version);
+    expect(await timers.countDocuments()).toBe(0);
+    expect(await store.listDueForTimers(at(30), 10)).toEqual([]);
   });
 
   it('finds a reopened ticket again and forgets a resolved one', async () => {

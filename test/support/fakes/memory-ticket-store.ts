@@ -95,6 +95,15 @@ export function createMemoryTicketStore(): TicketStore {
       return Promise.resolve(due.slice(0, limit));
     },
 
+    listDueForTimers(now: Date, limit: number): Promise<Ticket[]> {
+      if (!(limit >= 1)) return Promise.resolve([]);
+      const due = select(
+        (t) => t.nextTimerAt !== undefined && t.nextTimerAt.getTime() <= now.getTime(),
+        (a, b) => (a.nextTimerAt?.getTime() ?? 0) - (b.nextTimerAt?.getTime() ?? 0),
+      );
+      return Promise.resolve(due.slice(0, limit));
+    },
+
     listMissingCards(createdBefore: Date, limit: number): Promise<Ticket[]> {
       const missing = select(
         (t) =>

@@ -76,6 +76,33 @@ describe('loadConfig', () => {
     expect(problems.length).toBeGreaterThanOrEqual(6);
   });
 
+  it('reads the reminder and auto-close hours: defaults, 0 for off, the close after the reminder', () => {
+    expect(loadConfig({})).toMatchObject({
+      WAITING_REMIND_HOURS: 24,
+      WAITING_CLOSE_HOURS: 72,
+      RESOLVED_CLOSE_HOURS: 72,
+    });
+    expect(
+      loadConfig({
+        WAITING_REMIND_HOURS: '0',
+        WAITING_CLOSE_HOURS: '8',
+        RESOLVED_CLOSE_HOURS: '0',
+      }),
+    ).toMatchObject({ WAITING_REMIND_HOURS: 0, WAITING_CLOSE_HOURS: 8, RESOLVED_CLOSE_HOURS: 0 });
+    expect(loadConfig({ WAITING_CLOSE_HOURS: '0' }).WAITING_CLOSE_HOURS).toBe(0);
+    const text = problemsOf({
+      WAITING_REMIND_HOURS: 'a day',
+      RESOLVED_CLOSE_HOURS: '-1',
+      PORT: 'eighty',
+    }).join('\n');
+    expect(text).toMatch(/^WAITING_REMIND_HOURS: expected number/m);
+    expect(text).toMatch(/^RESOLVED_CLOSE_HOURS: out of range/m);
+    expect(text).toMatch(/^PORT: expected number/m);
+    expect(problemsOf({ WAITING_REMIND_HOURS: '48', WAITING_CLOSE_HOURS: '48' })).toEqual([
+      'WAITING_CLOSE_HOURS: must be more than WAITING_REMIND_HOURS (48), or 0 (never close)',
+    ]);
+  });
+
   it('requires what a configured platform needs', () => {
     const problems = problemsOf({
       SLACK_BOT_TOKEN: 'xoxb-1',

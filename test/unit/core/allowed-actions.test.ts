@@ -155,6 +155,35 @@ describe('allowed actions: one rule for the cards and the transitions', () => {
   });
 });
 
+describe('reopening a ticket a timer closed', () => {
+  const as = (hours: number) => ({
+    actor: requester,
+    now: new Date(created.getTime() + hours * 3_600_000),
+    sla,
+  });
+  const closedBy = (reason: 'auto_no_reply' | 'auto_resolved' | 'confirmed'): Ticket => ({
+    ...ticket('closed', 1),
+    closedAt: created,
+    closedReason: reason,
+  });
+
+  it('is allowed for the reopen window after the close, not after a confirmation', () => {
+    for (const reason of ['auto_no_reply', 'auto_resolved'] as const) {
+      const rules = { now: as(71).now, reopenWindowHours: 72 };
+      expect(allowedActions(closedBy(reason), { role: 'requester' }, rules)).toContain('reopen');
+      const reopened = tr.reopen(closedBy(reason), as(71), 72, 'still broken');
+      expect(reopened).toMatchObject({ status: 'claimed', closedReason: undefined });
+      expect(() => tr.reopen(closedBy(reason), as(73), 72, 'still broken')).toThrow(ActionRefused);
+    }
+    expect(() => tr.reopen(closedBy('confirmed'), as(1), 72, 'still broken')).toThrow(
+      ActionRefused,
+    );
+    // Closed for want of an answer, it was never resolved: nothing to rate.
+    const unanswered = { ...closedBy('auto_no_reply'), resolution: undefined };
+    expect(() => tr.rate(unanswered, as(1), 5)).toThrow(ActionRefused);
+  });
+});
+
 describe('a new ticket', () => {
   it('takes its priority from impact and urgency (ITIL matrix)', () => {
     expect(priorityOf('many', 'blocked')).toBe('P1');
