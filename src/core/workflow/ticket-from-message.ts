@@ -1,3 +1,4 @@
+import { withHoursNotice } from './hours-notice';
 import { t } from '../i18n/translate';
 import type { Inbound } from '../inbound';
 import type { Locale } from '../locale';
@@ -19,7 +20,7 @@ const MAX_TEXT = 3500;
 /** What ticketFromMessage uses of the runtime, with what the helpers it calls use. */
 export type TicketFromMessageDeps = Uses<
   'tickets' | 'kb' | 'clock' | 'postNewTicket' | 'tellRequester' | 'whisper',
-  'defaultLocale' | 'sla'
+  'defaultLocale' | 'sla' | 'timeZone'
 > &
   OpenOrJoinDeps &
   AddRequesterTextDeps;
@@ -105,7 +106,8 @@ export async function ticketFromMessage(rt: TicketFromMessageDeps, e: TicketRequ
     key: ticket.key,
     priority: ticket.priority,
   });
-  rt.tellRequester(ticket, say(told, locale));
+  // Opened while the desk is closed: when people will see it, as for a ticket from the form.
+  rt.tellRequester(ticket, withHoursNotice(told, ticket, rt.config, locale));
   tellAsker(t(askerLocale, 'ticket_from_message_asker_opened', { author, key: ticket.key }));
 }
 

@@ -56,6 +56,17 @@ describe('a ticket from a message', () => {
     expect(await h.stores.tickets.listByRequester(people.ayu)).toEqual([]);
   });
 
+  it('tells the author when the desk opens, for a message made into a ticket on a Saturday', async () => {
+    const h = createHarness({ start: new Date('2026-12-05T03:00:00Z') }); // Saturday 10:00 in Jakarta
+    await h.helpdesk.handle(request({ deliveryId: 'r-sat' }));
+    const told = textOf(h.last('direct', 'dm:budi')!);
+    expect(told).toMatch(/opened ticket IT-1001/);
+    expect(told).toMatch(/The IT desk is closed right now and opens/);
+    const weekday = createHarness();
+    await weekday.helpdesk.handle(request({ deliveryId: 'r-mon' }));
+    expect(textOf(weekday.last('direct', 'dm:budi')!)).not.toMatch(/desk is closed/);
+  });
+
   it('opens nothing for a second request, a redelivery or two at once', async () => {
     const h = createHarness();
     await Promise.all([
