@@ -8,7 +8,10 @@ import type { Config } from '../config/config';
 import type { Channel } from '../core/ports/channel';
 import type { Logger } from '../logging/logger';
 import { createMongoConsoleMessages } from '../store/mongo-console-messages';
+import { createMongoFileStore } from '../store/mongo-file-store';
+import { filePolicyOf } from '../config/files';
 import { createMongoConversationStore } from '../store/mongo-conversation-store';
+import { serveFileLinks } from './serve-file-links';
 
 /**
  * The configured channels, each mounted on the app: Slack and/or Teams, or the local console when
@@ -27,20 +30,25 @@ export function buildChannels(options: {
       createConsoleChannel({
         settings: consoleSettingsOf(config),
         messages: createMongoConsoleMessages(db),
+        files: { store: createMongoFileStore(db), policy: filePolicyOf(config) },
         mount: (handler) => expressApp.use(handler),
         logError: (err, context) => log.error({ err, context }, 'console request failed'),
       }),
     );
   if (config.slackEnabled)
     channels.push(createSlackChannel({ settings: slackSettingsOf(config), expressApp, log }));
-  if (config.teamsEnabled)
+  if (config.teamsEnabled) {
+    // Teams bots cannot upload into channels: the files Lapis keeps pass on as links it serves.
+    const fileLinks = serveFileLinks(config, expressApp, createMongoFileStore(db), log);
     channels.push(
       createTeamsChannel({
         settings: teamsSettingsOf(config),
         expressApp,
         references: createMongoConversationStore(db),
         log,
+        fileLinks,
       }),
     );
+  }
   return channels;
 }

@@ -74,6 +74,11 @@ export function teamsSettingsOf(
       timeoutMs: config.TEAMS_CONNECTOR_TIMEOUT_MS,
       concurrency: config.TEAMS_CONNECTOR_CONCURRENCY,
     },
+    files: {
+      timeoutMs: config.TEAMS_FILE_TIMEOUT_MS,
+      locale: config.DEFAULT_LOCALE,
+      timeZone: config.TIME_ZONE,
+    },
   };
 }
 

@@ -6,6 +6,7 @@ import { reportEnvShape } from './report';
 import { filesEnvShape } from './files';
 import { commaList, emptyToUndefined, intSetting, optionalString, splitList } from './fields';
 import type { Level } from '../core/ticket';
+import { fileLinksEnvShape } from './file-links';
 
 /**
  * The whole environment, validated once at start-up. Every problem is reported together, by variable
@@ -70,6 +71,7 @@ const envSchema = z
     LOG_FORMAT: z.preprocess(emptyToUndefined, z.enum(['auto', 'pretty', 'json']).default('auto')),
     HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
     PORT: port(3000),
+    ...fileLinksEnvShape,
     DEFAULT_LOCALE: z.preprocess(emptyToUndefined, z.enum(['id', 'en']).default('id')),
     AGENT_LOCALE: z.preprocess(emptyToUndefined, z.enum(['id', 'en']).optional()),
 

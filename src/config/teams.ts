@@ -170,6 +170,8 @@ export const teamsEnvShape = {
   TEAMS_ALLOWED_TENANTS: checkedList(tenantEntryProblem, (entry) => entry.toLowerCase()),
   TEAMS_CONNECTOR_TIMEOUT_MS: intSetting(100, 120_000, 10_000),
   TEAMS_CONNECTOR_CONCURRENCY: intSetting(1, 64, 8),
+  /** Deadline of one file's download (a pasted image, a file sent in a personal chat). */
+  TEAMS_FILE_TIMEOUT_MS: intSetting(1000, 600_000, 60_000),
 };
 
 type TeamsEnv = z.output<z.ZodObject<typeof teamsEnvShape>>;

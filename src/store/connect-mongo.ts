@@ -1,4 +1,5 @@
-import { MongoClient, type Db } from 'mongodb';
+import { MongoClient, type Db, type MongoClientOptions } from 'mongodb';
+import { GuardedConnection } from './guarded-connection';
 
 export interface MongoConnection {
   readonly client: MongoClient;
@@ -18,7 +19,7 @@ export interface ConnectOptions {
  * an acknowledged ticket change survives a primary failover (a single FerretDB treats it as w:1).
  */
 export async function connectMongo(options: ConnectOptions): Promise<MongoConnection> {
-  const client = new MongoClient(options.uri, {
+  const clientOptions: MongoClientOptions & { connectionType: typeof GuardedConnection } = {
     serverSelectionTimeoutMS: options.timeoutMs,
     connectTimeoutMS: options.timeoutMs,
     socketTimeoutMS: Math.max(options.timeoutMs * 6, 30000),
@@ -28,7 +29,11 @@ export async function connectMongo(options: ConnectOptions): Promise<MongoConnec
     appName: 'lapis',
     // Command events feed lapis_db_commands_total (round trips per event are the rate limit).
     monitorCommands: true,
-  });
+    // The driver's own (internal) option: its connections, for the pool and the monitor, are made
+    // with this class, which fails a write to a socket already closed instead of hanging on it.
+    connectionType: GuardedConnection,
+  };
+  const client = new MongoClient(options.uri, clientOptions);
   await client.connect();
   const db = client.db(options.dbName);
   await db.command({ ping: 1 });

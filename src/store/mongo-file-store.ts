@@ -1,4 +1,5 @@
 import { GridFSBucket, MongoServerError, type Db, type ObjectId } from 'mongodb';
+import { finished } from 'node:stream/promises';
 import { z } from 'zod';
 import type { KeptFile } from '../core/files';
 import type { FileStore } from '../core/ports/file-store';
@@ -21,6 +22,9 @@ const fileDocumentSchema = z.object({
 
 /** GridFS takes any _id (its types say ObjectId): the KeptFile id is the file's id there. */
 const gridId = (id: string) => id as unknown as ObjectId;
+
+/** How long a put that raced another put of the same file waits for the other to finish. */
+const RACE_WAIT_MS = 30_000;
 
 const isDuplicateKey = (error: unknown) =>
   error instanceof MongoServerError && error.code === 11000;
@@ -45,15 +49,25 @@ export function createMongoFileStore(db: Db): FileStore {
     return { id: _id, size: length, ...metadata };
   }
 
+  /** The file another upload of the same id is writing, once its files document is there. */
+  async function waitForFile(id: string): Promise<KeptFile> {
+    for (let waited = 0; waited < RACE_WAIT_MS; waited += 100) {
+      const kept = await get(id);
+      if (kept) return kept;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    // Neither finished (the other died): the step is redone, and finds the leftovers to remove.
+    throw new Error(`file ${id} is being kept by another upload that did not finish`);
+  }
+
   async function upload(file: Omit<KeptFile, 'size'>, bytes: Uint8Array): Promise<void> {
     const { id, name, mimeType, from, at } = file;
     const stream = bucket.openUploadStreamWithId(gridId(id), name, {
       metadata: { name, mimeType, from, at },
     });
-    await new Promise<void>((resolve, reject) => {
-      stream.once('error', reject);
-      stream.end(bytes, () => resolve());
-    });
+    // Settles once the files document is written, or with the error that stopped the upload.
+    stream.end(bytes);
+    await finished(stream);
   }
 
   return {
@@ -68,8 +82,10 @@ export function createMongoFileStore(db: Db): FileStore {
       try {
         await upload(file, bytes);
       } catch (error) {
-        // Another run of the same step kept it meanwhile.
+        // The same file being kept by another run of the step at once (its chunks or its files
+        // document came first): it is the same file, so theirs is taken once it is whole.
         if (!isDuplicateKey(error)) throw error;
+        return waitForFile(id);
       }
       const stored = await get(id);
       if (!stored) throw new Error(`file ${id} was not kept`);

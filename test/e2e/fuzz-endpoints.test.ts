@@ -18,6 +18,7 @@ import {
 } from '../support/fuzz-requests';
 import { SIGNING_SECRET } from '../support/slack-cast';
 import { slackFuzzFiles } from '../support/slack-fuzz-files';
+import { teamsFuzzAttachments } from '../support/teams-fuzz-files';
 import { startSlackHarness, type SlackHarness } from '../support/slack-harness';
 import { sign } from '../support/slack-requests';
 import {
@@ -170,6 +171,7 @@ function teamsActivities(serviceUrl: string): fc.Arbitrary<FuzzRequest> {
         anyJson,
       ),
       text: hostileText,
+      attachments: teamsFuzzAttachments(serviceUrl),
       value: anyJson,
       name: fc.constantFrom('adaptiveCard/action', 'x'),
       entities: fc.oneof(fc.array(anyJson, { maxLength: 3 }), anyJson),

@@ -5,6 +5,7 @@ import { CONSOLE_USERS, type ConsoleUser } from '../../src/channels/console/cons
 import { startConsoleServer } from '../../src/channels/console/start-console-server';
 import type { Helpdesk } from '../../src/core/inbound';
 import type { Locale } from '../../src/core/locale';
+import type { ConsoleFiles } from '../../src/channels/console/console-files';
 
 /**
  * The local web console on 127.0.0.1 and a free port, for end-to-end tests: the console router over
@@ -19,6 +20,8 @@ export async function startConsoleApp(options: {
   timeZone?: string;
   /** The page's languages; English by default, as the fake cores' messages are. */
   locales?: { agent: Locale; default: Locale };
+  /** Uploads and files shown; none by default. */
+  files?: ConsoleFiles;
 }): Promise<{ url: string; close(): Promise<void> }> {
   return startConsoleServer({
     host: '127.0.0.1',
@@ -28,6 +31,7 @@ export async function startConsoleApp(options: {
     users: options.users ?? CONSOLE_USERS,
     ...(options.timeZone && { timeZone: options.timeZone }),
     locales: options.locales ?? { agent: 'en', default: 'en' },
+    ...(options.files && { files: options.files }),
     logError: (error) => process.stderr.write(`[console] ${String(error)}\n`),
   });
 }

@@ -8,6 +8,8 @@ import type { AuthEndpoints, TeamsSdk } from '../../src/channels/teams/bot-host'
 import type { RetryOptions } from '../../src/channels/teams/retry-transient';
 import { createTeamsChannel, type TeamsChannel } from '../../src/channels/teams/teams-channel';
 import { composeHelpdesk } from '../../src/app/compose-helpdesk';
+import { serveFileLinks } from '../../src/app/serve-file-links';
+import type { FileStore } from '../../src/core/ports/file-store';
 import { loadConfig, type Config } from '../../src/config/config';
 import type { Helpdesk } from '../../src/core/inbound';
 import type { KnowledgeBase } from '../../src/core/ports/knowledge-base';
@@ -17,6 +19,7 @@ import type { Logger } from '../../src/logging/logger';
 import { projectRoot } from '../../src/util/project-root';
 import { ensureIndexes } from '../../src/store/ensure-indexes';
 import { createMongoConversationStore } from '../../src/store/mongo-conversation-store';
+import { createMongoFileStore } from '../../src/store/mongo-file-store';
 import { startConnectorStub, type ConnectorStub } from './teams-connector-stub';
 import { openTestDatabase } from './test-database';
 import { teamsSettingsOf } from '../../src/config/channel-settings';
@@ -60,6 +63,8 @@ export interface TeamsChannelSetup {
   sdk?: TeamsSdk;
   authEndpoints?: AuthEndpoints;
   retry?: RetryOptions;
+  /** Kept files served at GET /files/:id and linked by the channel (default: GridFS in `db`, as main). */
+  files?: FileStore;
 }
 
 /**
@@ -78,11 +83,14 @@ export function buildTeamsChannel(
     ...setup.env,
     ...(setup.sdk ? { TEAMS_SDK: setup.sdk } : {}),
   });
+  const files = setup.files ?? createMongoFileStore(setup.db);
+  const fileLinks = serveFileLinks(config, expressApp, files, log);
   const channel = createTeamsChannel({
     settings: teamsSettingsOf(config),
     expressApp,
     references: createMongoConversationStore(setup.db),
     log,
+    fileLinks,
     ...(setup.authEndpoints ? { authEndpoints: setup.authEndpoints } : {}),
     retry: setup.retry ?? { baseDelayMs: 5, maxDelayMs: 20 },
   });

@@ -28,9 +28,33 @@ export interface ConnectorCall {
   readonly hung?: true;
 }
 
+/** A GET of a file the stub serves (a pasted image at the connector, a download URL). */
+export interface FileRequest {
+  readonly path: string;
+  readonly authorization?: string;
+  readonly status: number;
+}
+
+export interface ServedFile {
+  readonly bytes: Uint8Array;
+  /** Answers 302 to this address instead of the bytes. */
+  readonly redirectTo?: string;
+  readonly contentType?: string;
+  /** Sent in pieces without a Content-Length, so only counting the bytes can stop it. */
+  readonly chunked?: boolean;
+}
+
 export interface ConnectorStub {
   readonly url: string;
   readonly calls: ConnectorCall[];
+  /**
+   * Serves `file` at `path` (e.g. `/v3/attachments/<id>/views/original`, `/download/<name>`) and
+   * returns its URL. File requests are recorded in `fileRequests`, not in `calls`.
+   */
+  serveFile(path: string, file: ServedFile): string;
+  /** Answers every file request with `status` (403: the bot may not have it); undefined: serve. */
+  refuseFiles(status: number | undefined): void;
+  readonly fileRequests: FileRequest[];
   /** Successful calls only. */
   succeeded(): ConnectorCall[];
   failNext(status: number, count?: number, retryAfterSeconds?: number): void;
@@ -47,6 +71,9 @@ export interface ConnectorStub {
 
 export async function startConnectorStub(): Promise<ConnectorStub> {
   const calls: ConnectorCall[] = [];
+  const files = new Map<string, ServedFile>();
+  const fileRequests: FileRequest[] = [];
+  let fileRefusal: number | undefined;
   let nextId = 1_700_000_000_001;
   let failures: { status: number; retryAfter?: number }[] = [];
   let hangs = 0;
@@ -61,6 +88,18 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
       inFlight--;
       if (!res.writableFinished) dropped++;
     });
+    const served =
+      req.method === 'GET' ? files.get((req.url ?? '').split('?')[0] ?? '') : undefined;
+    if (served) {
+      const status = fileRefusal ?? 200;
+      fileRequests.push({
+        path: req.url ?? '',
+        status,
+        ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+      });
+      serveBytes(res, status, served);
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     const answer = () => {
@@ -118,6 +157,14 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
   const stub: ConnectorStub = {
     url: `http://127.0.0.1:${port}/`,
     calls,
+    serveFile(path, file) {
+      files.set(path.split('?')[0] ?? path, file);
+      return `http://127.0.0.1:${port}${path}`;
+    },
+    refuseFiles(status) {
+      fileRefusal = status;
+    },
+    fileRequests,
     succeeded: () => calls.filter((c) => c.failedWith === undefined && !c.hung),
     failNext(status, count = 1, retryAfter) {
       for (let i = 0; i < count; i++)
@@ -148,6 +195,36 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
       }),
   };
   return stub;
+}
+
+function serveBytes(res: http.ServerResponse, status: number, file: ServedFile): void {
+  if (status === 200 && file.redirectTo) {
+    res.writeHead(302, { location: file.redirectTo });
+    res.end();
+    return;
+  }
+  if (status !== 200) {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ error: { code: 'Forbidden', message: `stub refusal ${status}` } }));
+    return;
+  }
+  const type = { 'content-type': file.contentType ?? 'application/octet-stream' };
+  if (!file.chunked) {
+    res.writeHead(200, { ...type, 'content-length': String(file.bytes.byteLength) });
+    res.end(Buffer.from(file.bytes));
+    return;
+  }
+  res.writeHead(200, type);
+  const piece = 64 * 1024;
+  let at = 0;
+  const next = () => {
+    if (res.destroyed) return;
+    if (at >= file.bytes.byteLength) return void res.end();
+    res.write(Buffer.from(file.bytes.subarray(at, at + piece)));
+    at += piece;
+    setImmediate(next);
+  };
+  next();
 }
 
 function routeOf(

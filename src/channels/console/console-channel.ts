@@ -7,6 +7,7 @@ import { createConsoleAgentDirectory } from './console-agent-directory';
 import type { ConsoleMessages } from '../../core/ports/console-messages';
 import { assertLoopback, createConsoleRouter } from './console-server';
 import { createConsoleSurface } from './console-surface';
+import type { ConsoleFiles } from './console-files';
 import { CONSOLE_USERS, type ConsoleUser } from './console-users';
 
 /** What the console needs from the environment (config/channel-settings.ts builds it). */
@@ -25,6 +26,8 @@ export interface ConsoleChannelOptions {
   /** The page and its API are mounted on it; the caller listens. */
   readonly mount: (handler: RequestHandler) => void;
   readonly logError?: (error: unknown, context: string) => void;
+  /** Where uploads go and which files are taken; without it the console takes and shows no files. */
+  readonly files?: ConsoleFiles;
 }
 
 /**
@@ -36,7 +39,7 @@ export interface ConsoleChannelOptions {
 export function createConsoleChannel(options: ConsoleChannelOptions): Channel {
   assertLoopback(options.settings.host);
   const users = options.users ?? CONSOLE_USERS;
-  const surface = createConsoleSurface(options.messages);
+  const surface = createConsoleSurface(options.messages, options.files?.store);
   let router: Router | undefined;
   let stopped = false;
   options.mount((req, res, next) => (router ? router(req, res, next) : next()));
@@ -52,6 +55,7 @@ export function createConsoleChannel(options: ConsoleChannelOptions): Channel {
         timeZone: options.settings.timeZone,
         locales: options.settings.locales,
         ...(options.logError ? { logError: options.logError } : {}),
+        ...(options.files ? { files: options.files } : {}),
       });
     },
     start() {

@@ -28,6 +28,10 @@ const REFUSAL_LABELS = {
     en: 'something went wrong in Lapis; try again',
     id: 'terjadi kesalahan di Lapis; coba lagi',
   },
+  refusal_file_refused: {
+    en: 'the file was not taken',
+    id: 'file tidak diterima',
+  },
 } as const satisfies Record<`refusal_${RefusalCode}`, MessageTable[string]>;
 
 /**
@@ -59,6 +63,7 @@ export const CONSOLE_LABELS = {
   },
   dm_input: { en: 'Message to Lapis', id: 'Pesan untuk Lapis' },
   dm_send: { en: 'Send', id: 'Kirim' },
+  attach_file: { en: 'Attach a file or screenshot', id: 'Lampirkan file atau tangkapan layar' },
   dm_guard: {
     en: 'You are acting as {name} ({role}).',
     id: 'Anda bertindak sebagai {name} ({role}).',

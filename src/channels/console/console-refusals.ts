@@ -7,7 +7,14 @@ import { IntakeRefused } from '../../core/pipeline/intake';
  * `refusal_<code>` console labels). The `error` message beside it is for whoever calls the API by
  * hand; the page never shows it, since it is English and may name fields.
  */
-export const REFUSAL_CODES = ['too_long', 'busy', 'bad_request', 'not_found', 'failed'] as const;
+export const REFUSAL_CODES = [
+  'too_long',
+  'busy',
+  'bad_request',
+  'not_found',
+  'failed',
+  'file_refused',
+] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
 interface Refusal {
@@ -15,6 +22,8 @@ interface Refusal {
   readonly code: RefusalCode;
   readonly error: string;
   readonly problems?: readonly { field: string; message: string }[];
+  /** What to tell the person, already in their language (a refused file's reason). */
+  readonly told?: string;
 }
 
 const FROM_CORE: Record<ErrorCode, { status: number; code: RefusalCode }> = {
@@ -45,6 +54,7 @@ function refusalOf(error: unknown): Refusal | undefined {
       code: error.code,
       error: error.message,
       problems: error.problems,
+      ...(error.told !== undefined && { told: error.told }),
     };
   }
   if (isLapisError(error)) return { ...FROM_CORE[error.code], error: error.message };
@@ -80,6 +90,8 @@ export class BadRequestError extends Error {
     readonly status = 400,
     /** What the page says (console-refusals.ts): by default what the status means. */
     readonly code: RefusalCode = refusalOfStatus(status),
+    /** What to tell the person, in their language, where the page's own words do not say it. */
+    readonly told?: string,
   ) {
     super(message);
     this.name = 'BadRequestError';

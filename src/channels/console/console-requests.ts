@@ -16,7 +16,20 @@ export const MAX_TEXT = 4000;
 const tooLong = `at most ${MAX_TEXT} characters`;
 
 const userId = z.string().regex(CONSOLE_USER_ID, 'a console user id such as "budi"');
-const text = z.string().trim().min(1, 'the message is empty').max(MAX_TEXT, tooLong);
+/** The most files one message carries. */
+export const MAX_FILES_PER_MESSAGE = 10;
+/** An upload's id (`upload:<uuid>`, POST /api/files). */
+export const UPLOAD_ID = /^upload:[0-9a-f-]{36}$/;
+
+/** With files, the words may be left out (a screenshot alone). */
+const caption = z.string().trim().max(MAX_TEXT, tooLong).default('');
+const uploads = z
+  .array(z.string().regex(UPLOAD_ID, 'the id of an upload (POST /api/files)'))
+  .max(MAX_FILES_PER_MESSAGE, `at most ${MAX_FILES_PER_MESSAGE} files`)
+  .optional();
+const saysSomething = (body: { text: string; files?: readonly string[] | undefined }) =>
+  body.text !== '' || (body.files?.length ?? 0) > 0;
+const empty = { message: 'the message is empty', path: ['text'] };
 const conversation = z
   .string()
   .regex(CONVERSATION_NAME, 'a conversation: dm:<userId> or level:1, level:2, level:3')
@@ -45,17 +58,22 @@ export const queueQuery = z.object({
 /** GET /api/my-tickets: the tickets a console user asked for. */
 export const myTicketsQuery = z.object({ as: userId });
 
-export const dmBody = z.strictObject({ as: userId, text });
+export const dmBody = z
+  .strictObject({ as: userId, text: caption, files: uploads })
+  .refine(saysSomething, empty);
 
-export const threadBody = z.strictObject({
-  as: userId,
-  channel: z
-    .string()
-    .regex(/^level:[123]$/, 'a level channel: level:1, level:2 or level:3')
-    .transform((c) => c as ConversationName),
-  threadId: z.string().regex(MESSAGE_ID, 'the id of a ticket card'),
-  text,
-});
+export const threadBody = z
+  .strictObject({
+    as: userId,
+    channel: z
+      .string()
+      .regex(/^level:[123]$/, 'a level channel: level:1, level:2 or level:3')
+      .transform((c) => c as ConversationName),
+    threadId: z.string().regex(MESSAGE_ID, 'the id of a ticket card'),
+    text: caption,
+    files: uploads,
+  })
+  .refine(saysSomething, empty);
 
 export const actionBody = z.strictObject({
   as: userId,

@@ -26,6 +26,7 @@ import {
 import { BadRequestError, refusalHandler } from './console-refusals';
 import type { ConsoleFeed } from './console-surface';
 import { toUserRef, type ConsoleUser } from './console-users';
+import { addFileRoutes, mentionsOf, uploadsOf, type ConsoleFiles } from './console-files';
 
 export interface ConsoleRouterOptions {
   /**
@@ -44,6 +45,8 @@ export interface ConsoleRouterOptions {
   readonly locales: { readonly agent: Locale; readonly default: Locale };
   /** Unexpected failures (500s); bad requests are the caller's and are not logged. */
   readonly logError?: (error: unknown, context: string) => void;
+  /** Uploads and the files shown in the page; without it posts carry no files. */
+  readonly files?: ConsoleFiles;
 }
 
 /**
@@ -58,6 +61,14 @@ export function createConsoleRouter(options: ConsoleRouterOptions): Router {
   router.use(securityHeaders, loopbackHostOnly);
   router.get('/', (_req, res) => res.sendFile(path.join(publicDir, 'index.html')));
   router.use(express.static(publicDir, { index: false }));
+  // Before the JSON parser: an upload's body is the file, whatever its type.
+  if (options.files)
+    addFileRoutes(router, {
+      files: options.files,
+      userNamed: userFinder(options.users),
+      defaultLocale: options.locales.default,
+      admit: () => refuseWhenNotAdmitting(options.helpdesk),
+    });
   router.use('/api', express.json({ limit: '32kb' }));
   addReadRoutes(router, options);
   addPostRoutes(router, options);
@@ -84,7 +95,7 @@ function userFinder(users: readonly ConsoleUser[]): (id: string) => ConsoleUser 
 
 function addReadRoutes(
   router: Router,
-  { helpdesk, feed, users, timeZone, locales }: ConsoleRouterOptions,
+  { helpdesk, feed, users, timeZone, locales, files }: ConsoleRouterOptions,
 ): void {
   const userNamed = userFinder(users);
   router.get('/api/users', (_req, res) => {
@@ -94,6 +105,8 @@ function addReadRoutes(
     res.json({
       timeZone: timeZone ?? null,
       maxText: MAX_TEXT,
+      // The largest file the page may send (bytes), or null when the console takes no files.
+      maxFileBytes: files ? files.policy.maxBytes : null,
       views: !!helpdesk.views,
       agentLocale: locales.agent,
       defaultLocale: locales.default,
@@ -145,17 +158,27 @@ function ticketItem(ticket: Ticket) {
  * What people type is recorded in the feed first, so it shows before the bot's answer; the event is
  * then recorded in the core's inbox and the request answered (the answer follows through the feed).
  */
-function addPostRoutes(router: Router, { helpdesk, feed, users }: ConsoleRouterOptions): void {
+function addPostRoutes(
+  router: Router,
+  { helpdesk, feed, users, files }: ConsoleRouterOptions,
+): void {
   const userNamed = userFinder(users);
   const deliveryId = () => randomUUID();
+  /** The uploads a post names, as the core takes them (refused when the console keeps no files). */
+  const filesOf = async (user: ConsoleUser, ids: readonly string[] | undefined) => {
+    if (!ids?.length) return [];
+    if (!files) throw new BadRequestError('this console takes no files', [], 400);
+    return uploadsOf(files.store, user, ids);
+  };
 
   router.post('/api/dm', async (req, res) => {
     const body = parseRequest(dmBody, req.body, 'POST /api/dm');
     const user = userNamed(body.as);
     const conversation = dmConversation(user.id);
+    const sent = await filesOf(user, body.files);
     // Refused before it is shown: a message the core will not take must not look sent.
     refuseWhenNotAdmitting(helpdesk);
-    await feed.recordPost({ conversation, from: user, text: body.text });
+    await feed.recordPost({ conversation, from: user, text: body.text, files: mentionsOf(sent) });
     const dm = { platform: 'console' as const, id: conversation };
     await helpdesk.accept({
       kind: 'direct_message',
@@ -163,18 +186,27 @@ function addPostRoutes(router: Router, { helpdesk, feed, users }: ConsoleRouterO
       user: toUserRef(user),
       dm,
       text: body.text,
+      ...(sent.length ? { files: sent } : {}),
     });
     res.json({ ok: true });
   });
 
   router.post('/api/thread', async (req, res) => {
-    const { as, channel, threadId, text } = parseRequest(threadBody, req.body, 'POST /api/thread');
+    const body = parseRequest(threadBody, req.body, 'POST /api/thread');
+    const { as, channel, threadId, text } = body;
     const user = userNamed(as);
     if (!(await feed.hasThread(channel, threadId))) {
       throw new BadRequestError(`no ticket thread ${threadId} in ${channel}`, [], 404);
     }
+    const sent = await filesOf(user, body.files);
     refuseWhenNotAdmitting(helpdesk);
-    await feed.recordPost({ conversation: channel, threadId, from: user, text });
+    await feed.recordPost({
+      conversation: channel,
+      threadId,
+      from: user,
+      text,
+      files: mentionsOf(sent),
+    });
     const thread = { platform: 'console' as const, channelId: channel, threadId };
     await helpdesk.accept({
       kind: 'thread_message',
@@ -182,6 +214,7 @@ function addPostRoutes(router: Router, { helpdesk, feed, users }: ConsoleRouterO
       user: toUserRef(user),
       thread,
       text,
+      ...(sent.length ? { files: sent } : {}),
     });
     res.json({ ok: true });
   });

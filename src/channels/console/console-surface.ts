@@ -1,5 +1,6 @@
 import { GiveUp } from '../../core/pipeline/work-runner';
-import { FileRefused } from '../../core/files';
+import { FileRefused, type FileMention } from '../../core/files';
+import type { FileStore } from '../../core/ports/file-store';
 import { ObjectId } from 'mongodb';
 import { LapisError } from '../../core/errors';
 import type { OutboundMessage } from '../../core/messages';
@@ -32,6 +33,8 @@ export interface ConsoleFeedEntry {
   /** Shown to the viewer alone ("only you can see this"). */
   readonly ephemeral: boolean;
   readonly from?: ConsoleAuthor;
+  /** Files shown with it (GET /api/files/:id). */
+  readonly files?: readonly FileMention[];
   /** Replies in this message's thread, oldest first. */
   readonly replies: readonly ConsoleFeedEntry[];
 }
@@ -47,14 +50,22 @@ export interface ConsoleFeed {
     threadId?: string;
     from: ConsoleAuthor;
     text: string;
+    files?: readonly FileMention[];
   }): Promise<MessageRef>;
 }
 
 /** Roots shown per conversation; older ones stay in the database. */
 const MAX_ROOTS = 200;
 
-/** The local console's chat surface: every message is stored (ConsoleMessages), so it survives restarts. */
-export function createConsoleSurface(messages: ConsoleMessages): ChatSurface & ConsoleFeed {
+/**
+ * The local console's chat surface: every message is stored (ConsoleMessages), so it survives
+ * restarts. Files are read from and shown out of `files` (the uploads and the files Lapis keeps);
+ * without it, files are refused.
+ */
+export function createConsoleSurface(
+  messages: ConsoleMessages,
+  files?: FileStore,
+): ChatSurface & ConsoleFeed {
   async function insert(
     fields: Omit<ConsoleMessageDoc, '_id' | 'at' | 'updatedAt'>,
   ): Promise<MessageRef> {
@@ -84,10 +95,32 @@ export function createConsoleSurface(messages: ConsoleMessages): ChatSurface & C
   }
 
   return {
-    // Replaced by the channel's file support (issue #22); until then a file is refused, not lost.
-    fetchFile: () =>
-      Promise.reject(new FileRefused('unreadable', 'files are not taken on this channel yet')),
-    sendFile: () => Promise.reject(new GiveUp('files are not sent on this channel yet')),
+    /** An upload (`source` its id), read back from the store it was put in. */
+    async fetchFile(file, maxBytes) {
+      if (!files) throw new FileRefused('unreadable', 'this console keeps no files');
+      const upload = await files.get(file.source);
+      if (!upload) throw new FileRefused('forbidden', `no upload ${file.source}`);
+      if (upload.size > maxBytes) throw new FileRefused('too_large', 'larger than allowed');
+      const bytes = await files.read(file.source);
+      if (!bytes) throw new FileRefused('forbidden', `no upload ${file.source}`);
+      return bytes;
+    },
+
+    /** The caption, with the kept file shown under it (the page fetches it from /api/files). */
+    async sendFile(where, file, _bytes, caption) {
+      if (!files) throw new GiveUp('this console keeps no files');
+      const shown: FileMention[] = [
+        { id: file.id, name: file.name, mimeType: file.mimeType, size: file.size },
+      ];
+      if ('dm' in where)
+        return insert({
+          conversation: conversationOfDm(where.dm),
+          message: stored(caption),
+          files: shown,
+        });
+      const { conversation, threadId } = await requireThread(where.thread);
+      return insert({ conversation, threadId, message: stored(caption), files: shown });
+    },
     async sendDirect(dm, message) {
       return insert({ conversation: conversationOfDm(dm), message: stored(message) });
     },
@@ -160,15 +193,16 @@ export function createConsoleSurface(messages: ConsoleMessages): ChatSurface & C
 
     hasThread,
 
-    async recordPost({ conversation, threadId, from, text }) {
+    async recordPost({ conversation, threadId, from, text, files: sent }) {
       const message: OutboundMessage = {
         text,
-        blocks: [{ kind: 'text', spans: [{ text, user: true }] }],
+        blocks: text ? [{ kind: 'text', spans: [{ text, user: true }] }] : [],
       };
       const author = { id: from.id, name: from.name };
+      const attached = sent?.length ? { files: sent.map((f) => ({ ...f })) } : {};
       return threadId === undefined
-        ? insert({ conversation, from: author, message })
-        : insert({ conversation, threadId, from: author, message });
+        ? insert({ conversation, from: author, message, ...attached })
+        : insert({ conversation, threadId, from: author, message, ...attached });
     },
   };
 }
@@ -188,6 +222,7 @@ function toEntry(doc: ConsoleMessageDoc, replies: ConsoleFeedEntry[]): ConsoleFe
     updatedAt: doc.updatedAt,
     ephemeral: doc.ephemeralFor !== undefined,
     ...(doc.from && { from: { id: doc.from.id, name: doc.from.name } }),
+    ...(doc.files?.length ? { files: doc.files } : {}),
     replies,
   };
 }

@@ -20,6 +20,33 @@ const account = z.object({
 
 const idOnly = z.object({ id });
 
+/**
+ * What Lapis reads of an attachment: files in a personal chat (`file.download.info`), pasted images
+ * (`image/*` with a contentUrl), the `text/html` copy of the message, SharePoint references. Its
+ * `content` is whatever the attachment type says; only a string or a download info is kept, anything
+ * else (a card someone forwarded) reads as none, so an unexpected shape never loses the message.
+ */
+const attachmentSchema = z.object({
+  contentType: z.string().trim().min(1).max(255),
+  contentUrl: optional(z.string().max(4096)),
+  name: optional(z.string().max(512)),
+  content: z
+    .union([
+      z.string().max(200_000),
+      z.object({
+        downloadUrl: optional(z.string().max(4096)),
+        fileType: optional(z.string().max(32)),
+      }),
+    ])
+    .optional()
+    .catch(undefined),
+});
+
+export type ActivityAttachment = z.output<typeof attachmentSchema>;
+
+/** At most this many attachments of a message are read; an unreadable one is left out, not fatal. */
+export const MAX_ATTACHMENTS = 20;
+
 export const activitySchema = z.object({
   type: z.string().min(1).max(64),
   id: optional(id),
@@ -42,6 +69,17 @@ export const activitySchema = z.object({
     }),
   ),
   text: optional(z.string().max(200_000)),
+  attachments: optional(
+    z
+      .array(z.unknown())
+      .max(100)
+      .transform((items) =>
+        items.slice(0, MAX_ATTACHMENTS).flatMap((item) => {
+          const parsed = attachmentSchema.safeParse(item);
+          return parsed.success ? [parsed.data] : [];
+        }),
+      ),
+  ),
   locale: optional(z.string().max(35)),
   name: optional(z.string().max(256)),
   value: z.unknown().optional(),

@@ -34,6 +34,8 @@ function htmlToText(html: string): string {
   // (`<p <p <p ...`) is scanned a bounded number of times, not once per tag start (quadratic).
   text = text
     .replace(/<at[^<>]{0,200}>([^<]{0,500})<\/at>/gi, '@$1')
+    // A pasted image is an attachment of its own; its <img> in the text is no text.
+    .replace(/<img[^<>]{0,4000}>/gi, '')
     .replace(/<br[ \t]{0,20}\/?>|<\/p>|<\/div>/gi, '\n')
     .replace(/<\/?(p|div|span|b|i|u|strong|em|s)([ \t\n][^<>]{0,1000})?>/gi, '');
   return tidy(decodeEntities(text));

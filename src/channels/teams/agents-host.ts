@@ -140,19 +140,32 @@ function agentsTransport(
 ): ConnectorTransport {
   // Without an app id, the SDK's anonymous identity: no token, as the Emulator expects.
   const identity: Identity = appId ?? {};
+  const withClient = <T>(
+    target: ConversationTarget,
+    use: (client: ConnectorClient) => Promise<T>,
+  ) =>
+    turnStartingWithin(
+      timeoutMs,
+      (logic) => adapter.continueConversation(identity, agentsReference(target), logic),
+      (context) => {
+        const client: unknown = context.turnState.get(adapter.ConnectorClientKey);
+        if (!(client instanceof ConnectorClient))
+          throw new Error('the proactive turn has no connector client');
+        return use(client);
+      },
+    );
   return {
-    proactive: (target, use) =>
-      turnStartingWithin(
-        timeoutMs,
-        (logic) => adapter.continueConversation(identity, agentsReference(target), logic),
-        (context) => {
-          const client: unknown = context.turnState.get(adapter.ConnectorClientKey);
-          if (!(client instanceof ConnectorClient))
-            throw new Error('the proactive turn has no connector client');
-          return use(agentsCalls(client));
-        },
-      ),
+    proactive: (target, use) => withClient(target, (client) => use(agentsCalls(client))),
+    // The SDK puts the bot's token into the client's default headers (none when anonymous).
+    authorization: (target) =>
+      withClient(target, (client) => Promise.resolve(authorizationHeaderOf(client))),
   };
+}
+
+function authorizationHeaderOf(client: ConnectorClient): string | undefined {
+  const headers = client.httpClient.defaultHeaders;
+  const name = Object.keys(headers).find((key) => key.toLowerCase() === 'authorization');
+  return name ? headers[name] : undefined;
 }
 
 /**

@@ -4,7 +4,7 @@ import {
   type ConversationParameters,
   type ConversationReference,
 } from 'botbuilder';
-import { ConnectorClient } from 'botframework-connector';
+import { AppCredentials, ConnectorClient } from 'botframework-connector';
 import type { BotHostOptions, TeamsBotHost } from './bot-host';
 import { LapisBotAuthentication } from './botbuilder-authentication';
 import {
@@ -60,22 +60,30 @@ export function botbuilderReference(target: ConversationTarget): Partial<Convers
 }
 
 function botbuilderTransport(adapter: CloudAdapter, appId: string): ConnectorTransport {
+  /** Runs `use` with the connector client of a proactive turn for `target`. */
+  async function withClient<T>(
+    target: ConversationTarget,
+    use: (client: ConnectorClient) => Promise<T>,
+  ): Promise<T> {
+    let result: { value: T } | undefined;
+    await adapter.continueConversationAsync(appId, botbuilderReference(target), async (context) => {
+      const client: unknown = context.turnState.get(adapter.ConnectorClientKey);
+      if (!(client instanceof ConnectorClient))
+        throw new Error('the proactive turn has no connector client');
+      result = { value: await use(client) };
+    });
+    if (!result) throw new Error('the proactive turn did not run');
+    return result.value;
+  }
   return {
-    async proactive<T>(target: ConversationTarget, use: (calls: ConnectorCalls) => Promise<T>) {
-      let result: { value: T } | undefined;
-      await adapter.continueConversationAsync(
-        appId,
-        botbuilderReference(target),
-        async (context) => {
-          const client: unknown = context.turnState.get(adapter.ConnectorClientKey);
-          if (!(client instanceof ConnectorClient))
-            throw new Error('the proactive turn has no connector client');
-          result = { value: await use(botbuilderCalls(client)) };
-        },
-      );
-      if (!result) throw new Error('the proactive turn did not run');
-      return result.value;
-    },
+    proactive: (target, use) => withClient(target, (client) => use(botbuilderCalls(client))),
+    // The client's credentials are the bot's (none without an app id: MicrosoftAppCredentials.Empty).
+    authorization: (target) =>
+      withClient(target, async ({ credentials }) =>
+        credentials instanceof AppCredentials && credentials.appId
+          ? `Bearer ${await credentials.getToken()}`
+          : undefined,
+      ),
   };
 }
 

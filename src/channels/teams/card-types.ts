@@ -64,14 +64,30 @@ export interface ActionShowCard {
   readonly card: AdaptiveCard;
 }
 
-export type CardAction = ActionSubmit | ActionShowCard;
+/** Opens a web address: a file Lapis serves. */
+export interface ActionOpenUrl {
+  readonly type: 'Action.OpenUrl';
+  readonly title: string;
+  readonly url: string;
+}
+
+export type CardAction = ActionSubmit | ActionShowCard | ActionOpenUrl;
 
 export interface ActionSet {
   readonly type: 'ActionSet';
   readonly actions: readonly CardAction[];
 }
 
-export type CardElement = TextBlock | FactSet | ActionSet | InputText | InputChoiceSet;
+/** An image Teams fetches from `url` (https) and shows in the card. */
+export interface CardImage {
+  readonly type: 'Image';
+  readonly url: string;
+  readonly altText: string;
+  readonly size: 'Auto';
+  readonly selectAction?: { readonly type: 'Action.OpenUrl'; readonly url: string };
+}
+
+export type CardElement = TextBlock | FactSet | ActionSet | InputText | InputChoiceSet | CardImage;
 
 /** A Teams mention: `text` appears verbatim (`<at>Name</at>`) in a TextBlock of the card. */
 export interface MentionEntity {
@@ -90,11 +106,22 @@ export interface AdaptiveCard {
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
-/** The message activity Lapis sends: one Adaptive Card and a plain-text summary for notifications. */
+/** A small image sent in the message itself, as a data URL (a file Lapis passes on). */
+export interface InlineImage {
+  readonly contentType: string;
+  readonly contentUrl: string;
+  readonly name: string;
+}
+
+/**
+ * The message activity Lapis sends: one Adaptive Card and a plain-text summary for notifications;
+ * a file's message may carry the image itself after the card.
+ */
 export interface CardActivity {
   readonly type: 'message';
   readonly summary: string;
   readonly attachments: readonly [
     { readonly contentType: typeof ADAPTIVE_CARD_CONTENT_TYPE; readonly content: AdaptiveCard },
+    ...InlineImage[],
   ];
 }

@@ -11,6 +11,7 @@ import {
   TICKET_COMMAND_ID,
   type TeamsActivity,
 } from './activity-schema';
+import { filesOf } from './activity-files';
 import { messageBodyText, plainText } from './activity-text';
 import { inputId } from './adaptive-card';
 import { splitConversationId } from './teams-ids';
@@ -67,17 +68,22 @@ export function classifyActivity(activity: TeamsActivity): Classified {
   if (activity.value !== undefined && activity.value !== null)
     return actionOf(activity, deliveryIdOf(activity), submitDataSchema.safeParse(activity.value));
   const text = plainText(activity);
-  if (!text) return ignored('no text');
+  const deliveryId = deliveryIdOf(activity);
+  // A screenshot sent without a word is a message too.
+  const files = filesOf(activity, deliveryId);
+  if (!text && !files.length) return ignored('no text');
+  const withFiles = files.length ? { files } : {};
   const user = userOf(activity);
   const scope = scopeOf(activity);
   if (scope === 'personal') {
     const locale = localeOf(activity.locale);
     return inbound({
       kind: 'direct_message',
-      deliveryId: deliveryIdOf(activity),
+      deliveryId,
       user,
       dm: { platform: 'teams', id: activity.conversation.id },
       text,
+      ...withFiles,
       ...(locale ? { locale } : {}),
     });
   }
@@ -85,10 +91,11 @@ export function classifyActivity(activity: TeamsActivity): Classified {
     const { channelId } = splitConversationId(activity.conversation.id);
     return inbound({
       kind: 'thread_message',
-      deliveryId: deliveryIdOf(activity),
+      deliveryId,
       user,
       thread: { platform: 'teams', channelId, threadId: activity.conversation.id },
       text,
+      ...withFiles,
     });
   }
   return ignored(scope === 'channel' ? 'a top-level channel post' : 'a group chat');

@@ -12,6 +12,7 @@ import { messagesEndpoint } from './request-guard';
 import type { RetryOptions } from './retry-transient';
 import { createTeamsAgentDirectory, createTeamsIdentities } from './teams-agent-directory';
 import { createInFlight } from './in-flight';
+import type { FileLinks } from './file-card';
 import type { TeamsSettings } from './teams-settings';
 import { createTeamsSurface } from './teams-surface';
 
@@ -29,6 +30,11 @@ export interface TeamsChannelOptions {
   readonly authEndpoints?: AuthEndpoints;
   /** Backoff of retried connector calls (tests make it short). */
   readonly retry?: RetryOptions;
+  /**
+   * Links to kept files that Lapis serves (src/http/file-links.ts), for the files it passes on:
+   * Teams bots cannot upload into channels. Without them a file is named, not linked.
+   */
+  readonly fileLinks?: FileLinks;
 }
 
 /**
@@ -80,6 +86,11 @@ export function createTeamsChannel(options: TeamsChannelOptions): TeamsChannel {
     channels: settings.channels,
     pings: settings.pings,
     ...(settings.tenantId ? { tenantId: settings.tenantId } : {}),
+    files: {
+      ...settings.files,
+      serviceUrls: settings.connector.serviceUrls,
+      ...(options.fileLinks ? { links: options.fileLinks } : {}),
+    },
   });
 
   let helpdesk: Helpdesk | undefined;

@@ -33,6 +33,12 @@ export interface TeamsConnector {
     target: ConversationTarget,
     activity: CardActivity,
   ): Promise<{ conversationId: string; activityId: string }>;
+  /**
+   * The Authorization header the bot's calls to the connector at `serviceUrl` carry (its own token;
+   * none without an app id), to fetch what that connector holds for it (a pasted image). Refused,
+   * as every call is, for a service URL outside the policy.
+   */
+  authorization(serviceUrl: string): Promise<string | undefined>;
 }
 
 export interface ConnectorOptions {
@@ -93,7 +99,12 @@ export interface ConnectorCalls {
  */
 export interface ConnectorTransport {
   proactive<T>(target: ConversationTarget, use: (calls: ConnectorCalls) => Promise<T>): Promise<T>;
+  /** The Authorization header of the connector client for `target` (undefined: none). */
+  authorization(target: ConversationTarget): Promise<string | undefined>;
 }
+
+/** The conversation of a proactive turn that only asks for the bot's token: no request names it. */
+export const TOKEN_ONLY_CONVERSATION = 'lapis:token-only';
 
 const resourceResponse = z.object({ id: z.string().min(1) });
 const conversationResponse = z.object({
@@ -163,6 +174,15 @@ export function createTeamsConnector(
         ? response.id
         : threadConversationId(target.conversationId, rootId);
       return { conversationId, activityId: rootId };
+    },
+
+    async authorization(serviceUrl) {
+      const refusal = serviceUrlRefusal(serviceUrl, options.serviceUrls);
+      if (refusal) throw new ServiceUrlRefused(refusal);
+      // The token may have to be fetched from Entra ID, within the same deadline as any call.
+      return callWithTimeout(timeoutMs, () =>
+        transport.authorization({ serviceUrl, conversationId: TOKEN_ONLY_CONVERSATION }),
+      );
     },
   };
 }

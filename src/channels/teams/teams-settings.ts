@@ -1,4 +1,5 @@
 import { ChannelSetupError } from '../../core/ports/channel';
+import type { Locale } from '../../core/locale';
 import type { Level } from '../../core/ticket';
 import type { AdmissionRules } from './activity-admission';
 import type { BotCredentials, TeamsSdk } from './bot-host';
@@ -22,6 +23,12 @@ export interface TeamsSettings {
   readonly admission: AdmissionRules;
   /** Deadline, concurrency and service URLs of outgoing connector calls. */
   readonly connector: Omit<ConnectorOptions, 'retry'>;
+  /** Files passed on: a download's deadline, the words and time zone of their messages. */
+  readonly files: {
+    readonly timeoutMs: number;
+    readonly locale: Locale;
+    readonly timeZone: string;
+  };
 }
 
 export class TeamsSetupError extends ChannelSetupError {

@@ -1,7 +1,7 @@
-import { FileRefused } from '../../core/files';
 import type { TeamsPingTarget } from './teams-settings';
 import { LapisError } from '../../core/errors';
 import { GiveUp } from '../../core/pipeline/work-runner';
+import type { Locale } from '../../core/locale';
 import type { OutboundMessage } from '../../core/messages';
 import type { ConversationRef, MessageRef, ThreadRef, UserRef } from '../../core/people';
 import { displayName } from '../../core/people';
@@ -9,9 +9,12 @@ import type { ChatSurface } from '../../core/ports/chat-surface';
 import { channelOfLevel } from '../../core/level-channels';
 import type { Level } from '../../core/ticket';
 import { renderCardActivity } from './adaptive-card';
+import type { CardActivity } from './card-types';
+import { createTeamsFileFetcher } from './fetch-teams-file';
+import { renderFileActivity, type FileLinks } from './file-card';
 import type { ConversationTarget, TeamsConnector } from './teams-connector';
 import type { ConversationStore, TeamsReference } from '../../core/ports/teams-references';
-import { ServiceUrlRefused } from './service-url-policy';
+import { ServiceUrlRefused, type ServiceUrlPolicy } from './service-url-policy';
 import { splitConversationId } from './teams-ids';
 
 /**
@@ -27,6 +30,17 @@ export interface TeamsSurfaceDeps {
   readonly pings: Readonly<Record<Level, readonly TeamsPingTarget[]>>;
   /** The bot's home tenant (TEAMS_APP_TENANT_ID), where its level channels are. */
   readonly tenantId?: string;
+  readonly files: {
+    /** Which connectors may be sent the bot's token for a pasted image. */
+    readonly serviceUrls: ServiceUrlPolicy;
+    /** Deadline of one download (TEAMS_FILE_TIMEOUT_MS). */
+    readonly timeoutMs: number;
+    /** Links to the files Lapis serves; without them a file is named, not linked. */
+    readonly links?: FileLinks;
+    /** The words around a file whose caption names no language (DEFAULT_LOCALE), and TIME_ZONE. */
+    readonly locale: Locale;
+    readonly timeZone: string;
+  };
 }
 
 export function createTeamsSurface(deps: TeamsSurfaceDeps): ChatSurface {
@@ -90,25 +104,44 @@ export function createTeamsSurface(deps: TeamsSurfaceDeps): ChatSurface {
       throw new LapisError('invalid_input', `a ${platform} ${what} on Teams`);
   }
 
-  async function reply(thread: ThreadRef, message: OutboundMessage, addressTo?: UserRef) {
+  async function postInThread(thread: ThreadRef, activity: CardActivity): Promise<MessageRef> {
     requireTeams(thread.platform, 'thread');
     const to = await channelTarget(thread.threadId);
-    const messageId = await connector.send(to, render(message, addressTo));
+    const messageId = await connector.send(to, activity);
     return { platform: 'teams' as const, channelId: thread.threadId, messageId };
   }
 
-  async function sendDirect(dm: ConversationRef, message: OutboundMessage): Promise<MessageRef> {
+  async function postDirect(dm: ConversationRef, activity: CardActivity): Promise<MessageRef> {
     requireTeams(dm.platform, 'conversation');
-    const messageId = await connector.send(await personalTarget(dm.id), render(message));
+    const messageId = await connector.send(await personalTarget(dm.id), activity);
     return { platform: 'teams', channelId: dm.id, messageId };
   }
 
+  const reply = (thread: ThreadRef, message: OutboundMessage, addressTo?: UserRef) =>
+    postInThread(thread, render(message, addressTo));
+  const sendDirect = (dm: ConversationRef, message: OutboundMessage) =>
+    postDirect(dm, render(message));
+
   return {
     sendDirect,
-    // Replaced by the channel's file support (issue #22); until then a file is refused, not lost.
-    fetchFile: () =>
-      Promise.reject(new FileRefused('unreadable', 'files are not taken on this channel yet')),
-    sendFile: () => Promise.reject(new GiveUp('files are not sent on this channel yet')),
+    fetchFile: createTeamsFileFetcher({
+      connector,
+      serviceUrls: deps.files.serviceUrls,
+      timeoutMs: deps.files.timeoutMs,
+    }),
+
+    /**
+     * Teams bots cannot upload into channels (and in personal chats only after the person accepts
+     * a consent card), so a file goes as a message: its caption, the image, a link Lapis serves.
+     */
+    async sendFile(where, file, bytes, caption) {
+      const activity = renderFileActivity(caption, file, bytes, deps.files.links?.linkTo(file.id), {
+        pings: deps.pings,
+        locale: caption.locale ?? deps.files.locale,
+        timeZone: deps.files.timeZone,
+      });
+      return 'dm' in where ? postDirect(where.dm, activity) : postInThread(where.thread, activity);
+    },
 
     async postCard(level, message) {
       const channelId = levelChannel(level);
@@ -176,5 +209,6 @@ function refusalsAreFinal(connector: TeamsConnector): TeamsConnector {
     update: (target, activityId, activity) =>
       connector.update(target, activityId, activity).catch(final),
     createThread: (target, activity) => connector.createThread(target, activity).catch(final),
+    authorization: (serviceUrl) => connector.authorization(serviceUrl),
   };
 }

@@ -1,3 +1,4 @@
+import type { FileMention } from '../files';
 import type { OutboundMessage } from '../messages';
 import type { Level } from '../ticket';
 
@@ -24,6 +25,8 @@ export interface ConsoleMessageDoc {
   /** Only this user sees the message. */
   ephemeralFor?: string;
   from?: ConsoleAuthor;
+  /** Files shown with the message (a person's uploads, a file the bot sent on). */
+  files?: FileMention[];
 }
 
 /**

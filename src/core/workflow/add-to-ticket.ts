@@ -60,7 +60,9 @@ export async function addRequesterText(
     });
   }
   if (changed && files.length) filesToThread(rt, after, after.level, files, user);
-  if (replayed || before.status !== after.status) rt.refreshCards(after);
+  // The card lists the ticket's files: a new one is shown there too.
+  if (replayed || before.status !== after.status || (changed && files.length))
+    rt.refreshCards(after);
   return after;
 }
 

@@ -131,7 +131,8 @@ export function createAgentFlow(rt: AgentFlowDeps) {
           },
         ],
       });
-      if (replayed || (!before.sla.firstResponseAt && after.sla.firstResponseAt))
+      // The card lists the ticket's files: a new one is shown there too.
+      if (replayed || files.length || (!before.sla.firstResponseAt && after.sla.firstResponseAt))
         rt.refreshCards(after);
     },
   };

@@ -15,6 +15,15 @@ import { inWorkScope } from './work-scope';
 /** How long a thread reply waits for its ticket's card before it is given up (with a trace). */
 const THREAD_WAIT_MS = 60 * 60_000;
 
+/**
+ * When to look again for the card a thread reply (or file) waits for, having waited `waitedMs`: soon
+ * at first (the card is usually being posted right then, and the wake-up sent once it is posted finds
+ * this entry not yet due), then less often, up to every 2 s while the platform is down.
+ */
+export function cardWaitMs(waitedMs: number): number {
+  return Math.round(Math.min(2000, Math.max(200, waitedMs / 4)));
+}
+
 /** What createEffectDelivery uses of the runtime. */
 export type EffectDeliveryDeps = Uses<
   'tickets' | 'files' | 'surface' | 'mutate' | 'ctx' | 'tellRequester' | 'tellThread',
@@ -69,7 +78,11 @@ export function createEffectDelivery(
     if (thread) return thread;
     if (Date.now() - item.receivedAt.getTime() > THREAD_WAIT_MS)
       throw new GiveUp(`the L${level} card of ${ticket.key} was never posted`);
-    throw new RetryLater(`waiting for the L${level} card of ${ticket.key}`, 2000, false);
+    throw new RetryLater(
+      `waiting for the L${level} card of ${ticket.key}`,
+      cardWaitMs(Date.now() - item.receivedAt.getTime()),
+      false,
+    );
   }
 
   async function deliverThread(item: WorkItem<Effect & { kind: 'thread' }>) {

@@ -52,6 +52,20 @@ describe('MongoDB file store (GridFS)', () => {
     expect(await db.collection(COLLECTIONS.fileChunks).countDocuments()).toBe(1);
   });
 
+  it('keeps one whole file when the same file is put twice at once (a redone step racing the first)', async () => {
+    const store = createMongoFileStore(db);
+    const bytes = randomBytes(700 * 1024); // three chunks
+    const [a, b] = await Promise.all([
+      store.put(fileOf('slack:race'), bytes),
+      store.put(fileOf('slack:race'), bytes),
+    ]);
+    expect(a).toEqual(b);
+    expect(Buffer.from((await store.read('slack:race')) ?? []).equals(bytes)).toBe(true);
+    expect(
+      await db.collection(COLLECTIONS.fileDocs).countDocuments({ _id: 'slack:race' as never }),
+    ).toBe(1);
+  });
+
   it('keeps an empty file and reads it back empty', async () => {
     const store = createMongoFileStore(db);
     expect((await store.put(fileOf('console:empty'), new Uint8Array())).size).toBe(0);

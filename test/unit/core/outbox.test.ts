@@ -1,4 +1,5 @@
 import { t } from '../../../src/core/i18n/translate';
+import { cardWaitMs } from '../../../src/core/workflow/deliver-effect';
 import { createHarness, people } from '../../support/helpdesk-harness';
 import { textOf } from '../../support/recording-surface';
 
@@ -59,5 +60,13 @@ describe('the outbox', () => {
     await until(() => h.sent.some((s) => s.kind === 'direct'));
     await h.helpdesk.idle();
     expect(h.sent.filter((s) => s.kind === 'direct')).toHaveLength(1);
+  });
+
+  it('looks again soon for a card being posted, then less often while it does not come', () => {
+    expect(cardWaitMs(0)).toBe(200);
+    expect(cardWaitMs(400)).toBe(200);
+    expect(cardWaitMs(4000)).toBe(1000);
+    expect(cardWaitMs(8000)).toBe(2000);
+    expect(cardWaitMs(60 * 60_000)).toBe(2000);
   });
 });

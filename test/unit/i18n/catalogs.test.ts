@@ -1,6 +1,7 @@
 import { CONSOLE_LABELS } from '../../../src/channels/console/console-labels';
 import { REFUSAL_CODES } from '../../../src/channels/console/console-refusals';
 import { SLACK_LABELS } from '../../../src/channels/slack/slack-labels';
+import { TEAMS_LABELS } from '../../../src/channels/teams/teams-labels';
 import { AREA_LABELS } from '../../../src/core/i18n/area-labels';
 import { CATALOG } from '../../../src/core/i18n/catalog';
 import { placeholdersOf, type MessageTable } from '../../../src/core/i18n/message-table';
@@ -23,6 +24,7 @@ const TABLES: Readonly<Record<string, MessageTable>> = {
   'KB area names (src/core/i18n/area-labels.ts)': AREA_LABELS,
   'Slack labels (src/channels/slack/slack-labels.ts)': SLACK_LABELS,
   'console labels (src/channels/console/console-labels.ts)': CONSOLE_LABELS,
+  'Teams labels (src/channels/teams/teams-labels.ts)': TEAMS_LABELS,
 };
 
 const entries = Object.entries(TABLES).flatMap(([table, texts]) =>

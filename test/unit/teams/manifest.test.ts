@@ -29,6 +29,7 @@ describe('Teams app manifest (manifest/teams)', () => {
       bots: {
         botId: string;
         scopes: string[];
+        supportsFiles: boolean;
         commandLists: { commands: { title: string }[] }[];
       }[];
     };
@@ -37,6 +38,8 @@ describe('Teams app manifest (manifest/teams)', () => {
     expect(m.id).toBe(PLACEHOLDER_ID);
     expect(m.bots[0]!.botId).toBe(PLACEHOLDER_ID);
     expect(m.bots[0]!.scopes).toEqual(['personal', 'team']);
+    // Files in personal chats (file.download.info) come only to a bot that supports them.
+    expect(m.bots[0]!.supportsFiles).toBe(true);
     const titles = m.bots[0]!.commandLists.flatMap((l) => l.commands.map((c) => c.title));
     expect(titles).toEqual(expect.arrayContaining(['help', 'my tickets', 'status IT-123']));
   });
@@ -125,7 +128,7 @@ describe('Teams app manifest (manifest/teams)', () => {
         composeExtensions: { botId: string }[];
       };
       expect(packaged.id).toBe(BOT_ID);
-      expect(packaged.bots[0]).toMatchObject({ botId: BOT_ID, supportsFiles: false });
+      expect(packaged.bots[0]).toMatchObject({ botId: BOT_ID, supportsFiles: true });
       expect(packaged.webApplicationInfo.id).toBe(BOT_ID);
       expect(packaged.composeExtensions[0]?.botId).toBe(BOT_ID);
       expect(Buffer.from(files['color.png']!).equals(read('color.png'))).toBe(true);

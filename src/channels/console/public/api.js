@@ -20,6 +20,7 @@ export async function api(path, body) {
     error.status = response.status;
     error.code = data && typeof data.code === 'string' ? data.code : undefined;
     error.problems = data && Array.isArray(data.problems) ? data.problems : [];
+    error.told = data && typeof data.told === 'string' ? data.told : undefined;
     throw error;
   }
   return data;

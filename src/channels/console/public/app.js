@@ -13,6 +13,7 @@ import { keepUnsent } from './sent-text.js';
 import { limitText, refusalText, setTextLimit } from './text-limit.js';
 import { latestTickets, showTicket, ticketOfDm } from './ticket-state.js';
 import { renderPicker, setUpPicker } from './people-picker.js';
+import { allowFiles, attachPicker, setFileViewer, uploadFiles } from './files.js';
 
 const EXAMPLES = ['dm_example_1', 'dm_example_2', 'dm_example_3'];
 const state = {
@@ -98,6 +99,7 @@ function actAs(id) {
   const user = byId(id);
   if (!user) return;
   state.acting = id;
+  setFileViewer(id);
   if (user.role === 'employee') state.dmOwner = id;
   state.dmOwner = state.dmOwner || state.users.find((u) => u.role === 'employee')?.id;
   state.generation++;
@@ -360,19 +362,34 @@ function setUpComposer() {
   const input = document.getElementById('dm-input');
   const sendButton = form.querySelector('button');
   const limit = limitText(input, () => state.dmLocale);
+  const attach = attachPicker(() => state.dmLocale);
+  if (attach.button) sendButton.before(attach.button);
   form.after(limit.row);
+  if (attach.chosen) limit.row.before(attach.chosen);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const text = input.value.trim();
-    if (!text || !limit.allows()) return;
-    void busy(sendButton, () => post('/api/dm', { as: state.acting, text }, limit.refused)).then(
-      (ok) => {
-        // Sent: the box keeps only what was typed after it meanwhile.
-        if (!ok) return;
-        keepUnsent(input, text);
-        limit.reset();
-      },
-    );
+    const chosen = attach.files();
+    if ((!text && !chosen.length) || !limit.allows()) return;
+    const send = async () => {
+      // The files first: a post names them by their upload ids.
+      let files = [];
+      try {
+        files = await uploadFiles(chosen, state.acting, state.dmLocale);
+      } catch (error) {
+        limit.refused(error);
+        return false;
+      }
+      const body = { as: state.acting, text, ...(files.length ? { files } : {}) };
+      return post('/api/dm', body, limit.refused);
+    };
+    void busy(sendButton, send).then((ok) => {
+      // Sent: the box keeps only what was typed after it meanwhile.
+      if (!ok) return;
+      keepUnsent(input, text);
+      attach.clear();
+      limit.reset();
+    });
   });
   input.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && !event.shiftKey) {
@@ -386,6 +403,7 @@ async function start() {
   const [people, desk] = await Promise.all([api('/api/users'), api('/api/desk')]);
   await loadLabels(desk);
   state.dmLocale = dmLocale([]);
+  allowFiles(desk.maxFileBytes);
   setUpComposer();
   state.users = people.users;
   setUpPicker(actAs);

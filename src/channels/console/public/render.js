@@ -4,6 +4,7 @@ import { h, initials, isInternalNote } from './dom.js';
 import { tr } from './labels.js';
 import { linkify } from './links.js';
 import { limitText, refusalText } from './text-limit.js';
+import { renderFiles } from './files.js';
 
 let nextFieldId = 0;
 
@@ -57,6 +58,7 @@ export function renderMessage(entry, options) {
     marker,
     unsent,
     body,
+    renderFiles(entry.files),
   );
 }
 

@@ -67,12 +67,21 @@ export function limitText(input, localeOf) {
 }
 
 /** The server's refusal codes (console-refusals.ts); anything else, no answer at all included, failed. */
-const REFUSALS = new Set(['too_long', 'busy', 'bad_request', 'not_found', 'failed']);
+const REFUSALS = new Set([
+  'too_long',
+  'busy',
+  'bad_request',
+  'not_found',
+  'failed',
+  'file_refused',
+]);
 
 /**
  * Why a post was refused, in `locale`: the console's words for the server's code, never the server's
  * own message (English, and about its fields).
  */
 export function refusalText(error, locale) {
+  // A refused file: the server says why, already in the sender's language.
+  if (error.code === 'file_refused' && error.told) return error.told;
   return tr(locale, `refusal_${REFUSALS.has(error.code) ? error.code : 'failed'}`);
 }

@@ -7,6 +7,7 @@ import { keepUnsent } from './sent-text.js';
 import { limitText } from './text-limit.js';
 import { cardId } from './queues.js';
 import { showTicket, ticketOfCard } from './ticket-state.js';
+import { attachPicker, uploadFiles } from './files.js';
 
 /**
  * `app`: { acting() (the user you act as), user(id) (anyone, by id), ticket(key) (its newest state),
@@ -88,10 +89,12 @@ function buildReplyBox(level, root, app) {
   const send = h('button', { type: 'submit', class: 'btn btn-primary' }, tr(locale, 'reply_send'));
   const hint = h('p', { class: 'hint' });
   const limit = limitText(input, agentLocale);
+  const attach = attachPicker(agentLocale);
   const form = h(
     'form',
     { class: 'reply-box' },
-    h('div', { class: 'reply-row' }, input, send),
+    h('div', { class: 'reply-row' }, input, attach.button, send),
+    attach.chosen,
     limit.row,
     hint,
   );
@@ -113,12 +116,26 @@ function buildReplyBox(level, root, app) {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const text = input.value.trim();
-    if (!text || !limit.allows() || !isAgentOf(app.acting(), level)) return;
-    const body = { as: app.acting().id, channel: `level:${level}`, threadId: root.id, text };
-    void busy(send, () => app.post('/api/thread', body, limit.refused)).then((ok) => {
+    const chosen = attach.files();
+    if ((!text && !chosen.length) || !limit.allows() || !isAgentOf(app.acting(), level)) return;
+    const as = app.acting().id;
+    const post = async () => {
+      // The files first: the reply names them by their upload ids.
+      let files = [];
+      try {
+        files = await uploadFiles(chosen, as, agentLocale());
+      } catch (error) {
+        limit.refused(error);
+        return false;
+      }
+      const body = { as, channel: `level:${level}`, threadId: root.id, text };
+      return app.post('/api/thread', files.length ? { ...body, files } : body, limit.refused);
+    };
+    void busy(send, post).then((ok) => {
       // Sent: the box keeps only what was typed after it meanwhile.
       if (!ok) return;
       keepUnsent(input, text);
+      attach.clear();
       limit.reset();
       showHint();
     });
