@@ -5,6 +5,7 @@ import type {
 } from '../../test/support/faults/scenarios/card-retry';
 import type { ClaimsOutcome, ClaimsSize } from '../../test/support/faults/scenarios/claims';
 import type { CrashOutcome } from '../../test/support/faults/scenarios/crash';
+import type { FilesCrashOutcome } from '../../test/support/faults/scenarios/files-crash';
 import type { CrashWindowOutcome } from '../../test/support/faults/scenarios/crash-window';
 import type {
   DatabaseDownOutcome,
@@ -100,6 +101,56 @@ export function crashRows(o: CrashOutcome): Row[] {
     atMost('crash: relays posted twice', r.acked, o.repostBound, r.postedTwice, REPOSTS),
   ];
 }
+
+export function filesCrashRows(o: FilesCrashOutcome): Row[] {
+  const { atKill, messages: m, files: f, store: s } = o;
+  const at = (what: string) => `files crash: ${what}`;
+  return [
+    above(
+      at(`file messages in hand at the kill (files downloaded again: ${f.downloadedAgain})`),
+      '-',
+      0,
+      atKill.fileMessagesInHand,
+    ),
+    above(
+      at(`uploads in hand at the kill (uploads cut: ${f.uploadsCut})`),
+      '-',
+      0,
+      atKill.uploadsInHand,
+    ),
+    above(
+      at('messages sent while down -> refused, then retried'),
+      m.sentWhileDown,
+      0,
+      m.refusedWhileDown,
+    ),
+    exact(at('messages acknowledged'), m.sent, m.sent, m.acked),
+    exact(at(`files acknowledged (${mb(f.bytes)} MB)`), f.sent, f.sent, f.acked),
+    exact(
+      at('acknowledged files uploaded to the other side, same sha-256'),
+      f.acked,
+      f.acked,
+      f.uploaded,
+    ),
+    exact(at('uploads with other bytes'), f.acked, 0, f.uploadedOtherBytes),
+    exact(at('acknowledged files in the transcript'), f.acked, f.acked, f.inTranscript),
+    exact(at('acknowledged files lost'), f.acked, 0, f.lost),
+    exact(at('acknowledged captions posted'), m.withCaption, m.withCaption, m.captionsPosted),
+    atMost(
+      at(`uploaded twice (${f.uploadedTwice}) + captions posted twice`),
+      f.acked + m.withCaption,
+      o.repostBound,
+      f.uploadedTwice + m.captionsPostedTwice,
+      REPOSTS,
+    ),
+    exact(at('files in the store (GridFS)'), f.acked, f.acked, s.files),
+    exact(at('kept whole, read back with the same sha-256'), f.acked, f.acked, s.keptIntact),
+    exact(at('stray chunks (a cut write left behind)'), f.acked, 0, s.strayChunks),
+    exact(at('work items given up'), '-', 0, o.givenUp),
+  ];
+}
+
+const mb = (bytes: number) => (bytes / 1_000_000).toFixed(1);
 
 export function crashWindowRows(o: CrashWindowOutcome): Row[] {
   return [

@@ -2,6 +2,7 @@ import type { ScenarioContext } from '../../test/support/faults/scenario-context
 import { cardRetry, type CardRetrySize } from '../../test/support/faults/scenarios/card-retry';
 import { contestedClaims, type ClaimsSize } from '../../test/support/faults/scenarios/claims';
 import { crash, type CrashSize } from '../../test/support/faults/scenarios/crash';
+import { filesCrash, type FilesCrashSize } from '../../test/support/faults/scenarios/files-crash';
 import { crashWindow } from '../../test/support/faults/scenarios/crash-window';
 import {
   databaseDown,
@@ -35,6 +36,18 @@ const CRASH: CrashSize = {
   killAt: 0.3,
   leaseSeconds: 10,
   concurrency: 8,
+};
+/** Screenshots up to 1 MB (4 GridFS chunks), downloads and uploads slowed a little. */
+const FILES_CRASH: FilesCrashSize = {
+  tickets: 8,
+  messages: 60,
+  messagesPerSecond: 6,
+  killAt: 0.3,
+  leaseSeconds: 10,
+  concurrency: 8,
+  maxFileBytes: 1_000_000,
+  downloadDelayMs: 300,
+  uploadDelayMs: 300,
 };
 const SIGTERM: SigtermSize = {
   perSecond: 100,
@@ -76,6 +89,10 @@ export const SCENARIOS: readonly Scenario[] = [
     run: async (ctx) => rows.databaseDownRows(RESTARTED, await databaseDown(ctx, RESTARTED)),
   },
   { name: 'crash', run: async (ctx) => rows.crashRows(await crash(ctx, CRASH)) },
+  {
+    name: 'files-crash',
+    run: async (ctx) => rows.filesCrashRows(await filesCrash(ctx, FILES_CRASH)),
+  },
   { name: 'crash-window', run: async (ctx) => rows.crashWindowRows(await crashWindow(ctx)) },
   { name: 'sigterm', run: async (ctx) => rows.sigtermRows(await sigterm(ctx, SIGTERM)) },
   {

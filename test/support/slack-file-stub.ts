@@ -25,6 +25,8 @@ export interface StubFileSpec {
   readonly redirectTo?: string;
   /** A Slack Connect file: the event names it by id alone, files.info tells the rest. */
   readonly connect?: boolean;
+  /** Its bytes this much late (a slow file host; 'slow' is 5 s). */
+  readonly delayMs?: number;
 }
 
 export interface SlackDownload {
@@ -200,7 +202,8 @@ export function createSlackFileStub(origin: () => string, token: () => string): 
     const bytes = Buffer.from(spec.bytes);
     const headers = { ...type, 'content-length': String(bytes.byteLength) };
     const send = () => res.writeHead(200, headers).end(bytes);
-    if (spec.serve === 'slow') setTimeout(send, 5000).unref();
+    const late = spec.serve === 'slow' ? 5000 : (spec.delayMs ?? 0);
+    if (late > 0) setTimeout(send, late).unref();
     else send();
   }
 

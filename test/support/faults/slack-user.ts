@@ -88,10 +88,21 @@ export function createUsers() {
     return s;
   };
   return {
-    /** A DM event; the same `eventId` and `ts` make a redelivery. */
-    dm(url: string, who: Who & { dm: string }, text: string, eventId: string, ts: string) {
+    /**
+     * A DM event; the same `eventId` and `ts` make a redelivery. With `files` (file objects as
+     * stub.files.addFile returns them) it is a file_share, `text` its caption ('' for files alone).
+     */
+    dm(
+      url: string,
+      who: Who & { dm: string },
+      text: string,
+      eventId: string,
+      ts: string,
+      files?: readonly Record<string, unknown>[],
+    ) {
       const event = {
         type: 'message',
+        ...(files && { subtype: 'file_share', files }),
         channel_type: 'im',
         channel: who.dm,
         user: who.id,
@@ -101,9 +112,19 @@ export function createUsers() {
       return (retryNum?: number) =>
         sender(url).event(event, { eventId, ...(retryNum !== undefined && { retryNum }) });
     },
-    reply(url: string, who: Who, channel: string, threadTs: string, text: string, eventId: string) {
+    /** A thread reply; with `files`, a file_share (see `dm`). */
+    reply(
+      url: string,
+      who: Who,
+      channel: string,
+      threadTs: string,
+      text: string,
+      eventId: string,
+      files?: readonly Record<string, unknown>[],
+    ) {
       const event = {
         type: 'message',
+        ...(files && { subtype: 'file_share', files }),
         channel_type: 'channel',
         channel,
         user: who.id,

@@ -172,7 +172,11 @@ function logTwice(ctx: ScenarioContext, acked: readonly SentRelay[], posts: read
  * resolves once the killed process is gone (the relays go on then), `restarted` once the new one
  * serves, with the work the killed one left and when the bot was down.
  */
-function killAndRestart(w: World, when: () => boolean, setUrl: (url: string) => void) {
+export function killAndRestart(
+  w: World,
+  when: () => boolean | Promise<boolean>,
+  setUrl: (url: string) => void,
+) {
   let markDown: () => void = () => undefined;
   const down = new Promise<void>((resolve) => (markDown = resolve));
   const restarted = (async () => {
