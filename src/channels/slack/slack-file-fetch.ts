@@ -1,3 +1,4 @@
+import { readCapped } from '../../util/read-capped';
 import { FileRefused, type IncomingFile } from '../../core/files';
 import { decodeFileSource } from './slack-file-source';
 
@@ -107,6 +108,7 @@ async function readFile(
   if (length > maxBytes)
     return refuse(new FileRefused('too_large', `${length} bytes, more than ${maxBytes}`));
   const bytes = await readCapped(response.body, maxBytes);
+  if (bytes === 'too_large') throw new FileRefused('too_large', `more than ${maxBytes} bytes`);
   if (bytes.byteLength === 0) throw new FileRefused('empty', 'the file has no bytes');
   return bytes;
 }
@@ -117,32 +119,4 @@ function isLoginPage(response: Response, file: IncomingFile): boolean {
   if (!type.startsWith('text/html')) return false;
   const expected = file.mimeType?.toLowerCase() ?? '';
   return !expected.startsWith('text/html') && !/\.html?$/i.test(file.name);
-}
-
-/** The body, refused once past `maxBytes`: the chunk that crosses the cap is never kept. */
-async function readCapped(
-  body: ReadableStream<Uint8Array> | null,
-  maxBytes: number,
-): Promise<Uint8Array> {
-  if (!body) return new Uint8Array();
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw new FileRefused('too_large', `more than ${maxBytes} bytes`);
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return bytes;
 }

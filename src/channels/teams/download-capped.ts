@@ -1,4 +1,5 @@
 import { FileRefused } from '../../core/files';
+import { readCapped } from '../../util/read-capped';
 
 /**
  * One file's bytes over HTTP(S), with the limits a file from a chat needs: never more than
@@ -34,7 +35,7 @@ export async function downloadCapped(url: string, options: DownloadOptions): Pro
   const signal = AbortSignal.timeout(options.timeoutMs);
   try {
     const response = await follow(new URL(url), options, signal);
-    return await readCapped(response, options.maxBytes);
+    return await readWhole(response, options.maxBytes);
   } catch (error) {
     if (signal.aborted && !(error instanceof FileRefused))
       throw new DownloadTimeout(options.timeoutMs);
@@ -75,28 +76,15 @@ function refuseOrFail(response: Response): void {
   throw new Error(`the file's host answered ${status}`);
 }
 
-async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
+async function readWhole(response: Response, maxBytes: number): Promise<Uint8Array> {
   const tooLarge = () => new FileRefused('too_large', `the file is over ${maxBytes} bytes`);
   const declared = Number(response.headers.get('content-length') ?? NaN);
   if (declared > maxBytes) {
     await response.body?.cancel();
     throw tooLarge();
   }
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  if (response.body) {
-    const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > maxBytes) {
-        await reader.cancel();
-        throw tooLarge();
-      }
-      chunks.push(value);
-    }
-  }
-  if (total === 0) throw new FileRefused('empty', 'the file has no bytes');
-  return Buffer.concat(chunks, total);
+  const bytes = await readCapped(response.body, maxBytes);
+  if (bytes === 'too_large') throw tooLarge();
+  if (bytes.byteLength === 0) throw new FileRefused('empty', 'the file has no bytes');
+  return bytes;
 }
