@@ -6,6 +6,8 @@ import { composeHelpdesk } from '../../src/app/compose-helpdesk';
 import { loadConfig } from '../../src/config/config';
 import type { Helpdesk } from '../../src/core/inbound';
 import { ensureIndexes } from '../../src/store/ensure-indexes';
+import { filePolicyOf } from '../../src/config/files';
+import { createMongoFileStore } from '../../src/store/mongo-file-store';
 import { startConsoleApp } from '../support/console-app';
 import {
   anyJson,
@@ -272,7 +274,12 @@ describe('fuzzing the console API', () => {
       channels: [{ platform: 'console', surface: surface, agents: createConsoleAgentDirectory() }],
     });
     helpdesk.start();
-    app = await startConsoleApp({ helpdesk, db: conn.db, feed: surface });
+    app = await startConsoleApp({
+      helpdesk,
+      db: conn.db,
+      feed: surface,
+      files: { store: createMongoFileStore(conn.db), policy: filePolicyOf(config) },
+    });
   });
   afterAll(async () => {
     await app?.close();
@@ -283,7 +290,21 @@ describe('fuzzing the console API', () => {
   it('never answers 5xx to generated posts', async () => {
     const who = fc.constantFrom('budi', 'sari', 'ayu', 'x', '__proto__');
     const shapes: Record<string, fc.Arbitrary<unknown>> = {
-      '/api/dm': fc.record({ as: who, text: hostileText }),
+      '/api/dm': fc.record(
+        {
+          as: who,
+          text: hostileText,
+          // Upload ids of no one, of someone else, malformed: refused, never a 5xx.
+          files: fc.array(
+            fc.oneof(
+              fc.uuid().map((id) => `upload:${id}`),
+              fc.string({ maxLength: 60 }),
+            ),
+            { maxLength: 4 },
+          ),
+        },
+        { requiredKeys: ['as'] },
+      ),
       '/api/thread': fc.record({
         as: who,
         channel: fc.constantFrom('level:1', 'level:2', 'dm:budi'),
@@ -314,5 +335,30 @@ describe('fuzzing the console API', () => {
     );
     stats.push(...results);
     await helpdesk.idle(drainMs);
+  });
+
+  it('never answers 5xx to generated uploads', async () => {
+    const name = fc.oneof(
+      fc.constantFrom('shot.png', 'setup.exe', '../../etc/passwd', 'a\u202egnp.exe', '', '.'),
+      fc.string({ maxLength: 300 }),
+    );
+    const query = fc
+      .record({
+        as: fc.constantFrom('budi', 'ayu', 'x'),
+        name,
+        lang: fc.constantFrom('id', 'en', 'fr'),
+      })
+      .map((q) => `?${new URLSearchParams(q).toString()}`);
+    const type = fc.constantFrom('image/png', 'application/octet-stream', 'text/html', '', 'x/y;;');
+    const stat = await fuzzEndpoint(
+      'POST /api/files (console)',
+      `${app.url.replace(/\/$/, '')}/api/files`,
+      fc
+        .tuple(query, type, fc.string({ maxLength: 2048 }))
+        .map(([q, contentType, body]) => ({ body, contentType, query: q, label: 'upload' })),
+      (status) => status < 500,
+      Math.ceil(FUZZ_RUNS / 3),
+    );
+    stats.push(stat);
   });
 });

@@ -5,6 +5,8 @@ export interface FuzzRequest {
   readonly body: string;
   readonly contentType: string;
   readonly headers?: Readonly<Record<string, string>>;
+  /** Appended to the endpoint's URL (a query string). */
+  readonly query?: string;
   /** A short label of what was generated, for the report. */
   readonly label: string;
 }
@@ -41,7 +43,7 @@ export async function fuzzEndpoint(
   await fc.assert(
     fc.asyncProperty(requests, async (request) => {
       const started = performance.now();
-      const response = await fetch(url, {
+      const response = await fetch(`${url}${request.query ?? ''}`, {
         method: 'POST',
         headers: { 'content-type': request.contentType, ...request.headers },
         body: request.body,
