@@ -1,5 +1,4 @@
-import { GridFSBucket, MongoServerError, type Db, type ObjectId } from 'mongodb';
-import { finished } from 'node:stream/promises';
+import { Binary, MongoServerError, type Db, type ObjectId } from 'mongodb';
 import { z } from 'zod';
 import type { KeptFile } from '../core/files';
 import type { FileStore } from '../core/ports/file-store';
@@ -7,10 +6,11 @@ import { COLLECTIONS } from './collections';
 import { filterString } from './filter-values';
 import { dateSchema, userRefSchema } from './ticket-document';
 
-/** The `files.files` document GridFS writes, with Lapis's metadata. */
+/** The `files.files` document GridFS reads, with Lapis's metadata. */
 const fileDocumentSchema = z.object({
   _id: z.string().min(1),
   length: z.number().int().nonnegative(),
+  chunkSize: z.number().int().positive(),
   filename: z.string(),
   metadata: z.object({
     name: z.string(),
@@ -19,9 +19,31 @@ const fileDocumentSchema = z.object({
     at: dateSchema,
   }),
 });
+type FileDocument = z.infer<typeof fileDocumentSchema>;
 
-/** GridFS takes any _id (its types say ObjectId): the KeptFile id is the file's id there. */
-const gridId = (id: string) => id as unknown as ObjectId;
+/** A `files.chunks` document: `data` is the n-th slice of the file, `chunkSize` bytes long but the last. */
+const chunkSchema = z.object({
+  n: z.number().int().nonnegative(),
+  data: z.instanceof(Binary),
+});
+interface ChunkDocument {
+  /** Ours: chunkId(files_id, n); the former GridFSBucket writer's: an ObjectId. */
+  _id: string | ObjectId;
+  files_id: string;
+  n: number;
+  data: Binary;
+}
+
+/** GridFS's default chunk size (the driver's too), so files written before and after look alike. */
+const CHUNK_BYTES = 255 * 1024;
+
+/**
+ * A chunk's `_id`, known from the file id alone: the chunks are written, overwritten and read by
+ * `_id`, the one field FerretDB (SQLite backend) finds without decoding every chunk. Readers that
+ * follow GridFS (the driver's GridFSBucket, mongofiles) find chunks by `files_id` and `n` and never
+ * look at their `_id`.
+ */
+export const chunkId = (fileId: string, n: number) => `${fileId}#${n}`;
 
 /** How long a put that raced another put of the same file waits for the other to finish. */
 const RACE_WAIT_MS = 30_000;
@@ -30,22 +52,28 @@ const isDuplicateKey = (error: unknown) =>
   error instanceof MongoServerError && error.code === 11000;
 
 /**
- * Kept files in GridFS (bucket `files`), `_id` the KeptFile id. GridFS writes the chunks first and
- * the files document last, and a file is only read through its files document: an upload cut short
- * leaves no file, only chunks, which the next put of that id deletes before it uploads again.
+ * Kept files in the GridFS layout (bucket `files`), `_id` the KeptFile id. The chunks are written
+ * first, by their known ids, and the files document last; a file is only read through its files
+ * document, so an upload cut short leaves no file, only chunks, which the next put of that id
+ * overwrites.
  */
 export function createMongoFileStore(db: Db): FileStore {
-  const bucket = new GridFSBucket(db, { bucketName: COLLECTIONS.fileBucket });
-  const docs = db.collection<{ _id: string }>(COLLECTIONS.fileDocs);
-  const chunks = db.collection<{ files_id: string }>(COLLECTIONS.fileChunks);
+  const docs = db.collection<FileDocument & { uploadDate: Date }>(COLLECTIONS.fileDocs);
+  const chunks = db.collection<ChunkDocument>(COLLECTIONS.fileChunks);
 
-  async function get(id: string): Promise<KeptFile | undefined> {
+  async function fileDocument(id: string): Promise<FileDocument | undefined> {
     const document = await docs.findOne({ _id: filterString(id, 'file id') });
     if (!document) return undefined;
     const parsed = fileDocumentSchema.safeParse(document);
     if (!parsed.success)
       throw new Error(`files: malformed document ${id}:\n${z.prettifyError(parsed.error)}`);
-    const { _id, length, metadata } = parsed.data;
+    return parsed.data;
+  }
+
+  async function get(id: string): Promise<KeptFile | undefined> {
+    const document = await fileDocument(id);
+    if (!document) return undefined;
+    const { _id, length, metadata } = document;
     return { id: _id, size: length, ...metadata };
   }
 
@@ -56,18 +84,72 @@ export function createMongoFileStore(db: Db): FileStore {
       if (kept) return kept;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    // Neither finished (the other died): the step is redone, and finds the leftovers to remove.
+    // Neither finished (the other died): the step is redone, and overwrites the leftovers.
     throw new Error(`file ${id} is being kept by another upload that did not finish`);
   }
 
-  async function upload(file: Omit<KeptFile, 'size'>, bytes: Uint8Array): Promise<void> {
+  async function writeChunk(id: string, n: number, data: Uint8Array): Promise<void> {
+    const chunk = { _id: chunkId(id, n), files_id: id, n, data: new Binary(data) };
+    const write = () => chunks.replaceOne({ _id: chunk._id }, chunk, { upsert: true });
+    try {
+      await write();
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      // Either the same chunk upserted by a racing put of this file (the retry replaces it), or a
+      // chunk of an upload cut short by the former GridFSBucket writer (ObjectId `_id`, same
+      // files_id and n: the unique index refuses ours). Only these need the scan on files_id.
+      await chunks.deleteMany({ files_id: id, _id: { $type: 'objectId' } });
+      await write();
+    }
+  }
+
+  async function writeFile(file: Omit<KeptFile, 'size'>, bytes: Uint8Array): Promise<void> {
     const { id, name, mimeType, from, at } = file;
-    const stream = bucket.openUploadStreamWithId(gridId(id), name, {
+    let n = 0;
+    for (let start = 0; start < bytes.length; start += CHUNK_BYTES, n++)
+      await writeChunk(id, n, bytes.subarray(start, start + CHUNK_BYTES));
+    // Chunks past the end, left by an earlier attempt with more of them: GridFS readers would take
+    // them for part of the file. Removed by id until one is missing (one lookup when none is left).
+    while ((await chunks.deleteOne({ _id: chunkId(id, n) })).deletedCount === 1) n++;
+    // Last: from here on the file is readable, and whole.
+    await docs.insertOne({
+      _id: id,
+      length: bytes.length,
+      chunkSize: CHUNK_BYTES,
+      uploadDate: new Date(),
+      filename: name,
       metadata: { name, mimeType, from, at },
     });
-    // Settles once the files document is written, or with the error that stopped the upload.
-    stream.end(bytes);
-    await finished(stream);
+  }
+
+  /**
+   * The file's chunks, looked up by id one at a time: FerretDB answers `{_id: x}` from its primary
+   * key but scans the collection for `{_id: {$in: [...]}}` (see bench/file-store.ts).
+   */
+  async function chunksById(id: string, count: number): Promise<unknown[]> {
+    const found: unknown[] = [];
+    for (let n = 0; n < count; n++) {
+      const chunk = await chunks.findOne({ _id: chunkId(id, n) });
+      if (!chunk) break;
+      found.push(chunk);
+    }
+    return found;
+  }
+
+  /** The bytes of `file` from its chunks, each checked against the files document. */
+  function assemble(file: FileDocument, found: unknown[], count: number): Uint8Array {
+    const sorted = found.map((chunk) => chunkSchema.parse(chunk)).sort((a, b) => a.n - b.n);
+    const bytes = new Uint8Array(file.length);
+    for (let n = 0; n < count; n++) {
+      const chunk = sorted[n];
+      const data = chunk?.n === n ? chunk.data.value() : undefined;
+      const expected = Math.min(file.chunkSize, file.length - n * file.chunkSize);
+      if (data?.length !== expected)
+        throw new Error(`file ${file._id}: chunk ${n} is missing or of the wrong size`);
+      bytes.set(data, n * file.chunkSize);
+    }
+    if (sorted.length !== count) throw new Error(`file ${file._id}: chunks past its end`);
+    return bytes;
   }
 
   return {
@@ -77,13 +159,11 @@ export function createMongoFileStore(db: Db): FileStore {
       const id = filterString(file.id, 'file id');
       const kept = await get(id);
       if (kept) return kept;
-      // Chunks of an upload cut short (no files document was written): never read, removed now.
-      await chunks.deleteMany({ files_id: id });
       try {
-        await upload(file, bytes);
+        await writeFile({ ...file, id }, bytes);
       } catch (error) {
-        // The same file being kept by another run of the step at once (its chunks or its files
-        // document came first): it is the same file, so theirs is taken once it is whole.
+        // The same file being kept by another run of the step at once (its files document came
+        // first): it is the same file, so theirs is taken once it is whole.
         if (!isDuplicateKey(error)) throw error;
         return waitForFile(id);
       }
@@ -93,10 +173,15 @@ export function createMongoFileStore(db: Db): FileStore {
     },
 
     async read(id) {
-      if (!(await get(id))) return undefined;
-      const parts: Buffer[] = [];
-      for await (const part of bucket.openDownloadStream(gridId(id))) parts.push(part as Buffer);
-      return new Uint8Array(Buffer.concat(parts));
+      const file = await fileDocument(id);
+      if (!file) return undefined;
+      const count = Math.ceil(file.length / file.chunkSize);
+      let found = await chunksById(file._id, count);
+      // No chunk under the known ids: a file written by GridFSBucket before (ObjectId chunk ids),
+      // found the GridFS way, by files_id (which FerretDB answers by decoding every chunk).
+      if (count > 0 && found.length === 0)
+        found = await chunks.find({ files_id: file._id }).toArray();
+      return assemble(file, found, count);
     },
   };
 }
