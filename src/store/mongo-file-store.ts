@@ -54,8 +54,8 @@ const isDuplicateKey = (error: unknown) =>
 /**
  * Kept files in the GridFS layout (bucket `files`), `_id` the KeptFile id. The chunks are written
  * first, by their known ids, and the files document last; a file is only read through its files
- * document, so an upload cut short leaves no file, only chunks, which the next put of that id
- * overwrites.
+ * document, so an upload cut short leaves no file, only chunks, which the next put of that id finds
+ * by id and keeps or replaces.
  */
 export function createMongoFileStore(db: Db): FileStore {
   const docs = db.collection<FileDocument & { uploadDate: Date }>(COLLECTIONS.fileDocs);
@@ -88,18 +88,30 @@ export function createMongoFileStore(db: Db): FileStore {
     throw new Error(`file ${id} is being kept by another upload that did not finish`);
   }
 
+  /**
+   * Writes chunk n by inserting it: FerretDB (SQLite) finds the document of an update or a delete by
+   * scanning the collection whatever the filter, and only an insert and a find by `_id` are cheap.
+   */
   async function writeChunk(id: string, n: number, data: Uint8Array): Promise<void> {
     const chunk = { _id: chunkId(id, n), files_id: id, n, data: new Binary(data) };
-    const write = () => chunks.replaceOne({ _id: chunk._id }, chunk, { upsert: true });
-    try {
-      await write();
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-      // Either the same chunk upserted by a racing put of this file (the retry replaces it), or a
-      // chunk of an upload cut short by the former GridFSBucket writer (ObjectId `_id`, same
-      // files_id and n: the unique index refuses ours). Only these need the scan on files_id.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await chunks.insertOne(chunk);
+        return;
+      } catch (error) {
+        if (!isDuplicateKey(error) || attempt > 0) throw error;
+      }
+      const held = await chunks.findOne({ _id: chunk._id });
+      if (held) {
+        // Written by an attempt cut short, or by a racing put of the same file: the same bytes, kept
+        // as they are; other bytes (never expected under one id) are replaced.
+        if (!Buffer.from(held.data.value()).equals(data))
+          await chunks.replaceOne({ _id: chunk._id }, chunk);
+        return;
+      }
+      // The unique index on {files_id, n} refused it: a chunk of an upload cut short by the former
+      // GridFSBucket writer (ObjectId `_id`). Only this case needs the scan on files_id.
       await chunks.deleteMany({ files_id: id, _id: { $type: 'objectId' } });
-      await write();
     }
   }
 
@@ -109,8 +121,10 @@ export function createMongoFileStore(db: Db): FileStore {
     for (let start = 0; start < bytes.length; start += CHUNK_BYTES, n++)
       await writeChunk(id, n, bytes.subarray(start, start + CHUNK_BYTES));
     // Chunks past the end, left by an earlier attempt with more of them: GridFS readers would take
-    // them for part of the file. Removed by id until one is missing (one lookup when none is left).
-    while ((await chunks.deleteOne({ _id: chunkId(id, n) })).deletedCount === 1) n++;
+    // them for part of the file. Looked up by id until one is missing (one find when none is left)
+    // and only then deleted, as a delete scans.
+    for (; await chunks.findOne({ _id: chunkId(id, n) }, { projection: { _id: 1 } }); n++)
+      await chunks.deleteOne({ _id: chunkId(id, n) });
     // Last: from here on the file is readable, and whole.
     await docs.insertOne({
       _id: id,

@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Db } from 'mongodb';
+import type { KeptFile } from '../src/core/files';
+import { COLLECTIONS } from '../src/store/collections';
+import { connectMongo } from '../src/store/connect-mongo';
+import { startEmbeddedDatabase } from '../src/store/embedded/start-embedded-database';
+import { ensureIndexes } from '../src/store/ensure-indexes';
+import { createMongoFileStore } from '../src/store/mongo-file-store';
+
+/**
+ * `npm run bench:files`: 400 KB files put one after another into the file store on a fresh embedded
+ * database; at 1, 10, 40, 80 and 200 files stored, one file's read and the puts are timed. A read
+ * must not grow with what is stored (FerretDB scans every chunk for a query on `files_id`): each row
+ * is held to a fixed bound, and the script exits 1 when one fails. The `$in` and `findOne` columns
+ * time the two ways to fetch one file's chunks by `_id`, on the raw collection.
+ */
+const STEPS = (process.env.BENCH_FILES_STEPS ?? '1,10,40,80,200').split(',').map(Number);
+const FILE_BYTES = 400 * 1024;
+const CHUNK_BYTES = 255 * 1024;
+const READ_BOUND_MS = Number(process.env.BENCH_FILES_READ_MS ?? 60);
+const PUT_BOUND_MS = Number(process.env.BENCH_FILES_PUT_MS ?? 150);
+const SAMPLES = 7;
+
+const fileOf = (i: number): Omit<KeptFile, 'size'> => ({
+  id: `slack:F${i}`,
+  name: `screenshot-${i}.png`,
+  mimeType: 'image/png',
+  from: { platform: 'slack', id: 'U1', name: 'Budi' },
+  at: new Date('2026-11-30T02:00:00Z'),
+});
+
+async function median(times: number, run: () => Promise<unknown>): Promise<number> {
+  const taken: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const started = performance.now();
+    await run();
+    taken.push(performance.now() - started);
+  }
+  taken.sort((a, b) => a - b);
+  return taken[Math.floor(taken.length / 2)] ?? NaN;
+}
+
+/** One file's chunk ids as the store writes them (`${fileId}#${n}`). */
+const chunkIds = (fileId: string) =>
+  Array.from({ length: Math.ceil(FILE_BYTES / CHUNK_BYTES) }, (_, n) => `${fileId}#${n}`);
+
+async function bench(db: Db): Promise<boolean> {
+  const store = createMongoFileStore(db);
+  const chunks = db.collection<{ _id: string }>(COLLECTIONS.fileChunks);
+  const ms = (value: number) => value.toFixed(1);
+  console.log(
+    '| files stored | MB stored | read one (median) | bound | put (median of the step) | bound | chunks by $in | chunks by findOne each | ok |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  let stored = 0;
+  let allOk = true;
+  for (const step of STEPS) {
+    const puts: number[] = [];
+    for (; stored < step; stored++) {
+      const bytes = randomBytes(FILE_BYTES);
+      const started = performance.now();
+      await store.put(fileOf(stored), bytes);
+      puts.push(performance.now() - started);
+    }
+    puts.sort((a, b) => a - b);
+    const put = puts[Math.floor(puts.length / 2)] ?? NaN;
+    // The first file: the one written when the store was emptiest, read among all the others.
+    const read = await median(SAMPLES, async () => {
+      const bytes = await store.read(fileOf(0).id);
+      if (bytes?.length !== FILE_BYTES) throw new Error('read the wrong bytes');
+    });
+    const ids = chunkIds(fileOf(0).id);
+    const byIn = await median(SAMPLES, () => chunks.find({ _id: { $in: ids } }).toArray());
+    const byOne = await median(SAMPLES, async () => {
+      for (const _id of ids) await chunks.findOne({ _id });
+    });
+    const ok = read <= READ_BOUND_MS && put <= PUT_BOUND_MS;
+    allOk &&= ok;
+    console.log(
+      `| ${step} | ${((step * FILE_BYTES) / 2 ** 20).toFixed(1)} | ${ms(read)} ms | <= ${READ_BOUND_MS} ms | ` +
+        `${ms(put)} ms | <= ${PUT_BOUND_MS} ms | ${ms(byIn)} ms | ${ms(byOne)} ms | ${ok ? 'ok' : '**FAIL**'} |`,
+    );
+  }
+  return allOk;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'lapis-file-bench-'));
+  const server = await startEmbeddedDatabase(dir, (msg) => process.stderr.write(`[db] ${msg}\n`));
+  const conn = await connectMongo({ uri: server.uri, dbName: 'file_bench', timeoutMs: 10_000 });
+  let ok = false;
+  try {
+    console.log(`server: ${server.kind}; files of ${FILE_BYTES / 1024} KB`);
+    await ensureIndexes(conn.db);
+    ok = await bench(conn.db);
+  } finally {
+    await conn.close();
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  if (!ok) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
