@@ -38,10 +38,12 @@ interface ChunkDocument {
 const CHUNK_BYTES = 255 * 1024;
 
 /**
- * A chunk's `_id`, known from the file id alone: the chunks are written, overwritten and read by
- * `_id`, the one field FerretDB (SQLite backend) finds without decoding every chunk. Readers that
+ * A chunk's `_id`, known from the file id alone, so a file's chunks are found by `_id`: the one
+ * filter FerretDB 1.24 (SQLite) hands to SQL. SQLite still scans the table for it (the WHERE's
+ * `->'$._id'` is not the expression its `_id` index is on), but in SQL and stopping at the match,
+ * where a filter on `files_id` has FerretDB decode every chunk of the collection in Go. Readers that
  * follow GridFS (the driver's GridFSBucket, mongofiles) find chunks by `files_id` and `n` and never
- * look at their `_id`.
+ * look at their `_id` (the GridFS spec describes it as an ObjectId, but no reader depends on it).
  */
 export const chunkId = (fileId: string, n: number) => `${fileId}#${n}`;
 
@@ -89,15 +91,16 @@ export function createMongoFileStore(db: Db): FileStore {
   }
 
   /**
-   * Writes chunk n by inserting it: FerretDB (SQLite) finds the document of an update or a delete by
-   * scanning the collection whatever the filter, and only an insert and a find by `_id` are cheap.
+   * Writes chunk n by inserting it: an insert meets a clash through SQLite's unique indexes, while
+   * an update or a delete (and a find that misses) scans the collection on FerretDB. True when an
+   * earlier attempt had left the chunk (so more may be left past the end).
    */
-  async function writeChunk(id: string, n: number, data: Uint8Array): Promise<void> {
+  async function writeChunk(id: string, n: number, data: Uint8Array): Promise<boolean> {
     const chunk = { _id: chunkId(id, n), files_id: id, n, data: new Binary(data) };
     for (let attempt = 0; ; attempt++) {
       try {
         await chunks.insertOne(chunk);
-        return;
+        return false;
       } catch (error) {
         if (!isDuplicateKey(error) || attempt > 0) throw error;
       }
@@ -107,7 +110,7 @@ export function createMongoFileStore(db: Db): FileStore {
         // as they are; other bytes (never expected under one id) are replaced.
         if (!Buffer.from(held.data.value()).equals(data))
           await chunks.replaceOne({ _id: chunk._id }, chunk);
-        return;
+        return true;
       }
       // The unique index on {files_id, n} refused it: a chunk of an upload cut short by the former
       // GridFSBucket writer (ObjectId `_id`). Only this case needs the scan on files_id.
@@ -118,13 +121,16 @@ export function createMongoFileStore(db: Db): FileStore {
   async function writeFile(file: Omit<KeptFile, 'size'>, bytes: Uint8Array): Promise<void> {
     const { id, name, mimeType, from, at } = file;
     let n = 0;
+    let leftovers = false;
     for (let start = 0; start < bytes.length; start += CHUNK_BYTES, n++)
-      await writeChunk(id, n, bytes.subarray(start, start + CHUNK_BYTES));
+      leftovers =
+        (await writeChunk(id, n, bytes.subarray(start, start + CHUNK_BYTES))) || leftovers;
     // Chunks past the end, left by an earlier attempt with more of them: GridFS readers would take
-    // them for part of the file. Looked up by id until one is missing (one find when none is left)
-    // and only then deleted, as a delete scans.
-    for (; await chunks.findOne({ _id: chunkId(id, n) }, { projection: { _id: 1 } }); n++)
-      await chunks.deleteOne({ _id: chunkId(id, n) });
+    // them for part of the file. Looked for only after an earlier attempt showed (a find by `_id`
+    // that misses scans the whole collection), by id until one is missing, then deleted.
+    if (leftovers || n === 0)
+      for (; await chunks.findOne({ _id: chunkId(id, n) }, { projection: { _id: 1 } }); n++)
+        await chunks.deleteOne({ _id: chunkId(id, n) });
     // Last: from here on the file is readable, and whole.
     await docs.insertOne({
       _id: id,
@@ -137,8 +143,8 @@ export function createMongoFileStore(db: Db): FileStore {
   }
 
   /**
-   * The file's chunks, looked up by id one at a time: FerretDB answers `{_id: x}` from its primary
-   * key but scans the collection for `{_id: {$in: [...]}}` (see bench/file-store.ts).
+   * The file's chunks, looked up by id one at a time: FerretDB hands `{_id: x}` to SQL, but answers
+   * `{_id: {$in: [...]}}` by decoding every chunk in Go (see bench/file-store.ts).
    */
   async function chunksById(id: string, count: number): Promise<unknown[]> {
     const found: unknown[] = [];
