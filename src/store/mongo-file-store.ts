@@ -34,8 +34,12 @@ interface ChunkDocument {
   data: Binary;
 }
 
-/** GridFS's default chunk size (the driver's too), so files written before and after look alike. */
-const CHUNK_BYTES = 255 * 1024;
+/**
+ * The chunk size Lapis writes (GridFS readers take each file's from its files document). Larger
+ * than GridFS's 255 kB default because each chunk read costs a scan of the collection on FerretDB
+ * 1.24 (SQLite): a screenshot is one chunk, a 20 MB file five. Well under the 16 MB document limit.
+ */
+export const FILE_CHUNK_BYTES = 4 * 1024 * 1024;
 
 /**
  * A chunk's `_id`, known from the file id alone, so a file's chunks are found by `_id`: the one
@@ -59,7 +63,10 @@ const isDuplicateKey = (error: unknown) =>
  * document, so an upload cut short leaves no file, only chunks, which the next put of that id finds
  * by id and keeps or replaces.
  */
-export function createMongoFileStore(db: Db): FileStore {
+export function createMongoFileStore(
+  db: Db,
+  { chunkBytes = FILE_CHUNK_BYTES }: { chunkBytes?: number } = {},
+): FileStore {
   const docs = db.collection<FileDocument & { uploadDate: Date }>(COLLECTIONS.fileDocs);
   const chunks = db.collection<ChunkDocument>(COLLECTIONS.fileChunks);
 
@@ -122,9 +129,8 @@ export function createMongoFileStore(db: Db): FileStore {
     const { id, name, mimeType, from, at } = file;
     let n = 0;
     let leftovers = false;
-    for (let start = 0; start < bytes.length; start += CHUNK_BYTES, n++)
-      leftovers =
-        (await writeChunk(id, n, bytes.subarray(start, start + CHUNK_BYTES))) || leftovers;
+    for (let start = 0; start < bytes.length; start += chunkBytes, n++)
+      leftovers = (await writeChunk(id, n, bytes.subarray(start, start + chunkBytes))) || leftovers;
     // Chunks past the end, left by an earlier attempt with more of them: GridFS readers would take
     // them for part of the file. Looked for only after an earlier attempt showed (a find by `_id`
     // that misses scans the whole collection), by id until one is missing, then deleted.
@@ -135,7 +141,7 @@ export function createMongoFileStore(db: Db): FileStore {
     await docs.insertOne({
       _id: id,
       length: bytes.length,
-      chunkSize: CHUNK_BYTES,
+      chunkSize: chunkBytes,
       uploadDate: new Date(),
       filename: name,
       metadata: { name, mimeType, from, at },

@@ -3,7 +3,11 @@ import { GridFSBucket, type Db, type ObjectId } from 'mongodb';
 import type { KeptFile } from '../../../src/core/files';
 import { COLLECTIONS } from '../../../src/store/collections';
 import { ensureIndexes } from '../../../src/store/ensure-indexes';
-import { chunkId, createMongoFileStore } from '../../../src/store/mongo-file-store';
+import {
+  chunkId,
+  createMongoFileStore,
+  FILE_CHUNK_BYTES,
+} from '../../../src/store/mongo-file-store';
 import { openTestDatabase } from '../../support/test-database';
 
 const budi = { platform: 'slack', id: 'U1', name: 'Budi' } as const;
@@ -14,6 +18,8 @@ const fileOf = (id: string, name = 'error.png'): Omit<KeptFile, 'size'> => ({
   from: budi,
   at: new Date('2026-11-30T02:00:00Z'),
 });
+/** GridFS's default chunk size, so that files of a few hundred kB have several chunks. */
+const small = { chunkBytes: 255 * 1024 };
 
 describe('MongoDB file store (GridFS)', () => {
   let db: Db;
@@ -53,7 +59,7 @@ describe('MongoDB file store (GridFS)', () => {
   });
 
   it('keeps one whole file when the same file is put twice at once (a redone step racing the first)', async () => {
-    const store = createMongoFileStore(db);
+    const store = createMongoFileStore(db, small);
     const bytes = randomBytes(700 * 1024); // three chunks
     const [a, b] = await Promise.all([
       store.put(fileOf('slack:race'), bytes),
@@ -76,6 +82,10 @@ describe('MongoDB file store (GridFS)', () => {
     const store = createMongoFileStore(db);
     const bytes = randomBytes(20 * 1024 * 1024);
     expect((await store.put(fileOf('slack:big'), bytes)).size).toBe(bytes.length);
+    const chunks = db.collection(COLLECTIONS.fileChunks);
+    expect(await chunks.countDocuments({ files_id: 'slack:big' })).toBe(
+      Math.ceil(bytes.length / FILE_CHUNK_BYTES),
+    );
     const read = Buffer.from((await store.read('slack:big')) ?? []);
     expect(read.length).toBe(bytes.length);
     expect(read.equals(bytes)).toBe(true);
@@ -105,7 +115,7 @@ describe('MongoDB file store (GridFS)', () => {
   });
 
   it('reads the chunks in their order, whatever order the server holds them in', async () => {
-    const store = createMongoFileStore(db);
+    const store = createMongoFileStore(db, small);
     const bytes = randomBytes(600 * 1024); // three chunks of 255 kB
     await store.put(fileOf('slack:order'), bytes);
     const chunks = db.collection(COLLECTIONS.fileChunks);
@@ -117,7 +127,7 @@ describe('MongoDB file store (GridFS)', () => {
   });
 
   it('writes chunks under ids known from the file id, which GridFSBucket reads like its own', async () => {
-    const store = createMongoFileStore(db);
+    const store = createMongoFileStore(db, small);
     const bytes = randomBytes(600 * 1024); // three chunks
     await store.put(fileOf('teams:gridfs'), bytes);
     const held = await db
@@ -170,7 +180,7 @@ describe('MongoDB file store (GridFS)', () => {
         n,
         data: randomBytes(255 * 1024),
       });
-    const store = createMongoFileStore(db);
+    const store = createMongoFileStore(db, small);
     const bytes = randomBytes(300 * 1024); // two chunks
     await store.put(fileOf('slack:redo'), bytes);
     expect(Buffer.from((await store.read('slack:redo')) ?? []).equals(bytes)).toBe(true);
@@ -183,7 +193,7 @@ describe('MongoDB file store (GridFS)', () => {
   });
 
   it('refuses to read a file whose chunk is missing, rather than return part of it', async () => {
-    const store = createMongoFileStore(db);
+    const store = createMongoFileStore(db, small);
     await store.put(fileOf('slack:hole'), randomBytes(600 * 1024));
     await db
       .collection(COLLECTIONS.fileChunks)
