@@ -203,8 +203,9 @@ export function createMongoFileStore(
       if (!file) return undefined;
       const count = Math.ceil(file.length / file.chunkSize);
       let found = await chunksById(file._id, count);
-      // No chunk under the known ids: a file written by GridFSBucket before (ObjectId chunk ids),
-      // found the GridFS way, by files_id (which FerretDB answers by decoding every chunk).
+      // No chunk under the known ids: a file written by GridFSBucket before this store wrote its own
+      // chunks (ObjectId chunk ids), found the GridFS way, by files_id (which FerretDB answers by
+      // decoding every chunk; such a read also pays the scan that missed chunk 0).
       if (count > 0 && found.length === 0)
         found = await chunks.find({ files_id: file._id }).toArray();
       return assemble(file, found, count);
