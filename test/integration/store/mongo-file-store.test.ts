@@ -86,6 +86,12 @@ describe('MongoDB file store (GridFS)', () => {
     expect(await chunks.countDocuments({ files_id: 'slack:big' })).toBe(
       Math.ceil(bytes.length / FILE_CHUNK_BYTES),
     );
+    // GridFSBucket reads its chunks of FILE_CHUNK_BYTES by the chunkSize of its files document.
+    const bucket = new GridFSBucket(db, { bucketName: COLLECTIONS.fileBucket });
+    const parts: Buffer[] = [];
+    for await (const part of bucket.openDownloadStream('slack:big' as unknown as ObjectId))
+      parts.push(part as Buffer);
+    expect(Buffer.concat(parts).equals(bytes)).toBe(true);
     const read = Buffer.from((await store.read('slack:big')) ?? []);
     expect(read.length).toBe(bytes.length);
     expect(read.equals(bytes)).toBe(true);
