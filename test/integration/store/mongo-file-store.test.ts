@@ -3,7 +3,11 @@ import { GridFSBucket, type Db, type ObjectId } from 'mongodb';
 import type { KeptFile } from '../../../src/core/files';
 import { COLLECTIONS } from '../../../src/store/collections';
 import { ensureIndexes } from '../../../src/store/ensure-indexes';
-import { createMongoFileStore } from '../../../src/store/mongo-file-store';
+import {
+  chunkId,
+  createMongoFileStore,
+  FILE_CHUNK_BYTES,
+} from '../../../src/store/mongo-file-store';
 import { openTestDatabase } from '../../support/test-database';
 
 const budi = { platform: 'slack', id: 'U1', name: 'Budi' } as const;
@@ -14,6 +18,8 @@ const fileOf = (id: string, name = 'error.png'): Omit<KeptFile, 'size'> => ({
   from: budi,
   at: new Date('2026-11-30T02:00:00Z'),
 });
+/** GridFS's default chunk size, so that files of a few hundred kB have several chunks. */
+const small = { chunkBytes: 255 * 1024 };
 
 describe('MongoDB file store (GridFS)', () => {
   let db: Db;
@@ -53,7 +59,7 @@ describe('MongoDB file store (GridFS)', () => {
   });
 
   it('keeps one whole file when the same file is put twice at once (a redone step racing the first)', async () => {
-    const store = createMongoFileStore(db);
+    const store = createMongoFileStore(db, small);
     const bytes = randomBytes(700 * 1024); // three chunks
     const [a, b] = await Promise.all([
       store.put(fileOf('slack:race'), bytes),
@@ -76,6 +82,16 @@ describe('MongoDB file store (GridFS)', () => {
     const store = createMongoFileStore(db);
     const bytes = randomBytes(20 * 1024 * 1024);
     expect((await store.put(fileOf('slack:big'), bytes)).size).toBe(bytes.length);
+    const chunks = db.collection(COLLECTIONS.fileChunks);
+    expect(await chunks.countDocuments({ files_id: 'slack:big' })).toBe(
+      Math.ceil(bytes.length / FILE_CHUNK_BYTES),
+    );
+    // GridFSBucket reads its chunks of FILE_CHUNK_BYTES by the chunkSize of its files document.
+    const bucket = new GridFSBucket(db, { bucketName: COLLECTIONS.fileBucket });
+    const parts: Buffer[] = [];
+    for await (const part of bucket.openDownloadStream('slack:big' as unknown as ObjectId))
+      parts.push(part as Buffer);
+    expect(Buffer.concat(parts).equals(bytes)).toBe(true);
     const read = Buffer.from((await store.read('slack:big')) ?? []);
     expect(read.length).toBe(bytes.length);
     expect(read.equals(bytes)).toBe(true);
@@ -105,7 +121,7 @@ describe('MongoDB file store (GridFS)', () => {
   });
 
   it('reads the chunks in their order, whatever order the server holds them in', async () => {
-    const store = createMongoFileStore(db);
+    const store = createMongoFileStore(db, small);
     const bytes = randomBytes(600 * 1024); // three chunks of 255 kB
     await store.put(fileOf('slack:order'), bytes);
     const chunks = db.collection(COLLECTIONS.fileChunks);
@@ -114,6 +130,81 @@ describe('MongoDB file store (GridFS)', () => {
     await chunks.deleteMany({ files_id: 'slack:order' });
     for (const chunk of held.reverse()) await chunks.insertOne(chunk);
     expect(Buffer.from((await store.read('slack:order')) ?? []).equals(bytes)).toBe(true);
+  });
+
+  it('writes chunks under ids known from the file id, which GridFSBucket reads like its own', async () => {
+    const store = createMongoFileStore(db, small);
+    const bytes = randomBytes(600 * 1024); // three chunks
+    await store.put(fileOf('teams:gridfs'), bytes);
+    const held = await db
+      .collection(COLLECTIONS.fileChunks)
+      .find({ files_id: 'teams:gridfs' }, { projection: { _id: 1, n: 1 } })
+      .sort({ n: 1 })
+      .toArray();
+    expect(held).toEqual([0, 1, 2].map((n) => ({ _id: chunkId('teams:gridfs', n), n })));
+    expect(held[1]?._id).toBe('teams:gridfs#1');
+    const bucket = new GridFSBucket(db, { bucketName: COLLECTIONS.fileBucket });
+    const parts: Buffer[] = [];
+    for await (const part of bucket.openDownloadStream('teams:gridfs' as unknown as ObjectId))
+      parts.push(part as Buffer);
+    expect(Buffer.concat(parts).equals(bytes)).toBe(true);
+    const [listed] = await bucket.find({ _id: 'teams:gridfs' as unknown as ObjectId }).toArray();
+    expect(listed).toMatchObject({
+      length: bytes.length,
+      chunkSize: 255 * 1024,
+      filename: 'error.png',
+    });
+    expect(listed?.uploadDate).toBeInstanceOf(Date);
+  });
+
+  it('reads a file GridFSBucket wrote (ObjectId chunk ids) through files_id', async () => {
+    const bucket = new GridFSBucket(db, { bucketName: COLLECTIONS.fileBucket });
+    const bytes = randomBytes(300 * 1024); // two chunks
+    const { id: _id, ...metadata } = fileOf('slack:legacy');
+    const upload = bucket.openUploadStreamWithId(_id as unknown as ObjectId, metadata.name, {
+      metadata,
+    });
+    await new Promise<void>((resolve, reject) => {
+      upload.once('finish', resolve).once('error', reject);
+      upload.end(bytes);
+    });
+    const store = createMongoFileStore(db);
+    expect(await store.get('slack:legacy')).toEqual({
+      ...fileOf('slack:legacy'),
+      size: bytes.length,
+    });
+    expect(Buffer.from((await store.read('slack:legacy')) ?? []).equals(bytes)).toBe(true);
+  });
+
+  it('overwrites the chunks of its own upload cut short by id, and removes those past the end', async () => {
+    const chunks = db.collection(COLLECTIONS.fileChunks);
+    // An earlier attempt died after three chunks, before its files document.
+    for (const n of [0, 1, 2])
+      await chunks.insertOne({
+        _id: chunkId('slack:redo', n) as never,
+        files_id: 'slack:redo',
+        n,
+        data: randomBytes(255 * 1024),
+      });
+    const store = createMongoFileStore(db, small);
+    const bytes = randomBytes(300 * 1024); // two chunks
+    await store.put(fileOf('slack:redo'), bytes);
+    expect(Buffer.from((await store.read('slack:redo')) ?? []).equals(bytes)).toBe(true);
+    expect(await chunks.countDocuments({ files_id: 'slack:redo' })).toBe(2);
+    const bucket = new GridFSBucket(db, { bucketName: COLLECTIONS.fileBucket });
+    const parts: Buffer[] = [];
+    for await (const part of bucket.openDownloadStream('slack:redo' as unknown as ObjectId))
+      parts.push(part as Buffer);
+    expect(Buffer.concat(parts).equals(bytes)).toBe(true);
+  });
+
+  it('refuses to read a file whose chunk is missing, rather than return part of it', async () => {
+    const store = createMongoFileStore(db, small);
+    await store.put(fileOf('slack:hole'), randomBytes(600 * 1024));
+    await db
+      .collection(COLLECTIONS.fileChunks)
+      .deleteOne({ _id: chunkId('slack:hole', 1) as never });
+    await expect(store.read('slack:hole')).rejects.toThrow(/chunk 1/);
   });
 
   it('has the indexes GridFS looks for, so the driver creates none at the first upload', async () => {
